@@ -1,0 +1,1008 @@
+//! The walker: one pass over a request against the [`model`](crate::model) table, then the
+//! documented rules of [`rules`](crate::rules).
+//!
+//! Semantics are the service's and the AWS CLI's, not a naive reading of JSON:
+//! - strings are measured in Unicode code points, and patterns must match the whole string
+//!   with Java's rules ([`pattern`](crate::pattern));
+//! - integers are 32-bit signed and written without fraction or exponent (`5.0` and `1e3`
+//!   are floats to the AWS CLI, which refuses them), a string `"5"` is not a number, `null`
+//!   is a type error for every member, enum values are case-sensitive;
+//! - a member the request does not have, including a wrong-case name, is an error: the AWS
+//!   CLI refuses unknown parameters.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::json::{self, escape_pointer_token, Node, Span, Value};
+use crate::model::{self, Kind, Shape};
+use crate::pattern;
+use crate::rules;
+
+/// The result of checking a text: every finding, and the request when the text was JSON.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub diagnostics: Vec<Diagnostic>,
+    pub request: Option<Node>,
+}
+
+impl Outcome {
+    /// True when nothing would be rejected (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads a JSON text and checks it. A text that is not JSON gets one `syntax` error located
+/// at the fault.
+pub fn check_text(text: &str) -> Outcome {
+    match json::parse(text) {
+        Ok(node) => Outcome {
+            diagnostics: check_node(&node),
+            request: Some(node),
+        },
+        Err(err) => Outcome {
+            diagnostics: vec![syntax_error(&err)],
+            request: None,
+        },
+    }
+}
+
+/// The diagnostic for a text that is not JSON.
+pub fn syntax_error(err: &json::JsonError) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        code: "syntax",
+        path: String::new(),
+        message: format!(
+            "not valid JSON: {} (line {}, column {})",
+            err.message, err.line, err.column
+        ),
+        service_message: None,
+        cli_message: None,
+        span: Some(Span {
+            start: err.offset,
+            end: err.offset,
+        }),
+        service_clause: None,
+    }
+}
+
+/// Checks a request: the model's constraints, then the documented rules. Every finding is
+/// collected, in document order for the model's constraints.
+pub fn check_node(request: &Node) -> Vec<Diagnostic> {
+    let mut walker = Walker { out: Vec::new() };
+    let place = Place {
+        pointer: String::new(),
+        service: String::new(),
+        cli: String::new(),
+    };
+    walker.walk(request, &model::CREATE_AUTO_ML_JOB_REQUEST, &place, false);
+    let mut out = walker.out;
+    rules::check_all(request, &mut out);
+    out
+}
+
+/// Where a value sits, in the three notations the findings use.
+#[derive(Clone)]
+struct Place {
+    /// JSON Pointer: `/InputDataConfig/0/TargetAttributeName`.
+    pointer: String,
+    /// The service's member path: `inputDataConfig.1.member.targetAttributeName`.
+    service: String,
+    /// botocore's parameter name: `InputDataConfig[0].TargetAttributeName`.
+    cli: String,
+}
+
+impl Place {
+    fn member(&self, name: &str) -> Place {
+        let lower = lower_camel(name);
+        Place {
+            pointer: format!("{}/{}", self.pointer, escape_pointer_token(name)),
+            service: if self.service.is_empty() {
+                lower
+            } else {
+                format!("{}.{lower}", self.service)
+            },
+            cli: if self.cli.is_empty() {
+                name.to_string()
+            } else {
+                format!("{}.{name}", self.cli)
+            },
+        }
+    }
+
+    fn item(&self, index: usize) -> Place {
+        Place {
+            pointer: format!("{}/{index}", self.pointer),
+            service: format!("{}.{}.member", self.service, index + 1),
+            cli: format!("{}[{index}]", self.cli),
+        }
+    }
+
+    /// How botocore names this place in "Unknown parameter in …" and "Missing required
+    /// parameter in …".
+    fn cli_container(&self) -> &str {
+        if self.cli.is_empty() {
+            "input"
+        } else {
+            &self.cli
+        }
+    }
+}
+
+fn lower_camel(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+struct Walker {
+    out: Vec<Diagnostic>,
+}
+
+/// One model constraint a value fails, as the service words it.
+struct Failure {
+    code: &'static str,
+    message: String,
+    /// `Member must …`.
+    constraint: String,
+    /// botocore's line, when botocore checks this constraint too.
+    cli: Option<String>,
+}
+
+impl Walker {
+    /// Checks `node` against `shape`. `in_string_list` is true for the items of a list of
+    /// strings, which the service reports at the list, not the item.
+    fn walk(&mut self, node: &Node, shape: &Shape, place: &Place, in_string_list: bool) {
+        if let Some(failure) = type_failure(node, shape, place) {
+            self.push_cli_only(node, place, failure);
+            return;
+        }
+        match &shape.kind {
+            Kind::Structure { members } => self.walk_structure(node, shape, members, place),
+            Kind::List { member, min, max } => {
+                let items = node.as_array().unwrap_or_default();
+                if let Some(failure) = count_failure(items.len(), *min, *max, member, place) {
+                    self.push(node, place, failure, None);
+                }
+                let strings = matches!(member.kind, Kind::String { .. });
+                for (i, item) in items.iter().enumerate() {
+                    let item_place = place.item(i);
+                    if strings {
+                        self.walk_string_item(item, member, &item_place, node, place);
+                    } else {
+                        self.walk(item, member, &item_place, false);
+                    }
+                }
+            }
+            _ => {
+                for failure in scalar_failures(node, shape, place) {
+                    let clause_value = render_java(node);
+                    let _ = in_string_list;
+                    self.push(node, place, failure, Some(clause_value));
+                }
+            }
+        }
+    }
+
+    fn walk_structure(
+        &mut self,
+        node: &Node,
+        shape: &Shape,
+        members: &'static [model::MemberDef],
+        place: &Place,
+    ) {
+        let given = node.as_object().unwrap_or_default();
+        for (i, member) in given.iter().enumerate() {
+            if given[i + 1..].iter().any(|later| later.key == member.key) {
+                let later = Place {
+                    pointer: format!("{}/{}", place.pointer, escape_pointer_token(&member.key)),
+                    ..place.clone()
+                };
+                self.out.push(Diagnostic {
+                    severity: Severity::Warning,
+                    code: "duplicate",
+                    path: later.pointer,
+                    message: format!(
+                        "\"{}\" appears more than once in this object: only the last one is sent, the others are ignored",
+                        member.key
+                    ),
+                    service_message: None,
+                    cli_message: None,
+                    span: Some(member.key_span),
+                    service_clause: None,
+                });
+                continue;
+            }
+            match shape.member(&member.key) {
+                Some(def) => self.walk(&member.value, def.shape, &place.member(def.name), false),
+                None => self.unknown(place, &member.key, member.key_span, members),
+            }
+        }
+        for def in members.iter().filter(|m| m.required) {
+            if node.get(def.name).is_none() {
+                let missing = place.member(def.name);
+                let cli = format!(
+                    "Missing required parameter in {}: \"{}\"",
+                    place.cli_container(),
+                    def.name
+                );
+                let clause = format!(
+                    "Value null at '{}' failed to satisfy constraint: Member must not be null",
+                    missing.service
+                );
+                self.out.push(Diagnostic {
+                    severity: Severity::Error,
+                    code: "required",
+                    path: missing.pointer,
+                    message: format!(
+                        "{} is required{}: {}",
+                        def.name,
+                        in_where(place),
+                        def.help.trim_end_matches('.').to_lowercase_first()
+                    ),
+                    service_message: Some(crate::diag::combine_clauses(&[&clause])),
+                    cli_message: Some(cli),
+                    span: Some(node.span),
+                    service_clause: Some(clause),
+                });
+            }
+        }
+    }
+
+    fn unknown(
+        &mut self,
+        place: &Place,
+        key: &str,
+        key_span: Span,
+        members: &'static [model::MemberDef],
+    ) {
+        let names: Vec<&str> = members.iter().map(|m| m.name).collect();
+        let cli = format!(
+            "Unknown parameter in {}: \"{key}\", must be one of: {}",
+            place.cli_container(),
+            names.join(", ")
+        );
+        let hint = match suggest(key, &names) {
+            Some(name) if name.eq_ignore_ascii_case(key) => {
+                format!(" (member names are case-sensitive: write {name})")
+            }
+            Some(name) => format!(" (did you mean {name}?)"),
+            None => String::new(),
+        };
+        self.out.push(Diagnostic {
+            severity: Severity::Error,
+            code: "unknown",
+            path: format!("{}/{}", place.pointer, escape_pointer_token(key)),
+            message: format!(
+                "\"{key}\" is not a member of {}{hint}; the members are {}",
+                if place.cli.is_empty() {
+                    "the request".to_string()
+                } else {
+                    place.cli.clone()
+                },
+                names.join(", ")
+            ),
+            service_message: Some(cli.clone()),
+            cli_message: Some(cli),
+            span: Some(key_span),
+            service_clause: None,
+        });
+    }
+
+    /// An item of a list of strings: checked as a string, but the service reports the whole
+    /// list with every constraint of its members.
+    fn walk_string_item(
+        &mut self,
+        item: &Node,
+        shape: &Shape,
+        place: &Place,
+        list: &Node,
+        list_place: &Place,
+    ) {
+        if let Some(failure) = type_failure(item, shape, place) {
+            self.push_cli_only(item, place, failure);
+            return;
+        }
+        let failures = scalar_failures(item, shape, place);
+        if failures.is_empty() {
+            return;
+        }
+        let clause = format!(
+            "Value '{}' at '{}' failed to satisfy constraint: Member must satisfy constraint: [{}]",
+            render_java(list),
+            list_place.service,
+            all_constraints(shape).join(", ")
+        );
+        for failure in failures {
+            self.out.push(Diagnostic {
+                severity: Severity::Error,
+                code: failure.code,
+                path: place.pointer.clone(),
+                message: failure.message,
+                service_message: Some(crate::diag::combine_clauses(&[&clause])),
+                cli_message: failure.cli,
+                span: Some(item.span),
+                service_clause: Some(clause.clone()),
+            });
+        }
+    }
+
+    fn push(&mut self, node: &Node, place: &Place, failure: Failure, value: Option<String>) {
+        let value = value.unwrap_or_else(|| render_java(node));
+        let clause = format!(
+            "Value '{value}' at '{}' failed to satisfy constraint: {}",
+            place.service, failure.constraint
+        );
+        self.out.push(Diagnostic {
+            severity: Severity::Error,
+            code: failure.code,
+            path: place.pointer.clone(),
+            message: failure.message,
+            service_message: Some(crate::diag::combine_clauses(&[&clause])),
+            cli_message: failure.cli,
+            span: Some(node.span),
+            service_clause: Some(clause),
+        });
+    }
+
+    /// A finding only the AWS CLI reports (the service never receives such a request).
+    fn push_cli_only(&mut self, node: &Node, place: &Place, failure: Failure) {
+        self.out.push(Diagnostic {
+            severity: Severity::Error,
+            code: failure.code,
+            path: place.pointer.clone(),
+            message: failure.message,
+            service_message: failure.cli.clone(),
+            cli_message: failure.cli,
+            span: Some(node.span),
+            service_clause: None,
+        });
+    }
+}
+
+trait LowercaseFirst {
+    fn to_lowercase_first(&self) -> String;
+}
+
+impl LowercaseFirst for str {
+    /// Lower-cases the first letter unless the first word is an acronym or a name.
+    fn to_lowercase_first(&self) -> String {
+        let first_word = self.split_whitespace().next().unwrap_or("");
+        let keep = first_word.chars().skip(1).any(|c| c.is_uppercase())
+            || first_word.len() == 1
+            || first_word.chars().any(|c| c.is_ascii_digit());
+        if keep {
+            return self.to_string();
+        }
+        lower_camel(self)
+    }
+}
+
+fn in_where(place: &Place) -> String {
+    if place.cli.is_empty() {
+        String::new()
+    } else {
+        format!(" in {}", place.cli)
+    }
+}
+
+/// The closest member name: a case-insensitive match, or one at edit distance ≤ 2.
+fn suggest<'a>(key: &str, names: &[&'a str]) -> Option<&'a str> {
+    if let Some(name) = names.iter().find(|n| n.eq_ignore_ascii_case(key)) {
+        return Some(name);
+    }
+    names
+        .iter()
+        .map(|n| (edit_distance(&key.to_lowercase(), &n.to_lowercase()), *n))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(cur)
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The JSON type a shape wants, for messages.
+fn wanted(shape: &Shape) -> &'static str {
+    match shape.kind {
+        Kind::Structure { .. } => "an object",
+        Kind::List { .. } => "an array",
+        Kind::String { .. } => "a string",
+        Kind::Integer { .. } => "a whole number",
+        Kind::Float { .. } => "a number",
+        Kind::Boolean => "true or false",
+    }
+}
+
+/// botocore's "valid types" for a shape.
+fn python_types(shape: &Shape) -> &'static str {
+    match shape.kind {
+        Kind::Structure { .. } => "<class 'dict'>",
+        Kind::List { .. } => "<class 'list'>, <class 'tuple'>",
+        Kind::String { .. } => "<class 'str'>",
+        Kind::Integer { .. } => "<class 'int'>",
+        Kind::Float { .. } => "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>",
+        Kind::Boolean => "<class 'bool'>",
+    }
+}
+
+/// Whether a JSON number's text is an integer to Python's `json` module (no fraction, no
+/// exponent).
+fn is_integer_text(text: &str) -> bool {
+    !text.contains(['.', 'e', 'E'])
+}
+
+fn type_failure(node: &Node, shape: &Shape, place: &Place) -> Option<Failure> {
+    let ok = match (&shape.kind, &node.value) {
+        (Kind::Structure { .. }, Value::Object(_)) => true,
+        (Kind::List { .. }, Value::Array(_)) => true,
+        (Kind::String { .. }, Value::String(_)) => true,
+        (Kind::Integer { .. }, Value::Number(text)) => is_integer_text(text),
+        (Kind::Float { .. }, Value::Number(_)) => true,
+        (Kind::Boolean, Value::Bool(_)) => true,
+        _ => false,
+    };
+    if ok {
+        return None;
+    }
+    let found = match &node.value {
+        Value::Number(text) if !is_integer_text(text) => {
+            format!("the number {text}, which has a fraction or an exponent")
+        }
+        Value::Number(text) => format!("the number {text}"),
+        Value::String(s) => format!("the string \"{}\"", shorten(s, 40)),
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Array(_) => "an array".to_string(),
+        Value::Object(_) => "an object".to_string(),
+    };
+    let mut message = format!("{} must be {}, not {found}", name_of(place), wanted(shape));
+    match (&shape.kind, &node.value) {
+        (Kind::Integer { .. }, Value::Number(_)) => {
+            message.push_str(": write it without a decimal point or exponent")
+        }
+        (Kind::Integer { .. } | Kind::Float { .. }, Value::String(s))
+            if s.trim().parse::<f64>().is_ok() =>
+        {
+            message.push_str(": remove the quotes")
+        }
+        (Kind::Boolean, Value::String(s))
+            if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") =>
+        {
+            message.push_str(": remove the quotes")
+        }
+        (_, Value::Null) => message.push_str(": leave the member out instead"),
+        _ => {}
+    }
+    Some(Failure {
+        code: "type",
+        message,
+        constraint: String::new(),
+        cli: Some(format!(
+            "Invalid type for parameter {}, value: {}, type: {}, valid types: {}",
+            place.cli,
+            python_str(node),
+            python_type(node),
+            python_types(shape)
+        )),
+    })
+}
+
+/// The member's name for messages: its botocore path, or "the request" at the root.
+fn name_of(place: &Place) -> String {
+    if place.cli.is_empty() {
+        "the request".to_string()
+    } else {
+        place.cli.clone()
+    }
+}
+
+fn count_failure(
+    len: usize,
+    min: Option<u32>,
+    max: Option<u32>,
+    member: &Shape,
+    place: &Place,
+) -> Option<Failure> {
+    let noun = |n: u32| match member.kind {
+        Kind::Structure { .. } => format!("{n} item{}", if n == 1 { "" } else { "s" }),
+        _ => format!("{n} value{}", if n == 1 { "" } else { "s" }),
+    };
+    if let Some(min) = min {
+        if (len as u64) < u64::from(min) {
+            return Some(Failure {
+                code: "count",
+                message: format!(
+                    "{} needs at least {}; it has {len}",
+                    name_of(place),
+                    noun(min)
+                ),
+                constraint: format!("Member must have length greater than or equal to {min}"),
+                cli: Some(format!(
+                    "Invalid length for parameter {}, value: {len}, valid min length: {min}",
+                    place.cli
+                )),
+            });
+        }
+    }
+    if let Some(max) = max {
+        if (len as u64) > u64::from(max) {
+            return Some(Failure {
+                code: "count",
+                message: format!(
+                    "{} takes at most {}; it has {len}: remove {}",
+                    name_of(place),
+                    noun(max),
+                    len as u64 - u64::from(max)
+                ),
+                constraint: format!("Member must have length less than or equal to {max}"),
+                cli: None,
+            });
+        }
+    }
+    None
+}
+
+/// Every constraint of a string shape, in the service's words, for list-of-strings clauses.
+fn all_constraints(shape: &Shape) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Kind::String {
+        min,
+        max,
+        pattern,
+        values,
+    } = &shape.kind
+    {
+        if let Some(max) = max {
+            out.push(format!(
+                "Member must have length less than or equal to {max}"
+            ));
+        }
+        if let Some(min) = min {
+            out.push(format!(
+                "Member must have length greater than or equal to {min}"
+            ));
+        }
+        if let Some(p) = pattern {
+            out.push(format!(
+                "Member must satisfy regular expression pattern: {p}"
+            ));
+        }
+        if !values.is_empty() {
+            out.push(format!(
+                "Member must satisfy enum value set: [{}]",
+                values.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// The constraints a well-typed scalar fails.
+fn scalar_failures(node: &Node, shape: &Shape, place: &Place) -> Vec<Failure> {
+    let mut out = Vec::new();
+    let name = name_of(place);
+    match (&shape.kind, &node.value) {
+        (
+            Kind::String {
+                min,
+                max,
+                pattern,
+                values,
+            },
+            Value::String(s),
+        ) => {
+            let len = s.chars().count();
+            if let Some(max) = max {
+                if len > *max as usize {
+                    out.push(Failure {
+                        code: "length",
+                        message: format!(
+                            "{name} is {len} characters long; at most {max} are allowed"
+                        ),
+                        constraint: format!("Member must have length less than or equal to {max}"),
+                        cli: None,
+                    });
+                }
+            }
+            if let Some(min) = min {
+                if len < *min as usize {
+                    out.push(Failure {
+                        code: "length",
+                        message: if len == 0 {
+                            format!("{name} must not be empty")
+                        } else {
+                            format!("{name} is {len} characters long; at least {min} are needed")
+                        },
+                        constraint: format!(
+                            "Member must have length greater than or equal to {min}"
+                        ),
+                        cli: Some(format!(
+                            "Invalid length for parameter {}, value: {len}, valid min length: {min}",
+                            place.cli
+                        )),
+                    });
+                }
+            }
+            if let Some(p) = pattern {
+                if !pattern::matches(p, s) {
+                    out.push(Failure {
+                        code: "pattern",
+                        message: format!("{name} {}", pattern_explanation(shape, s)),
+                        constraint: format!("Member must satisfy regular expression pattern: {p}"),
+                        cli: None,
+                    });
+                }
+            }
+            if !values.is_empty() && !values.contains(&s.as_str()) {
+                let hint = match values.iter().find(|v| v.eq_ignore_ascii_case(s)) {
+                    Some(v) => format!(" (values are case-sensitive: write {v})"),
+                    None => String::new(),
+                };
+                out.push(Failure {
+                    code: "enum",
+                    message: format!(
+                        "{name} cannot be \"{}\"{hint}; use one of: {}",
+                        shorten(s, 40),
+                        values.join(", ")
+                    ),
+                    constraint: format!(
+                        "Member must satisfy enum value set: [{}]",
+                        values.join(", ")
+                    ),
+                    cli: None,
+                });
+            }
+        }
+        (Kind::Integer { min, max }, Value::Number(text)) => {
+            let value = text.parse::<i128>().unwrap_or(if text.starts_with('-') {
+                i128::MIN
+            } else {
+                i128::MAX
+            });
+            if value > i128::from(i32::MAX) || value < i128::from(i32::MIN) {
+                out.push(Failure {
+                    code: "range",
+                    message: format!(
+                        "{name} must fit a 32-bit integer ({} to {}); {text} does not",
+                        i32::MIN,
+                        i32::MAX
+                    ),
+                    constraint: format!(
+                        "Member must have value less than or equal to {}",
+                        i32::MAX
+                    ),
+                    cli: None,
+                });
+                return out;
+            }
+            if let Some(max) = max {
+                if value > i128::from(*max) {
+                    out.push(Failure {
+                        code: "range",
+                        message: format!("{name} is {text}; at most {max} is allowed"),
+                        constraint: format!("Member must have value less than or equal to {max}"),
+                        cli: None,
+                    });
+                }
+            }
+            if let Some(min) = min {
+                if value < i128::from(*min) {
+                    out.push(Failure {
+                        code: "range",
+                        message: format!("{name} is {text}; it must be at least {min}"),
+                        constraint: format!(
+                            "Member must have value greater than or equal to {min}"
+                        ),
+                        cli: Some(format!(
+                            "Invalid value for parameter {}, value: {text}, valid min value: {min}",
+                            place.cli
+                        )),
+                    });
+                }
+            }
+        }
+        (Kind::Float { min, max }, Value::Number(text)) => {
+            let value: f64 = text.parse().unwrap_or(f64::NAN);
+            if let Some(max) = max {
+                if value > *max || value.is_infinite() {
+                    out.push(Failure {
+                        code: "range",
+                        message: format!("{name} is {text}; at most {} is allowed", fmt_num(*max)),
+                        constraint: format!(
+                            "Member must have value less than or equal to {}",
+                            fmt_num(*max)
+                        ),
+                        cli: None,
+                    });
+                }
+            }
+            if let Some(min) = min {
+                if value < *min {
+                    out.push(Failure {
+                        code: "range",
+                        message: format!("{name} is {text}; it must be at least {}", fmt_num(*min)),
+                        constraint: format!(
+                            "Member must have value greater than or equal to {}",
+                            fmt_num(*min)
+                        ),
+                        cli: Some(format!(
+                            "Invalid value for parameter {}, value: {}, valid min value: {}",
+                            place.cli,
+                            python_str(node),
+                            fmt_num(*min)
+                        )),
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// What a pattern accepts, in words, and what is wrong with `value`.
+fn pattern_explanation(shape: &Shape, value: &str) -> String {
+    let first_bad = |ok: &dyn Fn(char) -> bool| {
+        value
+            .chars()
+            .enumerate()
+            .find(|(_, c)| !ok(*c))
+            .map(|(i, c)| format!(" (character {} is {})", i + 1, describe_char(c)))
+            .unwrap_or_default()
+    };
+    match shape.name {
+        "AutoMLJobName" | "EndpointName" => {
+            let extra = if value.starts_with('-') || value.ends_with('-') {
+                " (it must start and end with a letter or digit)".to_string()
+            } else if value.is_empty() {
+                String::new()
+            } else {
+                first_bad(&|c| c.is_ascii_alphanumeric() || c == '-')
+            };
+            format!("may contain only ASCII letters, digits and hyphens, starting and ending with a letter or digit{extra}")
+        }
+        "S3Uri" => {
+            if value.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
+                "must not contain a line break".to_string()
+            } else if value.is_empty() {
+                "must not be empty: write s3://bucket/prefix".to_string()
+            } else {
+                "must be an s3:// (or https://) URL with a bucket name, such as s3://my-bucket/path/".to_string()
+            }
+        }
+        "ContentType" => "must not contain a line break".to_string(),
+        "SampleWeightAttributeName" => format!(
+            "may contain only ASCII letters, digits, '_' and '-'{}",
+            first_bad(&|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        ),
+        "KmsKeyId" => format!(
+            "may contain only ASCII letters, digits, ':', '/', '_' and '-': a key ID, key ARN, alias name or alias ARN{}",
+            first_bad(&|c| c.is_ascii_alphanumeric() || ":/_-".contains(c))
+        ),
+        "SecurityGroupId" | "SubnetId" => format!(
+            "may contain only ASCII letters, digits and '-'{}",
+            first_bad(&|c| c.is_ascii_alphanumeric() || c == '-')
+        ),
+        "RoleArn" => "must be an IAM role ARN: arn:aws:iam::<12-digit account ID>:role/<name>, where the name may contain letters, digits and + = , . @ _ - /".to_string(),
+        "TagKey" | "TagValue" => format!(
+            "may contain only letters, digits, spaces and _ . : / = + - @{}",
+            first_bad(&|c| pattern::is_letter(c)
+                || pattern::is_separator(c)
+                || pattern::is_number(c)
+                || "_.:/=+-@".contains(c))
+        ),
+        _ => "does not have the expected form".to_string(),
+    }
+}
+
+fn describe_char(c: char) -> String {
+    match c {
+        ' ' => "a space".to_string(),
+        '\n' => "a line break".to_string(),
+        '\t' => "a tab".to_string(),
+        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c => format!("'{c}'"),
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+/// How the service renders a value in `Value '…' at …` (Java's `toString`).
+pub fn render_java(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(text) => java_number(text),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(render_java).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        Value::Object(members) => {
+            let parts: Vec<String> = members
+                .iter()
+                .map(|m| format!("{}: {}", m.key, render_java(&m.value)))
+                .collect();
+            format!("{{{}}}", parts.join(", "))
+        }
+    }
+}
+
+/// Java's rendering of a number: integers as written; other numbers as `Float.toString`
+/// does (`0.5`, `2.0`, `1.0E-5`).
+fn java_number(text: &str) -> String {
+    if is_integer_text(text) {
+        return text.to_string();
+    }
+    let Ok(x) = text.parse::<f64>() else {
+        return text.to_string();
+    };
+    let x = x as f32;
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0.0" } else { "0.0" }.to_string();
+    }
+    if !x.is_finite() {
+        return if x > 0.0 { "Infinity" } else { "-Infinity" }.to_string();
+    }
+    let abs = x.abs();
+    if (1e-3..1e7).contains(&abs) {
+        let s = format!("{x}");
+        if s.contains('.') {
+            s
+        } else {
+            format!("{s}.0")
+        }
+    } else {
+        let s = format!("{x:e}");
+        let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let mantissa = if mantissa.contains('.') {
+            mantissa.to_string()
+        } else {
+            format!("{mantissa}.0")
+        };
+        format!("{mantissa}E{exp}")
+    }
+}
+
+/// How Python's `str()` shows a value that came from `json.loads`.
+fn python_str(node: &Node) -> String {
+    match &node.value {
+        Value::String(s) => s.clone(),
+        _ => python_repr(node),
+    }
+}
+
+fn python_repr(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "None".to_string(),
+        Value::Bool(true) => "True".to_string(),
+        Value::Bool(false) => "False".to_string(),
+        Value::Number(text) if is_integer_text(text) => text.to_string(),
+        Value::Number(text) => match text.parse::<f64>() {
+            Ok(x) if x.fract() == 0.0 && x.abs() < 1e16 => format!("{x:.1}"),
+            Ok(x) => format!("{x}"),
+            Err(_) => text.clone(),
+        },
+        Value::String(s) => {
+            let quote = if s.contains('\'') && !s.contains('"') {
+                '"'
+            } else {
+                '\''
+            };
+            let mut out = String::new();
+            out.push(quote);
+            for c in s.chars() {
+                match c {
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    c if c == quote => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                    c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                        out.push_str(&format!("\\x{:02x}", c as u32))
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push(quote);
+            out
+        }
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(python_repr).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        Value::Object(members) => {
+            let parts: Vec<String> = members
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}: {}",
+                        python_repr(&Node::new(Value::String(m.key.clone()))),
+                        python_repr(&m.value)
+                    )
+                })
+                .collect();
+            format!("{{{}}}", parts.join(", "))
+        }
+    }
+}
+
+fn python_type(node: &Node) -> &'static str {
+    match &node.value {
+        Value::Null => "<class 'NoneType'>",
+        Value::Bool(_) => "<class 'bool'>",
+        Value::Number(text) if is_integer_text(text) => "<class 'int'>",
+        Value::Number(_) => "<class 'float'>",
+        Value::String(_) => "<class 'str'>",
+        Value::Array(_) => "<class 'list'>",
+        Value::Object(_) => "<class 'dict'>",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn java_numbers() {
+        assert_eq!(java_number("0.5"), "0.5");
+        assert_eq!(java_number("2.0"), "2.0");
+        assert_eq!(java_number("1e0"), "1.0");
+        assert_eq!(java_number("1e-5"), "1.0E-5");
+        assert_eq!(java_number("12345678.0"), "1.2345678E7");
+        assert_eq!(java_number("750"), "750");
+    }
+
+    #[test]
+    fn python_reprs() {
+        let node = json::parse(r#"{"a": [1, 5.0, 1e3, true, null, "it's"]}"#).unwrap();
+        assert_eq!(
+            python_repr(&node),
+            r#"{'a': [1, 5.0, 1000.0, True, None, "it's"]}"#
+        );
+    }
+
+    #[test]
+    fn suggestions() {
+        let names = ["AutoMLJobName", "RoleArn"];
+        assert_eq!(suggest("automljobname", &names), Some("AutoMLJobName"));
+        assert_eq!(suggest("RoleArm", &names), Some("RoleArn"));
+        assert_eq!(suggest("Completely", &names), None);
+    }
+}

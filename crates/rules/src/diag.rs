@@ -1,0 +1,99 @@
+//! Diagnostics: one flat list of every violation, each with a stable code, the JSON Pointer
+//! of the member at fault, a plain-English message and the wording the service (or the AWS
+//! CLI, for what it refuses before sending) would answer with.
+
+use std::fmt;
+
+use crate::json::Span;
+
+/// How bad a finding is: an `Error` is something the AWS CLI or the service rejects; a
+/// `Warning` is accepted but very likely not what the author meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding about a request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable machine-readable code: `syntax`, `required`, `unknown`, `type`, `length`,
+    /// `pattern`, `enum`, `count`, `range` for the model's constraints, and a named code for
+    /// each documented rule (see `rules.rs`).
+    pub code: &'static str,
+    /// JSON Pointer (RFC 6901) of the offending member, or of the missing one.
+    pub path: String,
+    /// What is wrong and what would be accepted, in plain English.
+    pub message: String,
+    /// The `ValidationException` text the service would answer for this finding alone, or,
+    /// where the AWS CLI refuses the request before sending it and the service never sees it
+    /// (unknown members, wrong JSON types), the CLI's own wording. `None` for warnings.
+    pub service_message: Option<String>,
+    /// The AWS CLI's (botocore's) `ParamValidationError` line, when botocore refuses this
+    /// before anything is sent.
+    pub cli_message: Option<String>,
+    /// Where the offending value (or, for a missing member, its parent) was read from.
+    pub span: Option<Span>,
+    /// The clause this finding contributes to the service's combined message
+    /// (`Value 'x' at 'autoMLJobName' failed to satisfy constraint: ...`), for findings the
+    /// service's model validation reports; `None` for documented rules the service checks
+    /// after that, one at a time.
+    pub service_clause: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The whole error message the service would answer for a request with these findings:
+/// every model-constraint violation together (`N validation errors detected: ...; ...`), or,
+/// when there is none, the first documented rule that fails. `None` when the service would
+/// accept the request.
+pub fn service_response(diagnostics: &[Diagnostic]) -> Option<String> {
+    let clauses: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.service_clause.as_deref())
+        .collect();
+    if !clauses.is_empty() {
+        return Some(combine_clauses(&clauses));
+    }
+    diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .and_then(|d| d.service_message.clone())
+}
+
+/// `1 validation error detected: A` or `2 validation errors detected: A; B`.
+pub fn combine_clauses(clauses: &[&str]) -> String {
+    let n = clauses.len();
+    format!(
+        "{n} validation error{} detected: {}",
+        if n == 1 { "" } else { "s" },
+        clauses.join("; ")
+    )
+}
+
+/// Counts of errors and warnings.
+pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    (errors, diagnostics.len() - errors)
+}

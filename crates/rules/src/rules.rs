@@ -1,0 +1,746 @@
+//! The rules the documentation states in prose, each a named function whose doc comment cites
+//! its source. They run after the model's constraints, and read only members of the right
+//! type (a member of the wrong type already has its own finding).
+//!
+//! Sources, cited by short name below:
+//! - *API*: the SageMaker API reference pages of `CreateAutoMLJob` and the shapes it uses
+//!   (the same text ships as `documentation` in botocore's service model).
+//! - *Guide/datasets*: SageMaker developer guide, "Create a regression or classification job
+//!   for tabular data using the AutoML API" → "How to specify training and validation
+//!   datasets" (`autopilot-create-experiment.html`).
+//! - *Guide/modes*: developer guide, "Training modes and algorithm support"
+//!   (`autopilot-model-support-validation.html`).
+//! - *Guide/metrics*: developer guide, "Metrics and validation" (`autopilot-metrics-validation.html`).
+//! - *Tagging*: "Tagging AWS resources", tag naming rules (`tag-editor` user guide).
+//!
+//! Service wording: the service checks these one at a time after its model validation and
+//! answers with a `ValidationException` whose text is not published. Where we have not seen
+//! the service's exact text, `service_message` carries our best rendering of it, prefixed by
+//! what the service sends for every such error.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::json::{Node, Value};
+
+/// Runs every documented rule.
+pub fn check_all(request: &Node, out: &mut Vec<Diagnostic>) {
+    if request.as_object().is_none() {
+        return;
+    }
+    let rules: &[fn(&Request, &mut Vec<Diagnostic>)] = &[
+        channel_types,
+        channels_share_target_and_content_type,
+        validation_fraction_with_two_channels,
+        validation_fraction_bounds,
+        content_type_supported,
+        augmented_manifest_v2_only,
+        sample_weights_need_ensembling,
+        algorithms_config,
+        objective_metric_suits_problem_type,
+        objective_needs_problem_type,
+        model_deploy_endpoint_name,
+        s3_output_path_length,
+        tag_keys,
+        runtime_per_job_within_total,
+        candidate_definitions_only_with_deployment,
+    ];
+    let request = Request(request);
+    for rule in rules {
+        rule(&request, out);
+    }
+}
+
+/// A request being checked, with typed accessors that ignore members of the wrong type.
+pub struct Request<'a>(pub &'a Node);
+
+/// One input channel and its index.
+pub struct Channel<'a> {
+    pub index: usize,
+    pub node: &'a Node,
+}
+
+impl<'a> Channel<'a> {
+    fn str(&self, key: &str) -> Option<&'a str> {
+        self.node.get(key).and_then(Node::as_str)
+    }
+    /// The channel type, `training` when left out (API, AutoMLChannel.ChannelType).
+    pub fn channel_type(&self) -> Option<&'a str> {
+        match self.node.get("ChannelType") {
+            None => Some("training"),
+            Some(n) => n.as_str(),
+        }
+    }
+    /// The content type, `text/csv;header=present` when left out (API, AutoMLChannel.ContentType).
+    pub fn content_type(&self) -> Option<&'a str> {
+        match self.node.get("ContentType") {
+            None => Some(DEFAULT_CONTENT_TYPE),
+            Some(n) => n.as_str(),
+        }
+    }
+    fn pointer(&self, member: &str) -> String {
+        format!("/InputDataConfig/{}/{member}", self.index)
+    }
+}
+
+/// The content type a channel has when `ContentType` is left out.
+pub const DEFAULT_CONTENT_TYPE: &str = "text/csv;header=present";
+/// The content types Autopilot reads (API, AutoMLChannel.ContentType).
+pub const CONTENT_TYPES: [&str; 2] = [
+    "text/csv;header=present",
+    "x-application/vnd.amazon+parquet",
+];
+
+impl<'a> Request<'a> {
+    pub fn channels(&self) -> Vec<Channel<'a>> {
+        self.0
+            .get("InputDataConfig")
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| node.as_object().is_some())
+            .map(|(index, node)| Channel { index, node })
+            .collect()
+    }
+    fn at(&self, keys: &[&str]) -> Option<&'a Node> {
+        self.0.at(keys)
+    }
+    fn str_at(&self, keys: &[&str]) -> Option<&'a str> {
+        self.at(keys).and_then(Node::as_str)
+    }
+    /// The training mode as written, or `AUTO` when left out (API, AutoMLJobConfig.Mode).
+    pub fn mode(&self) -> Option<&'a str> {
+        match self.at(&["AutoMLJobConfig", "Mode"]) {
+            None => Some("AUTO"),
+            Some(n) => n.as_str(),
+        }
+    }
+    fn int_at(&self, keys: &[&str]) -> Option<i64> {
+        match &self.at(keys)?.value {
+            Value::Number(text) => text.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
+fn error(code: &'static str, path: String, message: String, service: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        code,
+        path,
+        message,
+        service_message: Some(service),
+        cli_message: None,
+        span: None,
+        service_clause: None,
+    }
+}
+
+fn warning(code: &'static str, path: String, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        code,
+        path,
+        message,
+        service_message: None,
+        cli_message: None,
+        span: None,
+        service_clause: None,
+    }
+}
+
+/// At most one `training` and one `validation` channel; a validation channel needs a training
+/// channel. `ChannelType` defaults to `training`, so two channels without it are two training
+/// channels.
+///
+/// Source: API, AutoMLChannel.ChannelType ("The default value is training"); Guide/datasets
+/// ("you can provide … one training dataset and, optionally, one validation dataset").
+pub fn channel_types(req: &Request, out: &mut Vec<Diagnostic>) {
+    let channels = req.channels();
+    for kind in ["training", "validation"] {
+        let of_kind: Vec<&Channel> = channels
+            .iter()
+            .filter(|c| c.channel_type() == Some(kind))
+            .collect();
+        if of_kind.len() > 1 {
+            let second = of_kind[1];
+            let implicit = second.node.get("ChannelType").is_none();
+            out.push(error(
+                "channel-types",
+                second.pointer("ChannelType"),
+                format!(
+                    "both channels are {kind} channels{}: give one training and one validation channel",
+                    if implicit {
+                        " (ChannelType defaults to training)"
+                    } else {
+                        ""
+                    }
+                ),
+                format!("Only one {kind} channel can be specified."),
+            ));
+        }
+    }
+    let has_training = channels
+        .iter()
+        .any(|c| c.channel_type() == Some("training"));
+    if !has_training {
+        if let Some(validation) = channels
+            .iter()
+            .find(|c| c.channel_type() == Some("validation"))
+        {
+            out.push(error(
+                "validation-without-training",
+                validation.pointer("ChannelType"),
+                "a validation channel needs a training channel: add one, or make this the training channel".to_string(),
+                "A training channel must be specified.".to_string(),
+            ));
+        }
+    }
+}
+
+/// Training and validation channels share `TargetAttributeName` and `ContentType` (an omitted
+/// ContentType counts as its default, `text/csv;header=present`).
+///
+/// Source: API, AutoMLChannel.ChannelType ("Channels for training and validation must share
+/// the same ContentType and TargetAttributeName").
+pub fn channels_share_target_and_content_type(req: &Request, out: &mut Vec<Diagnostic>) {
+    let channels = req.channels();
+    let [first, second] = channels.as_slice() else {
+        return;
+    };
+    if let (Some(a), Some(b)) = (
+        first.str("TargetAttributeName"),
+        second.str("TargetAttributeName"),
+    ) {
+        if a != b {
+            out.push(error(
+                "channel-target-mismatch",
+                second.pointer("TargetAttributeName"),
+                format!("the channels name different target columns (\"{a}\" and \"{b}\"): training and validation must use the same TargetAttributeName"),
+                "Training and validation channels must have the same TargetAttributeName.".to_string(),
+            ));
+        }
+    }
+    if let (Some(a), Some(b)) = (first.content_type(), second.content_type()) {
+        if a != b {
+            out.push(error(
+                "channel-content-type-mismatch",
+                second.pointer("ContentType"),
+                format!("the channels have different content types (\"{a}\" and \"{b}\", an omitted ContentType is {DEFAULT_CONTENT_TYPE}): training and validation must use the same ContentType"),
+                "Training and validation channels must have the same ContentType.".to_string(),
+            ));
+        }
+    }
+}
+
+/// With a separate validation channel, `DataSplitConfig.ValidationFraction` must not be set:
+/// the fraction splits a single training channel.
+///
+/// Source: API, AutoMLDataSplitConfig ("how to split the input training dataset");
+/// Guide/datasets ("If you provide a validation dataset, do not specify a validation
+/// fraction").
+pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Vec<Diagnostic>) {
+    let Some(fraction) = req.at(&["AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"])
+    else {
+        return;
+    };
+    if fraction.as_f64().is_none() {
+        return;
+    }
+    let channels = req.channels();
+    if channels.len() == 2
+        && channels
+            .iter()
+            .any(|c| c.channel_type() == Some("validation"))
+    {
+        out.push(error(
+            "validation-fraction-with-validation-channel",
+            "/AutoMLJobConfig/DataSplitConfig/ValidationFraction".to_string(),
+            "ValidationFraction splits a single training channel; with a separate validation channel, leave it out".to_string(),
+            "ValidationFraction cannot be specified when a validation channel is provided.".to_string(),
+        ));
+    }
+}
+
+/// `ValidationFraction` strictly between 0 and 1 (the model allows both ends); below 0.5
+/// advised.
+///
+/// Source: API, AutoMLDataSplitConfig.ValidationFraction ("values must be greater than 0 and
+/// less than 1. We recommend setting this value to be less than 0.5").
+pub fn validation_fraction_bounds(req: &Request, out: &mut Vec<Diagnostic>) {
+    let Some(x) = req
+        .at(&["AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"])
+        .and_then(Node::as_f64)
+    else {
+        return;
+    };
+    let path = "/AutoMLJobConfig/DataSplitConfig/ValidationFraction".to_string();
+    if x == 0.0 || x == 1.0 {
+        out.push(error(
+            "validation-fraction",
+            path,
+            format!("ValidationFraction must be greater than 0 and less than 1, not {x}; the default is 0.2"),
+            "ValidationFraction must be greater than 0 and less than 1.".to_string(),
+        ));
+    } else if (0.5..1.0).contains(&x) {
+        out.push(warning(
+            "validation-fraction-large",
+            path,
+            format!("holding out {x} of the data for validation leaves less than half to train on; AWS recommends less than 0.5 (the default is 0.2)"),
+        ));
+    }
+}
+
+/// `ContentType` is `text/csv;header=present` or `x-application/vnd.amazon+parquet`.
+///
+/// Severity: error. The model accepts any text, but these are the only two the documentation
+/// allows, and Autopilot cannot read data announced as anything else: the job fails after it
+/// has started, which is exactly the round trip this tool exists to save.
+///
+/// Source: API, AutoMLChannel.ContentType ("You can use text/csv;header=present or
+/// x-application/vnd.amazon+parquet").
+pub fn content_type_supported(req: &Request, out: &mut Vec<Diagnostic>) {
+    for channel in req.channels() {
+        let Some(ct) = channel.node.get("ContentType").and_then(Node::as_str) else {
+            continue;
+        };
+        if CONTENT_TYPES.contains(&ct) {
+            continue;
+        }
+        let hint = if ct.eq_ignore_ascii_case("text/csv") || ct.starts_with("text/csv") {
+            " (for CSV write exactly text/csv;header=present: the file must have a header row)"
+        } else if ct.to_ascii_lowercase().contains("parquet") {
+            " (for Parquet write exactly x-application/vnd.amazon+parquet)"
+        } else {
+            ""
+        };
+        out.push(error(
+            "content-type",
+            channel.pointer("ContentType"),
+            format!("Autopilot reads only text/csv;header=present and x-application/vnd.amazon+parquet, not \"{ct}\"{hint}"),
+            format!("Unsupported content type: {ct}"),
+        ));
+    }
+}
+
+/// `AugmentedManifestFile` is for V2 jobs (`CreateAutoMLJobV2`) only.
+///
+/// Source: API, AutoMLS3DataSource.S3DataType ("AugmentedManifestFile is available for V2 API
+/// jobs only").
+pub fn augmented_manifest_v2_only(req: &Request, out: &mut Vec<Diagnostic>) {
+    for channel in req.channels() {
+        if channel
+            .node
+            .at(&["DataSource", "S3DataSource", "S3DataType"])
+            .and_then(Node::as_str)
+            == Some("AugmentedManifestFile")
+        {
+            out.push(error(
+                "augmented-manifest-v2-only",
+                channel.pointer("DataSource/S3DataSource/S3DataType"),
+                "AugmentedManifestFile works only with CreateAutoMLJobV2; for this API use S3Prefix or ManifestFile".to_string(),
+                "AugmentedManifestFile is not supported for CreateAutoMLJob. Use CreateAutoMLJobV2.".to_string(),
+            ));
+        }
+    }
+}
+
+/// `SampleWeightAttributeName` works in ENSEMBLING mode only: an error under
+/// HYPERPARAMETER_TUNING; under AUTO (the default), Autopilot chooses HYPERPARAMETER_TUNING for
+/// datasets of 100 MB or more, so the weights may be refused: a warning.
+///
+/// Source: API, AutoMLChannel.SampleWeightAttributeName ("Support for sample weights is
+/// available in Ensembling mode only"); API, AutoMLJobConfig.Mode ("In AUTO mode, Autopilot
+/// chooses ENSEMBLING for datasets smaller than 100 MB, and HYPERPARAMETER_TUNING for larger
+/// ones").
+pub fn sample_weights_need_ensembling(req: &Request, out: &mut Vec<Diagnostic>) {
+    let mode = req.mode();
+    for channel in req.channels() {
+        if channel.str("SampleWeightAttributeName").is_none() {
+            continue;
+        }
+        let path = channel.pointer("SampleWeightAttributeName");
+        match mode {
+            Some("HYPERPARAMETER_TUNING") => out.push(error(
+                "sample-weight-mode",
+                path,
+                "sample weights work only in ENSEMBLING mode; remove SampleWeightAttributeName or set Mode to ENSEMBLING".to_string(),
+                "Sample weights are supported only in ENSEMBLING mode.".to_string(),
+            )),
+            Some("AUTO") => out.push(warning(
+                "sample-weight-auto-mode",
+                path,
+                "sample weights work only in ENSEMBLING mode; with Mode AUTO (the default) Autopilot picks HYPERPARAMETER_TUNING for datasets of 100 MB or more: set Mode to ENSEMBLING to be sure".to_string(),
+            )),
+            _ => {}
+        }
+    }
+}
+
+/// Algorithms usable in ENSEMBLING mode (API, AutoMLAlgorithmConfig.AutoMLAlgorithms).
+pub const ENSEMBLING_ALGORITHMS: [&str; 8] = [
+    "catboost",
+    "extra-trees",
+    "fastai",
+    "lightgbm",
+    "linear-learner",
+    "nn-torch",
+    "randomforest",
+    "xgboost",
+];
+/// Algorithms usable in HYPERPARAMETER_TUNING mode (same source).
+pub const HPO_ALGORITHMS: [&str; 3] = ["linear-learner", "mlp", "xgboost"];
+/// Time-series forecasting algorithms, for `CreateAutoMLJobV2` only (same source).
+pub const TIME_SERIES_ALGORITHMS: [&str; 6] =
+    ["cnn-qr", "deepar", "prophet", "arima", "npts", "ets"];
+
+/// `AlgorithmsConfig` must not be set in AUTO mode (the default); when set it holds exactly
+/// one `AutoMLAlgorithms` list; every algorithm must belong to the mode; the time-series ones
+/// are for V2 jobs only; an empty list means every algorithm of the mode.
+///
+/// Source: API, AutoMLCandidateGenerationConfig.AlgorithmsConfig ("AlgorithmsConfig should not
+/// be set if the training mode is set on AUTO. When AlgorithmsConfig is provided, one
+/// AutoMLAlgorithms attribute must be set and one only. If the list … is empty, … uses the
+/// full set of algorithms for the given training mode"); API,
+/// AutoMLAlgorithmConfig.AutoMLAlgorithms (the lists per mode); Guide/modes.
+pub fn algorithms_config(req: &Request, out: &mut Vec<Diagnostic>) {
+    let base = "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig";
+    let Some(configs) = req
+        .at(&[
+            "AutoMLJobConfig",
+            "CandidateGenerationConfig",
+            "AlgorithmsConfig",
+        ])
+        .and_then(Node::as_array)
+    else {
+        return;
+    };
+    let mode = req.mode();
+    if mode == Some("AUTO") {
+        let written = req.at(&["AutoMLJobConfig", "Mode"]).is_some();
+        out.push(error(
+            "algorithms-with-auto-mode",
+            base.to_string(),
+            format!(
+                "AlgorithmsConfig cannot be used when Mode is AUTO{}: set Mode to ENSEMBLING or HYPERPARAMETER_TUNING, or remove AlgorithmsConfig",
+                if written { "" } else { " (the default)" }
+            ),
+            "AlgorithmsConfig should not be set when the training mode is AUTO.".to_string(),
+        ));
+    }
+    if configs.len() != 1 {
+        out.push(error(
+            "algorithms-config-count",
+            base.to_string(),
+            format!("AlgorithmsConfig must hold exactly one entry with an AutoMLAlgorithms list; it has {}", configs.len()),
+            "Exactly one AutoMLAlgorithms list must be set in AlgorithmsConfig.".to_string(),
+        ));
+    }
+    for (i, config) in configs.iter().enumerate() {
+        let Some(list) = config.get("AutoMLAlgorithms").and_then(Node::as_array) else {
+            continue;
+        };
+        let list_path = format!("{base}/{i}/AutoMLAlgorithms");
+        if list.is_empty() {
+            out.push(warning(
+                "algorithms-empty",
+                list_path.clone(),
+                "an empty AutoMLAlgorithms list means every algorithm of the training mode; leave AlgorithmsConfig out to say the same more plainly".to_string(),
+            ));
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for (j, algorithm) in list.iter().enumerate() {
+            let Some(name) = algorithm.as_str() else {
+                continue;
+            };
+            let path = format!("{list_path}/{j}");
+            if seen.contains(&name) {
+                out.push(warning(
+                    "algorithm-duplicate",
+                    path.clone(),
+                    format!("\"{name}\" is listed twice"),
+                ));
+            }
+            seen.push(name);
+            if TIME_SERIES_ALGORITHMS.contains(&name) {
+                out.push(error(
+                    "algorithm-v2-only",
+                    path,
+                    format!("\"{name}\" is a time-series forecasting algorithm, available only with CreateAutoMLJobV2"),
+                    format!("Algorithm {name} is not supported for this problem type."),
+                ));
+                continue;
+            }
+            let (allowed, mode_name): (&[&str], &str) = match mode {
+                Some("ENSEMBLING") => (&ENSEMBLING_ALGORITHMS, "ENSEMBLING"),
+                Some("HYPERPARAMETER_TUNING") => (&HPO_ALGORITHMS, "HYPERPARAMETER_TUNING"),
+                _ => continue,
+            };
+            if !allowed.contains(&name) && !name.is_empty() && is_known_algorithm(name) {
+                out.push(error(
+                    "algorithm-mode",
+                    path,
+                    format!(
+                        "\"{name}\" is not available in {mode_name} mode; its algorithms are {}",
+                        allowed.join(", ")
+                    ),
+                    format!("Algorithm {name} is not supported for training mode {mode_name}."),
+                ));
+            }
+        }
+    }
+}
+
+fn is_known_algorithm(name: &str) -> bool {
+    ENSEMBLING_ALGORITHMS.contains(&name) || HPO_ALGORITHMS.contains(&name)
+}
+
+/// The objective metrics of each tabular problem type, and its default (API,
+/// AutoMLJobObjective.MetricName).
+pub fn metrics_for(problem_type: &str) -> Option<(&'static [&'static str], &'static str)> {
+    match problem_type {
+        "Regression" => Some((&["MAE", "MSE", "R2", "RMSE"], "MSE")),
+        "BinaryClassification" => Some((
+            &[
+                "Accuracy",
+                "AUC",
+                "BalancedAccuracy",
+                "F1",
+                "Precision",
+                "Recall",
+            ],
+            "F1",
+        )),
+        "MulticlassClassification" => Some((
+            &[
+                "Accuracy",
+                "BalancedAccuracy",
+                "F1macro",
+                "PrecisionMacro",
+                "RecallMacro",
+            ],
+            "Accuracy",
+        )),
+        _ => None,
+    }
+}
+
+/// Metrics of time-series forecasting, for `CreateAutoMLJobV2` only.
+pub const TIME_SERIES_METRICS: [&str; 4] = ["MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"];
+
+/// The objective metric must suit the problem type; the time-series metrics are for V2 jobs
+/// only. The message names the default that applies when the objective is left out.
+///
+/// Source: API, AutoMLJobObjective.MetricName (lists per problem type; "Default objective
+/// metrics: Regression: MSE. Binary classification: F1. Multiclass classification:
+/// Accuracy"); Guide/metrics.
+pub fn objective_metric_suits_problem_type(req: &Request, out: &mut Vec<Diagnostic>) {
+    let Some(metric) = req.str_at(&["AutoMLJobObjective", "MetricName"]) else {
+        return;
+    };
+    let path = "/AutoMLJobObjective/MetricName".to_string();
+    if TIME_SERIES_METRICS.contains(&metric) {
+        out.push(error(
+            "metric-v2-only",
+            path,
+            format!("{metric} is a time-series forecasting metric, available only with CreateAutoMLJobV2; tabular jobs use MAE, MSE, R2, RMSE (regression) or Accuracy, AUC, BalancedAccuracy, F1, F1macro, Precision, PrecisionMacro, Recall, RecallMacro (classification)"),
+            format!("Metric {metric} is not supported for this problem type."),
+        ));
+        return;
+    }
+    let Some(problem_type) = req.str_at(&["ProblemType"]) else {
+        return;
+    };
+    let Some((metrics, default)) = metrics_for(problem_type) else {
+        return;
+    };
+    if metrics.contains(&metric) {
+        return;
+    }
+    out.push(error(
+        "metric-problem-type",
+        path,
+        format!(
+            "{metric} does not measure {}; use one of {} (leave AutoMLJobObjective out to get {default})",
+            problem_noun(problem_type),
+            metrics.join(", ")
+        ),
+        format!("Metric {metric} is not supported for problem type {problem_type}."),
+    ));
+}
+
+fn problem_noun(problem_type: &str) -> &'static str {
+    match problem_type {
+        "Regression" => "a regression",
+        "BinaryClassification" => "a binary classification",
+        _ => "a multiclass classification",
+    }
+}
+
+/// An objective without a problem type: Autopilot infers the problem type from the data, so
+/// the metric may not suit what it infers. A warning: the documentation recommends giving both
+/// or neither, without saying the service refuses one alone.
+///
+/// Source: Guide, "Autopilot problem types" ("If you don't specify a problem type, Autopilot
+/// infers it … and selects the objective metric").
+pub fn objective_needs_problem_type(req: &Request, out: &mut Vec<Diagnostic>) {
+    let Some(metric) = req.str_at(&["AutoMLJobObjective", "MetricName"]) else {
+        return;
+    };
+    if req.at(&["ProblemType"]).is_some() || TIME_SERIES_METRICS.contains(&metric) {
+        return;
+    }
+    let fits: Vec<&str> = [
+        "Regression",
+        "BinaryClassification",
+        "MulticlassClassification",
+    ]
+    .into_iter()
+    .filter(|p| metrics_for(p).is_some_and(|(m, _)| m.contains(&metric)))
+    .collect();
+    out.push(warning(
+        "objective-without-problem-type",
+        "/ProblemType".to_string(),
+        format!(
+            "the objective {metric} is set but ProblemType is not: Autopilot will infer the problem type, and {metric} suits only {}; set ProblemType as well",
+            fits.join(" and ")
+        ),
+    ));
+}
+
+/// `EndpointName` if and only if `AutoGenerateEndpointName` is not true (its default is
+/// false).
+///
+/// Source: API, ModelDeployConfig.AutoGenerateEndpointName ("If you set
+/// AutoGenerateEndpointName to True, do not specify the EndpointName; otherwise a 400 error is
+/// thrown") and ModelDeployConfig.EndpointName ("Specify the EndpointName if and only if you
+/// set AutoGenerateEndpointName to False").
+pub fn model_deploy_endpoint_name(req: &Request, out: &mut Vec<Diagnostic>) {
+    let Some(config) = req.at(&["ModelDeployConfig"]) else {
+        return;
+    };
+    if config.as_object().is_none() {
+        return;
+    }
+    let auto = match config.get("AutoGenerateEndpointName") {
+        None => Some(false),
+        Some(n) => n.as_bool(),
+    };
+    let name = config.get("EndpointName");
+    match (auto, name) {
+        (Some(true), Some(_)) => out.push(error(
+            "endpoint-name",
+            "/ModelDeployConfig/EndpointName".to_string(),
+            "EndpointName must be left out when AutoGenerateEndpointName is true".to_string(),
+            "EndpointName must not be specified when AutoGenerateEndpointName is True.".to_string(),
+        )),
+        (Some(false), None) => out.push(error(
+            "endpoint-name",
+            "/ModelDeployConfig/EndpointName".to_string(),
+            "EndpointName is required when AutoGenerateEndpointName is false or left out: name the endpoint, or set AutoGenerateEndpointName to true".to_string(),
+            "EndpointName must be specified when AutoGenerateEndpointName is False.".to_string(),
+        )),
+        _ => {}
+    }
+}
+
+/// The documented limit on `OutputDataConfig.S3OutputPath`: 512 characters (the model allows
+/// 1024).
+///
+/// Source: API, AutoMLOutputDataConfig.S3OutputPath ("Must be 512 characters or less").
+pub fn s3_output_path_length(req: &Request, out: &mut Vec<Diagnostic>) {
+    let Some(path) = req.str_at(&["OutputDataConfig", "S3OutputPath"]) else {
+        return;
+    };
+    let len = path.chars().count();
+    if len > 512 && len <= 1024 {
+        out.push(error(
+            "s3-output-path-length",
+            "/OutputDataConfig/S3OutputPath".to_string(),
+            format!("S3OutputPath is {len} characters long; Autopilot accepts at most 512"),
+            "S3OutputPath must be 512 characters or less.".to_string(),
+        ));
+    }
+}
+
+/// Tag keys are unique, and do not start with the reserved prefix `aws:` (in any case).
+///
+/// Source: API, CreateAutoMLJob.Tags and Tag.Key ("Tag keys must be unique per resource");
+/// Tagging ("Don't use aws:, AWS:, or any upper or lowercase combination of such as a prefix
+/// for either keys or values, as it is reserved for AWS use").
+pub fn tag_keys(req: &Request, out: &mut Vec<Diagnostic>) {
+    let Some(tags) = req.at(&["Tags"]).and_then(Node::as_array) else {
+        return;
+    };
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    for (i, tag) in tags.iter().enumerate() {
+        let Some(key) = tag.get("Key").and_then(Node::as_str) else {
+            continue;
+        };
+        let path = format!("/Tags/{i}/Key");
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            out.push(error(
+                "tag-key-duplicate",
+                path.clone(),
+                format!(
+                    "the tag key \"{key}\" is already used by tag {}; tag keys must be unique",
+                    first + 1
+                ),
+                "Tag keys must be unique per resource.".to_string(),
+            ));
+        } else {
+            seen.push((key, i));
+        }
+        if key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
+            out.push(error(
+                "tag-key-reserved",
+                path,
+                format!("the tag key \"{key}\" starts with aws:, which is reserved for AWS"),
+                "Tag keys may not begin with 'aws:'.".to_string(),
+            ));
+        }
+    }
+}
+
+/// A warning when one training job may run longer than the whole job: the per-job limit then
+/// never applies.
+///
+/// Source: API, AutoMLJobCompletionCriteria (MaxRuntimePerTrainingJobInSeconds is per training
+/// job; MaxAutoMLJobRuntimeInSeconds stops the whole job).
+pub fn runtime_per_job_within_total(req: &Request, out: &mut Vec<Diagnostic>) {
+    let criteria = ["AutoMLJobConfig", "CompletionCriteria"];
+    let per_job = req.int_at(&[
+        criteria[0],
+        criteria[1],
+        "MaxRuntimePerTrainingJobInSeconds",
+    ]);
+    let total = req.int_at(&[criteria[0], criteria[1], "MaxAutoMLJobRuntimeInSeconds"]);
+    if let (Some(per_job), Some(total)) = (per_job, total) {
+        if per_job > total && total >= 1 {
+            out.push(warning(
+                "runtime-per-job-exceeds-total",
+                "/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds".to_string(),
+                format!("one training job may run {per_job} s but the whole job stops after {total} s, so the per-job limit never applies"),
+            ));
+        }
+    }
+}
+
+/// A warning when `GenerateCandidateDefinitionsOnly` is true and a deployment is configured:
+/// no model is trained, so nothing is deployed.
+///
+/// Source: API, CreateAutoMLJob.GenerateCandidateDefinitionsOnly ("Generates possible
+/// candidates without training the models") and ModelDeployConfig.
+pub fn candidate_definitions_only_with_deployment(req: &Request, out: &mut Vec<Diagnostic>) {
+    if req
+        .at(&["GenerateCandidateDefinitionsOnly"])
+        .and_then(Node::as_bool)
+        == Some(true)
+        && req.at(&["ModelDeployConfig"]).is_some()
+    {
+        out.push(warning(
+            "deploy-without-training",
+            "/ModelDeployConfig".to_string(),
+            "GenerateCandidateDefinitionsOnly is true, so no model is trained and ModelDeployConfig has nothing to deploy".to_string(),
+        ));
+    }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Writes crates/rules/model/create-auto-ml-job.json: every shape CreateAutoMLJobRequest
+reaches in the SageMaker service model that ships in botocore, documentation stripped.
+
+Usage: scripts/refresh-model.py [path/to/service-2.json.gz]
+Without an argument it downloads the newest botocore wheel from PyPI (pip download) into a
+temporary folder and reads the model from it. After refreshing, run the tests: the drift test
+(crates/rules/tests/model_drift.rs) fails until crates/rules/src/model.rs agrees."""
+import gzip, io, json, os, subprocess, sys, tempfile, zipfile
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "rules", "model", "create-auto-ml-job.json")
+MODEL = "botocore/data/sagemaker/2017-07-24/service-2.json.gz"
+
+def load():
+    if len(sys.argv) > 1:
+        return json.load(gzip.open(sys.argv[1])), "local file " + os.path.basename(sys.argv[1])
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+                        "-d", tmp, "botocore"], check=True)
+        wheel = next(f for f in os.listdir(tmp) if f.endswith(".whl"))
+        version = wheel.split("-")[1]
+        with zipfile.ZipFile(os.path.join(tmp, wheel)) as z:
+            return json.load(gzip.open(io.BytesIO(z.read(MODEL)))), "botocore " + version
+
+def main():
+    model, source = load()
+    shapes = model["shapes"]
+    keep = {}
+    def walk(name):
+        if name in keep:
+            return
+        shape = {k: v for k, v in shapes[name].items() if k != "documentation"}
+        if "members" in shape:
+            shape["members"] = {m: {k: v for k, v in d.items() if k != "documentation"}
+                                for m, d in shape["members"].items()}
+        keep[name] = shape
+        for d in shape.get("members", {}).values():
+            walk(d["shape"])
+        if "member" in shape:
+            walk(shape["member"]["shape"])
+    root = model["operations"]["CreateAutoMLJob"]["input"]["shape"]
+    walk(root)
+    out = {"source": source, "apiVersion": model["metadata"]["apiVersion"],
+           "operation": "CreateAutoMLJob", "input": root, "shapes": keep}
+    with open(OUT, "w", encoding="utf-8") as f:
+        json.dump(out, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    print(f"wrote {os.path.relpath(OUT)} from {source}: {len(keep)} shapes")
+
+main()

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Idempotent set-up of every tool the build and the tests need, on a fresh or a used machine.
+# Everything comes from the package registries this machine reaches (crates.io, PyPI, Debian,
+# npm); nothing is downloaded at build or test time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TOOLS="$ROOT/.tools"
+mkdir -p "$TOOLS"
+export PATH="$HOME/.cargo/bin:$PATH"
+log() { printf 'setup: %s\n' "$*" >&2; }
+
+# 1. Debian packages: the browser and its driver, the shells the exports are tested under.
+need_apt=()
+for pair in chromium:chromium chromedriver:chromium-driver zsh:zsh dash:dash gzip:gzip; do
+  cmd=${pair%%:*}; pkg=${pair#*:}
+  command -v "$cmd" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
+if ((${#need_apt[@]})); then
+  log "apt-get install ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# 2. Rust: the wasm target, trunk 0.21 (0.22 needs a newer rustc), wasm-bindgen-cli equal to
+#    the wasm-bindgen in Cargo.lock.
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+  log "cargo install trunk ~0.21 (about 15 minutes cold)"
+  cargo install --locked trunk --version '~0.21' --quiet
+fi
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+  log "cargo install wasm-bindgen-cli $WB_VERSION (about 4 minutes cold)"
+  # Not --locked: its lock file pins a webpki-roots version the registry lacks.
+  cargo install wasm-bindgen-cli --version "=$WB_VERSION" --quiet --force
+fi
+
+# 3. npm: binaryen 132 (Debian's wasm-opt 108 silently breaks the page), playwright-core (driving
+#    Debian's chromium; never a browser download) and axe-core, pinned by tools/package-lock.json.
+if [[ ! -x tools/node_modules/.bin/wasm-opt || tools/package-lock.json -nt tools/node_modules/.stamp ]]; then
+  log "npm ci in tools/"
+  (cd tools && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)
+fi
+
+# 4. Python: AWS CLI v1 and boto3 in a venv the tests own.
+if [[ ! -x "$TOOLS/venv/bin/aws" ]] || ! "$TOOLS/venv/bin/python" -c 'import boto3' 2>/dev/null; then
+  log "python venv with awscli and boto3"
+  python3 -m venv "$TOOLS/venv"
+  "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check awscli boto3
+fi
+
+# 5. Every crate the workspace needs, so builds can run offline.
+cargo fetch --quiet
+log "ready"
