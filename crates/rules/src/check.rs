@@ -76,8 +76,24 @@ pub fn check_node(request: &Node) -> Vec<Diagnostic> {
     };
     walker.walk(request, &model::CREATE_AUTO_ML_JOB_REQUEST, &place, false);
     let mut out = walker.out;
-    rules::check_all(request, &mut out);
+    let mut documented = Vec::new();
+    rules::check_all(request, &mut documented);
+    // A documented rule says nothing new about a member the model already faults.
+    documented.retain(|d| !out.iter().any(|m| m.is_error() && m.path == d.path));
+    out.extend(documented);
     out
+}
+
+/// Where a finding points in the text a request was read from: the value at its path, or,
+/// for a member that is missing, the nearest enclosing value that is there.
+pub fn locate(request: &Node, pointer: &str) -> Option<Span> {
+    let mut path = pointer;
+    loop {
+        if let Some(node) = request.pointer(path) {
+            return Some(node.span);
+        }
+        path = &path[..path.rfind('/')?];
+    }
 }
 
 /// Where a value sits, in the three notations the findings use.
@@ -154,7 +170,11 @@ impl Walker {
     /// Checks `node` against `shape`. `in_string_list` is true for the items of a list of
     /// strings, which the service reports at the list, not the item.
     fn walk(&mut self, node: &Node, shape: &Shape, place: &Place, in_string_list: bool) {
-        if let Some(failure) = type_failure(node, shape, place) {
+        if let Some(mut failure) = type_failure(node, shape, place) {
+            if place.cli.is_empty() {
+                // The AWS CLI refuses a non-object --cli-input-json before any parameter check.
+                failure.cli = None;
+            }
             self.push_cli_only(node, place, failure);
             return;
         }
@@ -505,12 +525,18 @@ fn type_failure(node: &Node, shape: &Shape, place: &Place) -> Option<Failure> {
     })
 }
 
-/// The member's name for messages: its botocore path, or "the request" at the root.
+/// The member's name for messages: the last part of its botocore path (`ContentType`,
+/// `Subnets[2]`), or "the request" at the root. The full path is shown beside the message.
 fn name_of(place: &Place) -> String {
     if place.cli.is_empty() {
         "the request".to_string()
     } else {
-        place.cli.clone()
+        place
+            .cli
+            .rsplit('.')
+            .next()
+            .unwrap_or(&place.cli)
+            .to_string()
     }
 }
 

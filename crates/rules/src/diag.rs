@@ -68,11 +68,17 @@ impl Diagnostic {
 /// when there is none, the first documented rule that fails. `None` when the service would
 /// accept the request.
 pub fn service_response(diagnostics: &[Diagnostic]) -> Option<String> {
-    let clauses: Vec<&str> = diagnostics
+    let mut clauses: Vec<&str> = Vec::new();
+    for clause in diagnostics
         .iter()
         .filter(|d| d.is_error())
         .filter_map(|d| d.service_clause.as_deref())
-        .collect();
+    {
+        // The items of a list of strings are reported once, at the list.
+        if !clauses.contains(&clause) {
+            clauses.push(clause);
+        }
+    }
     if !clauses.is_empty() {
         return Some(combine_clauses(&clauses));
     }
@@ -80,6 +86,25 @@ pub fn service_response(diagnostics: &[Diagnostic]) -> Option<String> {
         .iter()
         .find(|d| d.is_error())
         .and_then(|d| d.service_message.clone())
+}
+
+/// What the AWS CLI (botocore) prints, before sending anything, when it refuses the request:
+/// `Parameter validation failed:` and one line per problem it checks (required and unknown
+/// members, JSON types, minimum lengths and values). `None` when botocore lets it through.
+pub fn cli_response(diagnostics: &[Diagnostic]) -> Option<String> {
+    let lines: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.cli_message.as_deref())
+        .collect();
+    if lines.is_empty() {
+        None
+    } else {
+        Some(format!(
+            "Parameter validation failed:\n{}",
+            lines.join("\n")
+        ))
+    }
 }
 
 /// `1 validation error detected: A` or `2 validation errors detected: A; B`.
@@ -96,4 +121,40 @@ pub fn combine_clauses(clauses: &[&str]) -> String {
 pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     (errors, diagnostics.len() - errors)
+}
+
+/// A plain-text rendering of findings, one block per finding, used by the fixture tests of
+/// both the native checker and the page (which must agree to the letter):
+///
+/// ```text
+/// error pattern /AutoMLJobName
+///   message: AutoMLJobName may contain only ...
+///   service: 1 validation error detected: Value 'my_job' at 'autoMLJobName' ...
+///   cli: ...
+/// ```
+pub fn snapshot(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&format!("{} {} {}\n", d.severity, d.code, d.path));
+        out.push_str(&format!("  message: {}\n", one_line(&d.message)));
+        if let Some(s) = &d.service_message {
+            out.push_str(&format!("  service: {}\n", one_line(s)));
+        }
+        if let Some(s) = &d.cli_message {
+            out.push_str(&format!("  cli: {}\n", one_line(s)));
+        }
+    }
+    if let Some(response) = service_response(diagnostics) {
+        out.push_str(&format!("service response: {}\n", one_line(&response)));
+    }
+    if let Some(response) = cli_response(diagnostics) {
+        out.push_str(&format!("cli response: {}\n", one_line(&response)));
+    }
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
 }

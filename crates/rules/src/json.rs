@@ -280,6 +280,7 @@ impl Parser<'_> {
         match self.text[self.pos..].chars().next() {
             None => "the end of the input".to_string(),
             Some(c) if c.is_control() => format!("the control character U+{:04X}", c as u32),
+            Some('\'') => "a single quote (JSON strings need double quotes)".to_string(),
             Some(c) => format!("'{c}'"),
         }
     }

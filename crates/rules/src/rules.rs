@@ -168,7 +168,7 @@ pub fn channel_types(req: &Request, out: &mut Vec<Diagnostic>) {
                 "channel-types",
                 second.pointer("ChannelType"),
                 format!(
-                    "both channels are {kind} channels{}: give one training and one validation channel",
+                    "more than one channel is a {kind} channel{}: give one training and one validation channel",
                     if implicit {
                         " (ChannelType defaults to training)"
                     } else {
