@@ -39,7 +39,7 @@ fi
 
 # 3. npm: binaryen 132 (Debian's wasm-opt 108 silently breaks the page), playwright-core (driving
 #    Debian's chromium; never a browser download) and axe-core, pinned by tools/package-lock.json.
-if [[ ! -x tools/node_modules/.bin/wasm-opt || tools/package-lock.json -nt tools/node_modules/.stamp ]]; then
+if [[ -f tools/package-lock.json ]] && [[ ! -e tools/node_modules/.stamp || tools/package-lock.json -nt tools/node_modules/.stamp ]]; then
   log "npm ci in tools/"
   (cd tools && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)
 fi
