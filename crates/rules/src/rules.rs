@@ -28,6 +28,7 @@ pub fn check_all(request: &Node, out: &mut Vec<Diagnostic>) {
     }
     let rules: &[fn(&Request, &mut Vec<Diagnostic>)] = &[
         channel_types,
+        channel_has_data_source,
         channels_share_target_and_content_type,
         validation_fraction_with_two_channels,
         validation_fraction_bounds,
@@ -192,6 +193,23 @@ pub fn channel_types(req: &Request, out: &mut Vec<Diagnostic>) {
                 validation.pointer("ChannelType"),
                 "a validation channel needs a training channel: add one, or make this the training channel".to_string(),
                 "A training channel must be specified.".to_string(),
+            ));
+        }
+    }
+}
+
+/// A warning for a channel without `DataSource`: the model lets it out, but then the channel
+/// names no data for Autopilot to read.
+///
+/// Source: API, AutoMLChannel.DataSource ("The data source for an AutoML channel") and
+/// CreateAutoMLJob.InputDataConfig ("describes the input data and its location").
+pub fn channel_has_data_source(req: &Request, out: &mut Vec<Diagnostic>) {
+    for channel in req.channels() {
+        if channel.node.get("DataSource").is_none() {
+            out.push(warning(
+                "channel-without-data-source",
+                channel.pointer("DataSource"),
+                "this channel has no DataSource, so it names no data: add DataSource.S3DataSource with S3DataType and S3Uri".to_string(),
             ));
         }
     }
