@@ -11,6 +11,8 @@
 
 pub mod check;
 pub mod diag;
+pub mod export;
+pub mod import;
 pub mod json;
 pub mod model;
 pub mod pattern;
