@@ -698,7 +698,7 @@ fn command(text: &str) -> Result<Node, ImportError> {
                     value: Value::String(s.to_string()),
                     span: Span {
                         start: value.at(from),
-                        end: value.span.end,
+                        end: value.end_at(value.text.len()),
                     },
                 }
             }
