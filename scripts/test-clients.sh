@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Proves the exports with the real clients: AWS CLI v1 and boto3 from PyPI, in a venv this
+# script owns (.tools/venv), against a loopback stand-in for SageMaker; the POSIX exports run
+# under bash, dash and zsh. See tests/clients/driver.py for what is checked.
+#
+# Idempotent: installs only what is missing (zsh and dash from Debian, the venv), then builds
+# automl-job and runs the driver over tests/clients/requests. Prints `N passed, M failed` and
+# exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENV="$ROOT/.tools/venv"
+export PATH="$HOME/.cargo/bin:$PATH"
+log() { printf 'test-clients: %s\n' "$*" >&2; }
+
+missing=()
+for shell in zsh dash; do
+  command -v "$shell" >/dev/null 2>&1 || missing+=("$shell")
+done
+if ((${#missing[@]})); then
+  log "apt-get install ${missing[*]}"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [[ ! -x "$VENV/bin/aws" ]] || ! "$VENV/bin/python" -c 'import boto3' 2>/dev/null; then
+  log "python venv with awscli and boto3 in $VENV"
+  mkdir -p "$ROOT/.tools"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check awscli boto3
+fi
+
+# AWS_ENDPOINT_URL needs botocore 1.31 or later (awscli 1.29); older ones would send to AWS.
+"$VENV/bin/python" - <<'EOF'
+import sys, botocore
+if tuple(int(p) for p in botocore.__version__.split(".")[:2]) < (1, 31):
+    sys.exit(f"botocore {botocore.__version__} ignores AWS_ENDPOINT_URL; need 1.31 or later")
+EOF
+
+cargo build --quiet -p automl-job
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/automl-job"
+
+shopt -s nullglob
+exec "$VENV/bin/python" -B "$ROOT/tests/clients/driver.py" --cli "$BIN" --venv "$VENV" \
+  "$ROOT"/tests/clients/requests/*.json "$ROOT"/tests/clients/requests/invalid/*.json
