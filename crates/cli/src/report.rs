@@ -1,0 +1,144 @@
+//! How `automl-job check` shows its findings: like a compiler (`--format human`) or one JSON
+//! object per input per line (`--format json`).
+
+use std::fmt::Write as _;
+
+use automl_rules::check::locate;
+use automl_rules::diag::{self, Diagnostic};
+use automl_rules::json::{self, write_string, Span};
+
+use crate::Checked;
+
+/// Where a finding is in the input: 1-based line and column, when it can be found.
+fn position(checked: &Checked, d: &Diagnostic) -> Option<(Span, usize, usize)> {
+    let text = checked.text.as_deref()?;
+    let span = d.span.or_else(|| {
+        checked
+            .request
+            .as_ref()
+            .and_then(|request| locate(request, &d.path))
+    })?;
+    let (line, column) = json::line_col(text, span.start);
+    Some((span, line, column))
+}
+
+/// Compiler-style text: one block per finding, then a summary line per input.
+pub fn human(checked: &Checked) -> String {
+    let mut out = String::new();
+    for d in &checked.diagnostics {
+        let _ = writeln!(out, "{}[{}]: {}", d.severity, d.code, d.message);
+        match position(checked, d) {
+            Some((span, line, column)) => {
+                let _ = writeln!(out, "  --> {}:{line}:{column}", checked.name);
+                if let Some(text) = checked.text.as_deref() {
+                    excerpt(&mut out, text, span, line, column);
+                }
+            }
+            None => {
+                let _ = writeln!(out, "  --> {}", checked.name);
+            }
+        }
+        if !d.path.is_empty() {
+            let _ = writeln!(out, "   = path: {}", d.path);
+        }
+        if let Some(cli) = &d.cli_message {
+            let _ = writeln!(out, "   = aws cli: {cli}");
+        }
+        if let Some(service) = &d.service_message {
+            if d.cli_message.as_deref() != Some(service.as_str()) {
+                let _ = writeln!(out, "   = service: {service}");
+            }
+        }
+        out.push('\n');
+    }
+    let (errors, warnings) = diag::counts(&checked.diagnostics);
+    let verdict = if checked.unreadable {
+        "cannot be checked"
+    } else if errors > 0 {
+        "would be rejected"
+    } else {
+        "is valid"
+    };
+    let _ = writeln!(
+        out,
+        "{}: {verdict} ({errors} error{}, {warnings} warning{})",
+        checked.name,
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    );
+    out
+}
+
+/// The offending line with carets under the value (at most to the end of that line).
+fn excerpt(out: &mut String, text: &str, span: Span, line: usize, column: usize) {
+    let Some(source_line) = text.lines().nth(line - 1) else {
+        return;
+    };
+    let shown: String = source_line.chars().take(200).collect();
+    let width = line.to_string().len();
+    let start = column - 1;
+    let line_chars = source_line.chars().count();
+    let span_chars = text
+        .get(span.start..span.end)
+        .map_or(1, |s| s.chars().take_while(|c| *c != '\n').count())
+        .max(1);
+    let carets = span_chars
+        .min(line_chars.saturating_sub(start).max(1))
+        .min(200);
+    let pad: String = source_line
+        .chars()
+        .take(start.min(200))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let _ = writeln!(out, "{:width$} |", "");
+    let _ = writeln!(out, "{line} | {}", shown.replace(['\r'], ""));
+    let _ = writeln!(out, "{:width$} | {pad}{}", "", "^".repeat(carets));
+}
+
+/// `{"file": …, "valid": …, "diagnostics": [{…}], "service_response": …}` on one line.
+pub fn json_line(checked: &Checked) -> String {
+    let mut out = String::from("{\"file\":");
+    write_string(&mut out, &checked.name);
+    let _ = write!(out, ",\"valid\":{}", checked.is_valid());
+    out.push_str(",\"diagnostics\":[");
+    for (i, d) in checked.diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"severity\":");
+        write_string(&mut out, d.severity.as_str());
+        out.push_str(",\"code\":");
+        write_string(&mut out, d.code);
+        out.push_str(",\"path\":");
+        write_string(&mut out, &d.path);
+        out.push_str(",\"message\":");
+        write_string(&mut out, &d.message);
+        out.push_str(",\"service_message\":");
+        optional(&mut out, d.service_message.as_deref());
+        out.push_str(",\"cli_message\":");
+        optional(&mut out, d.cli_message.as_deref());
+        if let Some((_, line, column)) = position(checked, d) {
+            let _ = write!(out, ",\"line\":{line},\"column\":{column}");
+        }
+        out.push('}');
+    }
+    out.push_str("],\"service_response\":");
+    optional(
+        &mut out,
+        diag::service_response(&checked.diagnostics).as_deref(),
+    );
+    out.push_str(",\"cli_response\":");
+    optional(
+        &mut out,
+        diag::cli_response(&checked.diagnostics).as_deref(),
+    );
+    out.push('}');
+    out
+}
+
+fn optional(out: &mut String, value: Option<&str>) {
+    match value {
+        Some(s) => write_string(out, s),
+        None => out.push_str("null"),
+    }
+}

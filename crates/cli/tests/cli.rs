@@ -1,0 +1,311 @@
+//! The command as a user runs it: the built `automl-job` binary, its exit codes and both
+//! output formats.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_automl-job"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../rules/tests/fixtures"
+    ))
+    .join(name)
+}
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run automl-job");
+    let input = stdin.unwrap_or("").to_string();
+    let mut pipe = child.stdin.take().unwrap();
+    std::thread::spawn(move || {
+        let _ = pipe.write_all(input.as_bytes());
+    });
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn a_valid_request_exits_0() {
+    let out = run(
+        &[
+            "check",
+            fixture("valid-every-member.json").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("is valid (0 errors, 0 warnings)"));
+}
+
+#[test]
+fn errors_exit_1_with_compiler_style_locations() {
+    let path = fixture("name-underscore.json");
+    let out = run(&["check", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("error[pattern]: AutoMLJobName may contain only"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("  --> {}:2:20", path.display())),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("2 |   \"AutoMLJobName\": \"my_job\","),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  |                    ^^^^^^^^"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("= path: /AutoMLJobName"));
+    assert!(stdout.contains("= service: 1 validation error detected: Value 'my_job' at 'autoMLJobName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}"));
+    assert!(stdout.contains("would be rejected (1 error, 0 warnings)"));
+}
+
+#[test]
+fn documented_rules_are_located_by_their_path() {
+    let path = fixture("deploy-both.json");
+    let out = run(&["check", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("error[endpoint-name]"), "{stdout}");
+    let line = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("\"EndpointName\""))
+        .unwrap()
+        + 1;
+    assert!(
+        stdout.contains(&format!("{}:{line}:", path.display())),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let out = run(
+        &[
+            "check",
+            fixture("validation-fraction-large.json").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("warning[validation-fraction-large]"));
+}
+
+#[test]
+fn json_format_prints_one_object_per_input() {
+    let a = fixture("valid-minimal.json");
+    let b = fixture("missing-required.json");
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    let first = automl_rules::json::parse(lines[0]).unwrap();
+    assert_eq!(first.get("file").and_then(|n| n.as_str()), a.to_str());
+    assert_eq!(first.get("valid").and_then(|n| n.as_bool()), Some(true));
+    assert_eq!(
+        first
+            .get("diagnostics")
+            .and_then(|n| n.as_array())
+            .map(<[_]>::len),
+        Some(0)
+    );
+    let second = automl_rules::json::parse(lines[1]).unwrap();
+    assert_eq!(second.get("valid").and_then(|n| n.as_bool()), Some(false));
+    let diags = second
+        .get("diagnostics")
+        .and_then(|n| n.as_array())
+        .unwrap();
+    let d = diags
+        .iter()
+        .find(|d| d.get("path").and_then(|p| p.as_str()) == Some("/RoleArn"))
+        .unwrap();
+    assert_eq!(d.get("severity").and_then(|n| n.as_str()), Some("error"));
+    assert_eq!(d.get("code").and_then(|n| n.as_str()), Some("required"));
+    assert!(d
+        .get("message")
+        .and_then(|n| n.as_str())
+        .unwrap()
+        .starts_with("RoleArn is required"));
+    assert_eq!(
+        d.get("service_message").and_then(|n| n.as_str()),
+        Some("1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null")
+    );
+    assert!(second
+        .get("service_response")
+        .and_then(|n| n.as_str())
+        .unwrap()
+        .starts_with("3 validation errors detected: "));
+}
+
+#[test]
+fn standard_input_is_read_when_no_file_is_given() {
+    let out = run(
+        &["check", "--format=json"],
+        Some(r#"{"AutoMLJobName": "x"}"#),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).starts_with("{\"file\":\"<stdin>\",\"valid\":false"));
+    let dash = run(&["check", "-"], Some("{}"));
+    assert_eq!(dash.status.code(), Some(1));
+}
+
+#[test]
+fn not_json_exits_2_and_still_gets_its_line() {
+    let bad = fixture("not-json.json");
+    let good = fixture("valid-minimal.json");
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            bad.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = text(&out.stdout);
+    let first = automl_rules::json::parse(stdout.lines().next().unwrap()).unwrap();
+    let d = &first.get("diagnostics").and_then(|n| n.as_array()).unwrap()[0];
+    assert_eq!(d.get("code").and_then(|n| n.as_str()), Some("syntax"));
+    assert_eq!(d.get("line").and_then(|n| n.as_f64()), Some(3.0));
+    assert_eq!(d.get("column").and_then(|n| n.as_f64()), Some(14.0));
+    assert_eq!(stdout.lines().count(), 2);
+}
+
+#[test]
+fn unreadable_inputs_exit_2_with_a_clear_message() {
+    let out = run(&["check", "/nonexistent/request.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stdout).contains("cannot read /nonexistent/request.json: no such file"));
+    let dir = std::env::temp_dir().join(format!("automl-job-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let latin1 = dir.join("latin1.json");
+    std::fs::write(&latin1, b"{\"AutoMLJobName\": \"caf\xe9\"}").unwrap();
+    let out = run(
+        &["check", "--format", "json", latin1.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stdout).contains("is not UTF-8 text: invalid byte at line 1, column 23"),
+        "{}",
+        text(&out.stdout)
+    );
+    let bom = dir.join("bom.json");
+    let mut body = "\u{feff}".to_string();
+    body.push_str(&std::fs::read_to_string(fixture("valid-minimal.json")).unwrap());
+    std::fs::write(&bom, body).unwrap();
+    let out = run(&["check", bom.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("warning[byte-order-mark]"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec![],
+        vec!["frobnicate"],
+        vec!["check", "--format", "yaml"],
+        vec!["check", "--nope"],
+        vec!["export", "--to", "fortran"],
+        vec!["export"],
+    ] {
+        let out = run(&args, Some("{}"));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).starts_with("error: "), "{args:?}");
+    }
+    let help = run(&["--help"], None);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("automl-job check [FILE...|-] [--format human|json]"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = bin()
+        .args(["check", fixture("tags-51.json").to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn export_refuses_an_invalid_request_unless_allowed() {
+    let bad = fixture("name-underscore.json");
+    let out = run(&["export", "--to", "json", bad.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("error[pattern]"));
+    let out = run(
+        &[
+            "export",
+            "--to",
+            "json",
+            "--allow-invalid",
+            bad.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(text(&out.stdout).contains("\"my_job\""));
+}
+
+#[test]
+fn export_then_import_gives_back_the_request() {
+    let path = fixture("valid-every-member.json");
+    let original = automl_rules::json::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for target in ["json", "cli", "cli-input-json"] {
+        let out = run(&["export", "--to", target, path.to_str().unwrap()], None);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{target}: {}",
+            text(&out.stderr)
+        );
+        let back = run(&["import", "-"], Some(&text(&out.stdout)));
+        assert_eq!(
+            back.status.code(),
+            Some(0),
+            "{target}: {}",
+            text(&back.stderr)
+        );
+        let imported = automl_rules::json::parse(&text(&back.stdout)).unwrap();
+        assert!(
+            imported.same_as(&original),
+            "{target}:\n{}",
+            text(&back.stdout)
+        );
+    }
+}
