@@ -41,7 +41,12 @@ def shells():
         ("zsh -o rcquotes", ["zsh", "-f", "-o", "rcquotes"]),
         ("sh", ["sh"]),
     ]:
-        if shutil.which(argv[0]):
+        program = shutil.which(argv[0])
+        if name == "sh" and program and any(
+            os.path.realpath(program) == os.path.realpath(shutil.which(f[1][0])) for f in found
+        ):
+            continue  # /bin/sh is one of the shells already run (dash on Debian)
+        if program:
             found.append((name, argv, False))
         else:
             print(f"note: {argv[0]} not found; {name} skipped")
