@@ -1,0 +1,1214 @@
+//! The page's components. They only wire signals to the DOM: every decision is made in
+//! [`crate::draft`], [`crate::layout`], [`crate::findings`] and the rules library.
+
+use std::collections::BTreeSet;
+
+use automl_rules::diag::{Diagnostic, Severity};
+use automl_rules::export::{self, Target};
+use automl_rules::model::{self, Kind, MemberDef, Shape};
+use automl_rules::{import, json};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::draft::{self, Draft, KEPT_WHEN_EMPTY};
+use crate::findings::{plural, Findings, Reveal};
+use crate::layout::{self, Section, SECTIONS};
+use crate::share;
+
+/// The localStorage key of the saved draft.
+pub const DRAFT_KEY: &str = "automl-job-web.draft";
+
+/// Everything the components share, behind one named type in context.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// The request being written.
+    pub draft: RwSignal<Draft>,
+    /// Which fields show their findings.
+    pub reveal: RwSignal<Reveal>,
+    /// The rules' verdict on the draft, recomputed on every edit.
+    pub findings: Memo<Findings>,
+    /// Ids of the open sections.
+    pub open: RwSignal<BTreeSet<&'static str>>,
+    /// The draft before the last "new request", import or share link, with what replaced it.
+    pub undo: RwSignal<Option<(Draft, String)>>,
+    /// A short message for screen readers and eyes: what just happened.
+    pub notice: RwSignal<String>,
+}
+
+impl Store {
+    /// A store holding `draft`, with the sections that have content open.
+    pub fn new(draft: Draft) -> Self {
+        let draft = RwSignal::new(draft);
+        let findings = Memo::new(move |_| draft.with(|d| Findings::check(&d.root)));
+        let store = Store {
+            draft,
+            reveal: RwSignal::new(Reveal::default()),
+            findings,
+            open: RwSignal::new(BTreeSet::new()),
+            undo: RwSignal::new(None),
+            notice: RwSignal::new(String::new()),
+        };
+        store.open_sections_with_content();
+        store
+    }
+
+    fn open_sections_with_content(&self) {
+        let open: BTreeSet<&'static str> = self.draft.with_untracked(|d| {
+            SECTIONS
+                .iter()
+                .filter(|s| s.open || s.items.iter().any(|p| d.has(p)))
+                .map(|s| s.id)
+                .collect()
+        });
+        self.open.set(open);
+    }
+
+    /// Replaces the whole draft (import, share link, new request), keeping the old one for
+    /// undo.
+    pub fn replace(&self, draft: Draft, what: &str, reveal_all: bool) {
+        let old = self.draft.get_untracked();
+        self.draft.set(draft);
+        self.reveal.set(Reveal {
+            touched: BTreeSet::new(),
+            all: reveal_all,
+        });
+        self.open_sections_with_content();
+        self.undo.set(Some((old, what.to_string())));
+        self.notice.set(what.to_string());
+    }
+
+    /// Puts back the draft the last replacement took away.
+    pub fn undo(&self) {
+        if let Some((old, _)) = self.undo.get_untracked() {
+            self.draft.set(old);
+            self.reveal.update(|r| r.all = true);
+            self.open_sections_with_content();
+            self.undo.set(None);
+            self.notice
+                .set("Restored the previous request.".to_string());
+        }
+    }
+
+    /// Records that a person has edited or left a field.
+    pub fn touch(&self, pointer: &str) {
+        if !self.reveal.with_untracked(|r| r.touched.contains(pointer)) {
+            self.reveal.update(|r| {
+                r.touched.insert(pointer.to_string());
+            });
+        }
+    }
+
+    /// Opens the section that holds `pointer` and moves focus to its field (or the nearest
+    /// enclosing one that is on the page).
+    pub fn go_to(&self, pointer: &str) {
+        if let Some(section) = layout::section_of(pointer) {
+            self.open.update(|o| {
+                o.insert(section.id);
+            });
+        }
+        let pointer = pointer.to_string();
+        // The section renders its body on the next tick.
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            let mut at = pointer.as_str();
+            loop {
+                if browser::focus(&field_id(at)) {
+                    return;
+                }
+                if at.is_empty() {
+                    browser::focus("summary");
+                    return;
+                }
+                at = draft::parent(at);
+            }
+        });
+    }
+}
+
+/// The id of the control (or group) that edits `pointer`.
+pub fn field_id(pointer: &str) -> String {
+    format!("field:{pointer}")
+}
+
+fn help_id(pointer: &str) -> String {
+    format!("help:{pointer}")
+}
+
+fn messages_id(pointer: &str) -> String {
+    format!("messages:{pointer}")
+}
+
+/// What the page loads with: a share link in the fragment, else the saved draft, else a new
+/// request. The message says where it came from, when that needs saying.
+pub fn initial_draft() -> (Draft, Option<String>, Option<Draft>) {
+    let saved = browser::load(DRAFT_KEY)
+        .and_then(|text| json::parse(&text).ok())
+        .and_then(Draft::from_node);
+    match share::from_fragment(&browser::fragment()) {
+        Some(Ok(text)) => {
+            browser::clear_fragment();
+            match json::parse(&text).ok().and_then(Draft::from_node) {
+                Some(d) => (
+                    d,
+                    Some("Opened the request from the share link.".into()),
+                    saved,
+                ),
+                None => (
+                    saved.unwrap_or_default(),
+                    Some("The share link does not hold a request; your draft is unchanged.".into()),
+                    None,
+                ),
+            }
+        }
+        Some(Err(e)) => {
+            browser::clear_fragment();
+            (
+                saved.unwrap_or_default(),
+                Some(format!("{e}; your draft is unchanged.")),
+                None,
+            )
+        }
+        None => (saved.unwrap_or_default(), None, None),
+    }
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let (draft, message, replaced) = initial_draft();
+    let from_link = replaced.is_some() || message.as_deref().is_some_and(|m| m.contains("share"));
+    let store = Store::new(draft);
+    if from_link {
+        store.reveal.update(|r| r.all = true);
+    }
+    if let Some(old) = replaced {
+        store.undo.set(Some((
+            old,
+            "Opened the request from the share link.".into(),
+        )));
+    }
+    if let Some(m) = message {
+        store.notice.set(m);
+    }
+    Effect::new(move |_| {
+        let text = store.draft.with(Draft::to_compact);
+        browser::save(DRAFT_KEY, &text);
+    });
+    provide_context(store);
+    view! { <Page store=store/> }
+}
+
+/// The page's layout around a store (component tests mount this with their own store).
+#[component]
+pub fn Page(
+    /// The shared state.
+    store: Store,
+) -> impl IntoView {
+    provide_context(store);
+    view! {
+        <a class="skip" href="#form-start">"Skip to the form"</a>
+        <header class="top">
+            <h1>"CreateAutoMLJob request"</h1>
+            <p class="lede">
+                "Write a SageMaker Autopilot "<code>"CreateAutoMLJob"</code>
+                " request, checked as you type against every constraint the service enforces. "
+                "Nothing leaves this page: your draft is kept in this browser."
+            </p>
+            <Toolbar/>
+        </header>
+        <div class="layout">
+            <main id="form-start" class="form" tabindex="-1">
+                <form on:submit=|ev| ev.prevent_default() novalidate=true aria-label="Request">
+                    {SECTIONS.iter().map(|s| view! { <FormSection section=s/> }).collect_view()}
+                </form>
+            </main>
+            <aside class="side">
+                <Summary/>
+                <Export/>
+                <Import/>
+            </aside>
+        </div>
+        <footer class="foot">
+            <p>
+                "Checks run in your browser with the same rules as the "<code>"automl-job check"</code>
+                " command. Nothing is sent anywhere."
+            </p>
+        </footer>
+    }
+}
+
+fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+/// New request, undo, check all, share link, and what just happened.
+#[component]
+fn Toolbar() -> impl IntoView {
+    let store = use_store();
+    let new_request = move |_| {
+        store.replace(Draft::new(), "Started a new request.", false);
+    };
+    let check_all = move |_| {
+        store.reveal.update(|r| r.all = true);
+        store
+            .notice
+            .set(store.findings.with_untracked(Findings::status_line));
+        let first = store
+            .findings
+            .with_untracked(|f| f.list.first().map(|d| d.path.clone()));
+        if first.is_some() {
+            browser::focus("summary");
+        }
+    };
+    let share_link = move |_| {
+        let text = store.draft.with_untracked(Draft::to_compact);
+        let url = browser::url_with_fragment(&share::fragment(&text));
+        leptos::task::spawn_local(async move {
+            let message = match browser::copy(&url).await {
+                Ok(()) => format!(
+                    "Copied a share link ({} characters). It holds the whole request in the part after #, which browsers never send to a server.",
+                    url.len()
+                ),
+                Err(e) => e,
+            };
+            store.notice.set(message);
+        });
+    };
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Request actions">
+            <button type="button" on:click=new_request>"New request"</button>
+            <button type="button" on:click=check_all>"Check all"</button>
+            <button type="button" on:click=share_link>"Copy share link"</button>
+            <Show when=move || store.undo.with(Option::is_some)>
+                <button type="button" class="undo" on:click=move |_| store.undo()>"Undo"</button>
+            </Show>
+        </div>
+        <p class="notice" role="status" aria-live="polite">{move || store.notice.get()}</p>
+    }
+}
+
+/// One section of the form: a heading that opens and closes it, and its fields.
+#[component]
+fn FormSection(
+    /// Which section.
+    section: &'static Section,
+) -> impl IntoView {
+    let store = use_store();
+    let id = section.id;
+    let is_open = Memo::new(move |_| store.open.with(|o| o.contains(id)));
+    let toggle = move |_| {
+        store.open.update(|o| {
+            if !o.remove(id) {
+                o.insert(id);
+            }
+        })
+    };
+    let shown_count = Memo::new(move |_| {
+        store.reveal.with(|r| {
+            store.findings.with(|f| {
+                let mut errors = 0;
+                let mut warnings = 0;
+                for d in &f.list {
+                    if r.shows(&d.path) && layout::section_of(&d.path).is_some_and(|s| s.id == id) {
+                        if d.is_error() {
+                            errors += 1
+                        } else {
+                            warnings += 1
+                        }
+                    }
+                }
+                (errors, warnings)
+            })
+        })
+    });
+    let body_id = format!("section-body-{id}");
+    let heading_id = format!("section-{id}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="section" aria-labelledby=labelled_by>
+            <h2 id=heading_id>
+                <button
+                    type="button"
+                    class="section-toggle"
+                    aria-expanded=move || is_open.get().to_string()
+                    aria-controls=body_id.clone()
+                    on:click=toggle
+                >
+                    <span class="chevron" aria-hidden="true"></span>
+                    {section.title}
+                    {move || {
+                        let (e, w) = shown_count.get();
+                        let text = match (e, w) {
+                            (0, 0) => String::new(),
+                            (0, w) => plural(w, "warning"),
+                            (e, 0) => plural(e, "error"),
+                            (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+                        };
+                        (!text.is_empty())
+                            .then(|| {
+                                view! {
+                                    <span class={if e > 0 { "badge error" } else { "badge warning" }}>
+                                        {text}
+                                    </span>
+                                }
+                            })
+                    }}
+                </button>
+            </h2>
+            <p class="intro">{section.intro}</p>
+            <div class="section-body" id=body_id hidden=move || !is_open.get()>
+                {section.items.iter().map(|p| member_view(store, p.to_string())).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+/// The control for the member at `pointer`, chosen by its shape.
+fn member_view(store: Store, pointer: String) -> AnyView {
+    let Some(shape) = model::shape_at(&pointer) else {
+        return ().into_any();
+    };
+    let def = layout::describing_member(&pointer);
+    match &shape.kind {
+        Kind::Structure { .. } if KEPT_WHEN_EMPTY.contains(&pointer.as_str()) => {
+            optional_group(store, pointer, shape, def)
+        }
+        Kind::Structure { .. } if layout::is_transparent(shape) => {
+            structure_members(store, &pointer, shape)
+        }
+        Kind::Structure { .. } => {
+            let legend = def.map_or("", |d| d.label);
+            view! {
+                <fieldset class="group" id=field_id(&pointer) tabindex="-1">
+                    <legend>{legend}</legend>
+                    <Messages pointer=pointer.clone()/>
+                    {structure_members(store, &pointer, shape)}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Kind::List { .. } => list_view(store, pointer, shape, def),
+        _ => scalar_view(store, pointer, shape, def, None),
+    }
+}
+
+fn structure_members(store: Store, pointer: &str, shape: &'static Shape) -> AnyView {
+    shape
+        .members()
+        .iter()
+        .map(|m| member_view(store, draft::child(pointer, m.name)))
+        .collect_view()
+        .into_any()
+}
+
+/// An optional structure shown only once added (the VPC).
+fn optional_group(
+    store: Store,
+    pointer: String,
+    shape: &'static Shape,
+    def: Option<&'static MemberDef>,
+) -> AnyView {
+    let present = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| store.draft.with(|d| d.has(&pointer)))
+    };
+    let label = def.map_or("", |d| d.label);
+    let help = def.map_or("", |d| d.help);
+    (move || {
+        let pointer = pointer.clone();
+        if present.get() {
+            let remove = {
+                let pointer = pointer.clone();
+                move |_| {
+                    store.draft.update(|d| d.remove(&pointer));
+                    store.notice.set(format!("Removed the {label} settings."));
+                }
+            };
+            view! {
+                <fieldset class="group" id=field_id(&pointer) tabindex="-1">
+                    <legend>{label}" "<code class="api">{shape.name}</code></legend>
+                    <p class="help">{help}</p>
+                    <Messages pointer=pointer.clone()/>
+                    {structure_members(store, &pointer, shape)}
+                    <button type="button" class="secondary" on:click=remove>
+                        "Remove the "{label}
+                    </button>
+                </fieldset>
+            }
+            .into_any()
+        } else {
+            let add = {
+                let pointer = pointer.clone();
+                move |_| {
+                    store.draft.update(|d| {
+                        for m in shape.members() {
+                            d.push_item(&draft::child(&pointer, m.name));
+                        }
+                    });
+                    let first = shape.members().first().map(|m| draft::child(&pointer, m.name));
+                    if let Some(first) = first {
+                        store.go_to(&format!("{first}/0"));
+                    }
+                }
+            };
+            view! {
+                <div class="field optional" id=field_id(&pointer) tabindex="-1">
+                    <p class="help">{help}" "<span class="default">"Not set: "{def.and_then(|d| d.default).unwrap_or("left out")}"."</span></p>
+                    <button type="button" class="secondary" on:click=add>"Add a "{label}</button>
+                </div>
+            }
+            .into_any()
+        }
+    })
+    .into_any()
+}
+
+/// What one item of a list is called in button labels.
+fn item_noun(list: &Shape) -> &'static str {
+    match list.name {
+        "AutoMLInputDataConfig" => "channel",
+        "TagList" => "tag",
+        "VpcSecurityGroupIds" => "security group",
+        "Subnets" => "subnet",
+        "AutoMLAlgorithmsConfig" => "algorithm restriction",
+        "AutoMLAlgorithms" => "algorithm",
+        _ => "item",
+    }
+}
+
+/// A list with add, remove and reorder within its bounds.
+fn list_view(
+    store: Store,
+    pointer: String,
+    shape: &'static Shape,
+    def: Option<&'static MemberDef>,
+) -> AnyView {
+    let Kind::List { member, min, max } = &shape.kind else {
+        return ().into_any();
+    };
+    let (member, min, max) = (*member, min.unwrap_or(0) as usize, max.map(|m| m as usize));
+    let noun = item_noun(shape);
+    let len = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| store.draft.with(|d| d.len(&pointer)))
+    };
+    let label = def.map_or("", |d| d.label);
+    let bounds = match max {
+        Some(max) if min > 0 => format!("{min} to {max}"),
+        Some(max) => format!("up to {max}"),
+        None => format!("at least {min}"),
+    };
+    let add = {
+        let pointer = pointer.clone();
+        move |_| {
+            store.draft.update(|d| d.push_item(&pointer));
+            let i = store.draft.with_untracked(|d| d.len(&pointer)) - 1;
+            let target = first_control(&format!("{pointer}/{i}"), member);
+            store.touch(&pointer);
+            store.go_to(&target);
+        }
+    };
+    let items_pointer = pointer.clone();
+    view! {
+        <fieldset class="group list" id=field_id(&pointer) tabindex="-1">
+            <legend>
+                {label}" "<code class="api">{def.map_or("", |d| d.name)}</code>
+            </legend>
+            <p class="help" id=help_id(&pointer)>
+                {def.map_or("", |d| d.help)}" "<span class="bounds">"("{bounds}" "{noun}"s)"</span>
+            </p>
+            <Messages pointer=pointer.clone()/>
+            <ol class="items">
+                <For each=move || 0..len.get() key=|i| *i let:i>
+                    {list_item(store, items_pointer.clone(), i, member, noun, len, min)}
+                </For>
+            </ol>
+            <button
+                type="button"
+                class="secondary add"
+                on:click=add
+                disabled=move || { max.is_some_and(|m| len.get() >= m) }
+            >
+                "Add a "{noun}
+            </button>
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// The pointer of the first control inside an item.
+fn first_control(item: &str, shape: &'static Shape) -> String {
+    match &shape.kind {
+        Kind::Structure { members } => match members.first() {
+            Some(m) => first_control(&draft::child(item, m.name), m.shape),
+            None => item.to_string(),
+        },
+        Kind::List { .. } => item.to_string(),
+        _ => item.to_string(),
+    }
+}
+
+fn list_item(
+    store: Store,
+    list: String,
+    i: usize,
+    member: &'static Shape,
+    noun: &'static str,
+    len: Memo<usize>,
+    min: usize,
+) -> impl IntoView {
+    let pointer = format!("{list}/{i}");
+    let n = i + 1;
+    let buttons = {
+        let list = list.clone();
+        let (l1, l2, l3) = (list.clone(), list.clone(), list.clone());
+        let (up_id, down_id) = (format!("up:{list}/{i}"), format!("down:{list}/{i}"));
+        view! {
+            <div class="item-actions">
+                <button
+                    type="button"
+                    class="icon"
+                    id=up_id
+                    aria-label=format!("Move {noun} {n} up")
+                    title="Move up"
+                    disabled=move || i == 0
+                    on:click=move |_| {
+                        store.draft.update(|d| d.move_item(&l1, i, i - 1));
+                        browser::focus(&format!("up:{l1}/{}", i - 1));
+                    }
+                >
+                    "↑"
+                </button>
+                <button
+                    type="button"
+                    class="icon"
+                    id=down_id
+                    aria-label=format!("Move {noun} {n} down")
+                    title="Move down"
+                    disabled=move || { i + 1 >= len.get() }
+                    on:click=move |_| {
+                        store.draft.update(|d| d.move_item(&l2, i, i + 1));
+                        browser::focus(&format!("down:{l2}/{}", i + 1));
+                    }
+                >
+                    "↓"
+                </button>
+                <button
+                    type="button"
+                    class="icon remove"
+                    aria-label=format!("Remove {noun} {n}")
+                    title=move || {
+                        if len.get() <= min {
+                            format!("Remove (the request needs at least {min})")
+                        } else {
+                            "Remove".to_string()
+                        }
+                    }
+                    on:click=move |_| {
+                        store.draft.update(|d| d.remove_item(&l3, i));
+                        store.touch(&l3);
+                        store.notice.set(format!("Removed {noun} {n}."));
+                    }
+                >
+                    "✕"
+                </button>
+            </div>
+        }
+    };
+    let body = match &member.kind {
+        Kind::Structure { .. } => {
+            let title = match noun {
+                "channel" => {
+                    let p = pointer.clone();
+                    view! {
+                        {format!("Channel {n}")}
+                        <span class="channel-type">
+                            {move || {
+                                store
+                                    .draft
+                                    .with(|d| {
+                                        let t = d.text(&format!("{p}/ChannelType"));
+                                        if t.is_empty() { "(training)".to_string() } else { format!("({t})") }
+                                    })
+                            }}
+                        </span>
+                    }
+                    .into_any()
+                }
+                _ => format!("{} {n}", capitalize(noun)).into_any(),
+            };
+            view! {
+                <fieldset class="item" id=field_id(&pointer) tabindex="-1">
+                    <legend>{title}</legend>
+                    {buttons}
+                    <Messages pointer=pointer.clone()/>
+                    <div class={if noun == "tag" { "item-fields row" } else { "item-fields" }}>
+                        {structure_members(store, &pointer, member)}
+                    </div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <div class="item scalar-item">
+                {scalar_view(store, pointer.clone(), member, None, Some(format!("{} {n}", capitalize(noun))))}
+                {buttons}
+            </div>
+        }
+        .into_any(),
+    };
+    view! { <li>{body}</li> }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The default the service uses for the objective metric, given the problem type.
+fn metric_default(problem: &str) -> Option<&'static str> {
+    match problem {
+        "Regression" => Some("MSE (for Regression)"),
+        "BinaryClassification" => Some("F1 (for BinaryClassification)"),
+        "MulticlassClassification" => Some("Accuracy (for MulticlassClassification)"),
+        _ => None,
+    }
+}
+
+/// One control for a scalar member: text, number, enum select or three-state boolean.
+fn scalar_view(
+    store: Store,
+    pointer: String,
+    shape: &'static Shape,
+    def: Option<&'static MemberDef>,
+    label_override: Option<String>,
+) -> AnyView {
+    let value = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| store.draft.with(|d| d.text(&pointer)))
+    };
+    let shown = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| {
+            if store.reveal.with(|r| r.shows(&pointer)) {
+                store.findings.with(|f| f.at(&pointer))
+            } else {
+                Vec::new()
+            }
+        })
+    };
+    let invalid = Memo::new(move |_| shown.with(|s| s.iter().any(Diagnostic::is_error)));
+    let id = field_id(&pointer);
+    let help = help_id(&pointer);
+    let messages = messages_id(&pointer);
+    let described_by = {
+        let (help, messages) = (help.clone(), messages.clone());
+        move || {
+            if shown.with(Vec::is_empty) {
+                help.clone()
+            } else {
+                format!("{messages} {help}")
+            }
+        }
+    };
+    let required = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| {
+            store
+                .draft
+                .with(|d| layout::is_required(&pointer, |p| d.has(p)))
+        })
+    };
+    let label = label_override.unwrap_or_else(|| def.map_or("", |d| d.label).to_string());
+    let api_name = match def {
+        Some(d) if model::member_at(&pointer).is_some() => d.name,
+        _ => shape.name,
+    };
+    let help_text = if model::member_at(&pointer).is_some() {
+        def.map_or("", |d| d.help)
+    } else {
+        ""
+    };
+    let is_metric = pointer == "/AutoMLJobObjective/MetricName";
+    let own_default = if model::member_at(&pointer).is_some() {
+        def.and_then(|d| d.default)
+    } else {
+        None
+    };
+    let default_text = move || -> Option<String> {
+        if is_metric {
+            let problem = store.draft.with(|d| d.text("/ProblemType"));
+            return Some(
+                metric_default(&problem)
+                    .unwrap_or("chosen with the problem type")
+                    .to_string(),
+            );
+        }
+        own_default.map(str::to_string)
+    };
+    let on_input = {
+        let pointer = pointer.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            store.draft.update(|d| d.set_text(&pointer, &text));
+        }
+    };
+    let on_change = {
+        let pointer = pointer.clone();
+        move |_| store.touch(&pointer)
+    };
+    let control = match &shape.kind {
+        Kind::Boolean => {
+            let default = def.and_then(|d| d.default);
+            view! {
+                <select
+                    id=id.clone()
+                    name=pointer.clone()
+                    prop:value=move || value.get()
+                    on:change=move |ev| {
+                        on_input(ev);
+                        on_change(());
+                    }
+                    aria-invalid=move || invalid.get().to_string()
+                    aria-describedby=described_by
+                >
+                    <option value="">
+                        {match default {
+                            Some(d) => format!("not set (service default: {d})"),
+                            None => "not set".to_string(),
+                        }}
+                    </option>
+                    <option value="true">"true"</option>
+                    <option value="false">"false"</option>
+                    {unknown_option(value, &["", "true", "false"])}
+                </select>
+            }
+            .into_any()
+        }
+        Kind::String { values, .. } if !values.is_empty() => {
+            let values: &'static [&'static str] = values;
+            let mut known = vec![""];
+            known.extend_from_slice(values);
+            view! {
+                <select
+                    id=id.clone()
+                    name=pointer.clone()
+                    prop:value=move || value.get()
+                    on:change=move |ev| {
+                        on_input(ev);
+                        on_change(());
+                    }
+                    aria-invalid=move || invalid.get().to_string()
+                    aria-describedby=described_by
+                >
+                    <option value="">
+                        {move || match default_text() {
+                            Some(d) => format!("not set (service default: {d})"),
+                            None => "not set".to_string(),
+                        }}
+                    </option>
+                    {values
+                        .iter()
+                        .map(|v| view! { <option value=*v>{*v}</option> })
+                        .collect_view()}
+                    {unknown_option(value, &known)}
+                </select>
+            }
+            .into_any()
+        }
+        kind => {
+            let inputmode = match kind {
+                Kind::Integer { .. } => Some("numeric"),
+                Kind::Float { .. } => Some("decimal"),
+                _ => None,
+            };
+            view! {
+                <input
+                    type="text"
+                    id=id.clone()
+                    name=pointer.clone()
+                    inputmode=inputmode
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || value.get()
+                    on:input=on_input
+                    on:change=move |_| on_change(())
+                    placeholder=move || default_text().map(|d| format!("default: {d}"))
+                    aria-invalid=move || invalid.get().to_string()
+                    aria-describedby=described_by
+                />
+            }
+            .into_any()
+        }
+    };
+    let constraint = constraint_text(shape);
+    view! {
+        <div class="field" class:has-error=move || invalid.get()>
+            <label for=id>
+                <span class="label">{label}</span>
+                " "
+                <code class="api">{api_name}</code>
+                {move || required.get().then(|| view! { <span class="required">"required"</span> })}
+            </label>
+            <p class="help" id=help>
+                {help_text}
+                {(!constraint.is_empty()).then(|| view! { " "<span class="constraint">{constraint}</span> })}
+            </p>
+            {control}
+            <ul class="messages" id=messages>
+                <For
+                    each=move || shown.get().into_iter().enumerate()
+                    key=|(i, d)| (*i, d.code, d.message.clone())
+                    let:item
+                >
+                    <MessageItem d=item.1/>
+                </For>
+            </ul>
+        </div>
+    }
+    .into_any()
+}
+
+/// An extra option for an imported value the select does not list, so it is shown as it
+/// is (and reported by the rules) instead of silently looking unset.
+fn unknown_option(value: Memo<String>, known: &[&'static str]) -> impl IntoView {
+    let known: Vec<&'static str> = known.to_vec();
+    move || {
+        let v = value.get();
+        (!known.contains(&v.as_str())).then(|| {
+            view! { <option value=v.clone()>{format!("{v} (not accepted)")}</option> }
+        })
+    }
+}
+
+/// A short statement of a scalar's constraints, for the help line.
+fn constraint_text(shape: &Shape) -> String {
+    match &shape.kind {
+        Kind::String {
+            min,
+            max,
+            values: [],
+            ..
+        } => match (min, max) {
+            (Some(min), Some(max)) if *min > 0 => format!("{min}–{max} characters."),
+            (_, Some(max)) => format!("At most {max} characters."),
+            (Some(min), None) if *min > 0 => format!("At least {min} character."),
+            _ => String::new(),
+        },
+        Kind::Integer { min, max } => match (min, max) {
+            (Some(min), Some(max)) => format!("Whole number, {min}–{max}."),
+            (Some(min), None) => format!("Whole number, at least {min}."),
+            _ => "Whole number.".to_string(),
+        },
+        Kind::Float { .. } => "A number between 0 and 1.".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The findings shown at a group (a list, a channel, a section of its own).
+#[component]
+fn Messages(
+    /// The group's pointer.
+    pointer: String,
+) -> impl IntoView {
+    let store = use_store();
+    let shown = Memo::new(move |_| {
+        if store.reveal.with(|r| r.shows(&pointer)) {
+            store.findings.with(|f| f.at(&pointer))
+        } else {
+            Vec::new()
+        }
+    });
+    view! {
+        <ul class="messages">
+            <For
+                each=move || shown.get().into_iter().enumerate()
+                key=|(i, d)| (*i, d.code, d.message.clone())
+                let:item
+            >
+                <MessageItem d=item.1/>
+            </For>
+        </ul>
+    }
+}
+
+/// One finding under its field: the message, and the service's wording beside it.
+#[component]
+fn MessageItem(
+    /// The finding.
+    d: Diagnostic,
+) -> impl IntoView {
+    let class = match d.severity {
+        Severity::Error => "msg error",
+        Severity::Warning => "msg warning",
+    };
+    let prefix = match d.severity {
+        Severity::Error => "Error: ",
+        Severity::Warning => "Warning: ",
+    };
+    let wording = d.service_message.clone().or(d.cli_message.clone());
+    view! {
+        <li class=class>
+            <span class="visually-hidden">{prefix}</span>
+            <span class="text">{d.message.clone()}</span>
+            {wording
+                .map(|w| {
+                    view! {
+                        <details class="wording">
+                            <summary>"What the service would say"</summary>
+                            <code>{w}</code>
+                        </details>
+                    }
+                })}
+        </li>
+    }
+}
+
+/// The label a person sees for the field at `pointer`, for the summary.
+fn field_name(pointer: &str) -> String {
+    if pointer.is_empty() {
+        return "the request".to_string();
+    }
+    let def = layout::describing_member(pointer);
+    let mut where_ = String::new();
+    for (i, token) in draft::tokens(pointer).iter().enumerate() {
+        if let Ok(n) = token.parse::<usize>() {
+            let list = draft::tokens(pointer)[..i].join("/");
+            let noun = model::shape_at(&format!("/{list}")).map_or("item", item_noun);
+            where_ = format!("{} {}", noun, n + 1);
+        }
+    }
+    let label = def.map_or_else(
+        || draft::tokens(pointer).last().cloned().unwrap_or_default(),
+        |d| d.label.to_string(),
+    );
+    if where_.is_empty() {
+        label
+    } else {
+        format!("{label}, {where_}")
+    }
+}
+
+/// The verdict and every finding, each a link to its field.
+#[component]
+fn Summary() -> impl IntoView {
+    let store = use_store();
+    let status = Memo::new(move |_| store.findings.with(Findings::status_line));
+    let ok = Memo::new(move |_| store.findings.with(|f| f.errors == 0));
+    let counts = Memo::new(move |_| store.findings.with(|f| (f.errors, f.warnings)));
+    view! {
+        <section class="summary" id="summary" tabindex="-1" aria-labelledby="summary-title">
+            <h2 id="summary-title">"Check"</h2>
+            <p class=move || if ok.get() { "verdict ok" } else { "verdict bad" } role="status">
+                {move || status.get()}
+            </p>
+            <Show when=move || counts.get() != (0, 0)>
+                <details class="findings" prop:open=move || store.reveal.with(|r| r.all)>
+                    <summary>
+                        {move || {
+                            let (e, w) = counts.get();
+                            format!("{} and {} to review", plural(e, "error"), plural(w, "warning"))
+                        }}
+                    </summary>
+                    <ul class="finding-list">
+                        <For
+                            each=move || store.findings.get().list.into_iter().enumerate()
+                            key=|(i, d)| (*i, d.path.clone(), d.code, d.message.clone())
+                            let:item
+                        >
+                            {
+                                let d = item.1;
+                                let path = d.path.clone();
+                                let href = format!("#{}", field_id(&d.path));
+                                view! {
+                                    <li class={if d.is_error() { "error" } else { "warning" }}>
+                                        <a
+                                            href=href
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                store.reveal.update(|r| { r.touched.insert(path.clone()); });
+                                                store.go_to(&path);
+                                            }
+                                        >
+                                            <span class="where">{field_name(&d.path)}</span>
+                                            ": "
+                                            {d.message.clone()}
+                                        </a>
+                                    </li>
+                                }
+                            }
+                        </For>
+                    </ul>
+                </details>
+            </Show>
+        </section>
+    }
+}
+
+/// The exports, always live: every target of the shared exporter, with copy and download.
+#[component]
+fn Export() -> impl IntoView {
+    let store = use_store();
+    let target = RwSignal::new(Target::Json);
+    let text = Memo::new(move |_| {
+        let t = target.get();
+        store.draft.with(|d| export::render(&d.root, t))
+    });
+    let errors = Memo::new(move |_| store.findings.with(|f| f.errors));
+    let done = RwSignal::new(String::new());
+    let copy = move |_| {
+        let (t, text) = (target.get_untracked(), text.get_untracked());
+        leptos::task::spawn_local(async move {
+            done.set(match browser::copy(&text).await {
+                Ok(()) => format!("Copied the {}.", t.label()),
+                Err(e) => e,
+            });
+        });
+    };
+    let download = move |_| {
+        let t = target.get_untracked();
+        let mime = match t {
+            Target::Json => "application/json",
+            _ => "text/plain",
+        };
+        done.set(
+            match browser::download(t.file_name(), &text.get_untracked(), mime) {
+                Ok(()) => format!("Downloaded {}.", t.file_name()),
+                Err(e) => e,
+            },
+        );
+    };
+    view! {
+        <section class="export" aria-labelledby="export-title">
+            <h2 id="export-title">"Export"</h2>
+            <p class=move || if errors.get() == 0 { "verdict ok" } else { "verdict bad" }>
+                {move || match errors.get() {
+                    0 => "Ready to send.".to_string(),
+                    n => format!("The service would reject this: {}.", plural(n, "error")),
+                }}
+            </p>
+            <fieldset class="formats">
+                <legend>"Format"</legend>
+                {Target::ALL
+                    .into_iter()
+                    .map(|t| {
+                        view! {
+                            <label>
+                                <input
+                                    type="radio"
+                                    name="export-target"
+                                    value=t.name()
+                                    prop:checked=move || target.get() == t
+                                    on:change=move |_| target.set(t)
+                                />
+                                {t.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <pre class="code" tabindex="0" aria-label=move || target.get().label()>
+                <code id="export-text">{move || text.get()}</code>
+            </pre>
+            <div class="actions">
+                <button type="button" id="export-copy" on:click=copy>"Copy"</button>
+                <button type="button" id="export-download" on:click=download>
+                    {move || format!("Download {}", target.get().file_name())}
+                </button>
+            </div>
+            <p class="notice" role="status">{move || done.get()}</p>
+        </section>
+    }
+}
+
+/// Import a JSON body or an AWS CLI command (pasted, dropped or from a file). What cannot be
+/// read is reported with its place, and the draft is left as it was.
+#[component]
+fn Import() -> impl IntoView {
+    let store = use_store();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(String::new());
+    let import_text = move |source: String| {
+        match import::import(&source) {
+        Ok(node) => match Draft::from_node(node) {
+            Some(d) => {
+                store.replace(d, "Imported the request. Undo puts your previous draft back.", true);
+                error.set(String::new());
+                text.set(String::new());
+            }
+            None => error.set(
+                "This is JSON but not a request: a request is a JSON object ({ … }). Your draft is unchanged."
+                    .to_string(),
+            ),
+        },
+        Err(e) => error.set(format!(
+            "Could not import this: {} (line {}, column {}). Your draft is unchanged.",
+            e.message, e.line, e.column
+        )),
+    }
+    };
+    let read_then_import = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            match browser::read_file(file).await {
+                Ok(source) => import_text(source),
+                Err(e) => error.set(format!("{e}. Your draft is unchanged.")),
+            }
+        });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(input) = input {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                read_then_import(file);
+            }
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        {
+            ev.prevent_default();
+            read_then_import(file);
+        }
+    };
+    view! {
+        <section class="import" aria-labelledby="import-title">
+            <h2 id="import-title">"Import"</h2>
+            <label for="import-text">
+                "Paste or drop a JSON request body or an "<code>"aws sagemaker create-auto-ml-job"</code>" command"
+            </label>
+            <textarea
+                id="import-text"
+                rows="4"
+                spellcheck="false"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:drop=on_drop
+                aria-describedby="import-error"
+            ></textarea>
+            <div class="actions">
+                <button type="button" id="import-button" on:click=move |_| import_text(text.get_untracked())>
+                    "Import"
+                </button>
+                <label class="file">
+                    "Open a file"
+                    <input
+                        type="file"
+                        accept=".json,.sh,.txt,.ps1,.cmd,.bat,application/json,text/plain"
+                        on:change=on_file
+                    />
+                </label>
+            </div>
+            <p id="import-error" class="msg error" role="alert" hidden=move || error.with(String::is_empty)>
+                {move || error.get()}
+            </p>
+        </section>
+    }
+}

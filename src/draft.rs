@@ -1,0 +1,568 @@
+//! The request being written, as a JSON tree (`automl_rules::json::Node`), and every edit
+//! the form can make to it. Plain Rust with ordinary tests: the components only call these.
+//!
+//! The tree is the single source of truth: what the form shows, what the rules check and
+//! what the exports render all come from it, so an imported request with members the form
+//! has no control for (or values of the wrong type) is kept exactly and reported, never
+//! silently dropped.
+
+use automl_rules::json::{self, Member, Node, Value};
+use automl_rules::model::{self, Kind, Shape};
+
+/// The pointers of optional structures the form shows as a section of their own, opened
+/// with a button: they stay in the request while open, even when empty.
+pub const KEPT_WHEN_EMPTY: &[&str] = &["/AutoMLJobConfig/SecurityConfig/VpcConfig"];
+
+/// The request being written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub root: Node,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft::new()
+    }
+}
+
+/// Splits a JSON Pointer into its unescaped reference tokens.
+pub fn tokens(pointer: &str) -> Vec<String> {
+    if pointer.is_empty() {
+        return Vec::new();
+    }
+    pointer
+        .trim_start_matches('/')
+        .split('/')
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+/// The pointer of the parent of `pointer` (the root's parent is the root).
+pub fn parent(pointer: &str) -> &str {
+    pointer.rsplit_once('/').map_or("", |(p, _)| p)
+}
+
+/// A pointer with one more token.
+pub fn child(pointer: &str, token: &str) -> String {
+    format!("{pointer}/{}", json::escape_pointer_token(token))
+}
+
+fn object() -> Node {
+    Node::new(Value::Object(Vec::new()))
+}
+
+fn string(s: &str) -> Node {
+    Node::new(Value::String(s.to_string()))
+}
+
+/// What a control's text means for a member of `shape`: `None` when the member should be
+/// left out of the request.
+pub fn value_from_text(shape: &Shape, text: &str, keep_empty: bool) -> Option<Node> {
+    match &shape.kind {
+        Kind::Boolean => match text {
+            "true" => Some(Node::new(Value::Bool(true))),
+            "false" => Some(Node::new(Value::Bool(false))),
+            "" => None,
+            other => Some(string(other)),
+        },
+        Kind::Integer { .. } | Kind::Float { .. } => {
+            let trimmed = text.trim();
+            if trimmed.is_empty() {
+                return None;
+            }
+            // A number when the text is a JSON number (so `5.0` stays `5.0` and the rules can
+            // say it is not an integer); anything else stays a string and is reported as one.
+            match json::parse(trimmed) {
+                Ok(Node {
+                    value: Value::Number(n),
+                    ..
+                }) => Some(Node::new(Value::Number(n))),
+                _ => Some(string(text)),
+            }
+        }
+        _ => {
+            if text.is_empty() && !keep_empty {
+                None
+            } else {
+                Some(string(text))
+            }
+        }
+    }
+}
+
+/// The text a control shows for a value: strings as they are, numbers as written, booleans
+/// as `true`/`false`, anything else (an imported value of the wrong type) as compact JSON.
+pub fn text_of(node: Option<&Node>) -> String {
+    let Some(node) = node else {
+        return String::new();
+    };
+    match &node.value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.clone(),
+        Value::Bool(b) => b.to_string(),
+        _ => json::to_compact(node),
+    }
+}
+
+impl Draft {
+    /// A new request: one training channel reading every object under an S3 prefix, the
+    /// rest empty.
+    pub fn new() -> Self {
+        let mut draft = Draft { root: object() };
+        draft.set(
+            "/InputDataConfig",
+            Node::new(Value::Array(vec![Draft::new_item("/InputDataConfig")])),
+        );
+        draft
+    }
+
+    /// Reads a saved or imported request. Anything but a JSON object is refused.
+    pub fn from_node(root: Node) -> Option<Self> {
+        match root.value {
+            Value::Object(_) => Some(Draft { root }),
+            _ => None,
+        }
+    }
+
+    /// The request as compact JSON, the form it is saved and shared in.
+    pub fn to_compact(&self) -> String {
+        json::to_compact(&self.root)
+    }
+
+    /// The value at a pointer.
+    pub fn get(&self, pointer: &str) -> Option<&Node> {
+        self.root.pointer(pointer)
+    }
+
+    /// The text a control at `pointer` shows.
+    pub fn text(&self, pointer: &str) -> String {
+        text_of(self.get(pointer))
+    }
+
+    /// How many items the list at `pointer` has (0 when absent or not a list).
+    pub fn len(&self, pointer: &str) -> usize {
+        self.get(pointer)
+            .and_then(Node::as_array)
+            .map_or(0, <[Node]>::len)
+    }
+
+    /// Whether anything is set at `pointer`.
+    pub fn has(&self, pointer: &str) -> bool {
+        self.get(pointer).is_some()
+    }
+
+    /// An empty item for the list at `pointer`: a channel reads an S3 prefix, a string list
+    /// gets an empty string, an algorithms config an empty algorithm list.
+    pub fn new_item(pointer: &str) -> Node {
+        let item_shape = match model::shape_at(pointer).map(|s| &s.kind) {
+            Some(Kind::List { member, .. }) => *member,
+            _ => return object(),
+        };
+        match (item_shape.name, &item_shape.kind) {
+            ("AutoMLChannel", _) => {
+                let source = Node::new(Value::Object(vec![member(
+                    "S3DataSource",
+                    Node::new(Value::Object(vec![member(
+                        "S3DataType",
+                        string("S3Prefix"),
+                    )])),
+                )]));
+                Node::new(Value::Object(vec![member("DataSource", source)]))
+            }
+            ("AutoMLAlgorithmConfig", _) => Node::new(Value::Object(vec![member(
+                "AutoMLAlgorithms",
+                Node::new(Value::Array(Vec::new())),
+            )])),
+            (_, Kind::Structure { .. }) => object(),
+            _ => string(""),
+        }
+    }
+
+    /// Sets the value at `pointer`, creating missing parent objects. New members go where the
+    /// service model lists them, so the request reads in the API's order.
+    pub fn set(&mut self, pointer: &str, value: Node) {
+        let tokens = tokens(pointer);
+        let Some((last, parents)) = tokens.split_last() else {
+            if matches!(value.value, Value::Object(_)) {
+                self.root = value;
+            }
+            return;
+        };
+        let mut node = &mut self.root;
+        let mut at = String::new();
+        for token in parents {
+            let parent_ptr = at.clone();
+            at = child(&at, token);
+            let is_list_next = matches!(
+                model::shape_at(&at).map(|s| &s.kind),
+                Some(Kind::List { .. })
+            );
+            node = match ensure_child(node, &parent_ptr, token, is_list_next) {
+                Some(n) => n,
+                None => return,
+            };
+        }
+        match &mut node.value {
+            Value::Object(members) => {
+                if let Some(m) = members.iter_mut().rev().find(|m| &m.key == last) {
+                    m.value = value;
+                } else {
+                    let index = insert_index(members, &at, last);
+                    members.insert(index, member(last, value));
+                }
+            }
+            Value::Array(items) => {
+                if let Ok(i) = last.parse::<usize>() {
+                    if let Some(slot) = items.get_mut(i) {
+                        *slot = value;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Sets a control's text at `pointer`: an empty control removes the member (and parent
+    /// objects it leaves empty), except where the member's empty value means something.
+    pub fn set_text(&mut self, pointer: &str, text: &str) {
+        let Some(shape) = model::shape_at(pointer) else {
+            return;
+        };
+        // List items and required members that may be empty (a tag's Value) keep "".
+        let in_list = matches!(
+            model::shape_at(parent(pointer)).map(|s| &s.kind),
+            Some(Kind::List { .. })
+        );
+        let may_be_empty = matches!(
+            shape.kind,
+            Kind::String {
+                min: Some(0),
+                values: [],
+                ..
+            }
+        );
+        let keep_empty =
+            in_list || (may_be_empty && model::member_at(pointer).is_some_and(|m| m.required));
+        match value_from_text(shape, text, keep_empty) {
+            Some(value) => self.set(pointer, value),
+            None => self.remove(pointer),
+        }
+    }
+
+    /// Removes the member at `pointer` (all duplicates of it), then every parent object that
+    /// is left empty, up to a list item or a section that stays open.
+    pub fn remove(&mut self, pointer: &str) {
+        let mut pointer = pointer.to_string();
+        loop {
+            if pointer.is_empty() {
+                return;
+            }
+            let tokens = tokens(&pointer);
+            let (last, parents) = tokens.split_last().expect("not the root");
+            let parent_ptr = parent(&pointer).to_string();
+            let Some(parent_node) = pointer_mut(&mut self.root, parents) else {
+                return;
+            };
+            let now_empty = match &mut parent_node.value {
+                Value::Object(members) => {
+                    members.retain(|m| &m.key != last);
+                    members.is_empty()
+                }
+                _ => return,
+            };
+            let parent_in_list = matches!(
+                model::shape_at(parent(&parent_ptr)).map(|s| &s.kind),
+                Some(Kind::List { .. })
+            );
+            if !now_empty
+                || parent_ptr.is_empty()
+                || parent_in_list
+                || KEPT_WHEN_EMPTY.contains(&parent_ptr.as_str())
+            {
+                return;
+            }
+            pointer = parent_ptr;
+        }
+    }
+
+    /// Appends a new empty item to the list at `pointer`, creating the list when absent.
+    pub fn push_item(&mut self, pointer: &str) {
+        let item = Draft::new_item(pointer);
+        match self.get(pointer).map(|n| &n.value) {
+            Some(Value::Array(_)) => {
+                if let Some(Value::Array(items)) = self.get_mut(pointer).map(|n| &mut n.value) {
+                    items.push(item);
+                }
+            }
+            _ => self.set(pointer, Node::new(Value::Array(vec![item]))),
+        }
+    }
+
+    /// Removes item `index` of the list at `pointer`. An optional list left empty is removed
+    /// too; a required one stays (empty), so the rules can say it needs an item.
+    pub fn remove_item(&mut self, pointer: &str, index: usize) {
+        let empty = match self.get_mut(pointer).map(|n| &mut n.value) {
+            Some(Value::Array(items)) if index < items.len() => {
+                items.remove(index);
+                items.is_empty()
+            }
+            _ => return,
+        };
+        if empty && !model::member_at(pointer).is_some_and(|m| m.required) {
+            self.remove(pointer);
+        }
+    }
+
+    /// Moves item `from` of the list at `pointer` to position `to`.
+    pub fn move_item(&mut self, pointer: &str, from: usize, to: usize) {
+        if let Some(Value::Array(items)) = self.get_mut(pointer).map(|n| &mut n.value) {
+            if from < items.len() && to < items.len() && from != to {
+                let item = items.remove(from);
+                items.insert(to, item);
+            }
+        }
+    }
+
+    fn get_mut(&mut self, pointer: &str) -> Option<&mut Node> {
+        pointer_mut(&mut self.root, &tokens(pointer))
+    }
+}
+
+fn member(key: &str, value: Node) -> Member {
+    Member {
+        key: key.to_string(),
+        key_span: Default::default(),
+        value,
+    }
+}
+
+fn pointer_mut<'a>(mut node: &'a mut Node, tokens: &[String]) -> Option<&'a mut Node> {
+    for token in tokens {
+        node = match &mut node.value {
+            Value::Object(members) => {
+                &mut members.iter_mut().rev().find(|m| &m.key == token)?.value
+            }
+            Value::Array(items) => items.get_mut(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+/// Where a new member `key` goes among the members of the object at `parent_ptr`: after
+/// every member the model lists before it.
+fn insert_index(members: &[Member], parent_ptr: &str, key: &str) -> usize {
+    let Some(shape) = model::shape_at(parent_ptr) else {
+        return members.len();
+    };
+    let order = |name: &str| shape.members().iter().position(|m| m.name == name);
+    let Some(mine) = order(key) else {
+        return members.len();
+    };
+    members
+        .iter()
+        .rposition(|m| order(&m.key).is_some_and(|o| o < mine))
+        .map_or(0, |i| i + 1)
+}
+
+/// The child `token` of `node`, created as an empty object (or list) when absent; `None` when
+/// `node` is a value of another type, which an edit never overwrites.
+fn ensure_child<'a>(
+    node: &'a mut Node,
+    node_ptr: &str,
+    token: &str,
+    list: bool,
+) -> Option<&'a mut Node> {
+    match &mut node.value {
+        Value::Object(members) => {
+            let position = match members.iter().rposition(|m| m.key == token) {
+                Some(i) => i,
+                None => {
+                    let index = insert_index(members, node_ptr, token);
+                    let fresh = if list {
+                        Node::new(Value::Array(Vec::new()))
+                    } else {
+                        object()
+                    };
+                    members.insert(index, member(token, fresh));
+                    index
+                }
+            };
+            Some(&mut members[position].value)
+        }
+        Value::Array(items) => items.get_mut(token.parse::<usize>().ok()?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Draft {
+        Draft::from_node(json::parse(text).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn new_request_has_one_training_channel_reading_a_prefix() {
+        assert_eq!(
+            Draft::new().to_compact(),
+            r#"{"InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix"}}}]}"#
+        );
+    }
+
+    #[test]
+    fn members_are_inserted_in_the_api_order() {
+        let mut d = Draft::new();
+        d.set_text("/RoleArn", "arn:aws:iam::123456789012:role/r");
+        d.set_text("/AutoMLJobName", "job");
+        d.set_text("/OutputDataConfig/S3OutputPath", "s3://b/o");
+        d.set_text("/OutputDataConfig/KmsKeyId", "k");
+        let keys: Vec<_> = d
+            .root
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|m| m.key.as_str())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "AutoMLJobName",
+                "InputDataConfig",
+                "OutputDataConfig",
+                "RoleArn"
+            ]
+        );
+        assert_eq!(
+            json::to_compact(d.get("/OutputDataConfig").unwrap()),
+            r#"{"KmsKeyId":"k","S3OutputPath":"s3://b/o"}"#
+        );
+    }
+
+    #[test]
+    fn clearing_a_field_removes_it_and_prunes_empty_parents() {
+        let mut d = Draft::new();
+        d.set_text("/AutoMLJobConfig/CompletionCriteria/MaxCandidates", "10");
+        assert_eq!(
+            d.text("/AutoMLJobConfig/CompletionCriteria/MaxCandidates"),
+            "10"
+        );
+        d.set_text("/AutoMLJobConfig/CompletionCriteria/MaxCandidates", "");
+        assert!(!d.has("/AutoMLJobConfig"));
+        // List items stay, even when empty.
+        d.set_text("/InputDataConfig/0/DataSource/S3DataSource/S3DataType", "");
+        assert_eq!(d.to_compact(), r#"{"InputDataConfig":[{}]}"#);
+    }
+
+    #[test]
+    fn an_open_vpc_section_stays_when_emptied() {
+        let mut d = Draft::new();
+        d.set("/AutoMLJobConfig/SecurityConfig/VpcConfig", object());
+        d.push_item("/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets");
+        d.remove_item("/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets", 0);
+        assert_eq!(
+            json::to_compact(d.get("/AutoMLJobConfig").unwrap()),
+            r#"{"SecurityConfig":{"VpcConfig":{"Subnets":[]}}}"#
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_text_and_non_numbers_stay_strings() {
+        let mut d = Draft::new();
+        let p = "/AutoMLJobConfig/CompletionCriteria/MaxCandidates";
+        d.set_text(p, "5.0");
+        assert_eq!(d.get(p).unwrap().value, Value::Number("5.0".into()));
+        d.set_text(p, "ten");
+        assert_eq!(d.get(p).unwrap().value, Value::String("ten".into()));
+        d.set_text(
+            "/AutoMLJobConfig/DataSplitConfig/ValidationFraction",
+            " 0.25 ",
+        );
+        assert_eq!(
+            d.get("/AutoMLJobConfig/DataSplitConfig/ValidationFraction")
+                .unwrap()
+                .value,
+            Value::Number("0.25".into())
+        );
+    }
+
+    #[test]
+    fn booleans_have_three_states() {
+        let mut d = Draft::new();
+        let p = "/GenerateCandidateDefinitionsOnly";
+        d.set_text(p, "false");
+        assert_eq!(d.get(p).unwrap().value, Value::Bool(false));
+        d.set_text(p, "true");
+        assert_eq!(d.text(p), "true");
+        d.set_text(p, "");
+        assert!(!d.has(p));
+    }
+
+    #[test]
+    fn an_empty_tag_value_is_kept_an_empty_key_is_removed() {
+        let mut d = Draft::new();
+        d.push_item("/Tags");
+        d.set_text("/Tags/0/Value", "");
+        d.set_text("/Tags/0/Key", "");
+        assert_eq!(
+            json::to_compact(d.get("/Tags").unwrap()),
+            r#"[{"Value":""}]"#
+        );
+    }
+
+    #[test]
+    fn lists_add_remove_and_reorder() {
+        let mut d = Draft::new();
+        for key in ["a", "b", "c"] {
+            d.push_item("/Tags");
+            let i = d.len("/Tags") - 1;
+            d.set_text(&format!("/Tags/{i}/Key"), key);
+        }
+        d.move_item("/Tags", 2, 0);
+        let keys: Vec<_> = (0..3).map(|i| d.text(&format!("/Tags/{i}/Key"))).collect();
+        assert_eq!(keys, ["c", "a", "b"]);
+        d.move_item("/Tags", 0, 5); // out of range: nothing happens
+        d.remove_item("/Tags", 1);
+        assert_eq!(d.len("/Tags"), 2);
+        d.remove_item("/Tags", 0);
+        d.remove_item("/Tags", 0);
+        assert!(!d.has("/Tags"), "an optional list left empty goes away");
+        d.remove_item("/InputDataConfig", 0);
+        assert_eq!(d.len("/InputDataConfig"), 0);
+        assert!(d.has("/InputDataConfig"), "a required list stays, empty");
+    }
+
+    #[test]
+    fn new_items_fit_their_list() {
+        assert_eq!(text_of(Some(&Draft::new_item("/Tags"))), "{}");
+        assert_eq!(
+            json::to_compact(&Draft::new_item(
+                "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig"
+            )),
+            r#"{"AutoMLAlgorithms":[]}"#
+        );
+        assert_eq!(
+            Draft::new_item("/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets").value,
+            Value::String(String::new())
+        );
+    }
+
+    #[test]
+    fn imported_values_of_any_type_are_kept_and_shown() {
+        let mut d = parse(r#"{"AutoMLJobName":5,"Unknown":{"x":1},"Tags":"oops"}"#);
+        assert_eq!(d.text("/AutoMLJobName"), "5");
+        assert_eq!(d.text("/Unknown"), r#"{"x":1}"#);
+        // An edit below a value of the wrong type does not overwrite it.
+        d.set_text("/Tags/0/Key", "k");
+        assert_eq!(d.text("/Tags"), "\"oops\"".trim_matches('"'));
+        assert!(Draft::from_node(json::parse("[1]").unwrap()).is_none());
+    }
+
+    #[test]
+    fn pointer_tokens_are_unescaped() {
+        assert_eq!(tokens("/a~1b/~0c"), ["a/b", "~c"]);
+        assert_eq!(parent("/a/b"), "/a");
+        assert_eq!(child("/a", "b/c"), "/a/b~1c");
+    }
+}

@@ -1,0 +1,311 @@
+//! Component tests of the page in headless Chromium: mount the page, act through the real
+//! DOM as a person would, await a tick, and assert on what a person would see.
+#![cfg(target_arch = "wasm32")]
+
+use automl_job_web::app::{Page, Store};
+use automl_job_web::draft::Draft;
+use automl_rules::json::{self, Value};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The page, mounted on a fresh element, with its store. Dropping it unmounts the page.
+struct Mounted {
+    store: Store,
+    root: HtmlElement,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+fn mount(draft: Draft) -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let store = Store::new(draft);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Page store=store/> }.into_any()
+    });
+    Mounted {
+        store,
+        root,
+        _handle: handle,
+    }
+}
+
+impl Mounted {
+    fn find(&self, selector: &str) -> HtmlElement {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+            .unchecked_into()
+    }
+
+    fn count(&self, selector: &str) -> u32 {
+        self.root.query_selector_all(selector).unwrap().length()
+    }
+
+    fn field(&self, pointer: &str) -> HtmlElement {
+        self.find(&format!("[name=\"{pointer}\"]"))
+    }
+
+    fn button(&self, text: &str) -> HtmlElement {
+        let all = self.root.query_selector_all("button").unwrap();
+        (0..all.length())
+            .map(|i| all.item(i).unwrap().unchecked_into::<HtmlElement>())
+            .find(|b| b.text_content().unwrap_or_default().trim() == text)
+            .unwrap_or_else(|| panic!("no button says {text}"))
+    }
+
+    /// Types `text` into a text field (input, then change as when leaving it).
+    async fn type_into(&self, pointer: &str, text: &str) {
+        let input: HtmlInputElement = self.field(pointer).unchecked_into();
+        input.set_value(text);
+        fire(&input, "input");
+        fire(&input, "change");
+        leptos::task::tick().await;
+    }
+
+    async fn choose(&self, pointer: &str, value: &str) {
+        let select: HtmlSelectElement = self.field(pointer).unchecked_into();
+        select.set_value(value);
+        fire(&select, "change");
+        leptos::task::tick().await;
+    }
+
+    fn messages(&self, pointer: &str) -> String {
+        self.root
+            .query_selector(&format!("[id=\"messages:{pointer}\"]"))
+            .unwrap()
+            .map(|e| e.text_content().unwrap_or_default())
+            .unwrap_or_default()
+    }
+}
+
+fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+async fn click(el: &HtmlElement) {
+    el.click();
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_name_shows_its_error_once_left_and_clears_when_fixed() {
+    let page = mount(Draft::new());
+    let name = page.field("/AutoMLJobName");
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("false"));
+    page.type_into("/AutoMLJobName", "my_job").await;
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let shown = page.messages("/AutoMLJobName");
+    assert!(shown.contains("letters, digits and hyphens"), "{shown}");
+    assert!(
+        shown.contains("failed to satisfy constraint"),
+        "service wording beside it: {shown}"
+    );
+    assert!(name
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("messages:/AutoMLJobName"));
+    page.type_into("/AutoMLJobName", "my-job").await;
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(page.messages("/AutoMLJobName"), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_pristine_form_does_not_shout_but_counts_exactly() {
+    let page = mount(Draft::new());
+    leptos::task::tick().await;
+    assert_eq!(
+        page.count(".field .msg"),
+        0,
+        "no field message before any edit"
+    );
+    let errors = page.store.findings.with_untracked(|f| f.errors);
+    assert!(errors > 0);
+    let verdict = page.find(".summary .verdict").text_content().unwrap();
+    assert!(
+        verdict.contains(&format!("{errors} errors")),
+        "{verdict} should count {errors} errors"
+    );
+    let listed = page.count(".finding-list li") as usize;
+    assert_eq!(
+        listed,
+        errors,
+        "{}",
+        page.find(".finding-list").text_content().unwrap()
+    );
+    click(&page.button("Check all")).await;
+    assert!(
+        page.count(".field .msg.error") > 0,
+        "check all shows every field's errors"
+    );
+    let role = page.messages("/RoleArn");
+    assert!(role.contains("RoleArn"), "{role}");
+}
+
+#[wasm_bindgen_test]
+async fn a_summary_entry_moves_focus_to_its_field() {
+    let page = mount(Draft::new());
+    leptos::task::tick().await;
+    let link = page.find("a[href=\"#field:/RoleArn\"]");
+    click(&link).await;
+    leptos::task::tick().await;
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(active.id(), "field:/RoleArn");
+}
+
+#[wasm_bindgen_test]
+async fn a_summary_entry_opens_a_closed_section() {
+    let mut draft = Draft::new();
+    draft.push_item("/Tags");
+    draft.set_text("/Tags/0/Key", "aws:reserved");
+    draft.set_text("/Tags/0/Value", "x");
+    let page = mount(draft);
+    page.store.open.update(|o| {
+        o.remove("tags");
+    });
+    leptos::task::tick().await;
+    let body = page.find("#section-body-tags");
+    assert!(body.hidden());
+    click(&page.find("a[href=\"#field:/Tags/0/Key\"]")).await;
+    leptos::task::tick().await;
+    assert!(!body.hidden());
+}
+
+#[wasm_bindgen_test]
+async fn channels_can_be_added_within_their_bounds_and_removed() {
+    let page = mount(Draft::new());
+    let add = page.button("Add a channel");
+    assert_eq!(page.count("fieldset.item"), 1);
+    click(&add).await;
+    assert_eq!(page.count("fieldset.item"), 2);
+    assert!(add.has_attribute("disabled"), "at most two channels");
+    page.type_into("/InputDataConfig/1/TargetAttributeName", "y")
+        .await;
+    click(&page.find("[aria-label=\"Move channel 2 up\"]")).await;
+    assert_eq!(
+        page.store
+            .draft
+            .with_untracked(|d| d.text("/InputDataConfig/0/TargetAttributeName")),
+        "y"
+    );
+    click(&page.find("[aria-label=\"Remove channel 1\"]")).await;
+    assert_eq!(page.count("fieldset.item"), 1);
+    assert!(!add.has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn booleans_have_three_states() {
+    let page = mount(Draft::new());
+    page.choose("/GenerateCandidateDefinitionsOnly", "false")
+        .await;
+    let value = page
+        .store
+        .draft
+        .with_untracked(|d| d.get("/GenerateCandidateDefinitionsOnly").cloned());
+    assert_eq!(value.map(|n| n.value), Some(Value::Bool(false)));
+    page.choose("/GenerateCandidateDefinitionsOnly", "").await;
+    assert!(!page
+        .store
+        .draft
+        .with_untracked(|d| d.has("/GenerateCandidateDefinitionsOnly")));
+}
+
+#[wasm_bindgen_test]
+async fn numbers_keep_what_was_typed_and_the_rules_judge_it() {
+    let page = mount(Draft::new());
+    page.store.open.update(|o| {
+        o.insert("limits");
+    });
+    leptos::task::tick().await;
+    let p = "/AutoMLJobConfig/CompletionCriteria/MaxCandidates";
+    page.type_into(p, "5.0").await;
+    assert!(
+        page.messages(p).contains("whole number") || page.messages(p).contains("integer"),
+        "{}",
+        page.messages(p)
+    );
+    page.type_into(p, "5").await;
+    assert_eq!(page.messages(p), "");
+}
+
+#[wasm_bindgen_test]
+async fn importing_fills_the_form_and_a_bad_import_keeps_the_draft() {
+    let page = mount(Draft::new());
+    page.type_into("/AutoMLJobName", "mine").await;
+    let textarea: web_sys::HtmlTextAreaElement = page.find("#import-text").unchecked_into();
+    textarea.set_value("{\"AutoMLJobName\": oops}");
+    fire(&textarea, "input");
+    click(&page.button("Import")).await;
+    let error = page.find("#import-error");
+    assert!(!error.hidden());
+    let said = error.text_content().unwrap();
+    assert!(said.contains("line 1, column 19"), "{said}");
+    assert_eq!(
+        page.store
+            .draft
+            .with_untracked(|d| d.text("/AutoMLJobName")),
+        "mine"
+    );
+
+    textarea.set_value(
+        "aws sagemaker create-auto-ml-job --auto-ml-job-name imported-job \\\n  --role-arn arn:aws:iam::123456789012:role/r",
+    );
+    fire(&textarea, "input");
+    click(&page.button("Import")).await;
+    assert!(error.hidden());
+    let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
+    assert_eq!(name.value(), "imported-job");
+    // An import shows every finding at once.
+    assert!(
+        page.messages("/OutputDataConfig").contains("required") || page.count(".msg.error") > 0
+    );
+    click(&page.button("Undo")).await;
+    assert_eq!(name.value(), "mine");
+}
+
+#[wasm_bindgen_test]
+async fn the_export_is_live_and_says_whether_it_would_be_accepted() {
+    let valid = json::parse(
+        r#"{"AutoMLJobName":"job-1","InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://b/in"}},"TargetAttributeName":"y"}],"OutputDataConfig":{"S3OutputPath":"s3://b/out"},"RoleArn":"arn:aws:iam::123456789012:role/r"}"#,
+    )
+    .unwrap();
+    let page = mount(Draft::from_node(valid).unwrap());
+    leptos::task::tick().await;
+    let verdict = page.find(".export .verdict");
+    assert_eq!(verdict.text_content().unwrap(), "Ready to send.");
+    page.type_into("/AutoMLJobName", "job_1").await;
+    assert_eq!(
+        verdict.text_content().unwrap(),
+        "The service would reject this: 1 error."
+    );
+    let code = page.find("#export-text").text_content().unwrap();
+    assert!(code.contains("\"AutoMLJobName\": \"job_1\""), "{code}");
+    let cli: HtmlInputElement = page.find("input[value=\"cli\"]").unchecked_into();
+    cli.click();
+    leptos::task::tick().await;
+    let code = page.find("#export-text").text_content().unwrap();
+    assert!(
+        code.starts_with("aws sagemaker create-auto-ml-job"),
+        "{code}"
+    );
+}
