@@ -1,0 +1,225 @@
+// The release page used as a person uses it, in Debian's headless Chromium: typing, the
+// summary, import, exports compared with the command line, the saved draft, share links,
+// accessibility (axe-core), phones, and no request to any other host.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve } from './server.mjs';
+import { launch, open, field, AXE_SOURCE } from './browser.mjs';
+
+const DIST = process.env.DIST || path.resolve('dist');
+const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
+const FULL = fs.readFileSync(path.join(FIXTURES, 'full-request.json'), 'utf8');
+const CLI = path.resolve(process.env.AUTOML_JOB || 'target/debug/automl-job');
+let server;
+
+before(async () => {
+  server = await serve(DIST, { prefix: '/editor/' });
+});
+after(() => server.close());
+
+/** Runs a test body with a fresh browser, then checks nothing went wrong or off-site. */
+async function withPage(options, body) {
+  const b = await launch(server.origin, options);
+  try {
+    await open(b.page, server.url);
+    await body(b);
+    assert.deepEqual(b.offsite, [], 'no request to another host');
+    assert.deepEqual(b.errors, [], 'no console errors');
+  } finally {
+    await b.close();
+  }
+}
+
+async function importText(page, text) {
+  await page.fill('#import-text', text);
+  await page.click('#import-button');
+}
+
+/** The request as the page's JSON export shows it. */
+async function jsonExport(page) {
+  await page.check('input[name="export-target"][value="json"]');
+  return page.locator('#export-text').textContent();
+}
+
+test('typing a bad name shows the error under the field, and fixing it clears it', async () => {
+  await withPage({}, async ({ page }) => {
+    const name = field(page, '/AutoMLJobName');
+    await name.click();
+    await page.keyboard.type('my_job');
+    await page.keyboard.press('Tab');
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    const messages = page.locator('[id="messages:/AutoMLJobName"]');
+    assert.match(await messages.innerText(), /letters, digits and hyphens/);
+    // The error is announced with the field: aria-describedby points at it.
+    assert.match(await name.getAttribute('aria-describedby'), /messages:\/AutoMLJobName/);
+    await name.fill('my-job');
+    assert.equal(await name.getAttribute('aria-invalid'), 'false');
+    assert.equal(await messages.count() === 0 ? '' : (await messages.innerText()).trim(), '');
+  });
+});
+
+test('a summary entry moves focus to its field, opening its section', async () => {
+  await withPage({}, async ({ page }) => {
+    await importText(page, JSON.stringify({ ...JSON.parse(FULL), Tags: [{ Key: 'aws:x', Value: 'y' }] }));
+    await page.click('.section-toggle:has-text("Tags")'); // close it
+    assert.equal(await page.locator('#section-body-tags').isVisible(), false);
+    await page.click('.finding-list a[href="#field:/Tags/0/Key"]');
+    await page.waitForFunction(() => document.activeElement?.id === 'field:/Tags/0/Key');
+    assert.equal(await page.locator('#section-body-tags').isVisible(), true);
+  });
+});
+
+test('a JSON body and a CLI command import into the form; a bad import keeps the draft', async () => {
+  await withPage({}, async ({ page }) => {
+    await importText(page, FULL);
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    assert.equal(await field(page, '/InputDataConfig/1/ChannelType').inputValue(), 'validation');
+    assert.equal(await field(page, '/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets/1').inputValue(), 'subnet-0fedcba9876543210');
+    assert.equal(await field(page, '/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig/0/AutoMLAlgorithms/2').inputValue(), 'catboost');
+    assert.equal(await field(page, '/ModelDeployConfig/AutoGenerateEndpointName').inputValue(), 'true');
+    assert.match(await page.locator('.summary .verdict').innerText(), /Ready to send/);
+    assert.equal((await jsonExport(page)), execFileSync(CLI, ['export', '--to', 'json', path.join(FIXTURES, 'full-request.json')], { encoding: 'utf8' }));
+
+    await importText(page, '{"AutoMLJobName": "x",\n  "RoleArn": }');
+    const error = page.locator('#import-error');
+    assert.match(await error.innerText(), /line 2, column 14/);
+    assert.match(await error.innerText(), /draft is unchanged/);
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+
+    const command = "aws sagemaker create-auto-ml-job \\\n  --auto-ml-job-name 'from-the-cli' \\\n  --input-data-config '[{\"DataSource\":{\"S3DataSource\":{\"S3DataType\":\"S3Prefix\",\"S3Uri\":\"s3://b/in\"}},\"TargetAttributeName\":\"y\"}]' \\\n  --output-data-config '{\"S3OutputPath\":\"s3://b/out\"}' \\\n  --role-arn arn:aws:iam::123456789012:role/r \\\n  --no-generate-candidate-definitions-only\n";
+    await importText(page, command);
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'from-the-cli');
+    assert.equal(await field(page, '/InputDataConfig/0/TargetAttributeName').inputValue(), 'y');
+    assert.equal(await field(page, '/GenerateCandidateDefinitionsOnly').inputValue(), 'false');
+    assert.equal(await error.isVisible(), false);
+
+    // A .json file chosen with the file picker.
+    await page.setInputFiles('.import input[type="file"]', path.join(FIXTURES, 'full-request.json'));
+    await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'churn-2024-ensemble');
+  });
+});
+
+test('every export copies exactly what `automl-job export` prints', { skip: !fs.existsSync(CLI) && 'automl-job not built' }, async () => {
+  await withPage({ permissions: ['clipboard-read', 'clipboard-write'] }, async ({ page }) => {
+    // An invalid request exports too (the panel says it would be rejected).
+    const request = JSON.parse(FULL);
+    request.Tags.push({ Key: "it's $(touch x) `ls` \\ !", Value: 'é😀 %PATH%' });
+    request.AutoMLJobName = 'bad_name';
+    const file = path.join(fs.mkdtempSync('/tmp/automl-web-'), 'request.json');
+    fs.writeFileSync(file, JSON.stringify(request));
+    await importText(page, JSON.stringify(request));
+    assert.match(await page.locator('.export .verdict').innerText(), /would reject this: \d+ errors?/);
+    for (const target of ['json', 'cli', 'cli-input-json', 'powershell', 'cmd', 'boto3']) {
+      await page.check(`input[name="export-target"][value="${target}"]`);
+      const label = (await page.locator(`label:has(input[value="${target}"])`).innerText()).trim();
+      await page.click('#export-copy');
+      await page.waitForFunction((l) => document.querySelector('.export .notice').textContent === `Copied the ${l}.`, label);
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const expected = execFileSync(CLI, ['export', '--to', target, '--allow-invalid', file], { encoding: 'utf8' });
+      assert.equal(copied, expected, `${target} export`);
+    }
+  });
+});
+
+test('the draft survives a reload, and "new request" can be undone', async () => {
+  await withPage({}, async ({ page }) => {
+    await field(page, '/AutoMLJobName').fill('kept-across-reloads');
+    await field(page, '/InputDataConfig/0/TargetAttributeName').fill('label');
+    await page.reload();
+    await page.waitForSelector('[name="/AutoMLJobName"]');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'kept-across-reloads');
+    assert.equal(await field(page, '/InputDataConfig/0/TargetAttributeName').inputValue(), 'label');
+    await page.click('button:has-text("New request")');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), '');
+    await page.click('button:has-text("Undo")');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'kept-across-reloads');
+  });
+});
+
+test('a share link opens the same request in a fresh profile', async () => {
+  let link, sent;
+  await withPage({ permissions: ['clipboard-read', 'clipboard-write'] }, async ({ page }) => {
+    await importText(page, FULL);
+    sent = await jsonExport(page);
+    await page.click('button:has-text("Copy share link")');
+    await page.waitForFunction(() => /share link/.test(document.querySelector('.notice').textContent));
+    link = await page.evaluate(() => navigator.clipboard.readText());
+  });
+  assert.ok(link.startsWith(server.url + '#r=1.'), link);
+  assert.ok(link.length < 2000, `link of ${link.length} characters`);
+  const before = server.requests.length;
+  const b = await launch(server.origin);
+  try {
+    await b.page.goto(link);
+    await b.page.waitForSelector('[name="/AutoMLJobName"]');
+    assert.equal(await jsonExport(b.page), sent);
+    assert.equal(new URL(b.page.url()).hash, '', 'the fragment is dropped once read');
+    // The fragment never reached the server.
+    for (const url of server.requests.slice(before)) assert.ok(!url.includes('r=1.'), url);
+    assert.deepEqual(b.offsite, []);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+async function axe(page) {
+  await page.evaluate(AXE_SOURCE); // evaluated through the DevTools protocol, not as page script
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    if (result.passes.length < 10) return [`axe-core ran only ${result.passes.length} rules`];
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe-core finds no violation (${colorScheme}, every section open, every error shown)`, async () => {
+    await withPage({ colorScheme }, async ({ page }) => {
+      assert.deepEqual(await axe(page), [], 'pristine page');
+      const request = JSON.parse(FULL);
+      request.AutoMLJobName = 'bad_name';
+      request.Tags[0].Key = 'aws:reserved';
+      await importText(page, JSON.stringify(request));
+      await page.click('button:has-text("Check all")');
+      for (const toggle of await page.locator('.section-toggle[aria-expanded="false"]').all()) await toggle.click();
+      await page.locator('.findings summary').click();
+      assert.deepEqual(await axe(page), [], 'with errors shown');
+    });
+  });
+}
+
+test('usable on a 320 px phone: no sideways scrolling, first field in view', async () => {
+  await withPage({ viewport: { width: 320, height: 640 } }, async ({ page }) => {
+    await importText(page, FULL);
+    for (const toggle of await page.locator('.section-toggle[aria-expanded="false"]').all()) await toggle.click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    assert.ok(await field(page, '/AutoMLJobName').isVisible());
+  });
+});
+
+test('keyboard only: skip link, sections, focus is always visible', async () => {
+  await withPage({}, async ({ page }) => {
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to the form');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const active = await page.evaluate(() => document.activeElement.className);
+    assert.match(active, /section-toggle/);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.equal(outline, 'solid', 'focused control has a visible outline');
+    // Open "Limits" from the keyboard and reach its first field.
+    for (let i = 0; i < 60; i++) {
+      const text = await page.evaluate(() => document.activeElement.textContent);
+      if (/^Limits/.test(text.trim())) break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.name), '/AutoMLJobConfig/CompletionCriteria/MaxCandidates');
+  });
+});
