@@ -207,31 +207,10 @@ fn io_reason(err: &io::Error) -> String {
     }
 }
 
-/// A byte order mark is not JSON: Python's `json` (and so the AWS CLI) refuses it. Take it
-/// off to read the rest, and say so.
-fn strip_bom(text: &str) -> (&str, Option<Diagnostic>) {
-    match text.strip_prefix('\u{feff}') {
-        None => (text, None),
-        Some(rest) => (
-            rest,
-            Some(Diagnostic {
-                severity: diag::Severity::Warning,
-                code: "byte-order-mark",
-                path: String::new(),
-                message: "the file starts with a UTF-8 byte order mark, which `aws ... --cli-input-json file://` refuses; save it without one".to_string(),
-                service_message: None,
-                cli_message: None,
-                span: None,
-                service_clause: None,
-            }),
-        ),
-    }
-}
-
 /// The outcome of checking one input.
 pub struct Checked {
     pub name: String,
-    /// The text the spans point into (after a byte order mark), when it could be read.
+    /// The text the spans point into, when it could be read.
     pub text: Option<String>,
     pub request: Option<Node>,
     pub diagnostics: Vec<Diagnostic>,
@@ -263,17 +242,14 @@ fn check_input(input: Input) -> Checked {
             }],
             unreadable: true,
         },
-        Ok(full) => {
-            let (text, bom) = strip_bom(&full);
-            let outcome = check::check_text(text);
-            let mut diagnostics: Vec<Diagnostic> = bom.into_iter().collect();
-            diagnostics.extend(outcome.diagnostics);
+        Ok(text) => {
+            let outcome = check::check_text(&text);
             Checked {
                 name: input.name,
                 unreadable: outcome.request.is_none(),
-                text: Some(text.to_string()),
+                text: Some(text),
                 request: outcome.request,
-                diagnostics,
+                diagnostics: outcome.diagnostics,
             }
         }
     }
@@ -376,8 +352,7 @@ fn import_command(args: &[String]) -> Result<u8, Trouble> {
             return Ok(2);
         }
     };
-    let (text, _) = strip_bom(&text);
-    let request = match import::import(text) {
+    let request = match import::import(&text) {
         Ok(request) => request,
         Err(err) => {
             eprintln!(

@@ -5,33 +5,38 @@ use std::fmt::Write as _;
 
 use automl_rules::check::locate;
 use automl_rules::diag::{self, Diagnostic};
-use automl_rules::json::{self, write_string, Span};
+use automl_rules::json::{write_string, LineIndex, Span};
 
 use crate::Checked;
 
 /// Where a finding is in the input: 1-based line and column, when it can be found.
-fn position(checked: &Checked, d: &Diagnostic) -> Option<(Span, usize, usize)> {
-    let text = checked.text.as_deref()?;
+fn position(
+    checked: &Checked,
+    index: Option<&LineIndex>,
+    d: &Diagnostic,
+) -> Option<(Span, usize, usize)> {
+    let index = index?;
     let span = d.span.or_else(|| {
         checked
             .request
             .as_ref()
             .and_then(|request| locate(request, &d.path))
     })?;
-    let (line, column) = json::line_col(text, span.start);
+    let (line, column) = index.line_col(span.start);
     Some((span, line, column))
 }
 
 /// Compiler-style text: one block per finding, then a summary line per input.
 pub fn human(checked: &Checked) -> String {
     let mut out = String::new();
+    let index = checked.text.as_deref().map(LineIndex::new);
     for d in &checked.diagnostics {
         let _ = writeln!(out, "{}[{}]: {}", d.severity, d.code, d.message);
-        match position(checked, d) {
+        match position(checked, index.as_ref(), d) {
             Some((span, line, column)) => {
                 let _ = writeln!(out, "  --> {}:{line}:{column}", checked.name);
-                if let Some(text) = checked.text.as_deref() {
-                    excerpt(&mut out, text, span, line, column);
+                if let (Some(text), Some(index)) = (checked.text.as_deref(), index.as_ref()) {
+                    excerpt(&mut out, index, text, span, line, column);
                 }
             }
             None => {
@@ -69,29 +74,42 @@ pub fn human(checked: &Checked) -> String {
     out
 }
 
-/// The offending line with carets under the value (at most to the end of that line).
-fn excerpt(out: &mut String, text: &str, span: Span, line: usize, column: usize) {
-    let Some(source_line) = text.lines().nth(line - 1) else {
+/// The offending line with carets under the value (lines are cut at 200 characters; a value
+/// further right gets no excerpt).
+fn excerpt(
+    out: &mut String,
+    index: &LineIndex,
+    text: &str,
+    span: Span,
+    line: usize,
+    column: usize,
+) {
+    const WIDTH: usize = 200;
+    let Some(source_line) = index.line(line) else {
         return;
     };
-    let shown: String = source_line.chars().take(200).collect();
-    let width = line.to_string().len();
+    if column > WIDTH {
+        return;
+    }
+    let shown: String = source_line
+        .chars()
+        .take(WIDTH)
+        .map(|c| if c == '\r' { ' ' } else { c })
+        .collect();
     let start = column - 1;
-    let line_chars = source_line.chars().count();
     let span_chars = text
-        .get(span.start..span.end)
+        .get(span.start..span.end.min(span.start + 4 * WIDTH))
         .map_or(1, |s| s.chars().take_while(|c| *c != '\n').count())
         .max(1);
-    let carets = span_chars
-        .min(line_chars.saturating_sub(start).max(1))
-        .min(200);
-    let pad: String = source_line
+    let carets = span_chars.min(shown.chars().count().saturating_sub(start).max(1));
+    let pad: String = shown
         .chars()
-        .take(start.min(200))
+        .take(start)
         .map(|c| if c == '\t' { '\t' } else { ' ' })
         .collect();
+    let width = line.to_string().len();
     let _ = writeln!(out, "{:width$} |", "");
-    let _ = writeln!(out, "{line} | {}", shown.replace(['\r'], ""));
+    let _ = writeln!(out, "{line} | {shown}");
     let _ = writeln!(out, "{:width$} | {pad}{}", "", "^".repeat(carets));
 }
 
@@ -101,6 +119,7 @@ pub fn json_line(checked: &Checked) -> String {
     write_string(&mut out, &checked.name);
     let _ = write!(out, ",\"valid\":{}", checked.is_valid());
     out.push_str(",\"diagnostics\":[");
+    let index = checked.text.as_deref().map(LineIndex::new);
     for (i, d) in checked.diagnostics.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -117,7 +136,7 @@ pub fn json_line(checked: &Checked) -> String {
         optional(&mut out, d.service_message.as_deref());
         out.push_str(",\"cli_message\":");
         optional(&mut out, d.cli_message.as_deref());
-        if let Some((_, line, column)) = position(checked, d) {
+        if let Some((_, line, column)) = position(checked, index.as_ref(), d) {
             let _ = write!(out, ",\"line\":{line},\"column\":{column}");
         }
         out.push('}');

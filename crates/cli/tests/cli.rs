@@ -225,8 +225,13 @@ fn unreadable_inputs_exit_2_with_a_clear_message() {
     body.push_str(&std::fs::read_to_string(fixture("valid-minimal.json")).unwrap());
     std::fs::write(&bom, body).unwrap();
     let out = run(&["check", bom.to_str().unwrap()], None);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(text(&out.stdout).contains("warning[byte-order-mark]"));
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("error[byte-order-mark]"), "{stdout}");
+    assert!(
+        stdout.contains("would be rejected (1 error, 0 warnings)"),
+        "{stdout}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

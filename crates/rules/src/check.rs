@@ -10,6 +10,8 @@
 //! - a member the request does not have, including a wrong-case name, is an error: the AWS
 //!   CLI refuses unknown parameters.
 
+use std::collections::HashMap;
+
 use crate::diag::{Diagnostic, Severity};
 use crate::json::{self, escape_pointer_token, Node, Span, Value};
 use crate::model::{self, Kind, Shape};
@@ -34,10 +36,28 @@ impl Outcome {
 /// at the fault.
 pub fn check_text(text: &str) -> Outcome {
     match json::parse(text) {
-        Ok(node) => Outcome {
-            diagnostics: check_node(&node),
-            request: Some(node),
-        },
+        Ok(node) => {
+            let mut diagnostics = Vec::new();
+            if text.starts_with('\u{feff}') {
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    code: "byte-order-mark",
+                    path: String::new(),
+                    message: "the text starts with a UTF-8 byte order mark, which the AWS CLI refuses (`Invalid JSON: Unexpected UTF-8 BOM`): save it without one".to_string(),
+                    service_message: None,
+                    cli_message: Some(
+                        "Error parsing parameter 'cli-input-json': Invalid JSON: Unexpected UTF-8 BOM (decode using utf-8-sig)".to_string(),
+                    ),
+                    span: Some(Span { start: 0, end: 3 }),
+                    service_clause: None,
+                });
+            }
+            diagnostics.extend(check_node(&node));
+            Outcome {
+                diagnostics,
+                request: Some(node),
+            }
+        }
         Err(err) => Outcome {
             diagnostics: vec![syntax_error(&err)],
             request: None,
@@ -49,12 +69,19 @@ pub fn check_text(text: &str) -> Outcome {
 pub fn syntax_error(err: &json::JsonError) -> Diagnostic {
     Diagnostic {
         severity: Severity::Error,
-        code: "syntax",
+        code: err.code,
         path: String::new(),
-        message: format!(
-            "not valid JSON: {} (line {}, column {})",
-            err.message, err.line, err.column
-        ),
+        message: if err.code == "syntax" {
+            format!(
+                "not valid JSON: {} (line {}, column {})",
+                err.message, err.line, err.column
+            )
+        } else {
+            format!(
+                "refused: {} (line {}, column {})",
+                err.message, err.line, err.column
+            )
+        },
         service_message: None,
         cli_message: None,
         span: Some(Span {
@@ -74,7 +101,7 @@ pub fn check_node(request: &Node) -> Vec<Diagnostic> {
         service: String::new(),
         cli: String::new(),
     };
-    walker.walk(request, &model::CREATE_AUTO_ML_JOB_REQUEST, &place, false);
+    walker.walk(request, &model::CREATE_AUTO_ML_JOB_REQUEST, &place);
     let mut out = walker.out;
     let mut documented = Vec::new();
     rules::check_all(request, &mut documented);
@@ -167,9 +194,8 @@ struct Failure {
 }
 
 impl Walker {
-    /// Checks `node` against `shape`. `in_string_list` is true for the items of a list of
-    /// strings, which the service reports at the list, not the item.
-    fn walk(&mut self, node: &Node, shape: &Shape, place: &Place, in_string_list: bool) {
+    /// Checks `node` against `shape`.
+    fn walk(&mut self, node: &Node, shape: &Shape, place: &Place) {
         if let Some(mut failure) = type_failure(node, shape, place) {
             if place.cli.is_empty() {
                 // The AWS CLI refuses a non-object --cli-input-json before any parameter check.
@@ -183,23 +209,35 @@ impl Walker {
             Kind::List { member, min, max } => {
                 let items = node.as_array().unwrap_or_default();
                 if let Some(failure) = count_failure(items.len(), *min, *max, member, place) {
-                    self.push(node, place, failure, None);
+                    self.push(node, place, failure);
                 }
                 let strings = matches!(member.kind, Kind::String { .. });
+                // The service's clause for a list of strings names the whole list: render it
+                // once, however many items fail.
+                let mut list_clause: Option<String> = None;
                 for (i, item) in items.iter().enumerate() {
                     let item_place = place.item(i);
                     if strings {
-                        self.walk_string_item(item, member, &item_place, node, place);
+                        self.walk_string_item(item, member, &item_place, || {
+                            list_clause
+                                .get_or_insert_with(|| {
+                                    format!(
+                                        "Value '{}' at '{}' failed to satisfy constraint: Member must satisfy constraint: [{}]",
+                                        render_java(node),
+                                        place.service,
+                                        all_constraints(member).join(", ")
+                                    )
+                                })
+                                .clone()
+                        });
                     } else {
-                        self.walk(item, member, &item_place, false);
+                        self.walk(item, member, &item_place);
                     }
                 }
             }
             _ => {
                 for failure in scalar_failures(node, shape, place) {
-                    let clause_value = render_java(node);
-                    let _ = in_string_list;
-                    self.push(node, place, failure, Some(clause_value));
+                    self.push(node, place, failure);
                 }
             }
         }
@@ -213,16 +251,25 @@ impl Walker {
         place: &Place,
     ) {
         let given = node.as_object().unwrap_or_default();
+        // The order is botocore's, so that the AWS CLI's report reads the same: missing
+        // required members first, then unknown members, then what is inside known ones.
+        for def in members.iter().filter(|m| m.required) {
+            if node.get(def.name).is_none() {
+                self.missing(node, place, def);
+            }
+        }
+        // Where a key repeats, JSON readers keep the last value.
+        let mut last: HashMap<&str, usize> = HashMap::with_capacity(given.len());
         for (i, member) in given.iter().enumerate() {
-            if given[i + 1..].iter().any(|later| later.key == member.key) {
-                let later = Place {
-                    pointer: format!("{}/{}", place.pointer, escape_pointer_token(&member.key)),
-                    ..place.clone()
-                };
+            last.insert(member.key.as_str(), i);
+        }
+        let kept = |i: usize, key: &str| last.get(key) == Some(&i);
+        for (i, member) in given.iter().enumerate() {
+            if !kept(i, &member.key) {
                 self.out.push(Diagnostic {
                     severity: Severity::Warning,
                     code: "duplicate",
-                    path: later.pointer,
+                    path: format!("{}/{}", place.pointer, escape_pointer_token(&member.key)),
                     message: format!(
                         "\"{}\" appears more than once in this object: only the last one is sent, the others are ignored",
                         member.key
@@ -232,42 +279,46 @@ impl Walker {
                     span: Some(member.key_span),
                     service_clause: None,
                 });
-                continue;
-            }
-            match shape.member(&member.key) {
-                Some(def) => self.walk(&member.value, def.shape, &place.member(def.name), false),
-                None => self.unknown(place, &member.key, member.key_span, members),
             }
         }
-        for def in members.iter().filter(|m| m.required) {
-            if node.get(def.name).is_none() {
-                let missing = place.member(def.name);
-                let cli = format!(
-                    "Missing required parameter in {}: \"{}\"",
-                    place.cli_container(),
-                    def.name
-                );
-                let clause = format!(
-                    "Value null at '{}' failed to satisfy constraint: Member must not be null",
-                    missing.service
-                );
-                self.out.push(Diagnostic {
-                    severity: Severity::Error,
-                    code: "required",
-                    path: missing.pointer,
-                    message: format!(
-                        "{} is required{}: {}",
-                        def.name,
-                        in_where(place),
-                        def.help.trim_end_matches('.').to_lowercase_first()
-                    ),
-                    service_message: Some(crate::diag::combine_clauses(&[&clause])),
-                    cli_message: Some(cli),
-                    span: Some(node.span),
-                    service_clause: Some(clause),
-                });
+        for (i, member) in given.iter().enumerate() {
+            if kept(i, &member.key) && shape.member(&member.key).is_none() {
+                self.unknown(place, &member.key, member.key_span, members);
             }
         }
+        for (i, member) in given.iter().enumerate() {
+            if let (true, Some(def)) = (kept(i, &member.key), shape.member(&member.key)) {
+                self.walk(&member.value, def.shape, &place.member(def.name));
+            }
+        }
+    }
+
+    fn missing(&mut self, node: &Node, place: &Place, def: &model::MemberDef) {
+        let missing = place.member(def.name);
+        let cli = format!(
+            "Missing required parameter in {}: \"{}\"",
+            place.cli_container(),
+            def.name
+        );
+        let clause = format!(
+            "Value null at '{}' failed to satisfy constraint: Member must not be null",
+            missing.service
+        );
+        self.out.push(Diagnostic {
+            severity: Severity::Error,
+            code: "required",
+            path: missing.pointer,
+            message: format!(
+                "{} is required{}: {}",
+                def.name,
+                in_where(place),
+                def.help.trim_end_matches('.').to_lowercase_first()
+            ),
+            service_message: Some(crate::diag::combine_clauses(&[&clause])),
+            cli_message: Some(cli),
+            span: Some(node.span),
+            service_clause: Some(clause),
+        });
     }
 
     fn unknown(
@@ -317,8 +368,7 @@ impl Walker {
         item: &Node,
         shape: &Shape,
         place: &Place,
-        list: &Node,
-        list_place: &Place,
+        list_clause: impl FnOnce() -> String,
     ) {
         if let Some(failure) = type_failure(item, shape, place) {
             self.push_cli_only(item, place, failure);
@@ -328,12 +378,7 @@ impl Walker {
         if failures.is_empty() {
             return;
         }
-        let clause = format!(
-            "Value '{}' at '{}' failed to satisfy constraint: Member must satisfy constraint: [{}]",
-            render_java(list),
-            list_place.service,
-            all_constraints(shape).join(", ")
-        );
+        let clause = list_clause();
         for failure in failures {
             self.out.push(Diagnostic {
                 severity: Severity::Error,
@@ -348,8 +393,8 @@ impl Walker {
         }
     }
 
-    fn push(&mut self, node: &Node, place: &Place, failure: Failure, value: Option<String>) {
-        let value = value.unwrap_or_else(|| render_java(node));
+    fn push(&mut self, node: &Node, place: &Place, failure: Failure) {
+        let value = render_java(node);
         let clause = format!(
             "Value '{value}' at '{}' failed to satisfy constraint: {}",
             place.service, failure.constraint
@@ -366,14 +411,23 @@ impl Walker {
         });
     }
 
-    /// A finding only the AWS CLI reports (the service never receives such a request).
+    /// A wrong JSON type: the AWS CLI refuses it before sending, except a boolean where a
+    /// number belongs, which reaches the service and fails there to deserialize.
     fn push_cli_only(&mut self, node: &Node, place: &Place, failure: Failure) {
+        let service = match (&failure.cli, &node.value) {
+            (Some(cli), _) => Some(cli.clone()),
+            (None, Value::Bool(_)) => Some(format!(
+                "SerializationException: {} must be a number, not a boolean",
+                place.cli
+            )),
+            (None, _) => None,
+        };
         self.out.push(Diagnostic {
             severity: Severity::Error,
             code: failure.code,
             path: place.pointer.clone(),
             message: failure.message,
-            service_message: failure.cli.clone(),
+            service_message: service,
             cli_message: failure.cli,
             span: Some(node.span),
             service_clause: None,
@@ -511,17 +565,27 @@ fn type_failure(node: &Node, shape: &Shape, place: &Place) -> Option<Failure> {
         (_, Value::Null) => message.push_str(": leave the member out instead"),
         _ => {}
     }
-    Some(Failure {
-        code: "type",
-        message,
-        constraint: String::new(),
-        cli: Some(format!(
+    let cli = match (&shape.kind, &node.value) {
+        // Python's bool is an int, so botocore lets true and false through as numbers and
+        // only applies the minimum (false is 0); the service then refuses the boolean.
+        (Kind::Integer { min: Some(min), .. }, Value::Bool(false)) if *min > 0 => Some(format!(
+            "Invalid value for parameter {}, value: False, valid min value: {min}",
+            place.cli
+        )),
+        (Kind::Integer { .. } | Kind::Float { .. }, Value::Bool(_)) => None,
+        _ => Some(format!(
             "Invalid type for parameter {}, value: {}, type: {}, valid types: {}",
             place.cli,
             python_str(node),
             python_type(node),
             python_types(shape)
         )),
+    };
+    Some(Failure {
+        code: "type",
+        message,
+        constraint: String::new(),
+        cli,
     })
 }
 
@@ -698,32 +762,18 @@ fn scalar_failures(node: &Node, shape: &Shape, place: &Place) -> Vec<Failure> {
             }
         }
         (Kind::Integer { min, max }, Value::Number(text)) => {
+            // Digits beyond i128 are clamped: they are out of every range anyway.
             let value = text.parse::<i128>().unwrap_or(if text.starts_with('-') {
                 i128::MIN
             } else {
                 i128::MAX
             });
-            if value > i128::from(i32::MAX) || value < i128::from(i32::MIN) {
-                out.push(Failure {
-                    code: "range",
-                    message: format!(
-                        "{name} must fit a 32-bit integer ({} to {}); {text} does not",
-                        i32::MIN,
-                        i32::MAX
-                    ),
-                    constraint: format!(
-                        "Member must have value less than or equal to {}",
-                        i32::MAX
-                    ),
-                    cli: None,
-                });
-                return out;
-            }
+            let shown = int_text(text);
             if let Some(max) = max {
                 if value > i128::from(*max) {
                     out.push(Failure {
                         code: "range",
-                        message: format!("{name} is {text}; at most {max} is allowed"),
+                        message: format!("{name} is {shown}; at most {max} is allowed"),
                         constraint: format!("Member must have value less than or equal to {max}"),
                         cli: None,
                     });
@@ -733,22 +783,39 @@ fn scalar_failures(node: &Node, shape: &Shape, place: &Place) -> Vec<Failure> {
                 if value < i128::from(*min) {
                     out.push(Failure {
                         code: "range",
-                        message: format!("{name} is {text}; it must be at least {min}"),
+                        message: format!("{name} is {shown}; it must be at least {min}"),
                         constraint: format!(
                             "Member must have value greater than or equal to {min}"
                         ),
                         cli: Some(format!(
-                            "Invalid value for parameter {}, value: {text}, valid min value: {min}",
+                            "Invalid value for parameter {}, value: {shown}, valid min value: {min}",
                             place.cli
                         )),
                     });
                 }
             }
+            if out.is_empty() && (value > i128::from(i32::MAX) || value < i128::from(i32::MIN)) {
+                let (bound, constraint) = if value > 0 {
+                    (i32::MAX, "less than or equal to")
+                } else {
+                    (i32::MIN, "greater than or equal to")
+                };
+                out.push(Failure {
+                    code: "range",
+                    message: format!(
+                        "{name} must fit a 32-bit integer ({} to {}); {shown} does not",
+                        i32::MIN,
+                        i32::MAX
+                    ),
+                    constraint: format!("Member must have value {constraint} {bound}"),
+                    cli: None,
+                });
+            }
         }
         (Kind::Float { min, max }, Value::Number(text)) => {
             let value: f64 = text.parse().unwrap_or(f64::NAN);
             if let Some(max) = max {
-                if value > *max || value.is_infinite() {
+                if value > *max {
                     out.push(Failure {
                         code: "range",
                         message: format!("{name} is {text}; at most {} is allowed", fmt_num(*max)),
@@ -782,6 +849,55 @@ fn scalar_failures(node: &Node, shape: &Shape, place: &Place) -> Vec<Failure> {
         _ => {}
     }
     out
+}
+
+/// An integer's text as Python and Java print the number (`-0` is `0`, no leading `+`).
+fn int_text(text: &str) -> String {
+    match text.parse::<i128>() {
+        Ok(v) => v.to_string(),
+        Err(_) => text.to_string(),
+    }
+}
+
+/// Python's `repr` of a float: the shortest digits that read back the same, in fixed notation
+/// for exponents from -4 to 15, else as `1e+16` or `1.5e-07`.
+fn python_float(x: f64) -> String {
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0.0" } else { "0.0" }.to_string();
+    }
+    let sci = format!("{x:e}");
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if (-4..16).contains(&exp) {
+        let fixed = format!("{x}");
+        if fixed.contains('.') {
+            fixed
+        } else {
+            format!("{fixed}.0")
+        }
+    } else {
+        format!(
+            "{mantissa}e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.unsigned_abs()
+        )
+    }
+}
+
+/// Whether Python's `str.isprintable` is false for a character, so `repr` escapes it:
+/// control and format characters, separators other than the space, surrogates and private
+/// use.
+fn python_escapes(c: char) -> bool {
+    let u = c as u32;
+    c.is_control()
+        || (c != ' ' && pattern::is_separator(c))
+        || matches!(u, 0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F
+            | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB
+            | 0x110BD | 0x1D173..=0x1D17A | 0xE0001 | 0xE0020..=0xE007F
+            | 0xE000..=0xF8FF | 0xF0000..)
 }
 
 fn fmt_num(x: f64) -> String {
@@ -891,7 +1007,7 @@ pub fn render_java(node: &Node) -> String {
 /// does (`0.5`, `2.0`, `1.0E-5`).
 fn java_number(text: &str) -> String {
     if is_integer_text(text) {
-        return text.to_string();
+        return int_text(text);
     }
     let Ok(x) = text.parse::<f64>() else {
         return text.to_string();
@@ -936,10 +1052,9 @@ fn python_repr(node: &Node) -> String {
         Value::Null => "None".to_string(),
         Value::Bool(true) => "True".to_string(),
         Value::Bool(false) => "False".to_string(),
-        Value::Number(text) if is_integer_text(text) => text.to_string(),
+        Value::Number(text) if is_integer_text(text) => int_text(text),
         Value::Number(text) => match text.parse::<f64>() {
-            Ok(x) if x.fract() == 0.0 && x.abs() < 1e16 => format!("{x:.1}"),
-            Ok(x) => format!("{x}"),
+            Ok(x) => python_float(x),
             Err(_) => text.clone(),
         },
         Value::String(s) => {
@@ -960,9 +1075,11 @@ fn python_repr(node: &Node) -> String {
                         out.push('\\');
                         out.push(c);
                     }
-                    c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                        out.push_str(&format!("\\x{:02x}", c as u32))
-                    }
+                    c if python_escapes(c) => match c as u32 {
+                        u @ 0..=0xFF => out.push_str(&format!("\\x{u:02x}")),
+                        u @ 0x100..=0xFFFF => out.push_str(&format!("\\u{u:04x}")),
+                        u => out.push_str(&format!("\\U{u:08x}")),
+                    },
                     c => out.push(c),
                 }
             }

@@ -69,13 +69,14 @@ impl Diagnostic {
 /// accept the request.
 pub fn service_response(diagnostics: &[Diagnostic]) -> Option<String> {
     let mut clauses: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for clause in diagnostics
         .iter()
         .filter(|d| d.is_error())
         .filter_map(|d| d.service_clause.as_deref())
     {
         // The items of a list of strings are reported once, at the list.
-        if !clauses.contains(&clause) {
+        if seen.insert(clause) {
             clauses.push(clause);
         }
     }
@@ -92,6 +93,10 @@ pub fn service_response(diagnostics: &[Diagnostic]) -> Option<String> {
 /// `Parameter validation failed:` and one line per problem it checks (required and unknown
 /// members, JSON types, minimum lengths and values). `None` when botocore lets it through.
 pub fn cli_response(diagnostics: &[Diagnostic]) -> Option<String> {
+    // A text the CLI cannot read as JSON stops it before any parameter check.
+    if let Some(d) = diagnostics.iter().find(|d| d.code == "byte-order-mark") {
+        return d.cli_message.clone();
+    }
     let lines: Vec<&str> = diagnostics
         .iter()
         .filter(|d| d.is_error())

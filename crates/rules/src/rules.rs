@@ -689,13 +689,13 @@ pub fn tag_keys(req: &Request, out: &mut Vec<Diagnostic>) {
     let Some(tags) = req.at(&["Tags"]).and_then(Node::as_array) else {
         return;
     };
-    let mut seen: Vec<(&str, usize)> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, tag) in tags.iter().enumerate() {
         let Some(key) = tag.get("Key").and_then(Node::as_str) else {
             continue;
         };
         let path = format!("/Tags/{i}/Key");
-        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+        if let Some(first) = seen.get(key) {
             out.push(error(
                 "tag-key-duplicate",
                 path.clone(),
@@ -706,7 +706,7 @@ pub fn tag_keys(req: &Request, out: &mut Vec<Diagnostic>) {
                 "Tag keys must be unique per resource.".to_string(),
             ));
         } else {
-            seen.push((key, i));
+            seen.insert(key, i);
         }
         if key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
             out.push(error(

@@ -83,7 +83,7 @@ proptest! {
 #[test]
 fn hostile_sizes_are_refused_or_handled() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    assert_eq!(check_text(&deep).diagnostics[0].code, "syntax");
+    assert_eq!(check_text(&deep).diagnostics[0].code, "too-deep");
     let long_name = format!(r#"{{"AutoMLJobName": "{}"}}"#, "a-".repeat(500_000));
     let outcome = check_text(&long_name);
     assert!(outcome.diagnostics.iter().any(|d| d.code == "length"));
