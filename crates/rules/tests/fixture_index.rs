@@ -119,11 +119,6 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/integer-below-int32.expected"),
     ),
     (
-        "integer-max-int32",
-        include_str!("fixtures/integer-max-int32.json"),
-        include_str!("fixtures/integer-max-int32.expected"),
-    ),
-    (
         "integer-negative-zero",
         include_str!("fixtures/integer-negative-zero.json"),
         include_str!("fixtures/integer-negative-zero.expected"),
@@ -337,6 +332,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         "valid-https-s3-uri",
         include_str!("fixtures/valid-https-s3-uri.json"),
         include_str!("fixtures/valid-https-s3-uri.expected"),
+    ),
+    (
+        "valid-integer-max-int32",
+        include_str!("fixtures/valid-integer-max-int32.json"),
+        include_str!("fixtures/valid-integer-max-int32.expected"),
     ),
     (
         "valid-minimal",

@@ -1,18 +1,17 @@
 //! The fixture table: every `tests/fixtures/NAME.json` request is checked and its findings,
 //! rendered by `diag::snapshot`, must equal `tests/fixtures/NAME.expected` to the letter. The
 //! page runs the same table in the browser (`tests/rules_in_browser.rs` at the workspace root)
-//! through the index in `fixture_index.rs`, so both edges are held to the same verdicts.
+//! through the index in `fixture_index.rs` (checked by `tests/index.rs`), so both edges are
+//! held to the same verdicts.
 //!
 //! `UPDATE_FIXTURES=1 cargo test -p automl-rules --test fixtures` rewrites the expected
-//! files (and the index); review the diff before committing it.
+//! files and the index; review the diff before committing it.
 
 use std::fs;
 use std::path::Path;
 
 use automl_rules::check_text;
 use automl_rules::diag::snapshot;
-
-mod fixture_index;
 
 fn fixtures_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
@@ -82,21 +81,4 @@ fn write_index(names: &[String]) {
     }
     out.push_str("];\n");
     fs::write(fixtures_dir().join("../fixture_index.rs"), out).unwrap();
-}
-
-#[test]
-fn the_index_lists_every_fixture() {
-    let listed: Vec<&str> = fixture_index::CASES.iter().map(|c| c.0).collect();
-    assert_eq!(
-        listed,
-        names_on_disk(),
-        "run UPDATE_FIXTURES=1 cargo test -p automl-rules --test fixtures"
-    );
-    for (name, text, expected) in fixture_index::CASES {
-        assert_eq!(
-            snapshot(&check_text(text).diagnostics),
-            *expected,
-            "{name} through the index"
-        );
-    }
 }
