@@ -1,7 +1,8 @@
 //! The page's components. They only wire signals to the DOM: every decision is made in
 //! [`crate::draft`], [`crate::layout`], [`crate::findings`] and the rules library.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::time::Duration;
 
 use automl_rules::diag::{Diagnostic, Severity};
 use automl_rules::export::{self, Target};
@@ -33,6 +34,34 @@ pub struct Store {
     pub undo: RwSignal<Option<(Draft, String)>>,
     /// A short message for screen readers and eyes: what just happened.
     pub notice: RwSignal<String>,
+    /// One set of signals per field on the page, kept in step with the draft and the findings
+    /// by two effects (see [`Store::sync`]), so a keystroke wakes the field it changed rather
+    /// than every field.
+    pub fields: StoredValue<HashMap<String, SharedField>>,
+    /// Bumped when the export panel should render again: at once when the whole draft is
+    /// replaced, and 120 ms after the last keystroke while typing, so a keystroke does not
+    /// pay for rendering and laying out the export (see [`Store::sync`]).
+    pub export_tick: RwSignal<u64>,
+}
+
+/// The registry's copy of a field's signals: reference-counted, so they outlive the
+/// component that shows them (a list item can be removed and added again).
+#[derive(Clone)]
+pub struct SharedField {
+    value: ArcRwSignal<String>,
+    shown: ArcRwSignal<Vec<Diagnostic>>,
+    required: ArcRwSignal<bool>,
+}
+
+/// What one field (or group) of the form shows.
+#[derive(Clone, Copy)]
+pub struct FieldSignals {
+    /// The control's text.
+    pub value: RwSignal<String>,
+    /// The findings shown at the field (empty until it is touched, imported or checked).
+    pub shown: RwSignal<Vec<Diagnostic>>,
+    /// Whether the request needs this member.
+    pub required: RwSignal<bool>,
 }
 
 impl Store {
@@ -47,9 +76,119 @@ impl Store {
             open: RwSignal::new(BTreeSet::new()),
             undo: RwSignal::new(None),
             notice: RwSignal::new(String::new()),
+            fields: StoredValue::new(HashMap::new()),
+            export_tick: RwSignal::new(0),
         };
         store.open_sections_with_content();
         store
+    }
+
+    /// The signals of the field at `pointer`, created on first use.
+    pub fn field(&self, pointer: &str) -> FieldSignals {
+        let shared = self.fields.with_value(|m| m.get(pointer).cloned());
+        let shared = shared.unwrap_or_else(|| {
+            let (text, required) = self
+                .draft
+                .with_untracked(|d| (d.text(pointer), layout::is_required(pointer, |p| d.has(p))));
+            let shown = self.reveal.with_untracked(|r| {
+                if r.shows(pointer) {
+                    self.findings.with_untracked(|f| f.at(pointer))
+                } else {
+                    Vec::new()
+                }
+            });
+            let shared = SharedField {
+                value: ArcRwSignal::new(text),
+                shown: ArcRwSignal::new(shown),
+                required: ArcRwSignal::new(required),
+            };
+            self.fields.update_value(|m| {
+                m.insert(pointer.to_string(), shared.clone());
+            });
+            shared
+        });
+        FieldSignals {
+            value: shared.value.into(),
+            shown: shared.shown.into(),
+            required: shared.required.into(),
+        }
+    }
+
+    /// Keeps every field's signals in step: one effect follows the draft (text, required),
+    /// one the findings and what is revealed. Each sets only the signals whose value changed.
+    pub fn sync(&self) {
+        let store = *self;
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |first: Option<()>| {
+            store.draft.track();
+            if first.is_none() {
+                return;
+            }
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let bump = move || {
+                pending.try_set_value(None);
+                store.export_tick.try_update(|t| *t += 1);
+            };
+            pending.set_value(set_timeout_with_handle(bump, Duration::from_millis(120)).ok());
+        });
+        on_cleanup(move || {
+            if let Some(handle) = pending.try_get_value().flatten() {
+                handle.clear();
+            }
+        });
+        Effect::new(move |_| {
+            let changes: Vec<(SharedField, Option<String>, Option<bool>)> = store.draft.with(|d| {
+                store.fields.with_value(|fields| {
+                    fields
+                        .iter()
+                        .filter_map(|(pointer, f)| {
+                            let text = d.text(pointer);
+                            let text = f.value.with_untracked(|t| *t != text).then_some(text);
+                            let required = layout::is_required(pointer, |p| d.has(p));
+                            let required =
+                                (f.required.get_untracked() != required).then_some(required);
+                            (text.is_some() || required.is_some())
+                                .then(|| (f.clone(), text, required))
+                        })
+                        .collect()
+                })
+            });
+            for (f, text, required) in changes {
+                if let Some(t) = text {
+                    f.value.set(t);
+                }
+                if let Some(r) = required {
+                    f.required.set(r);
+                }
+            }
+        });
+        Effect::new(move |_| {
+            let changes: Vec<(ArcRwSignal<Vec<Diagnostic>>, Vec<Diagnostic>)> =
+                store.reveal.with(|r| {
+                    store.findings.with(|f| {
+                        store.fields.with_value(|fields| {
+                            fields
+                                .iter()
+                                .filter_map(|(pointer, s)| {
+                                    let want = if r.shows(pointer) {
+                                        f.at(pointer)
+                                    } else {
+                                        Vec::new()
+                                    };
+                                    s.shown
+                                        .with_untracked(|cur| *cur != want)
+                                        .then(|| (s.shown.clone(), want))
+                                })
+                                .collect()
+                        })
+                    })
+                });
+            for (signal, value) in changes {
+                signal.set(value);
+            }
+        });
     }
 
     fn open_sections_with_content(&self) {
@@ -75,6 +214,7 @@ impl Store {
         self.open_sections_with_content();
         self.undo.set(Some((old, what.to_string())));
         self.notice.set(what.to_string());
+        self.export_tick.update(|t| *t += 1);
     }
 
     /// Puts back the draft the last replacement took away.
@@ -205,6 +345,7 @@ pub fn Page(
     store: Store,
 ) -> impl IntoView {
     provide_context(store);
+    store.sync();
     view! {
         <a class="skip" href="#form-start">"Skip to the form"</a>
         <header class="top">
@@ -686,20 +827,11 @@ fn scalar_view(
     def: Option<&'static MemberDef>,
     label_override: Option<String>,
 ) -> AnyView {
-    let value = {
-        let pointer = pointer.clone();
-        Memo::new(move |_| store.draft.with(|d| d.text(&pointer)))
-    };
-    let shown = {
-        let pointer = pointer.clone();
-        Memo::new(move |_| {
-            if store.reveal.with(|r| r.shows(&pointer)) {
-                store.findings.with(|f| f.at(&pointer))
-            } else {
-                Vec::new()
-            }
-        })
-    };
+    let FieldSignals {
+        value,
+        shown,
+        required,
+    } = store.field(&pointer);
     let invalid = Memo::new(move |_| shown.with(|s| s.iter().any(Diagnostic::is_error)));
     let id = field_id(&pointer);
     let help = help_id(&pointer);
@@ -713,14 +845,6 @@ fn scalar_view(
                 format!("{messages} {help}")
             }
         }
-    };
-    let required = {
-        let pointer = pointer.clone();
-        Memo::new(move |_| {
-            store
-                .draft
-                .with(|d| layout::is_required(&pointer, |p| d.has(p)))
-        })
     };
     let label = label_override.unwrap_or_else(|| def.map_or("", |d| d.label).to_string());
     let api_name = match def {
@@ -874,7 +998,7 @@ fn scalar_view(
 
 /// An extra option for an imported value the select does not list, so it is shown as it
 /// is (and reported by the rules) instead of silently looking unset.
-fn unknown_option(value: Memo<String>, known: &[&'static str]) -> impl IntoView {
+fn unknown_option(value: RwSignal<String>, known: &[&'static str]) -> impl IntoView {
     let known: Vec<&'static str> = known.to_vec();
     move || {
         let v = value.get();
@@ -914,14 +1038,7 @@ fn Messages(
     /// The group's pointer.
     pointer: String,
 ) -> impl IntoView {
-    let store = use_store();
-    let shown = Memo::new(move |_| {
-        if store.reveal.with(|r| r.shows(&pointer)) {
-            store.findings.with(|f| f.at(&pointer))
-        } else {
-            Vec::new()
-        }
-    });
+    let shown = use_store().field(&pointer).shown;
     view! {
         <ul class="messages">
             <For
@@ -1054,8 +1171,9 @@ fn Export() -> impl IntoView {
     let store = use_store();
     let target = RwSignal::new(Target::Json);
     let text = Memo::new(move |_| {
+        store.export_tick.track();
         let t = target.get();
-        store.draft.with(|d| export::render(&d.root, t))
+        store.draft.with_untracked(|d| export::render(&d.root, t))
     });
     let errors = Memo::new(move |_| store.findings.with(|f| f.errors));
     let done = RwSignal::new(String::new());

@@ -97,6 +97,17 @@ fn fire(target: &web_sys::EventTarget, kind: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
+/// Waits `ms` milliseconds (the export panel renders 120 ms after the last keystroke).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 async fn click(el: &HtmlElement) {
     el.click();
     leptos::task::tick().await;
@@ -298,6 +309,7 @@ async fn the_export_is_live_and_says_whether_it_would_be_accepted() {
         verdict.text_content().unwrap(),
         "The service would reject this: 1 error."
     );
+    sleep(200).await;
     let code = page.find("#export-text").text_content().unwrap();
     assert!(code.contains("\"AutoMLJobName\": \"job_1\""), "{code}");
     let cli: HtmlInputElement = page.find("input[value=\"cli\"]").unchecked_into();
@@ -308,4 +320,30 @@ async fn the_export_is_live_and_says_whether_it_would_be_accepted() {
         code.starts_with("aws sagemaker create-auto-ml-job"),
         "{code}"
     );
+}
+
+/// Regression: the per-field signals of a removed list item were disposed with it, and the
+/// effect that keeps fields in step with the draft then stopped for every field.
+#[wasm_bindgen_test]
+async fn removing_a_channel_keeps_every_other_field_in_step() {
+    let page = mount(Draft::new());
+    click(&page.button("Add a channel")).await;
+    page.type_into("/InputDataConfig/1/TargetAttributeName", "y")
+        .await;
+    click(&page.find("[aria-label=\"Remove channel 2\"]")).await;
+    page.store.replace(
+        Draft::from_node(json::parse(r#"{"AutoMLJobName":"replaced"}"#).unwrap()).unwrap(),
+        "test",
+        true,
+    );
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
+    assert_eq!(name.value(), "replaced");
+    click(&page.button("Undo")).await;
+    click(&page.button("Add a channel")).await;
+    let target: HtmlInputElement = page
+        .field("/InputDataConfig/1/TargetAttributeName")
+        .unchecked_into();
+    assert_eq!(target.value(), "", "a new channel starts empty");
 }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The page's benchmark: builds the release page, serves it on loopback, loads it in Debian's
+# headless Chromium and prints the bytes of every file (raw and gzip), the time from
+# navigation to the first field (median of fresh loads), keystroke latency (median and p95)
+# on a request with two channels, 50 tags and every section open, and the first keystroke's
+# latency. It prints figures; it asserts nothing about time. LOADS=9 and KEYS=120 by default;
+# SKIP_BUILD=1 measures the dist/ already built.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+unset NO_COLOR
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+if [[ ${SKIP_BUILD:-} != 1 ]]; then
+  [[ ${SKIP_SETUP:-} == 1 ]] || scripts/setup.sh
+  scripts/build-page.sh
+fi
+exec node tests/e2e/bench.mjs

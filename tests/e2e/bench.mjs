@@ -1,0 +1,146 @@
+// The page's benchmark (issue 4, point 8), run by scripts/bench-page.sh: prints figures, asserts
+// nothing about time. Loads the release build from loopback in Debian's headless Chromium.
+//
+//   1. bytes of every file the page loads, raw and gzip (level 9), and the total;
+//   2. navigation to the first field visible: median (and min, max) of fresh loads, each in a
+//      new browser context (empty cache and storage);
+//   3. keystroke latency on a request with two channels, 50 tags and every section open:
+//      from the keydown to the page being ready to paint (input handled, reactive updates and
+//      their microtasks done, style and layout forced), median and p95; and to the next
+//      animation frame (which adds the wait for the display's refresh);
+//   4. the first keystroke's latency on a freshly loaded page.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { serve } from './server.mjs';
+import { ARGS, CHROMIUM } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../tools/node_modules/playwright-core'));
+
+const DIST = process.env.DIST || path.resolve('dist');
+const LOADS = Number(process.env.LOADS || 9);
+const KEYS = Number(process.env.KEYS || 120);
+const FULL = JSON.parse(fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures/full-request.json'), 'utf8'));
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const ms = (x) => `${x.toFixed(2)} ms`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+// Runs in the page before its own scripts: when the first field appears, and per keystroke.
+const PROBE = () => {
+  window.__bench = { firstField: null, firstFrame: null, keys: [] };
+  const seen = () => {
+    if (window.__bench.firstField === null && document.querySelector('[name="/AutoMLJobName"]')) {
+      window.__bench.firstField = performance.now();
+      requestAnimationFrame(() => { window.__bench.firstFrame = performance.now(); });
+      return true;
+    }
+    return false;
+  };
+  new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); }).observe(document, { childList: true, subtree: true });
+  // Keystroke timing: from the keydown to (a) the page ready to paint: the input handled,
+  // every reactive update and its microtasks run (a chain of 100 microtasks queued after the
+  // page's own listeners), style and layout forced; and (b) the next animation frame, which
+  // adds the wait for the display's next refresh (0 to 16.7 ms).
+  let t0 = null;
+  document.addEventListener('keydown', () => { t0 = performance.now(); }, true);
+  window.addEventListener('input', () => {
+    if (t0 === null) return;
+    const start = t0;
+    t0 = null;
+    const rec = { ready: null, frame: null };
+    window.__bench.keys.push(rec);
+    let p = Promise.resolve();
+    for (let i = 0; i < 100; i++) p = p.then(() => {});
+    p.then(() => { void document.body.offsetHeight; rec.ready = performance.now() - start; });
+    requestAnimationFrame(() => { rec.frame = performance.now() - start; });
+  });
+};
+
+function bigRequest() {
+  const r = structuredClone(FULL);
+  r.Tags = Array.from({ length: 50 }, (_, i) => ({ Key: `key-${i}`, Value: `value number ${i}` }));
+  r.ModelDeployConfig = { AutoGenerateEndpointName: false, EndpointName: 'churn-endpoint' };
+  return r;
+}
+
+async function main() {
+  // 1. Sizes.
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  let total = 0, totalGz = 0;
+  console.log('files the page loads (raw, gzip -9):');
+  for (const f of fs.readdirSync(DIST).sort()) {
+    const data = fs.readFileSync(path.join(DIST, f));
+    const gz = zlib.gzipSync(data, { level: 9 }).length;
+    total += data.length; totalGz += gz;
+    console.log(`  ${f.padEnd(44)} ${String(data.length).padStart(8)} B  ${String(gz).padStart(7)} B gzip`);
+  }
+  console.log(`  ${'total'.padEnd(44)} ${String(total).padStart(8)} B  ${String(totalGz).padStart(7)} B gzip (${kb(totalGz)}; budget 100 KB)`);
+  if (/https?:\/\//.test(html.replace(/<meta[^>]*>/g, ''))) console.log('  note: index.html names an absolute URL');
+
+  const server = await serve(DIST);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  try {
+    // 2. First field visible, fresh loads.
+    const firsts = [], frames = [], firstKeys = [];
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(PROBE);
+      await page.goto(server.url);
+      await page.waitForFunction(() => window.__bench.firstFrame !== null);
+      const b = await page.evaluate(() => window.__bench);
+      firsts.push(b.firstField); frames.push(b.firstFrame);
+      // 4. The first keystroke on a fresh page.
+      await page.click('[name="/AutoMLJobName"]');
+      await page.keyboard.press('a');
+      await page.waitForFunction(() => window.__bench.keys.length === 1 && window.__bench.keys[0].frame !== null && window.__bench.keys[0].ready !== null);
+      firstKeys.push(await page.evaluate(() => window.__bench.keys[0]));
+      await context.close();
+    }
+    console.log(`navigation to first field in the DOM (${LOADS} fresh loads): median ${ms(median(firsts))} (min ${ms(Math.min(...firsts))}, max ${ms(Math.max(...firsts))})`);
+    console.log(`navigation to first field painted (next frame):      median ${ms(median(frames))} (target 300 ms)`);
+    console.log(`first keystroke on a fresh page: ready to paint median ${ms(median(firstKeys.map((k) => k.ready)))}, max ${ms(Math.max(...firstKeys.map((k) => k.ready)))}; to next frame median ${ms(median(firstKeys.map((k) => k.frame)))} (target: within one 16 ms frame)`);
+
+    // 3. Keystrokes on a big request with every section open.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(server.url);
+    await page.waitForSelector('[name="/AutoMLJobName"]');
+    await page.fill('#import-text', JSON.stringify(bigRequest()));
+    await page.click('#import-button');
+    for (const t of await page.locator('.section-toggle[aria-expanded="false"]').all()) await t.click();
+    const fields = await page.locator('input[type="text"]').count();
+    const controls = await page.locator('input, select, textarea, button').count();
+    const results = {};
+    for (const pointer of ['/AutoMLJobName', '/Tags/49/Value', '/InputDataConfig/1/TargetAttributeName']) {
+      await page.evaluate(() => { window.__bench.keys = []; });
+      const input = page.locator(`[name="${pointer}"]`);
+      await input.click();
+      for (let i = 0; i < KEYS; i++) {
+        await page.keyboard.press(i % 4 === 3 ? 'Backspace' : 'x');
+        await page.waitForTimeout(20);
+      }
+      await page.waitForFunction((n) => window.__bench.keys.length >= n && window.__bench.keys.every((k) => k.ready !== null && k.frame !== null), KEYS);
+      results[pointer] = await page.evaluate(() => window.__bench.keys);
+    }
+    console.log(`keystrokes on a request with 2 channels, 50 tags, every section open (${fields} text fields, ${controls} controls), ${KEYS} per field:`);
+    const all = [];
+    for (const [pointer, keys] of Object.entries(results)) {
+      const ready = keys.map((k) => k.ready);
+      all.push(...ready);
+      console.log(`  ${pointer.padEnd(40)} ready to paint: median ${ms(median(ready))}, p95 ${ms(pct(ready, 95))}; to next frame: median ${ms(median(keys.map((k) => k.frame)))}, p95 ${ms(pct(keys.map((k) => k.frame), 95))}`);
+    }
+    console.log(`  ${'all fields'.padEnd(40)} ready to paint: median ${ms(median(all))}, p95 ${ms(pct(all, 95))} (target p95 4 ms)`);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
