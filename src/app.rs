@@ -42,6 +42,19 @@ pub struct Store {
     /// replaced, and 120 ms after the last keystroke while typing, so a keystroke does not
     /// pay for rendering and laying out the export (see [`Store::sync`]).
     pub export_tick: RwSignal<u64>,
+    /// What changed in the draft since the fields were last brought in step.
+    pending: StoredValue<Pending>,
+}
+
+/// What the effect that keeps the fields in step has to look at.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    /// Nothing changed.
+    Clean,
+    /// One field's text changed and nothing appeared or disappeared: only that field.
+    Text(String),
+    /// Anything else: every field.
+    Full,
 }
 
 /// The registry's copy of a field's signals: reference-counted, so they outlive the
@@ -78,6 +91,7 @@ impl Store {
             notice: RwSignal::new(String::new()),
             fields: StoredValue::new(HashMap::new()),
             export_tick: RwSignal::new(0),
+            pending: StoredValue::new(Pending::Full),
         };
         store.open_sections_with_content();
         store
@@ -139,22 +153,37 @@ impl Store {
             }
         });
         Effect::new(move |_| {
-            let changes: Vec<(SharedField, Option<String>, Option<bool>)> = store.draft.with(|d| {
-                store.fields.with_value(|fields| {
-                    fields
-                        .iter()
-                        .filter_map(|(pointer, f)| {
-                            let text = d.text(pointer);
-                            let text = f.value.with_untracked(|t| *t != text).then_some(text);
-                            let required = layout::is_required(pointer, |p| d.has(p));
-                            let required =
-                                (f.required.get_untracked() != required).then_some(required);
-                            (text.is_some() || required.is_some())
-                                .then(|| (f.clone(), text, required))
-                        })
-                        .collect()
-                })
-            });
+            store.draft.track();
+            let pending = store
+                .pending
+                .try_update_value(|p| std::mem::replace(p, Pending::Clean));
+            if let Some(Pending::Text(pointer)) = pending {
+                let text = store.draft.with_untracked(|d| d.text(&pointer));
+                let field = store.fields.with_value(|m| m.get(&pointer).cloned());
+                if let Some(f) = field {
+                    if f.value.with_untracked(|t| *t != text) {
+                        f.value.set(text);
+                    }
+                }
+                return;
+            }
+            let changes: Vec<(SharedField, Option<String>, Option<bool>)> =
+                store.draft.with_untracked(|d| {
+                    store.fields.with_value(|fields| {
+                        fields
+                            .iter()
+                            .filter_map(|(pointer, f)| {
+                                let text = d.text(pointer);
+                                let text = f.value.with_untracked(|t| *t != text).then_some(text);
+                                let required = layout::is_required(pointer, |p| d.has(p));
+                                let required =
+                                    (f.required.get_untracked() != required).then_some(required);
+                                (text.is_some() || required.is_some())
+                                    .then(|| (f.clone(), text, required))
+                            })
+                            .collect()
+                    })
+                });
             for (f, text, required) in changes {
                 if let Some(t) = text {
                     f.value.set(t);
@@ -206,6 +235,7 @@ impl Store {
     /// undo.
     pub fn replace(&self, draft: Draft, what: &str, reveal_all: bool) {
         let old = self.draft.get_untracked();
+        self.pending.set_value(Pending::Full);
         self.draft.set(draft);
         self.reveal.set(Reveal {
             touched: BTreeSet::new(),
@@ -220,6 +250,7 @@ impl Store {
     /// Puts back the draft the last replacement took away.
     pub fn undo(&self) {
         if let Some((old, _)) = self.undo.get_untracked() {
+            self.pending.set_value(Pending::Full);
             self.draft.set(old);
             self.reveal.update(|r| r.all = true);
             self.open_sections_with_content();
@@ -227,6 +258,29 @@ impl Store {
             self.notice
                 .set("Restored the previous request.".to_string());
         }
+    }
+
+    /// Changes the draft in any way but typing in a field (lists, sections).
+    pub fn mutate(&self, f: impl FnOnce(&mut Draft)) {
+        self.pending.set_value(Pending::Full);
+        self.draft.update(f);
+    }
+
+    /// A keystroke in the field at `pointer`. When the member was there before and after (or
+    /// absent before and after), nothing else on the page can have changed but that field's
+    /// text, and the fields are brought in step by looking at that one field alone.
+    pub fn edit(&self, pointer: &str, text: &str) {
+        let before = self.draft.with_untracked(|d| d.has(pointer));
+        self.draft.update_untracked(|d| d.set_text(pointer, text));
+        let after = self.draft.with_untracked(|d| d.has(pointer));
+        self.pending.update_value(|p| {
+            *p = match p {
+                Pending::Clean if before == after => Pending::Text(pointer.to_string()),
+                Pending::Text(q) if before == after && q == pointer => Pending::Text(q.clone()),
+                _ => Pending::Full,
+            }
+        });
+        self.draft.notify();
     }
 
     /// Records that a person has edited or left a field.
@@ -330,10 +384,38 @@ pub fn App() -> impl IntoView {
     if let Some(m) = message {
         store.notice.set(m);
     }
-    Effect::new(move |_| {
-        let text = store.draft.with(Draft::to_compact);
-        browser::save(DRAFT_KEY, &text);
+    // The draft is saved 300 ms after the last change (a keystroke does not pay for it), and
+    // at once when the page is hidden or left.
+    let save = move || {
+        if let Some(text) = store.draft.try_with_untracked(Draft::to_compact) {
+            browser::save(DRAFT_KEY, &text);
+        }
+    };
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        store.draft.track();
+        if first.is_none() {
+            save();
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let later = move || {
+            pending.try_set_value(None);
+            save();
+        };
+        pending.set_value(set_timeout_with_handle(later, Duration::from_millis(300)).ok());
     });
+    let flush = move |_| {
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+            pending.try_set_value(None);
+            save();
+        }
+    };
+    let _ = window_event_listener_untyped("pagehide", flush);
+    let _ = window_event_listener_untyped("beforeunload", flush);
     provide_context(store);
     view! { <Page store=store/> }
 }
@@ -561,7 +643,7 @@ fn optional_group(
             let remove = {
                 let pointer = pointer.clone();
                 move |_| {
-                    store.draft.update(|d| d.remove(&pointer));
+                    store.mutate(|d| d.remove(&pointer));
                     store.notice.set(format!("Removed the {label} settings."));
                 }
             };
@@ -581,7 +663,7 @@ fn optional_group(
             let add = {
                 let pointer = pointer.clone();
                 move |_| {
-                    store.draft.update(|d| {
+                    store.mutate(|d| {
                         for m in shape.members() {
                             d.push_item(&draft::child(&pointer, m.name));
                         }
@@ -642,7 +724,7 @@ fn list_view(
     let add = {
         let pointer = pointer.clone();
         move |_| {
-            store.draft.update(|d| d.push_item(&pointer));
+            store.mutate(|d| d.push_item(&pointer));
             let i = store.draft.with_untracked(|d| d.len(&pointer)) - 1;
             let target = first_control(&format!("{pointer}/{i}"), member);
             store.touch(&pointer);
@@ -714,7 +796,7 @@ fn list_item(
                     title="Move up"
                     disabled=move || i == 0
                     on:click=move |_| {
-                        store.draft.update(|d| d.move_item(&l1, i, i - 1));
+                        store.mutate(|d| d.move_item(&l1, i, i - 1));
                         browser::focus(&format!("up:{l1}/{}", i - 1));
                     }
                 >
@@ -728,7 +810,7 @@ fn list_item(
                     title="Move down"
                     disabled=move || { i + 1 >= len.get() }
                     on:click=move |_| {
-                        store.draft.update(|d| d.move_item(&l2, i, i + 1));
+                        store.mutate(|d| d.move_item(&l2, i, i + 1));
                         browser::focus(&format!("down:{l2}/{}", i + 1));
                     }
                 >
@@ -746,7 +828,7 @@ fn list_item(
                         }
                     }
                     on:click=move |_| {
-                        store.draft.update(|d| d.remove_item(&l3, i));
+                        store.mutate(|d| d.remove_item(&l3, i));
                         store.touch(&l3);
                         store.notice.set(format!("Removed {noun} {n}."));
                     }
@@ -877,7 +959,7 @@ fn scalar_view(
         let pointer = pointer.clone();
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            store.draft.update(|d| d.set_text(&pointer, &text));
+            store.edit(&pointer, &text);
         }
     };
     let on_change = {
