@@ -7,7 +7,7 @@ use std::time::Duration;
 use automl_rules::diag::{Diagnostic, Severity};
 use automl_rules::export::{self, Target};
 use automl_rules::model::{self, Kind, MemberDef, Shape};
-use automl_rules::{import, json};
+use automl_rules::{import, json, rules};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -451,6 +451,7 @@ pub fn Page(
                 <Import/>
             </aside>
         </div>
+        <MobileStatus/>
         <footer class="foot">
             <p>
                 "Checks run in your browser with the same rules as the "<code>"automl-job check"</code>
@@ -892,12 +893,69 @@ fn capitalize(s: &str) -> String {
 }
 
 /// The default the service uses for the objective metric, given the problem type.
-fn metric_default(problem: &str) -> Option<&'static str> {
-    match problem {
-        "Regression" => Some("MSE (for Regression)"),
-        "BinaryClassification" => Some("F1 (for BinaryClassification)"),
-        "MulticlassClassification" => Some("Accuracy (for MulticlassClassification)"),
-        _ => None,
+fn metric_default(problem: &str) -> Option<String> {
+    rules::metrics_for(problem).map(|(_, default)| format!("{default} (for {problem})"))
+}
+
+/// For the selects whose accepted values depend on another member (the objective metric on
+/// the problem type, algorithms on the training mode): what they depend on, and the values
+/// that suit it. The rules decide; this only orders the menu.
+fn suited_values(store: Store, pointer: &str) -> Option<Memo<Option<(String, Vec<&'static str>)>>> {
+    if pointer == "/AutoMLJobObjective/MetricName" {
+        return Some(Memo::new(move |_| {
+            let problem = store.draft.with(|d| d.text("/ProblemType"));
+            rules::metrics_for(&problem).map(|(metrics, _)| (problem, metrics.to_vec()))
+        }));
+    }
+    if layout::is_within(
+        pointer,
+        "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig",
+    ) {
+        return Some(Memo::new(move |_| {
+            let mode = store.draft.with(|d| d.text("/AutoMLJobConfig/Mode"));
+            let suited: &[&'static str] = match mode.as_str() {
+                "ENSEMBLING" => &rules::ENSEMBLING_ALGORITHMS,
+                "HYPERPARAMETER_TUNING" => &rules::HPO_ALGORITHMS,
+                _ => return None,
+            };
+            Some((format!("{mode} mode"), suited.to_vec()))
+        }));
+    }
+    None
+}
+
+/// The options of an enum select, each selected when it is the value (so re-rendering the
+/// options keeps the selection).
+fn enum_options(
+    values: &'static [&'static str],
+    value: RwSignal<String>,
+    suited: Option<Memo<Option<(String, Vec<&'static str>)>>>,
+) -> impl IntoView {
+    let option = move |v: &'static str| {
+        view! {
+            <option value=v prop:selected=move || value.with(|x| x == v)>
+                {v}
+            </option>
+        }
+    };
+    move || match suited.and_then(|s| s.get()) {
+        None => values.iter().map(|v| option(v)).collect_view().into_any(),
+        Some((context, good)) => {
+            let others: Vec<&'static str> = values
+                .iter()
+                .copied()
+                .filter(|v| !good.contains(v))
+                .collect();
+            view! {
+                <optgroup label=format!("Suit {context}")>
+                    {good.into_iter().map(option).collect_view()}
+                </optgroup>
+                <optgroup label=format!("Rejected with {context}")>
+                    {others.into_iter().map(option).collect_view()}
+                </optgroup>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -949,8 +1007,7 @@ fn scalar_view(
             let problem = store.draft.with(|d| d.text("/ProblemType"));
             return Some(
                 metric_default(&problem)
-                    .unwrap_or("chosen with the problem type")
-                    .to_string(),
+                    .unwrap_or_else(|| "chosen with the problem type".to_string()),
             );
         }
         own_default.map(str::to_string)
@@ -1016,10 +1073,7 @@ fn scalar_view(
                             None => "not set".to_string(),
                         }}
                     </option>
-                    {values
-                        .iter()
-                        .map(|v| view! { <option value=*v>{*v}</option> })
-                        .collect_view()}
+                    {enum_options(values, value, suited_values(store, &pointer))}
                     {unknown_option(value, &known)}
                 </select>
             }
@@ -1191,6 +1245,33 @@ fn field_name(pointer: &str) -> String {
     }
 }
 
+/// On narrow screens, where the summary is below the form: the verdict, always in view,
+/// with a link to the summary.
+#[component]
+fn MobileStatus() -> impl IntoView {
+    let store = use_store();
+    let counts = Memo::new(move |_| store.findings.with(|f| (f.errors, f.warnings)));
+    view! {
+        <div class=move || if counts.get().0 == 0 { "mobile-status ok" } else { "mobile-status bad" }>
+            <span>
+                {move || match counts.get() {
+                    (0, _) => "Ready to send".to_string(),
+                    (e, _) => format!("Would be rejected: {}", plural(e, "error")),
+                }}
+            </span>
+            <a
+                href="#summary"
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    browser::focus("summary");
+                }
+            >
+                "Review"
+            </a>
+        </div>
+    }
+}
+
 /// The verdict and every finding, each a link to its field.
 #[component]
 fn Summary() -> impl IntoView {
@@ -1236,6 +1317,23 @@ fn Summary() -> impl IntoView {
                                             ": "
                                             {d.message.clone()}
                                         </a>
+                                        {(d.code == "unknown")
+                                            .then(|| {
+                                                let path = d.path.clone();
+                                                view! {
+                                                    " "
+                                                    <button
+                                                        type="button"
+                                                        class="secondary small"
+                                                        on:click=move |_| {
+                                                            store.mutate(|dr| dr.remove(&path));
+                                                            store.notice.set(format!("Removed {path} from the request."));
+                                                        }
+                                                    >
+                                                        "Remove it"
+                                                    </button>
+                                                }
+                                            })}
                                     </li>
                                 }
                             }
@@ -1338,6 +1436,11 @@ fn Import() -> impl IntoView {
                 store.replace(d, "Imported the request. Undo puts your previous draft back.", true);
                 error.set(String::new());
                 text.set(String::new());
+                // Show the verdict and every finding first.
+                leptos::task::spawn_local(async {
+                    leptos::task::tick().await;
+                    browser::focus("summary");
+                });
             }
             None => error.set(
                 "This is JSON but not a request: a request is a JSON object ({ … }). Your draft is unchanged."
