@@ -897,10 +897,13 @@ fn metric_default(problem: &str) -> Option<String> {
     rules::metrics_for(problem).map(|(_, default)| format!("{default} (for {problem})"))
 }
 
+/// What a select's values depend on, and the values that suit it (`None`: all alike).
+type Suited = Option<(String, Vec<&'static str>)>;
+
 /// For the selects whose accepted values depend on another member (the objective metric on
 /// the problem type, algorithms on the training mode): what they depend on, and the values
 /// that suit it. The rules decide; this only orders the menu.
-fn suited_values(store: Store, pointer: &str) -> Option<Memo<Option<(String, Vec<&'static str>)>>> {
+fn suited_values(store: Store, pointer: &str) -> Option<Memo<Suited>> {
     if pointer == "/AutoMLJobObjective/MetricName" {
         return Some(Memo::new(move |_| {
             let problem = store.draft.with(|d| d.text("/ProblemType"));
@@ -929,7 +932,7 @@ fn suited_values(store: Store, pointer: &str) -> Option<Memo<Option<(String, Vec
 fn enum_options(
     values: &'static [&'static str],
     value: RwSignal<String>,
-    suited: Option<Memo<Option<(String, Vec<&'static str>)>>>,
+    suited: Option<Memo<Suited>>,
 ) -> impl IntoView {
     let option = move |v: &'static str| {
         view! {
