@@ -223,3 +223,27 @@ test('keyboard only: skip link, sections, focus is always visible', async () => 
     assert.equal(await page.evaluate(() => document.activeElement.name), '/AutoMLJobConfig/CompletionCriteria/MaxCandidates');
   });
 });
+
+test('download saves the selected export as its file', async () => {
+  await withPage({}, async ({ page }) => {
+    await importText(page, FULL);
+    await page.check('input[name="export-target"][value="boto3"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-download')]);
+    assert.equal(download.suggestedFilename(), 'create-auto-ml-job.py');
+    const saved = fs.readFileSync(await download.path(), 'utf8');
+    assert.equal(saved, await page.locator('#export-text').textContent());
+    assert.match(saved, /import boto3/);
+  });
+});
+
+test('once loaded, the page keeps working offline', async () => {
+  await withPage({}, async ({ page, context }) => {
+    await context.setOffline(true);
+    await field(page, '/AutoMLJobName').fill('bad_name');
+    await page.keyboard.press('Tab');
+    assert.equal(await field(page, '/AutoMLJobName').getAttribute('aria-invalid'), 'true');
+    await importText(page, FULL);
+    assert.match(await page.locator('.summary .verdict').innerText(), /Ready to send/);
+    await context.setOffline(false);
+  });
+});
