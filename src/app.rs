@@ -678,7 +678,7 @@ fn optional_group(
             view! {
                 <div class="field optional" id=field_id(&pointer) tabindex="-1">
                     <p class="help">{help}" "<span class="default">"Not set: "{def.and_then(|d| d.default).unwrap_or("left out")}"."</span></p>
-                    <button type="button" class="secondary" on:click=add>"Add a "{label}</button>
+                    <button type="button" class="secondary" on:click=add>{format!("Add {}", with_article(label))}</button>
                 </div>
             }
             .into_any()
@@ -717,10 +717,13 @@ fn list_view(
         Memo::new(move |_| store.draft.with(|d| d.len(&pointer)))
     };
     let label = def.map_or("", |d| d.label);
+    let help = def.map_or("", |d| d.help);
     let bounds = match max {
-        Some(max) if min > 0 => format!("{min} to {max}"),
-        Some(max) => format!("up to {max}"),
-        None => format!("at least {min}"),
+        // The help already says how many.
+        Some(max) if help.contains(&max.to_string()) => String::new(),
+        Some(max) if min > 0 => format!("({min} to {max} {noun}s)"),
+        Some(max) => format!("(up to {max} {noun}s)"),
+        None => format!("(at least {min} {noun}s)"),
     };
     let add = {
         let pointer = pointer.clone();
@@ -739,7 +742,7 @@ fn list_view(
                 {label}" "<code class="api">{def.map_or("", |d| d.name)}</code>
             </legend>
             <p class="help" id=help_id(&pointer)>
-                {def.map_or("", |d| d.help)}" "<span class="bounds">"("{bounds}" "{noun}"s)"</span>
+                {help}" "<span class="bounds">{bounds}</span>
             </p>
             <Messages pointer=pointer.clone()/>
             <ol class="items">
@@ -753,7 +756,7 @@ fn list_view(
                 on:click=add
                 disabled=move || { max.is_some_and(|m| len.get() >= m) }
             >
-                "Add a "{noun}
+                {format!("Add {}", with_article(noun))}
             </button>
         </fieldset>
     }
@@ -882,6 +885,12 @@ fn list_item(
         .into_any(),
     };
     view! { <li>{body}</li> }
+}
+
+/// "a tag", "an algorithm".
+fn with_article(noun: &str) -> String {
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']);
+    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 fn capitalize(s: &str) -> String {
@@ -1107,7 +1116,7 @@ fn scalar_view(
             .into_any()
         }
     };
-    let constraint = constraint_text(shape);
+    let constraint = constraint_text(shape, help_text);
     view! {
         <div class="field" class:has-error=move || invalid.get()>
             <label for=id>
@@ -1147,8 +1156,18 @@ fn unknown_option(value: RwSignal<String>, known: &[&'static str]) -> impl IntoV
     }
 }
 
-/// A short statement of a scalar's constraints, for the help line.
-fn constraint_text(shape: &Shape) -> String {
+/// A short statement of a scalar's constraints, for the help line (nothing when the help
+/// already gives the bounds).
+fn constraint_text(shape: &Shape, help: &str) -> String {
+    let bound = match &shape.kind {
+        Kind::String { max: Some(m), .. } => Some(f64::from(*m)),
+        Kind::Integer { max: Some(m), .. } => Some(*m as f64),
+        Kind::Float { max: Some(m), .. } => Some(*m),
+        _ => None,
+    };
+    if bound.is_some_and(|b| help.contains(&format!("{b}"))) {
+        return String::new();
+    }
     match &shape.kind {
         Kind::String {
             min,

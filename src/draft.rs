@@ -173,6 +173,8 @@ impl Draft {
                 "AutoMLAlgorithms",
                 Node::new(Value::Array(Vec::new())),
             )])),
+            // An empty Value box means "" (a tag's value may be empty); the key must be typed.
+            ("Tag", _) => Node::new(Value::Object(vec![member("Value", string(""))])),
             (_, Kind::Structure { .. }) => object(),
             _ => string(""),
         }
@@ -535,7 +537,7 @@ mod tests {
 
     #[test]
     fn new_items_fit_their_list() {
-        assert_eq!(text_of(Some(&Draft::new_item("/Tags"))), "{}");
+        assert_eq!(text_of(Some(&Draft::new_item("/Tags"))), r#"{"Value":""}"#);
         assert_eq!(
             json::to_compact(&Draft::new_item(
                 "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig"
