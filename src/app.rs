@@ -1048,6 +1048,7 @@ fn scalar_view(
                         on_change(());
                     }
                     aria-invalid=move || invalid.get().to_string()
+                    aria-required=move || required.get().to_string()
                     aria-describedby=described_by
                 >
                     <option value="">
@@ -1077,6 +1078,7 @@ fn scalar_view(
                         on_change(());
                     }
                     aria-invalid=move || invalid.get().to_string()
+                    aria-required=move || required.get().to_string()
                     aria-describedby=described_by
                 >
                     <option value="">
@@ -1110,6 +1112,7 @@ fn scalar_view(
                     on:change=move |_| on_change(())
                     placeholder=move || default_text().map(|d| format!("default: {d}"))
                     aria-invalid=move || invalid.get().to_string()
+                    aria-required=move || required.get().to_string()
                     aria-describedby=described_by
                 />
             }
