@@ -16,6 +16,9 @@ use crate::findings::{plural, Findings, Reveal};
 use crate::layout::{self, Section, SECTIONS};
 use crate::share;
 
+/// A small valid request (`src/example.json`) to start from.
+pub const EXAMPLE: &str = include_str!("example.json");
+
 /// The localStorage key of the saved draft.
 pub const DRAFT_KEY: &str = "automl-job-web.draft";
 
@@ -472,6 +475,16 @@ fn Toolbar() -> impl IntoView {
     let new_request = move |_| {
         store.replace(Draft::new(), "Started a new request.", false);
     };
+    let example = move |_| {
+        let node = json::parse(EXAMPLE).expect("the example is JSON");
+        if let Some(d) = Draft::from_node(node) {
+            store.replace(
+                d,
+                "Loaded an example request: change what differs for your job. Undo puts your draft back.",
+                true,
+            );
+        }
+    };
     let check_all = move |_| {
         store.reveal.update(|r| r.all = true);
         store
@@ -501,6 +514,7 @@ fn Toolbar() -> impl IntoView {
     view! {
         <div class="toolbar" role="toolbar" aria-label="Request actions">
             <button type="button" on:click=new_request>"New request"</button>
+            <button type="button" on:click=example>"Start from an example"</button>
             <button type="button" on:click=check_all>"Check all"</button>
             <button type="button" on:click=share_link>"Copy share link"</button>
             <Show when=move || store.undo.with(Option::is_some)>
@@ -901,6 +915,24 @@ fn capitalize(s: &str) -> String {
     }
 }
 
+/// An example value for members without a default, shown as the placeholder so a person
+/// sees the shape of what is asked (never sent: an empty field stays out of the request).
+fn example_of(member: &str) -> Option<&'static str> {
+    Some(match member {
+        "AutoMLJobName" => "churn-prediction-1",
+        "RoleArn" => "arn:aws:iam::111122223333:role/service-role/SageMakerRole",
+        "S3Uri" => "s3://amzn-s3-demo-bucket/train/",
+        "S3OutputPath" => "s3://amzn-s3-demo-bucket/output/",
+        "TargetAttributeName" => "label",
+        "SecurityGroupId" => "sg-0123456789abcdef0",
+        "SubnetId" => "subnet-0123456789abcdef0",
+        "Key" => "project",
+        "Value" => "churn",
+        "EndpointName" => "churn-endpoint",
+        _ => return None,
+    })
+}
+
 /// The default the service uses for the objective metric, given the problem type.
 fn metric_default(problem: &str) -> Option<String> {
     rules::metrics_for(problem).map(|(_, default)| format!("{default} (for {problem})"))
@@ -1110,7 +1142,11 @@ fn scalar_view(
                     prop:value=move || value.get()
                     on:input=on_input
                     on:change=move |_| on_change(())
-                    placeholder=move || default_text().map(|d| format!("default: {d}"))
+                    placeholder=move || {
+                        default_text()
+                            .map(|d| format!("default: {d}"))
+                            .or_else(|| example_of(api_name).map(|e| format!("e.g. {e}")))
+                    }
                     aria-invalid=move || invalid.get().to_string()
                     aria-required=move || required.get().to_string()
                     aria-describedby=described_by

@@ -134,6 +134,13 @@ mod tests {
         assert!(f.service_response().is_none());
     }
 
+    /// The "start from an example" request is one the service accepts, without warnings.
+    #[test]
+    fn the_example_request_is_valid() {
+        let f = findings(crate::app::EXAMPLE);
+        assert_eq!((f.errors, f.warnings), (0, 0), "{:#?}", f.list);
+    }
+
     #[test]
     fn pristine_fields_do_not_shout() {
         let mut r = Reveal::default();
