@@ -47,6 +47,8 @@ pub struct Store {
     pub export_tick: RwSignal<u64>,
     /// What changed in the draft since the fields were last brought in step.
     pending: StoredValue<Pending>,
+    /// Per section: the errors and warnings shown in it (for the badge on its heading).
+    pub section_counts: Memo<Vec<(&'static str, usize, usize)>>,
 }
 
 /// What the effect that keeps the fields in step has to look at.
@@ -85,10 +87,37 @@ impl Store {
     pub fn new(draft: Draft) -> Self {
         let draft = RwSignal::new(draft);
         let findings = Memo::new(move |_| draft.with(|d| Findings::check(&d.root)));
+        let reveal = RwSignal::new(Reveal::default());
+        let section_counts = Memo::new(move |_| {
+            reveal.with(|r| {
+                findings.with(|f| {
+                    let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
+                    for d in f.list.iter().filter(|d| r.shows(&d.path)) {
+                        let Some(section) = layout::section_of(&d.path) else {
+                            continue;
+                        };
+                        let i = match counts.iter().position(|(s, ..)| *s == section.id) {
+                            Some(i) => i,
+                            None => {
+                                counts.push((section.id, 0, 0));
+                                counts.len() - 1
+                            }
+                        };
+                        if d.is_error() {
+                            counts[i].1 += 1;
+                        } else {
+                            counts[i].2 += 1;
+                        }
+                    }
+                    counts
+                })
+            })
+        });
         let store = Store {
             draft,
-            reveal: RwSignal::new(Reveal::default()),
+            reveal,
             findings,
+            section_counts,
             open: RwSignal::new(BTreeSet::new()),
             undo: RwSignal::new(None),
             notice: RwSignal::new(String::new()),
@@ -542,21 +571,11 @@ fn FormSection(
         })
     };
     let shown_count = Memo::new(move |_| {
-        store.reveal.with(|r| {
-            store.findings.with(|f| {
-                let mut errors = 0;
-                let mut warnings = 0;
-                for d in &f.list {
-                    if r.shows(&d.path) && layout::section_of(&d.path).is_some_and(|s| s.id == id) {
-                        if d.is_error() {
-                            errors += 1
-                        } else {
-                            warnings += 1
-                        }
-                    }
-                }
-                (errors, warnings)
-            })
+        store.section_counts.with(|counts| {
+            counts
+                .iter()
+                .find(|(s, ..)| *s == id)
+                .map_or((0, 0), |&(_, e, w)| (e, w))
         })
     });
     let body_id = format!("section-body-{id}");
@@ -1356,7 +1375,7 @@ fn Summary() -> impl IntoView {
                     </summary>
                     <ul class="finding-list">
                         <For
-                            each=move || store.findings.get().list.into_iter().enumerate()
+                            each=move || store.findings.with(|f| f.list.clone()).into_iter().enumerate()
                             key=|(i, d)| (*i, d.path.clone(), d.code, d.message.clone())
                             let:item
                         >
