@@ -856,6 +856,7 @@ fn list_item(
                 <button
                     type="button"
                     class="icon remove"
+                    id=format!("remove:{list}/{i}")
                     aria-label=format!("Remove {noun} {n}")
                     title=move || {
                         if len.get() <= min {
@@ -868,6 +869,15 @@ fn list_item(
                         store.mutate(|d| d.remove_item(&l3, i));
                         store.touch(&l3);
                         store.notice.set(format!("Removed {noun} {n}."));
+                        // Keep keyboard focus in the list: on the item that took this place,
+                        // else on the list itself.
+                        let (list, here) = (l3.clone(), format!("remove:{l3}/{i}"));
+                        leptos::task::spawn_local(async move {
+                            leptos::task::tick().await;
+                            if !browser::focus(&here) {
+                                browser::focus(&field_id(&list));
+                            }
+                        });
                     }
                 >
                     "✕"

@@ -247,3 +247,21 @@ test('once loaded, the page keeps working offline', async () => {
     await context.setOffline(false);
   });
 });
+
+test('a damaged share link says so and leaves the saved draft alone', async () => {
+  const b = await launch(server.origin);
+  try {
+    await open(b.page, server.url);
+    await field(b.page, '/AutoMLJobName').fill('my-draft');
+    await b.page.waitForTimeout(400); // saved 300 ms after the last change
+    await b.page.goto(server.url + '#r=1.%%%broken');
+    await b.page.reload();
+    await b.page.waitForSelector('[name="/AutoMLJobName"]');
+    assert.match(await b.page.locator('.notice').first().innerText(), /damaged/);
+    assert.equal(await field(b.page, '/AutoMLJobName').inputValue(), 'my-draft');
+    assert.deepEqual(b.errors, []);
+    assert.deepEqual(b.offsite, []);
+  } finally {
+    await b.close();
+  }
+});
