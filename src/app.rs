@@ -364,56 +364,73 @@ fn messages_id(pointer: &str) -> String {
     format!("messages:{pointer}")
 }
 
+/// What the page starts with.
+pub struct Initial {
+    pub draft: Draft,
+    /// What to tell the person about where it came from, when that needs saying.
+    pub notice: Option<String>,
+    /// Whether it came from a share link (then every finding shows at once).
+    pub from_link: bool,
+    /// The saved draft a share link replaced, for undo.
+    pub replaced: Option<Draft>,
+}
+
 /// What the page loads with: a share link in the fragment, else the saved draft, else a new
-/// request. The message says where it came from, when that needs saying.
-pub fn initial_draft() -> (Draft, Option<String>, Option<Draft>) {
+/// request. A share link that cannot be read leaves the saved draft as it is.
+pub fn initial_draft() -> Initial {
     let saved = browser::load(DRAFT_KEY)
         .and_then(|text| json::parse(&text).ok())
         .and_then(Draft::from_node);
+    let kept = |notice: String, saved: Option<Draft>| Initial {
+        draft: saved.unwrap_or_default(),
+        notice: Some(notice),
+        from_link: false,
+        replaced: None,
+    };
     match share::from_fragment(&browser::fragment()) {
         Some(Ok(text)) => {
             browser::clear_fragment();
             match json::parse(&text).ok().and_then(Draft::from_node) {
-                Some(d) => (
-                    d,
-                    Some("Opened the request from the share link.".into()),
+                Some(draft) => Initial {
+                    draft,
+                    notice: Some("Opened the request from the share link.".into()),
+                    from_link: true,
+                    replaced: saved,
+                },
+                None => kept(
+                    "The share link does not hold a request; your draft is unchanged.".into(),
                     saved,
-                ),
-                None => (
-                    saved.unwrap_or_default(),
-                    Some("The share link does not hold a request; your draft is unchanged.".into()),
-                    None,
                 ),
             }
         }
         Some(Err(e)) => {
             browser::clear_fragment();
-            (
-                saved.unwrap_or_default(),
-                Some(format!("{e}; your draft is unchanged.")),
-                None,
-            )
+            kept(format!("{e}; your draft is unchanged."), saved)
         }
-        None => (saved.unwrap_or_default(), None, None),
+        None => Initial {
+            draft: saved.unwrap_or_default(),
+            notice: None,
+            from_link: false,
+            replaced: None,
+        },
     }
 }
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (draft, message, replaced) = initial_draft();
-    let from_link = replaced.is_some() || message.as_deref().is_some_and(|m| m.contains("share"));
-    let store = Store::new(draft);
-    if from_link {
+    let initial = initial_draft();
+    let store = Store::new(initial.draft);
+    if initial.from_link {
         store.reveal.update(|r| r.all = true);
     }
-    if let Some(old) = replaced {
+    if let Some(old) = initial.replaced {
         store.undo.set(Some((
             old,
             "Opened the request from the share link.".into(),
         )));
     }
-    if let Some(m) = message {
+    if let Some(m) = initial.notice {
         store.notice.set(m);
     }
     // The draft is saved 300 ms after the last change (a keystroke does not pay for it), and
@@ -803,7 +820,6 @@ fn first_control(item: &str, shape: &'static Shape) -> String {
             Some(m) => first_control(&draft::child(item, m.name), m.shape),
             None => item.to_string(),
         },
-        Kind::List { .. } => item.to_string(),
         _ => item.to_string(),
     }
 }
