@@ -1214,15 +1214,7 @@ fn scalar_view(
                 {(!constraint.is_empty()).then(|| view! { " "<span class="constraint">{constraint}</span> })}
             </p>
             {control}
-            <ul class="messages" id=messages>
-                <For
-                    each=move || shown.get().into_iter().enumerate()
-                    key=|(i, d)| (*i, d.code, d.message.clone())
-                    let:item
-                >
-                    <MessageItem d=item.1/>
-                </For>
-            </ul>
+            <Messages pointer=pointer.clone() id=messages/>
         </div>
     }
     .into_any()
@@ -1274,15 +1266,18 @@ fn constraint_text(shape: &Shape, help: &str) -> String {
     }
 }
 
-/// The findings shown at a group (a list, a channel, a section of its own).
+/// The findings shown at a field or a group (a list, a channel, a section of its own).
 #[component]
 fn Messages(
-    /// The group's pointer.
+    /// The pointer of the field or group.
     pointer: String,
+    /// The list's id, for the field's `aria-describedby`.
+    #[prop(optional)]
+    id: Option<String>,
 ) -> impl IntoView {
     let shown = use_store().field(&pointer).shown;
     view! {
-        <ul class="messages">
+        <ul class="messages" id=id>
             <For
                 each=move || shown.get().into_iter().enumerate()
                 key=|(i, d)| (*i, d.code, d.message.clone())
