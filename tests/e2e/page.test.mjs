@@ -96,6 +96,15 @@ test('a JSON body and a CLI command import into the form; a bad import keeps the
     assert.equal(await field(page, '/GenerateCandidateDefinitionsOnly').inputValue(), 'false');
     assert.equal(await error.isVisible(), false);
 
+    // A .json file dropped on the import box.
+    const dropped = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      return dt;
+    }, JSON.stringify({ ...JSON.parse(FULL), AutoMLJobName: 'dropped-file' }));
+    await page.dispatchEvent('#import-text', 'drop', { dataTransfer: dropped });
+    await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'dropped-file');
+
     // A .json file chosen with the file picker.
     await page.setInputFiles('.import input[type="file"]', path.join(FIXTURES, 'full-request.json'));
     await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'churn-2024-ensemble');
