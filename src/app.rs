@@ -1278,12 +1278,22 @@ fn Messages(
     let shown = use_store().field(&pointer).shown;
     view! {
         <ul class="messages" id=id>
+            // Keyed by place and kind, not by text: when only the wording changes (the
+            // length while typing), the item's text is updated in place.
             <For
-                each=move || shown.get().into_iter().enumerate()
-                key=|(i, d)| (*i, d.code, d.message.clone())
+                each=move || {
+                    shown
+                        .with(|v| {
+                            v.iter()
+                                .map(|d| (d.code, d.severity, d.service_message.is_some() || d.cli_message.is_some()))
+                                .enumerate()
+                                .collect::<Vec<_>>()
+                        })
+                }
+                key=|item| *item
                 let:item
             >
-                <MessageItem d=item.1/>
+                <MessageItem shown=shown index=item.0 severity=item.1.1 wording=item.1.2/>
             </For>
         </ul>
     }
@@ -1292,28 +1302,38 @@ fn Messages(
 /// One finding under its field: the message, and the service's wording beside it.
 #[component]
 fn MessageItem(
-    /// The finding.
-    d: Diagnostic,
+    /// The findings shown at the field.
+    shown: RwSignal<Vec<Diagnostic>>,
+    /// Which of them.
+    index: usize,
+    /// Its severity.
+    severity: Severity,
+    /// Whether it has the service's (or the CLI's) wording.
+    wording: bool,
 ) -> impl IntoView {
-    let class = match d.severity {
+    let class = match severity {
         Severity::Error => "msg error",
         Severity::Warning => "msg warning",
     };
-    let prefix = match d.severity {
+    let prefix = match severity {
         Severity::Error => "Error: ",
         Severity::Warning => "Warning: ",
     };
-    let wording = d.service_message.clone().or(d.cli_message.clone());
+    let read = move |f: fn(&Diagnostic) -> Option<String>| {
+        shown.with(|v| v.get(index).and_then(f)).unwrap_or_default()
+    };
     view! {
         <li class=class>
             <span class="visually-hidden">{prefix}</span>
-            <span class="text">{d.message.clone()}</span>
+            <span class="text">{move || read(|d| Some(d.message.clone()))}</span>
             {wording
-                .map(|w| {
+                .then(|| {
                     view! {
                         <details class="wording">
                             <summary>"What the service would say"</summary>
-                            <code>{w}</code>
+                            <code>
+                                {move || read(|d| d.service_message.clone().or(d.cli_message.clone()))}
+                            </code>
                         </details>
                     }
                 })}
@@ -1395,40 +1415,57 @@ fn Summary() -> impl IntoView {
                         }}
                     </summary>
                     <ul class="finding-list">
+                        // Keyed by place, path and kind: a finding whose wording changes (a
+                        // length while typing) is updated in place.
                         <For
-                            each=move || store.findings.with(|f| f.list.clone()).into_iter().enumerate()
-                            key=|(i, d)| (*i, d.path.clone(), d.code, d.message.clone())
+                            each=move || {
+                                store
+                                    .findings
+                                    .with(|f| {
+                                        f.list
+                                            .iter()
+                                            .map(|d| (d.path.clone(), d.code, d.is_error()))
+                                            .enumerate()
+                                            .collect::<Vec<_>>()
+                                    })
+                            }
+                            key=|item| item.clone()
                             let:item
                         >
                             {
-                                let d = item.1;
-                                let path = d.path.clone();
-                                let href = format!("#{}", field_id(&d.path));
+                                let (index, (path, code, is_error)) = item;
+                                let href = format!("#{}", field_id(&path));
+                                let message = move || {
+                                    store
+                                        .findings
+                                        .with(|f| f.list.get(index).map(|d| d.message.clone()))
+                                        .unwrap_or_default()
+                                };
+                                let (go, remove) = (path.clone(), path.clone());
                                 view! {
-                                    <li class={if d.is_error() { "error" } else { "warning" }}>
+                                    <li class={if is_error { "error" } else { "warning" }}>
                                         <a
                                             href=href
                                             on:click=move |ev| {
                                                 ev.prevent_default();
-                                                store.reveal.update(|r| { r.touched.insert(path.clone()); });
-                                                store.go_to(&path);
+                                                store.reveal.update(|r| { r.touched.insert(go.clone()); });
+                                                store.go_to(&go);
                                             }
                                         >
-                                            <span class="where">{field_name(&d.path)}</span>
+                                            <span class="where">{field_name(&path)}</span>
                                             ": "
-                                            {d.message.clone()}
+                                            {message}
                                         </a>
-                                        {(d.code == "unknown")
+                                        {(code == "unknown")
                                             .then(|| {
-                                                let path = d.path.clone();
                                                 view! {
                                                     " "
                                                     <button
                                                         type="button"
                                                         class="secondary small"
                                                         on:click=move |_| {
-                                                            store.mutate(|dr| dr.remove(&path));
-                                                            store.notice.set(format!("Removed {path} from the request."));
+                                                            store.mutate(|dr| dr.remove(&remove));
+                                                            store.notice.set(format!("Removed {remove} from the request."));
                                                         }
                                                     >
                                                         "Remove it"
