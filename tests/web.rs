@@ -347,3 +347,20 @@ async fn removing_a_channel_keeps_every_other_field_in_step() {
         .unchecked_into();
     assert_eq!(target.value(), "", "a new channel starts empty");
 }
+
+#[wasm_bindgen_test]
+async fn a_member_the_request_does_not_have_can_be_removed_from_the_summary() {
+    let node = json::parse(r#"{"AutoMLJobName":"job","autoMLJobName":"wrong-case"}"#).unwrap();
+    let page = mount(Draft::from_node(node).unwrap());
+    leptos::task::tick().await;
+    let summary = page.find(".finding-list").text_content().unwrap();
+    assert!(summary.contains("autoMLJobName"), "{summary}");
+    click(&page.button("Remove it")).await;
+    assert!(!page.store.draft.with_untracked(|d| d.has("/autoMLJobName")));
+    assert_eq!(
+        page.store
+            .draft
+            .with_untracked(|d| d.text("/AutoMLJobName")),
+        "job"
+    );
+}
