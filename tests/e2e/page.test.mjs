@@ -202,7 +202,12 @@ for (const colorScheme of ['light', 'dark']) {
 
 test('usable on a 320 px phone: no sideways scrolling, first field in view', async () => {
   await withPage({ viewport: { width: 320, height: 640 } }, async ({ page }) => {
-    await importText(page, FULL);
+    const request = JSON.parse(FULL);
+    request.AutoMLJobName = 'a_name_that_is_far_too_long_for_the_service_to_take';
+    request.RoleArn = 'arn:aws:iam::123:role/' + 'x'.repeat(80);
+    await importText(page, JSON.stringify(request));
+    await page.click('button:has-text("Check all")');
+    await page.locator('.wording summary').first().click();
     for (const toggle of await page.locator('.section-toggle[aria-expanded="false"]').all()) await toggle.click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
