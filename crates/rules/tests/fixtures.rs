@@ -8,26 +8,12 @@
 //! files and the index; review the diff before committing it.
 
 use std::fs;
-use std::path::Path;
 
 use automl_rules::check_text;
 use automl_rules::diag::snapshot;
+use common::{fixtures_dir, names_on_disk};
 
-fn fixtures_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
-}
-
-fn names_on_disk() -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(fixtures_dir())
-        .expect("fixtures folder")
-        .filter_map(|e| {
-            let name = e.ok()?.file_name().into_string().ok()?;
-            name.strip_suffix(".json").map(str::to_string)
-        })
-        .collect();
-    names.sort();
-    names
-}
+mod common;
 
 #[test]
 fn every_fixture_matches_its_expected_findings() {

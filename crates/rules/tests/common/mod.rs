@@ -1,0 +1,21 @@
+//! What the fixture tests share: where the fixtures are and their names.
+
+use std::fs;
+use std::path::Path;
+
+pub fn fixtures_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+}
+
+/// The names of the fixture requests (`NAME.json`), sorted.
+pub fn names_on_disk() -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(fixtures_dir())
+        .expect("fixtures folder")
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().into_string().ok()?;
+            name.strip_suffix(".json").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    names
+}
