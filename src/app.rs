@@ -434,7 +434,8 @@ pub fn App() -> impl IntoView {
         store.notice.set(m);
     }
     // The draft is saved 300 ms after the last change (a keystroke does not pay for it), and
-    // at once when the page is hidden or left.
+    // at once when the page is hidden or left (a save when the page becomes visible again
+    // finds nothing pending and does nothing).
     let save = move || {
         if let Some(text) = store.draft.try_with_untracked(Draft::to_compact) {
             browser::save(DRAFT_KEY, &text);
@@ -464,7 +465,9 @@ pub fn App() -> impl IntoView {
         }
     };
     let _ = window_event_listener_untyped("pagehide", flush);
-    let _ = window_event_listener_untyped("beforeunload", flush);
+    // Mobile browsers may discard a hidden page without a pagehide; not beforeunload, which
+    // keeps some browsers from caching the page for back and forward.
+    let _ = window_event_listener_untyped("visibilitychange", flush);
     provide_context(store);
     view! { <Page store=store/> }
 }
