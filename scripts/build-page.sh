@@ -17,6 +17,7 @@ for tool in trunk wasm-bindgen wasm-opt; do
   command -v "$tool" >/dev/null || { echo "build-page: $tool is missing: run scripts/setup.sh" >&2; exit 2; }
 done
 
+mkdir -p target
 trunk build --release --offline "$@" >target/trunk-build.log 2>&1 || {
   cat target/trunk-build.log >&2
   exit 1
