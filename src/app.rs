@@ -1656,3 +1656,54 @@ fn Import() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_entries_name_the_field_and_the_item() {
+        assert_eq!(field_name("/Tags/2/Key"), "Key, tag 3");
+        assert_eq!(
+            field_name("/InputDataConfig/1/DataSource/S3DataSource/S3Uri"),
+            "S3 URI, channel 2"
+        );
+        assert_eq!(field_name("/AutoMLJobName"), "Job name");
+        assert_eq!(field_name("/autoMLJobName"), "autoMLJobName");
+        assert_eq!(field_name(""), "the request");
+    }
+
+    #[test]
+    fn help_lines_state_bounds_once() {
+        let name = model::shape_at("/AutoMLJobName").unwrap();
+        assert_eq!(
+            constraint_text(name, "Unique in your account"),
+            "1–32 characters."
+        );
+        let candidates = model::shape_at("/AutoMLJobConfig/CompletionCriteria/MaxCandidates");
+        assert_eq!(constraint_text(candidates.unwrap(), "1 to 750."), "");
+        assert_eq!(
+            constraint_text(candidates.unwrap(), "How many."),
+            "Whole number, 1–750."
+        );
+    }
+
+    #[test]
+    fn defaults_and_words() {
+        assert_eq!(
+            metric_default("Regression").as_deref(),
+            Some("MSE (for Regression)")
+        );
+        assert_eq!(metric_default(""), None);
+        assert_eq!(with_article("algorithm"), "an algorithm");
+        assert_eq!(with_article("tag"), "a tag");
+        assert_eq!(capitalize("security group"), "Security group");
+        assert_eq!(
+            first_control(
+                "/InputDataConfig/1",
+                model::shape_at("/InputDataConfig/1").unwrap()
+            ),
+            "/InputDataConfig/1/DataSource/S3DataSource/S3DataType"
+        );
+    }
+}
