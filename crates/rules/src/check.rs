@@ -443,7 +443,7 @@ impl LowercaseFirst for str {
     /// Lower-cases the first letter unless the first word is an acronym or a name.
     fn to_lowercase_first(&self) -> String {
         let first_word = self.split_whitespace().next().unwrap_or("");
-        let keep = first_word.chars().skip(1).any(|c| c.is_uppercase())
+        let keep = first_word.chars().skip(1).any(|c| c.is_ascii_uppercase())
             || first_word.len() == 1
             || first_word.chars().any(|c| c.is_ascii_digit());
         if keep {
@@ -468,7 +468,7 @@ fn suggest<'a>(key: &str, names: &[&'a str]) -> Option<&'a str> {
     }
     names
         .iter()
-        .map(|n| (edit_distance(&key.to_lowercase(), &n.to_lowercase()), *n))
+        .map(|n| (edit_distance(&key.to_ascii_lowercase(), &n.to_ascii_lowercase()), *n))
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
         .map(|(_, n)| n)
