@@ -468,7 +468,12 @@ fn suggest<'a>(key: &str, names: &[&'a str]) -> Option<&'a str> {
     }
     names
         .iter()
-        .map(|n| (edit_distance(&key.to_ascii_lowercase(), &n.to_ascii_lowercase()), *n))
+        .map(|n| {
+            (
+                edit_distance(&key.to_ascii_lowercase(), &n.to_ascii_lowercase()),
+                *n,
+            )
+        })
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
         .map(|(_, n)| n)

@@ -250,8 +250,8 @@ pub fn channels_share_target_and_content_type(req: &Request, out: &mut Vec<Diagn
     }
 }
 
-/// With a separate validation channel, `DataSplitConfig.ValidationFraction` must not be set:
-/// the fraction splits a single training channel.
+/// With two channels, `DataSplitConfig.ValidationFraction` must not be set: the fraction
+/// splits a single training channel, and the second channel is the validation data.
 ///
 /// Source: API, AutoMLDataSplitConfig ("how to split the input training dataset");
 /// Guide/datasets ("If you provide a validation dataset, do not specify a validation
@@ -264,16 +264,11 @@ pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Vec<Diagno
     if fraction.as_f64().is_none() {
         return;
     }
-    let channels = req.channels();
-    if channels.len() == 2
-        && channels
-            .iter()
-            .any(|c| c.channel_type() == Some("validation"))
-    {
+    if req.channels().len() == 2 {
         out.push(error(
             "validation-fraction-with-validation-channel",
             "/AutoMLJobConfig/DataSplitConfig/ValidationFraction".to_string(),
-            "ValidationFraction splits a single training channel; with a separate validation channel, leave it out".to_string(),
+            "ValidationFraction splits a single training channel; with two channels (training and validation), leave it out".to_string(),
             "ValidationFraction cannot be specified when a validation channel is provided.".to_string(),
         ));
     }
