@@ -43,6 +43,7 @@ pub fn check_all(request: &Node, out: &mut Vec<Diagnostic>) {
         tag_keys,
         runtime_per_job_within_total,
         candidate_definitions_only_with_deployment,
+        vpc_ids_unique,
     ];
     let request = Request(request);
     for rule in rules {
@@ -755,5 +756,31 @@ pub fn candidate_definitions_only_with_deployment(req: &Request, out: &mut Vec<D
             "/ModelDeployConfig".to_string(),
             "GenerateCandidateDefinitionsOnly is true, so no model is trained and ModelDeployConfig has nothing to deploy".to_string(),
         ));
+    }
+}
+
+/// A warning when a security group or subnet ID is listed twice: the duplicate adds nothing
+/// and usually stands where a different ID was meant.
+///
+/// Source: API, VpcConfig.SecurityGroupIds and VpcConfig.Subnets (sets of IDs in the VPC).
+pub fn vpc_ids_unique(req: &Request, out: &mut Vec<Diagnostic>) {
+    for member in ["SecurityGroupIds", "Subnets"] {
+        let Some(ids) = req
+            .at(&["AutoMLJobConfig", "SecurityConfig", "VpcConfig", member])
+            .and_then(Node::as_array)
+        else {
+            continue;
+        };
+        let mut seen = std::collections::HashSet::new();
+        for (i, id) in ids.iter().enumerate() {
+            let Some(id) = id.as_str() else { continue };
+            if !seen.insert(id) {
+                out.push(warning(
+                    "vpc-duplicate-id",
+                    format!("/AutoMLJobConfig/SecurityConfig/VpcConfig/{member}/{i}"),
+                    format!("\"{id}\" is already listed in {member}"),
+                ));
+            }
+        }
     }
 }

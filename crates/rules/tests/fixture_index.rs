@@ -419,6 +419,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/vpc-bad.expected"),
     ),
     (
+        "vpc-duplicate-ids",
+        include_str!("fixtures/vpc-duplicate-ids.json"),
+        include_str!("fixtures/vpc-duplicate-ids.expected"),
+    ),
+    (
         "vpc-missing-subnets",
         include_str!("fixtures/vpc-missing-subnets.json"),
         include_str!("fixtures/vpc-missing-subnets.expected"),
