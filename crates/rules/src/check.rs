@@ -35,9 +35,22 @@ impl Outcome {
 /// Reads a JSON text and checks it. A text that is not JSON gets one `syntax` error located
 /// at the fault.
 pub fn check_text(text: &str) -> Outcome {
-    match json::parse(text) {
-        Ok(node) => {
+    match json::parse_noting(text) {
+        Ok((node, lone_surrogates)) => {
             let mut diagnostics = Vec::new();
+            for offset in lone_surrogates {
+                let (line, column) = json::line_col(text, offset);
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Warning,
+                    code: "lone-surrogate",
+                    path: pointer_at(&node, offset),
+                    message: format!("the \\u escape at line {line}, column {column} is half of a UTF-16 surrogate pair, not a character: the AWS CLI sends it as is, and it is no letter, digit or separator; it is checked here as U+FFFD"),
+                    service_message: None,
+                    cli_message: None,
+                    span: Some(Span { start: offset, end: offset + 6 }),
+                    service_clause: None,
+                });
+            }
             if text.starts_with('\u{feff}') {
                 diagnostics.push(Diagnostic {
                     severity: Severity::Error,
@@ -109,6 +122,33 @@ pub fn check_node(request: &Node) -> Vec<Diagnostic> {
     documented.retain(|d| !out.iter().any(|m| m.is_error() && m.path == d.path));
     out.extend(documented);
     out
+}
+
+/// The JSON Pointer of the innermost value whose text holds a byte offset.
+fn pointer_at(node: &Node, offset: usize) -> String {
+    let mut pointer = String::new();
+    let mut node = node;
+    loop {
+        let next = match &node.value {
+            Value::Array(items) => items
+                .iter()
+                .position(|n| n.span.start <= offset && offset < n.span.end)
+                .map(|i| (i.to_string(), &items[i])),
+            Value::Object(members) => members
+                .iter()
+                .find(|m| m.key_span.start <= offset && offset < m.value.span.end)
+                .map(|m| (escape_pointer_token(&m.key), &m.value)),
+            _ => None,
+        };
+        match next {
+            Some((token, child)) => {
+                pointer.push('/');
+                pointer.push_str(&token);
+                node = child;
+            }
+            None => return pointer,
+        }
+    }
 }
 
 /// Where a finding points in the text a request was read from: the value at its path, or,

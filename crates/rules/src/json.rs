@@ -289,6 +289,12 @@ fn unescape_pointer_token(token: &str) -> String {
 
 /// Reads a whole JSON text (one value, optional surrounding white space).
 pub fn parse(text: &str) -> Result<Node, JsonError> {
+    parse_noting(text).map(|(node, _)| node)
+}
+
+/// Like [`parse`], and also gives the byte offsets of `\u` escapes of lone surrogates (read
+/// as U+FFFD).
+pub fn parse_noting(text: &str) -> Result<(Node, Vec<usize>), JsonError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(error_at(
             text,
@@ -307,6 +313,7 @@ pub fn parse(text: &str) -> Result<Node, JsonError> {
         bytes: text.as_bytes(),
         pos: if text.starts_with('\u{feff}') { 3 } else { 0 },
         depth: 0,
+        lone_surrogates: Vec::new(),
     };
     parser.skip_ws();
     if parser.pos == parser.bytes.len() {
@@ -317,7 +324,7 @@ pub fn parse(text: &str) -> Result<Node, JsonError> {
     if parser.pos < parser.bytes.len() {
         return Err(parser.error("unexpected text after the JSON value"));
     }
-    Ok(node)
+    Ok((node, parser.lone_surrogates))
 }
 
 fn error_at(text: &str, offset: usize, message: String) -> JsonError {
@@ -343,6 +350,7 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    lone_surrogates: Vec<usize>,
 }
 
 impl Parser<'_> {
@@ -534,31 +542,27 @@ impl Parser<'_> {
                         b't' => out.push('\t'),
                         b'u' => {
                             let first = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&first) {
-                                let low = if self.text[self.pos..].starts_with("\\u") {
-                                    self.pos += 2;
-                                    self.hex4()?
+                            let mut code = Some(first).filter(|c| !(0xD800..0xE000).contains(c));
+                            if (0xD800..0xDC00).contains(&first)
+                                && self.text[self.pos..].starts_with("\\u")
+                            {
+                                let before_low = self.pos;
+                                self.pos += 2;
+                                let low = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&low) {
+                                    code =
+                                        Some(0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00));
                                 } else {
-                                    0
-                                };
-                                if !(0xDC00..0xE000).contains(&low) {
-                                    return Err(self.error_at(
-                                        escape_at - 1,
-                                        "a \\u escape of a high surrogate must be followed by one of a low surrogate".to_string(),
-                                    ));
+                                    self.pos = before_low;
                                 }
-                                0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
-                            } else {
-                                first
-                            };
-                            match char::from_u32(code) {
+                            }
+                            // JSON's grammar allows a lone surrogate escape and Python reads
+                            // it; it is not a character, so it is kept as U+FFFD and noted.
+                            match code.and_then(char::from_u32) {
                                 Some(ch) => out.push(ch),
                                 None => {
-                                    return Err(self.error_at(
-                                        escape_at - 1,
-                                        "a \\u escape of a lone low surrogate is not a character"
-                                            .to_string(),
-                                    ))
+                                    out.push('\u{FFFD}');
+                                    self.lone_surrogates.push(escape_at - 1);
                                 }
                             }
                         }
@@ -841,8 +845,15 @@ mod tests {
     fn surrogate_pairs_and_lone_surrogates() {
         let node = parse(r#""\ud83d\ude00""#).unwrap();
         assert_eq!(node.as_str(), Some("😀"));
-        assert!(parse(r#""\ud83d""#).is_err());
-        assert!(parse(r#""\ude00""#).is_err());
+        let (node, lone) = parse_noting(r#"["\ud83d", "a\ude00", "\ud800\u0041"]"#).unwrap();
+        let items: Vec<&str> = node
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Node::as_str)
+            .collect();
+        assert_eq!(items, ["\u{FFFD}", "a\u{FFFD}", "\u{FFFD}A"]);
+        assert_eq!(lone, [2, 13, 23]);
     }
 
     #[test]

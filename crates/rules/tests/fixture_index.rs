@@ -274,6 +274,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/structure-as-array.expected"),
     ),
     (
+        "tag-lone-surrogate",
+        include_str!("fixtures/tag-lone-surrogate.json"),
+        include_str!("fixtures/tag-lone-surrogate.expected"),
+    ),
+    (
         "tag-missing-value",
         include_str!("fixtures/tag-missing-value.json"),
         include_str!("fixtures/tag-missing-value.expected"),
