@@ -22,6 +22,33 @@ pub const EXAMPLE: &str = include_str!("example.json");
 /// The localStorage key of the saved draft.
 pub const DRAFT_KEY: &str = "automl-job-web.draft";
 
+/// The localStorage key of the draft the last replacement took away (what "Undo" puts
+/// back), so a share link, an import or another tab never destroys a saved draft: it stays
+/// one "Undo" away, after a reload too.
+pub const PREVIOUS_KEY: &str = "automl-job-web.previous";
+
+/// The undo slot as saved: what replaced the draft on the first line, the draft after it.
+fn previous_to_text((draft, what): &(Draft, String)) -> String {
+    format!("{}\n{}", what.replace('\n', " "), draft.to_compact())
+}
+
+/// Reads what [`previous_to_text`] wrote.
+fn previous_from_text(text: &str) -> Option<(Draft, String)> {
+    let (what, json_text) = text.split_once('\n')?;
+    let draft = json::parse(json_text).ok().and_then(Draft::from_node)?;
+    Some((draft, what.to_string()))
+}
+
+/// Saves (or clears) the undo slot.
+fn save_previous(undo: Option<&(Draft, String)>) {
+    match undo {
+        Some(u) => {
+            browser::save(PREVIOUS_KEY, &previous_to_text(u));
+        }
+        None => browser::remove(PREVIOUS_KEY),
+    }
+}
+
 /// Everything the components share, behind one named type in context.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -424,15 +451,26 @@ pub fn App() -> impl IntoView {
     if initial.from_link {
         store.reveal.update(|r| r.all = true);
     }
-    if let Some(old) = initial.replaced {
-        store.undo.set(Some((
-            old,
-            "Opened the request from the share link.".into(),
-        )));
+    match initial.replaced {
+        // Saved before the draft is: the link's request replaces the saved draft below.
+        Some(old) => {
+            let undo = (old, "Opened the request from the share link.".to_string());
+            save_previous(Some(&undo));
+            store.undo.set(Some(undo));
+        }
+        None => store
+            .undo
+            .set(browser::load(PREVIOUS_KEY).and_then(|t| previous_from_text(&t))),
     }
     if let Some(m) = initial.notice {
         store.notice.set(m);
     }
+    Effect::new(move |first: Option<()>| {
+        store.undo.track();
+        if first.is_some() {
+            store.undo.with_untracked(|u| save_previous(u.as_ref()));
+        }
+    });
     // The draft is saved 300 ms after the last change (a keystroke does not pay for it), and
     // at once when the page is hidden or left (a save when the page becomes visible again
     // finds nothing pending and does nothing).
@@ -464,6 +502,31 @@ pub fn App() -> impl IntoView {
             save();
         }
     };
+    // Other tabs. Every tab edits the one saved draft, so the newest write wins — but never
+    // silently: when another tab saves a different draft, this tab shows it at once (its own
+    // pending save is dropped, so it cannot overwrite the newer one), says so, and keeps
+    // what it had as the undo slot. Nothing is lost and the tabs never disagree for long;
+    // no locks, no merging, no clocks to trust.
+    let _ = window_event_listener_untyped("storage", move |ev| {
+        let Some((key, Some(text))) = browser::storage_change(&ev) else {
+            return;
+        };
+        if key != DRAFT_KEY || store.draft.with_untracked(Draft::to_compact) == text {
+            return;
+        }
+        let Some(newer) = json::parse(&text).ok().and_then(Draft::from_node) else {
+            return;
+        };
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+            pending.try_set_value(None);
+        }
+        store.replace(
+            newer,
+            "Another tab saved a different draft, and this tab now shows it. Undo puts this tab's version back.",
+            false,
+        );
+    });
     let _ = window_event_listener_untyped("pagehide", flush);
     // Mobile browsers may discard a hidden page without a pagehide; not beforeunload, which
     // keeps some browsers from caching the page for back and forward.

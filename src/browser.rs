@@ -23,6 +23,21 @@ pub fn save(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Removes the value under `key`.
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// For a `storage` event (another tab changed localStorage): the key and its new value
+/// (`None` when it was removed).
+pub fn storage_change(ev: &web_sys::Event) -> Option<(String, Option<String>)> {
+    let get = |name: &str| js_sys::Reflect::get(ev, &wasm_bindgen::JsValue::from_str(name)).ok();
+    let key = get("key")?.as_string()?;
+    Some((key, get("newValue").and_then(|v| v.as_string())))
+}
+
 /// The URL fragment, without `#`.
 pub fn fragment() -> String {
     window()

@@ -279,3 +279,67 @@ test('a damaged share link says so and leaves the saved draft alone', async () =
     await b.close();
   }
 });
+
+/** A share link to `request` (made with the page's own "Copy share link"). */
+async function shareLink(request) {
+  let link;
+  await withPage({ permissions: ['clipboard-read', 'clipboard-write'] }, async ({ page }) => {
+    await importText(page, request);
+    await page.click('button:has-text("Copy share link")');
+    await page.waitForFunction(() => /share link/.test(document.querySelector('.notice').textContent));
+    link = await page.evaluate(() => navigator.clipboard.readText());
+  });
+  return link;
+}
+
+test('opening a share link keeps the saved draft one Undo away, after a reload too', async () => {
+  const link = await shareLink(FULL);
+  const b = await launch(server.origin);
+  try {
+    await open(b.page, server.url);
+    await field(b.page, '/AutoMLJobName').fill('my-draft');
+    await b.page.waitForTimeout(400); // saved 300 ms after the last change
+    await b.page.goto('about:blank');
+    await open(b.page, link);
+    assert.equal(await field(b.page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    await b.page.reload();
+    await b.page.waitForSelector('[name="/AutoMLJobName"]');
+    assert.equal(await field(b.page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    assert.equal(await b.page.locator('button.undo').count(), 1, 'undo survives the reload');
+    await b.page.click('button.undo');
+    assert.equal(await field(b.page, '/AutoMLJobName').inputValue(), 'my-draft');
+    await b.page.waitForTimeout(400);
+    await b.page.reload();
+    await b.page.waitForSelector('[name="/AutoMLJobName"]');
+    assert.equal(await field(b.page, '/AutoMLJobName').inputValue(), 'my-draft');
+    assert.deepEqual(b.errors, []);
+    assert.deepEqual(b.offsite, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('two tabs: a draft saved in one shows in the other, which keeps its own one Undo away', async () => {
+  const b = await launch(server.origin);
+  try {
+    const one = b.page;
+    await open(one, server.url);
+    await field(one, '/AutoMLJobName').fill('tab-one');
+    await one.waitForTimeout(400);
+    const two = await b.context.newPage();
+    await open(two, server.url);
+    assert.equal(await field(two, '/AutoMLJobName').inputValue(), 'tab-one');
+    await field(two, '/AutoMLJobName').fill('tab-two');
+    const named = (v) => document.querySelector('[name="/AutoMLJobName"]').value === v;
+    await one.waitForFunction(named, 'tab-two', { timeout: 5000 });
+    assert.match(await one.locator('.notice').first().innerText(), /Another tab/);
+    await one.click('button.undo');
+    assert.equal(await field(one, '/AutoMLJobName').inputValue(), 'tab-one');
+    // Putting it back is a change like any other: the other tab follows.
+    await two.waitForFunction(named, 'tab-one', { timeout: 5000 });
+    assert.deepEqual(b.errors, []);
+    assert.deepEqual(b.offsite, []);
+  } finally {
+    await b.close();
+  }
+});
