@@ -402,38 +402,46 @@ pub struct Initial {
     pub replaced: Option<Draft>,
 }
 
+/// What opening a share link says.
+const OPENED_LINK: &str =
+    "Opened the request from the share link. Undo puts your previous draft back.";
+
+/// The request a share link in the address bar carries: `None` when there is no share link,
+/// `Some(Err)` with what to tell the person when it cannot be read. The fragment is dropped
+/// from the address bar once read (so a reload does not open the link again).
+fn link_in_address() -> Option<Result<Draft, String>> {
+    let found = share::from_fragment(&browser::fragment())?;
+    browser::clear_fragment();
+    Some(match found {
+        Ok(text) => json::parse(&text)
+            .ok()
+            .and_then(Draft::from_node)
+            .ok_or_else(|| {
+                "The share link does not hold a request; your draft is unchanged.".to_string()
+            }),
+        Err(e) => Err(format!("{e}; your draft is unchanged.")),
+    })
+}
+
 /// What the page loads with: a share link in the fragment, else the saved draft, else a new
 /// request. A share link that cannot be read leaves the saved draft as it is.
 pub fn initial_draft() -> Initial {
     let saved = browser::load(DRAFT_KEY)
         .and_then(|text| json::parse(&text).ok())
         .and_then(Draft::from_node);
-    let kept = |notice: String, saved: Option<Draft>| Initial {
-        draft: saved.unwrap_or_default(),
-        notice: Some(notice),
-        from_link: false,
-        replaced: None,
-    };
-    match share::from_fragment(&browser::fragment()) {
-        Some(Ok(text)) => {
-            browser::clear_fragment();
-            match json::parse(&text).ok().and_then(Draft::from_node) {
-                Some(draft) => Initial {
-                    draft,
-                    notice: Some("Opened the request from the share link.".into()),
-                    from_link: true,
-                    replaced: saved,
-                },
-                None => kept(
-                    "The share link does not hold a request; your draft is unchanged.".into(),
-                    saved,
-                ),
-            }
-        }
-        Some(Err(e)) => {
-            browser::clear_fragment();
-            kept(format!("{e}; your draft is unchanged."), saved)
-        }
+    match link_in_address() {
+        Some(Ok(draft)) => Initial {
+            draft,
+            notice: Some(OPENED_LINK.into()),
+            from_link: true,
+            replaced: saved,
+        },
+        Some(Err(notice)) => Initial {
+            draft: saved.unwrap_or_default(),
+            notice: Some(notice),
+            from_link: false,
+            replaced: None,
+        },
         None => Initial {
             draft: saved.unwrap_or_default(),
             notice: None,
@@ -454,7 +462,7 @@ pub fn App() -> impl IntoView {
     match initial.replaced {
         // Saved before the draft is: the link's request replaces the saved draft below.
         Some(old) => {
-            let undo = (old, "Opened the request from the share link.".to_string());
+            let undo = (old, OPENED_LINK.to_string());
             save_previous(Some(&undo));
             store.undo.set(Some(undo));
         }
@@ -526,6 +534,13 @@ pub fn App() -> impl IntoView {
             "Another tab saved a different draft, and this tab now shows it. Undo puts this tab's version back.",
             false,
         );
+    });
+    // A share link pasted into this tab's address bar changes only the fragment: no reload,
+    // so it is opened here as on a fresh load (and can be undone).
+    let _ = window_event_listener_untyped("hashchange", move |_| match link_in_address() {
+        Some(Ok(draft)) => store.replace(draft, OPENED_LINK, true),
+        Some(Err(notice)) => store.notice.set(notice),
+        None => {}
     });
     let _ = window_event_listener_untyped("pagehide", flush);
     // Mobile browsers may discard a hidden page without a pagehide; not beforeunload, which

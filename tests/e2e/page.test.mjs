@@ -268,9 +268,12 @@ test('a damaged share link says so and leaves the saved draft alone', async () =
     await open(b.page, server.url);
     await field(b.page, '/AutoMLJobName').fill('my-draft');
     await b.page.waitForTimeout(400); // saved 300 ms after the last change
+    // Pasted into the open tab (only the fragment changes), then opened afresh.
     await b.page.goto(server.url + '#r=1.%%%broken');
-    await b.page.reload();
-    await b.page.waitForSelector('[name="/AutoMLJobName"]');
+    await b.page.waitForFunction(() => /damaged/.test(document.querySelector('.notice').textContent), null, { timeout: 5000 });
+    assert.equal(await field(b.page, '/AutoMLJobName').inputValue(), 'my-draft');
+    await b.page.goto('about:blank');
+    await open(b.page, server.url + '#r=1.%%%broken');
     assert.match(await b.page.locator('.notice').first().innerText(), /damaged/);
     assert.equal(await field(b.page, '/AutoMLJobName').inputValue(), 'my-draft');
     assert.deepEqual(b.errors, []);
@@ -342,4 +345,17 @@ test('two tabs: a draft saved in one shows in the other, which keeps its own one
   } finally {
     await b.close();
   }
+});
+
+test('a share link pasted into an open tab (only the fragment changes) opens, with undo', async () => {
+  const link = await shareLink(FULL);
+  await withPage({}, async ({ page }) => {
+    await field(page, '/AutoMLJobName').fill('my-draft');
+    await page.evaluate((l) => { window.location.href = l; }, link);
+    await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'churn-2024-ensemble', null, { timeout: 5000 });
+    assert.match(await page.locator('.notice').first().innerText(), /share link/);
+    assert.equal(new URL(page.url()).hash, '', 'the fragment is dropped once read');
+    await page.click('button.undo');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'my-draft');
+  });
 });
