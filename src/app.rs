@@ -859,7 +859,7 @@ fn list_view(
     let add = {
         let pointer = pointer.clone();
         move |_| {
-            store.mutate(|d| d.push_item(&pointer));
+            store.mutate(|d| d.add_item(&pointer));
             let i = store.draft.with_untracked(|d| d.len(&pointer)) - 1;
             let target = first_control(&format!("{pointer}/{i}"), member);
             store.touch(&pointer);

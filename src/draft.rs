@@ -300,6 +300,29 @@ impl Draft {
         }
     }
 
+    /// Appends an item to the list at `pointer` as [`Draft::push_item`] does; for the second
+    /// data channel, one that works with the first: a `validation` channel when the first
+    /// trains (or leaves its type unset), with the first's target column and content type,
+    /// which the service requires to match.
+    pub fn add_item(&mut self, pointer: &str) {
+        self.push_item(pointer);
+        if pointer != "/InputDataConfig" || self.len(pointer) != 2 {
+            return;
+        }
+        let first = |m: &str| format!("/InputDataConfig/0/{m}");
+        let second = |m: &str| format!("/InputDataConfig/1/{m}");
+        if !matches!(self.text(&first("ChannelType")).as_str(), "" | "training") {
+            return;
+        }
+        self.set_text(&second("ChannelType"), "validation");
+        for member in ["TargetAttributeName", "ContentType"] {
+            let text = self.text(&first(member));
+            if !text.is_empty() {
+                self.set_text(&second(member), &text);
+            }
+        }
+    }
+
     /// Removes item `index` of the list at `pointer`. An optional list left empty is removed
     /// too; a required one stays (empty), so the rules can say it needs an item.
     pub fn remove_item(&mut self, pointer: &str, index: usize) {
@@ -403,6 +426,31 @@ mod tests {
 
     fn parse(text: &str) -> Draft {
         Draft::from_node(json::parse(text).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_second_channel_validates_what_the_first_trains_on() {
+        let mut d = Draft::new();
+        d.set_text("/InputDataConfig/0/TargetAttributeName", "churned");
+        d.set_text(
+            "/InputDataConfig/0/ContentType",
+            "x-application/vnd.amazon+parquet",
+        );
+        d.add_item("/InputDataConfig");
+        assert_eq!(d.text("/InputDataConfig/1/ChannelType"), "validation");
+        assert_eq!(d.text("/InputDataConfig/1/TargetAttributeName"), "churned");
+        assert_eq!(
+            d.text("/InputDataConfig/1/ContentType"),
+            "x-application/vnd.amazon+parquet"
+        );
+        // A first channel that validates: the second is left as a new channel.
+        let mut d = Draft::new();
+        d.set_text("/InputDataConfig/0/ChannelType", "validation");
+        d.add_item("/InputDataConfig");
+        assert_eq!(d.text("/InputDataConfig/1/ChannelType"), "");
+        // Other lists: a new empty item.
+        d.add_item("/Tags");
+        assert_eq!(d.text("/Tags/0/Key"), "");
     }
 
     #[test]

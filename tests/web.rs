@@ -364,3 +364,42 @@ async fn a_member_the_request_does_not_have_can_be_removed_from_the_summary() {
         "job"
     );
 }
+
+/// Regression: "Add a channel" made a second training channel, which the service rejects.
+#[wasm_bindgen_test]
+async fn a_second_channel_is_a_validation_channel_matching_the_first() {
+    let page = mount(Draft::new());
+    page.type_into("/InputDataConfig/0/TargetAttributeName", "churned")
+        .await;
+    page.type_into(
+        "/InputDataConfig/0/ContentType",
+        "x-application/vnd.amazon+parquet",
+    )
+    .await;
+    click(&page.button("Add a channel")).await;
+    let channel_type: HtmlSelectElement = page
+        .field("/InputDataConfig/1/ChannelType")
+        .unchecked_into();
+    assert_eq!(channel_type.value(), "validation");
+    let target: HtmlInputElement = page
+        .field("/InputDataConfig/1/TargetAttributeName")
+        .unchecked_into();
+    assert_eq!(target.value(), "churned");
+    let content: HtmlInputElement = page
+        .field("/InputDataConfig/1/ContentType")
+        .unchecked_into();
+    assert_eq!(content.value(), "x-application/vnd.amazon+parquet");
+    let channel_errors: Vec<String> = page.store.findings.with_untracked(|f| {
+        f.list
+            .iter()
+            .filter(|d| d.is_error() && d.path.starts_with("/InputDataConfig"))
+            .map(|d| format!("{}: {}", d.path, d.message))
+            .collect()
+    });
+    assert!(
+        channel_errors
+            .iter()
+            .all(|e| e.contains("S3Uri") || e.contains("/S3DataSource")),
+        "only the second channel's S3 URI is left to fill in: {channel_errors:?}"
+    );
+}
