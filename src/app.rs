@@ -638,6 +638,14 @@ fn Toolbar() -> impl IntoView {
             store.notice.set(message);
         });
     };
+    // The Undo button goes away once used: focus moves to the message saying what it did.
+    let undo = move |_| {
+        store.undo();
+        leptos::task::spawn_local(async {
+            leptos::task::tick().await;
+            browser::focus("status");
+        });
+    };
     view! {
         <div class="toolbar" role="toolbar" aria-label="Request actions">
             <button type="button" on:click=new_request>"New request"</button>
@@ -645,10 +653,12 @@ fn Toolbar() -> impl IntoView {
             <button type="button" on:click=check_all>"Check all"</button>
             <button type="button" on:click=share_link>"Copy share link"</button>
             <Show when=move || store.undo.with(Option::is_some)>
-                <button type="button" class="undo" on:click=move |_| store.undo()>"Undo"</button>
+                <button type="button" class="undo" on:click=undo>"Undo"</button>
             </Show>
         </div>
-        <p class="notice" role="status" aria-live="polite">{move || store.notice.get()}</p>
+        <p class="notice" id="status" tabindex="-1" role="status" aria-live="polite">
+            {move || store.notice.get()}
+        </p>
     }
 }
 

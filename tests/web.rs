@@ -403,3 +403,28 @@ async fn a_second_channel_is_a_validation_channel_matching_the_first() {
         "only the second channel's S3 URI is left to fill in: {channel_errors:?}"
     );
 }
+
+/// Regression: the Undo button disappears once used, and keyboard focus went with it.
+#[wasm_bindgen_test]
+async fn after_undo_focus_is_on_the_message_saying_what_happened() {
+    let page = mount(Draft::new());
+    page.type_into("/AutoMLJobName", "mine").await;
+    click(&page.button("New request")).await;
+    let undo = page.button("Undo");
+    undo.focus().unwrap();
+    click(&undo).await;
+    leptos::task::tick().await;
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(active.id(), "status");
+    assert_eq!(
+        active.text_content().unwrap().trim(),
+        "Restored the previous request."
+    );
+    let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
+    assert_eq!(name.value(), "mine");
+}
