@@ -188,6 +188,10 @@ for (const colorScheme of ['light', 'dark']) {
   test(`axe-core finds no violation (${colorScheme}, every section open, every error shown)`, async () => {
     await withPage({ colorScheme }, async ({ page }) => {
       assert.deepEqual(await axe(page), [], 'pristine page');
+      // The valid state has colours of its own ("Ready to send" in green).
+      await page.click('button:has-text("Start from an example")');
+      assert.match(await page.locator('.summary .verdict').innerText(), /Ready to send/);
+      assert.deepEqual(await axe(page), [], 'a valid request');
       const request = JSON.parse(FULL);
       request.AutoMLJobName = 'bad_name';
       request.Tags[0].Key = 'aws:reserved';
