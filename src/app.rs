@@ -1611,10 +1611,11 @@ fn Export() -> impl IntoView {
     view! {
         <section class="export" aria-labelledby="export-title">
             <h2 id="export-title">"Export"</h2>
-            <p class=move || if errors.get() == 0 { "verdict ok" } else { "verdict bad" }>
+            // One line, not a second copy of the verdict banner just above (under Check).
+            <p class=move || if errors.get() == 0 { "export-state ok" } else { "export-state bad" }>
                 {move || match errors.get() {
-                    0 => "Ready to send.".to_string(),
-                    n => format!("The service would reject this: {}.", plural(n, "error")),
+                    0 => "Ready to send.",
+                    _ => "Not ready to send: the errors are listed under Check.",
                 }}
             </p>
             <fieldset class="formats">

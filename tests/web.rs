@@ -302,12 +302,12 @@ async fn the_export_is_live_and_says_whether_it_would_be_accepted() {
     .unwrap();
     let page = mount(Draft::from_node(valid).unwrap());
     leptos::task::tick().await;
-    let verdict = page.find(".export .verdict");
-    assert_eq!(verdict.text_content().unwrap(), "Ready to send.");
+    let state = page.find(".export .export-state");
+    assert_eq!(state.text_content().unwrap(), "Ready to send.");
     page.type_into("/AutoMLJobName", "job_1").await;
     assert_eq!(
-        verdict.text_content().unwrap(),
-        "The service would reject this: 1 error."
+        state.text_content().unwrap(),
+        "Not ready to send: the errors are listed under Check."
     );
     sleep(200).await;
     let code = page.find("#export-text").text_content().unwrap();
@@ -427,4 +427,15 @@ async fn after_undo_focus_is_on_the_message_saying_what_happened() {
     );
     let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
     assert_eq!(name.value(), "mine");
+}
+
+/// Regression: an empty form showed the same red "would reject this" banner twice (the
+/// summary and the export panel).
+#[wasm_bindgen_test]
+async fn the_verdict_is_stated_once() {
+    let page = mount(Draft::new());
+    leptos::task::tick().await;
+    let text = page.root.text_content().unwrap();
+    assert_eq!(text.matches("would reject this").count(), 1, "{text}");
+    assert_eq!(page.count(".verdict"), 1);
 }

@@ -120,7 +120,8 @@ test('every export copies exactly what `automl-job export` prints', { skip: !fs.
     const file = path.join(fs.mkdtempSync('/tmp/automl-web-'), 'request.json');
     fs.writeFileSync(file, JSON.stringify(request));
     await importText(page, JSON.stringify(request));
-    assert.match(await page.locator('.export .verdict').innerText(), /would reject this: \d+ errors?/);
+    assert.match(await page.locator('.summary .verdict').innerText(), /would reject this: \d+ errors?/);
+    assert.match(await page.locator('.export .export-state').innerText(), /Not ready to send/);
     for (const target of ['json', 'cli', 'cli-input-json', 'powershell', 'cmd', 'boto3']) {
       await page.check(`input[name="export-target"][value="${target}"]`);
       const label = (await page.locator(`label:has(input[value="${target}"])`).innerText()).trim();
@@ -361,5 +362,17 @@ test('a share link pasted into an open tab (only the fragment changes) opens, wi
     assert.equal(new URL(page.url()).hash, '', 'the fragment is dropped once read');
     await page.click('button.undo');
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'my-draft');
+  });
+});
+
+test('an empty form states the verdict once on a wide screen, and in the bottom bar on a phone', async () => {
+  const visibleVerdicts = (page) => page.evaluate(() => [...document.querySelectorAll('p, span')]
+    .filter((e) => /reject/i.test(e.textContent) && e.checkVisibility()).length);
+  await withPage({}, async ({ page }) => {
+    assert.equal(await visibleVerdicts(page), 1);
+  });
+  await withPage({ viewport: { width: 360, height: 700 } }, async ({ page }) => {
+    assert.ok(await page.locator('.mobile-status').isVisible());
+    assert.equal(await visibleVerdicts(page), 2, 'the summary, and the bar that keeps it in view');
   });
 });
