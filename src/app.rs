@@ -1069,6 +1069,31 @@ fn example_of(member: &str) -> Option<&'static str> {
     })
 }
 
+/// For the fields whose default or example stops applying with the rest of the request:
+/// what to show instead (the endpoint name once it is generated, the validation fraction
+/// once a validation channel gives the split).
+fn context_placeholder(store: Store, pointer: &str) -> Option<Memo<Option<&'static str>>> {
+    match pointer {
+        "/ModelDeployConfig/EndpointName" => Some(Memo::new(move |_| {
+            store
+                .draft
+                .with(|d| d.text("/ModelDeployConfig/AutoGenerateEndpointName") == "true")
+                .then_some("leave empty: the name is generated")
+        })),
+        "/AutoMLJobConfig/DataSplitConfig/ValidationFraction" => Some(Memo::new(move |_| {
+            store
+                .draft
+                .with(|d| {
+                    (0..d.len("/InputDataConfig")).any(|i| {
+                        d.text(&format!("/InputDataConfig/{i}/ChannelType")) == "validation"
+                    })
+                })
+                .then_some("leave empty with a validation channel")
+        })),
+        _ => None,
+    }
+}
+
 /// The default the service uses for the objective metric, given the problem type.
 fn metric_default(problem: &str) -> Option<String> {
     rules::metrics_for(problem).map(|(_, default)| format!("{default} (for {problem})"))
@@ -1262,6 +1287,7 @@ fn scalar_view(
             .into_any()
         }
         kind => {
+            let context = context_placeholder(store, &pointer);
             let inputmode = match kind {
                 Kind::Integer { .. } => Some("numeric"),
                 Kind::Float { .. } => Some("decimal"),
@@ -1279,8 +1305,10 @@ fn scalar_view(
                     on:input=on_input
                     on:change=move |_| on_change(())
                     placeholder=move || {
-                        default_text()
-                            .map(|d| format!("default: {d}"))
+                        context
+                            .and_then(|c| c.get())
+                            .map(str::to_string)
+                            .or_else(|| default_text().map(|d| format!("default: {d}")))
                             .or_else(|| example_of(api_name).map(|e| format!("e.g. {e}")))
                     }
                     aria-invalid=move || invalid.get().to_string()

@@ -439,3 +439,26 @@ async fn the_verdict_is_stated_once() {
     assert_eq!(text.matches("would reject this").count(), 1, "{text}");
     assert_eq!(page.count(".verdict"), 1);
 }
+
+/// Regression: "e.g. churn-endpoint" showed while the name is generated, and "default: 0.2"
+/// while a validation channel makes the split.
+#[wasm_bindgen_test]
+async fn placeholders_follow_the_rest_of_the_request() {
+    let page = mount(Draft::new());
+    let endpoint = page.field("/ModelDeployConfig/EndpointName");
+    let fraction = page.field("/AutoMLJobConfig/DataSplitConfig/ValidationFraction");
+    let placeholder = |e: &HtmlElement| e.get_attribute("placeholder").unwrap_or_default();
+    assert_eq!(placeholder(&endpoint), "e.g. churn-endpoint");
+    assert_eq!(placeholder(&fraction), "default: 0.2");
+    page.choose("/ModelDeployConfig/AutoGenerateEndpointName", "true")
+        .await;
+    assert_eq!(placeholder(&endpoint), "leave empty: the name is generated");
+    click(&page.button("Add a channel")).await;
+    assert_eq!(
+        placeholder(&fraction),
+        "leave empty with a validation channel"
+    );
+    page.choose("/ModelDeployConfig/AutoGenerateEndpointName", "false")
+        .await;
+    assert_eq!(placeholder(&endpoint), "e.g. churn-endpoint");
+}
