@@ -611,6 +611,10 @@ pub fn objective_needs_problem_type(req: &Request, out: &mut Vec<Diagnostic>) {
     .into_iter()
     .filter(|p| metrics_for(p).is_some_and(|(m, _)| m.contains(&metric)))
     .collect();
+    if fits.is_empty() {
+        // Not a metric of any tabular problem type: the model's enum check says so.
+        return;
+    }
     out.push(warning(
         "objective-without-problem-type",
         "/ProblemType".to_string(),

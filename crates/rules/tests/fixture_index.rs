@@ -144,6 +144,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/metric-enum-case.expected"),
     ),
     (
+        "metric-enum-case-without-problem-type",
+        include_str!("fixtures/metric-enum-case-without-problem-type.json"),
+        include_str!("fixtures/metric-enum-case-without-problem-type.expected"),
+    ),
+    (
         "metric-time-series",
         include_str!("fixtures/metric-time-series.json"),
         include_str!("fixtures/metric-time-series.expected"),
