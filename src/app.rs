@@ -638,13 +638,11 @@ fn Toolbar() -> impl IntoView {
             store.notice.set(message);
         });
     };
-    // The Undo button goes away once used: focus moves to the message saying what it did.
+    // The Undo button goes away once used: focus moves to the message saying what it did
+    // (always on the page, so at once).
     let undo = move |_| {
         store.undo();
-        leptos::task::spawn_local(async {
-            leptos::task::tick().await;
-            browser::focus("status");
-        });
+        browser::focus("status");
     };
     view! {
         <div class="toolbar" role="toolbar" aria-label="Request actions">
