@@ -22,7 +22,10 @@ impl Findings {
         Findings::from_list(automl_rules::check_node(request))
     }
 
-    pub fn from_list(list: Vec<Diagnostic>) -> Self {
+    /// Indexes `list`, ordered as the fields appear on the page (the rules report in the
+    /// request's order, which is not the form's).
+    pub fn from_list(mut list: Vec<Diagnostic>) -> Self {
+        list.sort_by_cached_key(|d| crate::layout::form_order(&d.path));
         let (errors, warnings) = diag::counts(&list);
         let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, d) in list.iter().enumerate() {

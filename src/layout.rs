@@ -130,6 +130,40 @@ pub fn section_of(pointer: &str) -> Option<&'static Section> {
         .find(|s| s.items.iter().any(|item| is_within(&bare, item)))
 }
 
+/// Where the field (or group) at `pointer` comes on the page, for listing findings in the
+/// order a person meets them: its section, its item in the section, then members in the
+/// order the form shows them (the model's) and list items by index. The request itself
+/// comes first; members the form does not know come last.
+pub fn form_order(pointer: &str) -> (usize, usize, Vec<usize>) {
+    if pointer.is_empty() {
+        return (0, 0, Vec::new());
+    }
+    let bare = without_indexes(pointer);
+    let place = SECTIONS.iter().enumerate().find_map(|(i, s)| {
+        s.items
+            .iter()
+            .position(|item| is_within(&bare, item) || is_within(item, &bare))
+            .map(|j| (i + 1, j))
+    });
+    let (section, item) = place.unwrap_or((usize::MAX, 0));
+    let mut ranks = Vec::new();
+    let mut shape: Option<&'static Shape> = Some(&CREATE_AUTO_ML_JOB_REQUEST);
+    for token in pointer.split('/').skip(1) {
+        let (rank, next) = match shape.map(|s| &s.kind) {
+            Some(Kind::Structure { members }) => match members.iter().position(|m| m.name == token)
+            {
+                Some(i) => (i, Some(members[i].shape)),
+                None => (usize::MAX, None),
+            },
+            Some(Kind::List { member, .. }) => (token.parse().unwrap_or(usize::MAX), Some(*member)),
+            _ => (usize::MAX, None),
+        };
+        ranks.push(rank);
+        shape = next;
+    }
+    (section, item, ranks)
+}
+
 /// Whether a structure's members are shown directly in its parent, without a box of its own:
 /// single-member structures (a channel's data source, an algorithms config) add nothing a
 /// person needs to see.
@@ -223,6 +257,31 @@ mod tests {
                 .collect();
             assert_eq!(places.len(), 1, "{pointer} is edited in {places:?}");
         }
+    }
+
+    #[test]
+    fn form_order_is_the_order_of_the_page() {
+        let on_page = [
+            "",
+            "/AutoMLJobName",
+            "/RoleArn",
+            "/InputDataConfig",
+            "/InputDataConfig/0",
+            "/InputDataConfig/0/DataSource/S3DataSource/S3Uri",
+            "/InputDataConfig/0/TargetAttributeName",
+            "/InputDataConfig/1/DataSource/S3DataSource/S3Uri",
+            "/OutputDataConfig/S3OutputPath",
+            "/ProblemType",
+            "/AutoMLJobObjective/MetricName",
+            "/AutoMLJobConfig/CompletionCriteria/MaxCandidates",
+            "/Tags/0/Key",
+            "/Tags/1/Key",
+            "/autoMLJobName",
+        ];
+        let mut sorted = on_page.to_vec();
+        sorted.reverse();
+        sorted.sort_by_key(|p| form_order(p));
+        assert_eq!(sorted, on_page);
     }
 
     #[test]

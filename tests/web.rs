@@ -413,7 +413,7 @@ async fn after_undo_focus_is_on_the_message_saying_what_happened() {
     let undo = page.button("Undo");
     undo.focus().unwrap();
     click(&undo).await;
-    leptos::task::tick().await;
+    sleep(50).await;
     let active = web_sys::window()
         .unwrap()
         .document()
@@ -461,4 +461,46 @@ async fn placeholders_follow_the_rest_of_the_request() {
     page.choose("/ModelDeployConfig/AutoGenerateEndpointName", "false")
         .await;
     assert_eq!(placeholder(&endpoint), "e.g. churn-endpoint");
+}
+
+/// Regression: the summary listed findings in the request's order (the role after the data
+/// and output), not in the order the fields appear on the page.
+#[wasm_bindgen_test]
+async fn the_summary_lists_findings_in_the_order_of_the_page() {
+    let node = json::parse(
+        r#"{"AutoMLJobName":"bad_name","InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"nope"}}}],"OutputDataConfig":{"S3OutputPath":"nope"},"ProblemType":"Regression","AutoMLJobObjective":{"MetricName":"F1"},"RoleArn":"nope","Tags":[{"Key":"aws:x","Value":"y"}]}"#,
+    )
+    .unwrap();
+    let page = mount(Draft::from_node(node).unwrap());
+    leptos::task::tick().await;
+    let fields = page.root.query_selector_all("[id^=\"field:\"]").unwrap();
+    let on_page: Vec<String> = (0..fields.length())
+        .map(|i| fields.item(i).unwrap().unchecked_into::<HtmlElement>().id())
+        .collect();
+    let links = page.root.query_selector_all(".finding-list a").unwrap();
+    let listed: Vec<String> = (0..links.length())
+        .map(|i| {
+            let href = links
+                .item(i)
+                .unwrap()
+                .unchecked_into::<HtmlElement>()
+                .get_attribute("href")
+                .unwrap();
+            href.trim_start_matches('#').to_string()
+        })
+        .collect();
+    assert!(listed.len() >= 6, "{listed:?}");
+    let places: Vec<usize> = listed
+        .iter()
+        .map(|id| {
+            on_page
+                .iter()
+                .position(|f| f == id)
+                .unwrap_or_else(|| panic!("{id} is not on the page"))
+        })
+        .collect();
+    assert!(
+        places.windows(2).all(|w| w[0] <= w[1]),
+        "listed {listed:?}, at places {places:?}"
+    );
 }
