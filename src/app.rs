@@ -1128,21 +1128,31 @@ fn suited_values(store: Store, pointer: &str) -> Option<Memo<Suited>> {
 }
 
 /// The options of an enum select, each selected when it is the value (so re-rendering the
-/// options keeps the selection).
+/// options keeps the selection). Values that do not suit what the select depends on are
+/// listed apart and disabled (still shown, so a person sees why), except the current value,
+/// which stays as it is for the rules to report.
 fn enum_options(
     values: &'static [&'static str],
     value: RwSignal<String>,
     suited: Option<Memo<Suited>>,
 ) -> impl IntoView {
-    let option = move |v: &'static str| {
+    let option = move |v: &'static str, unsuited: bool| {
         view! {
-            <option value=v prop:selected=move || value.with(|x| x == v)>
+            <option
+                value=v
+                prop:selected=move || value.with(|x| x == v)
+                disabled=move || unsuited && value.with(|x| x != v)
+            >
                 {v}
             </option>
         }
     };
     move || match suited.and_then(|s| s.get()) {
-        None => values.iter().map(|v| option(v)).collect_view().into_any(),
+        None => values
+            .iter()
+            .map(|v| option(v, false))
+            .collect_view()
+            .into_any(),
         Some((context, good)) => {
             let others: Vec<&'static str> = values
                 .iter()
@@ -1151,10 +1161,10 @@ fn enum_options(
                 .collect();
             view! {
                 <optgroup label=format!("Suit {context}")>
-                    {good.into_iter().map(option).collect_view()}
+                    {good.into_iter().map(|v| option(v, false)).collect_view()}
                 </optgroup>
                 <optgroup label=format!("Rejected with {context}")>
-                    {others.into_iter().map(option).collect_view()}
+                    {others.into_iter().map(|v| option(v, true)).collect_view()}
                 </optgroup>
             }
             .into_any()

@@ -504,3 +504,26 @@ async fn the_summary_lists_findings_in_the_order_of_the_page() {
         "listed {listed:?}, at places {places:?}"
     );
 }
+
+/// Metrics that do not suit the problem type are shown but cannot be chosen; one already
+/// chosen (or imported) stays as it is, for the rules to report.
+#[wasm_bindgen_test]
+async fn unsuited_metrics_are_disabled_not_hidden() {
+    let page = mount(Draft::new());
+    let option = |v: &str| -> HtmlElement {
+        page.find(&format!(
+            "[name=\"/AutoMLJobObjective/MetricName\"] option[value=\"{v}\"]"
+        ))
+    };
+    assert!(!option("F1").has_attribute("disabled"));
+    page.choose("/AutoMLJobObjective/MetricName", "F1").await;
+    page.choose("/ProblemType", "Regression").await;
+    assert!(!option("MSE").has_attribute("disabled"));
+    assert!(
+        !option("F1").has_attribute("disabled"),
+        "the chosen value stays choosable"
+    );
+    assert!(option("Accuracy").has_attribute("disabled"));
+    page.choose("/AutoMLJobObjective/MetricName", "MSE").await;
+    assert!(option("F1").has_attribute("disabled"));
+}
