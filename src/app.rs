@@ -22,6 +22,11 @@ pub const EXAMPLE: &str = include_str!("example.json");
 /// The localStorage key of the saved draft.
 pub const DRAFT_KEY: &str = "automl-job-web.draft";
 
+/// What Undo says, and how the undo slot knows it holds what Undo replaced.
+const UNDONE: &str = "Restored the previous request. Redo puts back the one you had.";
+/// What Redo says.
+const REDONE: &str = "Put back the request you had before Undo.";
+
 /// The localStorage key of the draft the last replacement took away (what "Undo" puts
 /// back), so a share link, an import or another tab never destroys a saved draft: it stays
 /// one "Undo" away, after a reload too.
@@ -306,17 +311,25 @@ impl Store {
         self.export_tick.update(|t| *t += 1);
     }
 
-    /// Puts back the draft the last replacement took away.
+    /// Puts back the draft the last replacement took away, keeping the one it replaces in
+    /// the undo slot: undo is a swap, so pressing it again ("Redo") loses nothing either.
     pub fn undo(&self) {
-        if let Some((old, _)) = self.undo.get_untracked() {
+        if let Some((old, what)) = self.undo.get_untracked() {
+            let current = self.draft.get_untracked();
+            let done = if what == UNDONE { REDONE } else { UNDONE };
             self.pending.set_value(Pending::Full);
             self.draft.set(old);
             self.reveal.update(|r| r.all = true);
             self.open_sections_with_content();
-            self.undo.set(None);
-            self.notice
-                .set("Restored the previous request.".to_string());
+            self.undo.set(Some((current, done.to_string())));
+            self.notice.set(done.to_string());
         }
+    }
+
+    /// Whether the undo slot holds what the last Undo replaced (the button says "Redo").
+    pub fn can_redo(&self) -> bool {
+        self.undo
+            .with(|u| u.as_ref().is_some_and(|(_, what)| what == UNDONE))
     }
 
     /// Changes the draft in any way but typing in a field (lists, sections).
@@ -638,8 +651,7 @@ fn Toolbar() -> impl IntoView {
             store.notice.set(message);
         });
     };
-    // The Undo button goes away once used: focus moves to the message saying what it did
-    // (always on the page, so at once).
+    // Focus moves to the message saying what Undo did (always on the page, so at once).
     let undo = move |_| {
         store.undo();
         browser::focus("status");
@@ -651,7 +663,9 @@ fn Toolbar() -> impl IntoView {
             <button type="button" on:click=check_all>"Check all"</button>
             <button type="button" on:click=share_link>"Copy share link"</button>
             <Show when=move || store.undo.with(Option::is_some)>
-                <button type="button" class="undo" on:click=undo>"Undo"</button>
+                <button type="button" class="undo" on:click=undo>
+                    {move || if store.can_redo() { "Redo" } else { "Undo" }}
+                </button>
             </Show>
         </div>
         <p class="notice" id="status" tabindex="-1" role="status" aria-live="polite">
