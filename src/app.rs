@@ -1250,37 +1250,14 @@ fn scalar_view(
         let pointer = pointer.clone();
         move |_| store.touch(&pointer)
     };
-    let control = match &shape.kind {
-        Kind::Boolean => {
-            let default = def.and_then(|d| d.default);
-            view! {
-                <select
-                    id=id.clone()
-                    name=pointer.clone()
-                    prop:value=move || value.get()
-                    on:change=move |ev| {
-                        on_input(ev);
-                        on_change(());
-                    }
-                    aria-invalid=move || invalid.get().to_string()
-                    aria-required=move || required.get().to_string()
-                    aria-describedby=described_by
-                >
-                    <option value="">
-                        {match default {
-                            Some(d) => format!("not set (service default: {d})"),
-                            None => "not set".to_string(),
-                        }}
-                    </option>
-                    <option value="true">"true"</option>
-                    <option value="false">"false"</option>
-                    {unknown_option(value, &["", "true", "false"])}
-                </select>
-            }
-            .into_any()
-        }
-        Kind::String { values, .. } if !values.is_empty() => {
-            let values: &'static [&'static str] = values;
+    // Booleans and enums are both a select: "not set", then the values.
+    let choices: Option<&'static [&'static str]> = match &shape.kind {
+        Kind::Boolean => Some(&["true", "false"]),
+        Kind::String { values, .. } if !values.is_empty() => Some(values),
+        _ => None,
+    };
+    let control = match (choices, &shape.kind) {
+        (Some(values), _) => {
             let mut known = vec![""];
             known.extend_from_slice(values);
             view! {
@@ -1308,7 +1285,7 @@ fn scalar_view(
             }
             .into_any()
         }
-        kind => {
+        (None, kind) => {
             let context = context_placeholder(store, &pointer);
             let inputmode = match kind {
                 Kind::Integer { .. } => Some("numeric"),
