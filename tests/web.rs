@@ -108,6 +108,16 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// The element that has the keyboard focus.
+fn focused() -> web_sys::Element {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap()
+}
+
 async fn click(el: &HtmlElement) {
     el.click();
     leptos::task::tick().await;
@@ -175,12 +185,7 @@ async fn a_summary_entry_moves_focus_to_its_field() {
     let link = page.find("a[href=\"#field:/RoleArn\"]");
     click(&link).await;
     leptos::task::tick().await;
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element()
-        .unwrap();
+    let active = focused();
     assert_eq!(active.id(), "field:/RoleArn");
 }
 
@@ -415,12 +420,7 @@ async fn after_undo_focus_is_on_the_message_saying_what_happened() {
     undo.focus().unwrap();
     click(&undo).await;
     sleep(50).await;
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element()
-        .unwrap();
+    let active = focused();
     assert_eq!(active.id(), "status");
     assert!(active
         .text_content()
