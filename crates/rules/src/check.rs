@@ -38,13 +38,27 @@ pub fn check_text(text: &str) -> Outcome {
     match json::parse_noting(text) {
         Ok((node, lone_surrogates)) => {
             let mut diagnostics = Vec::new();
+            // One warning per member, at its first lone surrogate (a text can hold
+            // hundreds of thousands of them).
+            let mut lone: Vec<(String, usize, usize)> = Vec::new();
             for offset in lone_surrogates {
-                let (line, column) = json::line_col(text, offset);
+                let path = pointer_at(&node, offset);
+                match lone.last_mut() {
+                    Some((last, _, count)) if *last == path => *count += 1,
+                    _ => lone.push((path, offset, 1)),
+                }
+            }
+            for (path, offset, count) in lone {
+                let what = if count == 1 {
+                    "a \\u escape".to_string()
+                } else {
+                    format!("{count} \\u escapes (the first is shown)")
+                };
                 diagnostics.push(Diagnostic {
                     severity: Severity::Warning,
                     code: "lone-surrogate",
-                    path: pointer_at(&node, offset),
-                    message: format!("the \\u escape at line {line}, column {column} is half of a UTF-16 surrogate pair, not a character: the AWS CLI sends it as is, and it is no letter, digit or separator; it is checked here as U+FFFD"),
+                    path,
+                    message: format!("this value has {what} of half a UTF-16 surrogate pair, which is not a character: the AWS CLI sends it as is, and it is no letter, digit or separator; it is checked here as U+FFFD"),
                     service_message: None,
                     cli_message: None,
                     span: Some(Span { start: offset, end: offset + 6 }),
