@@ -148,24 +148,23 @@ pub fn in_model_order(request: &Node) -> Node {
 fn order(node: &Node, shape: &'static Shape) -> Node {
     let value = match (&node.value, &shape.kind) {
         (Value::Object(members), Kind::Structure { members: defs }) => {
-            let mut out: Vec<(usize, Member)> = members
-                .iter()
-                .map(|m| {
-                    let at = defs.iter().position(|d| d.name == m.key);
-                    let value = match at {
-                        Some(i) => order(&m.value, defs[i].shape),
-                        None => m.value.clone(),
-                    };
-                    let member = Member {
-                        key: m.key.clone(),
-                        key_span: m.key_span,
-                        value,
-                    };
-                    (at.unwrap_or(defs.len()), member)
-                })
-                .collect();
-            out.sort_by_key(|(at, _)| *at);
-            Value::Object(out.into_iter().map(|(_, m)| m).collect())
+            // The members of each definition in turn, then the unknown ones: a stable
+            // order by definition (member names are unique in a structure), without a sort.
+            let member = |m: &Member, value: Node| Member {
+                key: m.key.clone(),
+                key_span: m.key_span,
+                value,
+            };
+            let mut out = Vec::with_capacity(members.len());
+            for def in defs.iter() {
+                for m in members.iter().filter(|m| m.key == def.name) {
+                    out.push(member(m, order(&m.value, def.shape)));
+                }
+            }
+            for m in members.iter().filter(|m| !defs.iter().any(|d| d.name == m.key)) {
+                out.push(member(m, m.value.clone()));
+            }
+            Value::Object(out)
         }
         (Value::Array(items), Kind::List { member, .. }) => {
             Value::Array(items.iter().map(|i| order(i, member)).collect())
