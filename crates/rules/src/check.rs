@@ -927,16 +927,12 @@ fn python_float(x: f64) -> String {
     if x == 0.0 {
         return if x.is_sign_negative() { "-0.0" } else { "0.0" }.to_string();
     }
-    let sci = format!("{x:e}");
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
+    // Only `Display` is used for floats (the page needs it anyway): `{:e}` would link a
+    // second formatter for the same digits.
+    let fixed = format!("{x}");
+    let (mantissa, exp) = scientific(&fixed);
     if (-4..16).contains(&exp) {
-        let fixed = format!("{x}");
-        if fixed.contains('.') {
-            fixed
-        } else {
-            format!("{fixed}.0")
-        }
+        with_point(fixed)
     } else {
         format!(
             "{mantissa}e{}{:02}",
@@ -944,6 +940,36 @@ fn python_float(x: f64) -> String {
             exp.unsigned_abs()
         )
     }
+}
+
+/// A float's `Display` text (`-0.00125`, `1500`) as `{:e}` would write it: the mantissa
+/// (`-1.25`, `1.5`, `7`) and the exponent (`-3`, `3`, `0`). The digits are the same shortest
+/// ones either way. `fixed` is finite and not zero.
+fn scientific(fixed: &str) -> (String, i32) {
+    let (sign, unsigned) = match fixed.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", fixed),
+    };
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let all = format!("{int}{frac}");
+    let digits = all.trim_start_matches('0');
+    let exp = int.len() as i32 - (all.len() - digits.len()) as i32 - 1;
+    let digits = digits.trim_end_matches('0');
+    let (first, rest) = digits.split_at(1);
+    let mantissa = if rest.is_empty() {
+        format!("{sign}{first}")
+    } else {
+        format!("{sign}{first}.{rest}")
+    };
+    (mantissa, exp)
+}
+
+/// A number's text with `.0` added when it has no decimal point.
+fn with_point(mut text: String) -> String {
+    if !text.contains('.') {
+        text.push_str(".0");
+    }
+    text
 }
 
 /// Whether Python's `str.isprintable` is false for a character, so `repr` escapes it:
@@ -1078,23 +1104,12 @@ fn java_number(text: &str) -> String {
     if !x.is_finite() {
         return if x > 0.0 { "Infinity" } else { "-Infinity" }.to_string();
     }
-    let abs = x.abs();
-    if (1e-3..1e7).contains(&abs) {
-        let s = format!("{x}");
-        if s.contains('.') {
-            s
-        } else {
-            format!("{s}.0")
-        }
+    let fixed = format!("{x}");
+    if (1e-3..1e7).contains(&x.abs()) {
+        with_point(fixed)
     } else {
-        let s = format!("{x:e}");
-        let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-        let mantissa = if mantissa.contains('.') {
-            mantissa.to_string()
-        } else {
-            format!("{mantissa}.0")
-        };
-        format!("{mantissa}E{exp}")
+        let (mantissa, exp) = scientific(&fixed);
+        format!("{}E{exp}", with_point(mantissa))
     }
 }
 
@@ -1189,6 +1204,59 @@ mod tests {
         assert_eq!(java_number("1e-5"), "1.0E-5");
         assert_eq!(java_number("12345678.0"), "1.2345678E7");
         assert_eq!(java_number("750"), "750");
+    }
+
+    /// The renderings before `scientific`, with `{:e}`: the oracle for the ones now built
+    /// from `Display` alone.
+    fn python_float_with_exp(x: f64) -> String {
+        let sci = format!("{x:e}");
+        let (mantissa, exp) = sci.split_once('e').unwrap();
+        let exp: i32 = exp.parse().unwrap();
+        if (-4..16).contains(&exp) {
+            with_point(format!("{x}"))
+        } else {
+            let sign = if exp < 0 { '-' } else { '+' };
+            format!("{mantissa}e{sign}{:02}", exp.unsigned_abs())
+        }
+    }
+
+    fn java_float_with_exp(x: f32) -> String {
+        if (1e-3..1e7).contains(&x.abs()) {
+            with_point(format!("{x}"))
+        } else {
+            let s = format!("{x:e}");
+            let (mantissa, exp) = s.split_once('e').unwrap();
+            format!("{}E{exp}", with_point(mantissa.to_string()))
+        }
+    }
+
+    #[test]
+    fn float_renderings_match_the_exponent_formatter() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut f64s = vec![f64::MIN_POSITIVE, f64::MAX, 5e-324, 1e16, 1e15, 1e-4, 1e-5, 0.1];
+        let mut f32s = vec![f32::MIN_POSITIVE, f32::MAX, 1e-45, 1e7, 1e-3, 9.999999e6, 0.1];
+        for _ in 0..100_000 {
+            let bits = next();
+            f64s.push(f64::from_bits(bits));
+            f32s.push(f32::from_bits(bits as u32));
+            // Values near the switches between fixed and scientific notation.
+            f64s.push((bits % 2_000_000) as f64 * 10f64.powi((bits >> 40) as i32 % 24 - 12));
+        }
+        for x in f64s.into_iter().filter(|x| x.is_finite() && *x != 0.0).map(f64::abs) {
+            assert_eq!(python_float(x), python_float_with_exp(x), "{x:e}");
+            assert_eq!(python_float(-x), python_float_with_exp(-x), "{x:e}");
+        }
+        for x in f32s.into_iter().filter(|x| x.is_finite() && *x != 0.0).map(f32::abs) {
+            let text = format!("{:e}", f64::from(x));
+            assert_eq!(java_number(&text), java_float_with_exp(x), "{x:e}");
+            assert_eq!(java_number(&format!("-{text}")), java_float_with_exp(-x), "{x:e}");
+        }
     }
 
     #[test]
