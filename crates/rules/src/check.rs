@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Severity};
+use crate::float::parse_f64;
 use crate::json::{self, escape_pointer_token, Node, Span, Value};
 use crate::model::{self, Kind, Shape};
 use crate::pattern;
@@ -612,7 +613,7 @@ fn type_failure(node: &Node, shape: &Shape, place: &Place) -> Option<Failure> {
             message.push_str(": write it without a decimal point or exponent")
         }
         (Kind::Integer { .. } | Kind::Float { .. }, Value::String(s))
-            if s.trim().parse::<f64>().is_ok() =>
+            if parse_f64(s.trim()).is_some() =>
         {
             message.push_str(": remove the quotes")
         }
@@ -872,7 +873,7 @@ fn scalar_failures(node: &Node, shape: &Shape, place: &Place) -> Vec<Failure> {
             }
         }
         (Kind::Float { min, max }, Value::Number(text)) => {
-            let value: f64 = text.parse().unwrap_or(f64::NAN);
+            let value = parse_f64(text).unwrap_or(f64::NAN);
             if let Some(max) = max {
                 if value > *max {
                     out.push(Failure {
@@ -1094,7 +1095,7 @@ fn java_number(text: &str) -> String {
     if is_integer_text(text) {
         return int_text(text);
     }
-    let Ok(x) = text.parse::<f64>() else {
+    let Some(x) = parse_f64(text) else {
         return text.to_string();
     };
     let x = x as f32;
@@ -1127,9 +1128,9 @@ fn python_repr(node: &Node) -> String {
         Value::Bool(true) => "True".to_string(),
         Value::Bool(false) => "False".to_string(),
         Value::Number(text) if is_integer_text(text) => int_text(text),
-        Value::Number(text) => match text.parse::<f64>() {
-            Ok(x) => python_float(x),
-            Err(_) => text.clone(),
+        Value::Number(text) => match parse_f64(text) {
+            Some(x) => python_float(x),
+            None => text.clone(),
         },
         Value::String(s) => {
             let quote = if s.contains('\'') && !s.contains('"') {

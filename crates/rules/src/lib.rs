@@ -12,6 +12,7 @@
 pub mod check;
 pub mod diag;
 pub mod export;
+mod float;
 pub mod import;
 pub mod json;
 pub mod model;

@@ -1,0 +1,456 @@
+//! Reading a decimal text as an `f64`, exactly as `str::parse::<f64>` does (same grammar,
+//! same correctly rounded value), with only the exact "simple decimal conversion" that core
+//! falls back on: core's fast paths bring a 10 KB table of powers of five into the page.
+//!
+//! The algorithm is core's `dec2flt` slow path (`decimal_seq.rs`, `slow.rs`; Nigel Tao's
+//! description of Go's `strconv`): the digits are shifted by powers of two until the value
+//! lies in [1/2, 1], then rounded to 53 bits, half to even. It is exact for every input, so it
+//! agrees with core's other paths, which are exact too; `tests` compare the two on hard
+//! cases and random texts.
+
+/// Significant digits kept; further non-zero digits only set `truncated` (enough for `f64`:
+/// 767 digits decide every halfway case).
+const MAX_DIGITS: usize = 768;
+/// Once the decimal point is this far out, the value is zero or infinite.
+const DECIMAL_POINT_RANGE: i32 = 2047;
+/// Largest shift at once (`u64` arithmetic on a digit shifted left by it cannot overflow).
+const MAX_SHIFT: usize = 60;
+/// Bits a shift may take for a decimal point at `n` (the powers of two below `10^n`).
+const POWERS: [u8; 19] = [
+    0, 3, 6, 9, 13, 16, 19, 23, 26, 29, 33, 36, 39, 43, 46, 49, 53, 56, 59,
+];
+const MANTISSA_BITS: usize = 52;
+const MINIMUM_EXPONENT: i32 = -1023;
+const INFINITE_POWER: i32 = 0x7FF;
+
+/// `0.d1d2d3… × 10^decimal_point`, with `truncated` when non-zero digits were dropped.
+struct Decimal {
+    digits: Vec<u8>,
+    num_digits: usize,
+    decimal_point: i32,
+    truncated: bool,
+}
+
+/// `text.parse::<f64>().ok()`: an optional sign, then `inf`, `infinity` or `nan` in any case,
+/// or digits with an optional point (at least one digit) and an optional exponent.
+pub(crate) fn parse_f64(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let (negative, body) = match bytes.split_first()? {
+        (b'-', rest) => (true, rest),
+        (b'+', rest) => (false, rest),
+        _ => (false, bytes),
+    };
+    let magnitude = match decimal(body) {
+        Some(d) => d.into_f64(),
+        None if body.eq_ignore_ascii_case(b"inf") || body.eq_ignore_ascii_case(b"infinity") => {
+            f64::INFINITY
+        }
+        None if body.eq_ignore_ascii_case(b"nan") => f64::NAN,
+        None => return None,
+    };
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// The digits and decimal point of `digits [. digits] [e [sign] digits]`, all of `s`.
+fn decimal(s: &[u8]) -> Option<Decimal> {
+    let mut d = Decimal {
+        digits: vec![0; MAX_DIGITS],
+        num_digits: 0,
+        decimal_point: 0,
+        truncated: false,
+    };
+    // The decimal point, counted in i64 so that no exponent can overflow it.
+    let mut point: i64 = 0;
+    let mut any_digit = false;
+    let mut after_point = false;
+    let mut i = 0;
+    while let Some(&c) = s.get(i) {
+        match c {
+            b'.' if !after_point => after_point = true,
+            b'0'..=b'9' => {
+                any_digit = true;
+                let digit = c - b'0';
+                if digit == 0 && d.num_digits == 0 {
+                    // A leading zero.
+                    if after_point {
+                        point -= 1;
+                    }
+                } else {
+                    if !after_point {
+                        point += 1;
+                    }
+                    if d.num_digits < MAX_DIGITS {
+                        d.digits[d.num_digits] = digit;
+                        d.num_digits += 1;
+                    } else if digit != 0 {
+                        d.truncated = true;
+                    }
+                }
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    if !any_digit {
+        return None;
+    }
+    if let Some(b'e' | b'E') = s.get(i) {
+        i += 1;
+        let negative = s.get(i) == Some(&b'-');
+        if let Some(b'-' | b'+') = s.get(i) {
+            i += 1;
+        }
+        let start = i;
+        let mut exp: i64 = 0;
+        while let Some(c @ b'0'..=b'9') = s.get(i) {
+            if exp < 0x10000 {
+                exp = 10 * exp + i64::from(c - b'0');
+            }
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        point += if negative { -exp } else { exp };
+    }
+    if i != s.len() {
+        return None;
+    }
+    d.trim();
+    // Out of these bounds the value is 0 or infinite (see `into_f64`); inside them it fits.
+    d.decimal_point = point.clamp(-400, 400) as i32;
+    Some(d)
+}
+
+impl Decimal {
+    fn trim(&mut self) {
+        while self.num_digits != 0 && self.digits[self.num_digits - 1] == 0 {
+            self.num_digits -= 1;
+        }
+    }
+
+    /// The value, correctly rounded (half to even).
+    fn into_f64(mut self) -> f64 {
+        let shift_for = |n: usize| POWERS.get(n).map_or(MAX_SHIFT, |&s| usize::from(s));
+        if self.num_digits == 0 || self.decimal_point < -324 {
+            return 0.0;
+        }
+        if self.decimal_point >= 310 {
+            return f64::INFINITY;
+        }
+        let mut exp2 = 0_i32;
+        // Shift right toward (1/2 ... 1].
+        while self.decimal_point > 0 {
+            let shift = shift_for(self.decimal_point as usize);
+            self.right_shift(shift);
+            if self.decimal_point < -DECIMAL_POINT_RANGE {
+                return 0.0;
+            }
+            exp2 += shift as i32;
+        }
+        // Shift left toward (1/2 ... 1].
+        while self.decimal_point <= 0 {
+            let shift = if self.decimal_point == 0 {
+                match self.digits[0] {
+                    digit if digit >= 5 => break,
+                    0 | 1 => 2,
+                    _ => 1,
+                }
+            } else {
+                shift_for(self.decimal_point.unsigned_abs() as usize)
+            };
+            self.left_shift(shift);
+            if self.decimal_point > DECIMAL_POINT_RANGE {
+                return f64::INFINITY;
+            }
+            exp2 -= shift as i32;
+        }
+        // From [1/2, 1] to the binary format's [1, 2].
+        exp2 -= 1;
+        while MINIMUM_EXPONENT + 1 > exp2 {
+            let n = ((MINIMUM_EXPONENT + 1 - exp2) as usize).min(MAX_SHIFT);
+            self.right_shift(n);
+            exp2 += n as i32;
+        }
+        if exp2 - MINIMUM_EXPONENT >= INFINITE_POWER {
+            return f64::INFINITY;
+        }
+        // Shift to the hidden bit, then round to the mantissa and the hidden bit.
+        self.left_shift(MANTISSA_BITS + 1);
+        let mut mantissa = self.round();
+        if mantissa >= 1_u64 << (MANTISSA_BITS + 1) {
+            // Rounding carried into a new bit: shift back.
+            self.right_shift(1);
+            exp2 += 1;
+            mantissa = self.round();
+            if exp2 - MINIMUM_EXPONENT >= INFINITE_POWER {
+                return f64::INFINITY;
+            }
+        }
+        let mut power2 = exp2 - MINIMUM_EXPONENT;
+        if mantissa < 1_u64 << MANTISSA_BITS {
+            power2 -= 1;
+        }
+        mantissa &= (1_u64 << MANTISSA_BITS) - 1;
+        f64::from_bits(mantissa | (power2 as u64) << MANTISSA_BITS)
+    }
+
+    /// The integer part, rounded half to even (or up when digits were dropped).
+    fn round(&self) -> u64 {
+        if self.num_digits == 0 || self.decimal_point < 0 {
+            return 0;
+        }
+        if self.decimal_point > 18 {
+            return u64::MAX;
+        }
+        let dp = self.decimal_point as usize;
+        let mut n = 0_u64;
+        for i in 0..dp {
+            n *= 10;
+            if i < self.num_digits {
+                n += u64::from(self.digits[i]);
+            }
+        }
+        let mut round_up = false;
+        if dp < self.num_digits {
+            round_up = self.digits[dp] >= 5;
+            if self.digits[dp] == 5 && dp + 1 == self.num_digits {
+                round_up = self.truncated || (dp != 0 && self.digits[dp - 1] & 1 != 0);
+            }
+        }
+        n + u64::from(round_up)
+    }
+
+    /// Multiplies by `2^shift` (`shift` ≤ 60).
+    fn left_shift(&mut self, shift: usize) {
+        if self.num_digits == 0 {
+            return;
+        }
+        // The product's digits, last first.
+        let mut product = Vec::with_capacity(self.num_digits + 19);
+        let mut n = 0_u64;
+        for &digit in self.digits[..self.num_digits].iter().rev() {
+            n += u64::from(digit) << shift;
+            product.push((n % 10) as u8);
+            n /= 10;
+        }
+        while n > 0 {
+            product.push((n % 10) as u8);
+            n /= 10;
+        }
+        let new_digits = product.len() - self.num_digits;
+        for (i, digit) in product.into_iter().rev().enumerate() {
+            if i < MAX_DIGITS {
+                self.digits[i] = digit;
+            } else if digit > 0 {
+                self.truncated = true;
+            }
+        }
+        self.num_digits = (self.num_digits + new_digits).min(MAX_DIGITS);
+        self.decimal_point += new_digits as i32;
+        self.trim();
+    }
+
+    /// Divides by `2^shift` (`shift` ≤ 60).
+    fn right_shift(&mut self, shift: usize) {
+        let mut read_index = 0;
+        let mut write_index = 0;
+        let mut n = 0_u64;
+        while (n >> shift) == 0 {
+            if read_index < self.num_digits {
+                n = 10 * n + u64::from(self.digits[read_index]);
+                read_index += 1;
+            } else if n == 0 {
+                return;
+            } else {
+                while (n >> shift) == 0 {
+                    n *= 10;
+                    read_index += 1;
+                }
+                break;
+            }
+        }
+        self.decimal_point -= read_index as i32 - 1;
+        if self.decimal_point < -DECIMAL_POINT_RANGE {
+            self.num_digits = 0;
+            self.decimal_point = 0;
+            self.truncated = false;
+            return;
+        }
+        let mask = (1_u64 << shift) - 1;
+        while read_index < self.num_digits {
+            let new_digit = (n >> shift) as u8;
+            n = 10 * (n & mask) + u64::from(self.digits[read_index]);
+            read_index += 1;
+            self.digits[write_index] = new_digit;
+            write_index += 1;
+        }
+        while n > 0 {
+            let new_digit = (n >> shift) as u8;
+            n = 10 * (n & mask);
+            if write_index < MAX_DIGITS {
+                self.digits[write_index] = new_digit;
+                write_index += 1;
+            } else if new_digit > 0 {
+                self.truncated = true;
+            }
+        }
+        self.num_digits = write_index;
+        self.trim();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(text: &str) {
+        let ours = parse_f64(text);
+        let core = text.parse::<f64>().ok();
+        match (ours, core) {
+            (Some(a), Some(b)) if a.is_nan() && b.is_nan() => {}
+            (Some(a), Some(b)) => assert_eq!(a.to_bits(), b.to_bits(), "{text}: {a:e} vs {b:e}"),
+            (None, None) => {}
+            _ => panic!("{text}: {ours:?} vs {core:?}"),
+        }
+    }
+
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn grammar() {
+        for text in [
+            "", "+", "-", ".", "e", "1e", "1e+", "e5", ".e1", "1.", ".5", "-.5", "+1", "1.e3",
+            "01", "00.00", "1_0", " 1", "1 ", "1e1.5", "1..2", "--1", "+-1", "inf", "-inf",
+            "+Infinity", "INF", "iNfInItY", "infinit", "infinityy", "nan", "-NaN", "NAN", "nan1",
+            "0x10", "1f", "١", "1e99999999999999999999", "1e-99999999999999999999",
+            "0e99999999999", "0.0000e-99999999", "1E5", "1e05", "5.0", "1e3", "-0", "-0.0",
+        ] {
+            same(text);
+        }
+    }
+
+    #[test]
+    fn hard_cases() {
+        for text in [
+            "2.2250738585072011e-308",
+            "2.2250738585072012e-308",
+            "2.2250738585072014e-308",
+            "9007199254740993",
+            "9007199254740995",
+            "9007199254740993.0000000000000000000000000000000001",
+            "1.00000000000000011102230246251565404236316680908203125",
+            "1.00000000000000011102230246251565404236316680908203124",
+            "1.00000000000000011102230246251565404236316680908203126",
+            "7.2057594037927933e16",
+            "4.9406564584124654e-324",
+            "2.4703282292062327e-324",
+            "2.4703282292062328e-324",
+            "2.47032822920623272088284396434110686182529901307162382212792841250337753635104375932649918180817996189898282347722858865463328355177969898199387398005390939063150356595155702263922908583924491051844359318028499365361525003193704576782492193656236698636584807570015857692699037063119282795585513329278343384093519780155312465972635795746227664652728272200563740064854999770965994704540208281662262378573934507363390079677619305775067401763246736009689513405355374585166611342237666786041621596804619144672918403005300575308490487653917113865916462395249126236538818796362393732804238910186723484976682350898633885879256283027559956575244555072551893136908362547791869486679949683240497058210285131854513962138377228261454376934125320985913276672363281255e-324",
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093038880104566e0",
+            "0.1",
+            "0.2",
+            "0.3",
+            "123456789012345678901234567890",
+            "5e-324",
+            "3e-324",
+            "2e-324",
+            "1e-400",
+            "1e400",
+            "1e308",
+            "1e309",
+            "1e-323",
+            "1e-324",
+            "1e-325",
+        ] {
+            same(text);
+            same(&format!("-{text}"));
+        }
+    }
+
+    /// Exact halfway points between neighbouring doubles, and the texts just beside them.
+    #[test]
+    fn halfway_points() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..4_000 {
+            let m = (rng.next() >> 11) | 1 << 52; // 53 bits
+            let odd = u128::from(2 * m + 1);
+            let text = if rng.below(2) == 0 {
+                // (2m + 1) · 2^(k - 1), an integer.
+                let k = rng.below(70) as u32;
+                (odd << k).to_string()
+            } else {
+                // (2m + 1) / 2^k = (2m + 1) · 5^k / 10^k, for k ≤ 20.
+                let k = rng.below(21) as u32;
+                let digits = (odd * 5u128.pow(k)).to_string();
+                let (int, frac) = digits.split_at(digits.len() - k as usize);
+                format!("{}.{frac}", if int.is_empty() { "0" } else { int })
+            };
+            same(&text);
+            same(&format!("{text}1"));
+            same(&format!("{text}0000000000000000000000000000000000000001"));
+            let below = if text.contains('.') {
+                format!("{}9", &text[..text.len() - 1])
+            } else {
+                text.clone()
+            };
+            same(&below);
+            // Past the 768 digits kept, only `truncated` says the text is above halfway.
+            let point = if text.contains('.') { "" } else { "." };
+            same(&format!("{text}{point}{}1", "0".repeat(800)));
+            same(&format!("{text}e-5"));
+            same(&format!("{text}e+7"));
+        }
+    }
+
+    #[test]
+    fn random_texts() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..10_000 {
+            let x = f64::from_bits(rng.next());
+            if x.is_finite() {
+                same(&format!("{x:e}"));
+                same(&format!("{x}"));
+                same(&format!("{x:.20e}"));
+                same(&format!("{:.1$e}", x, rng.below(30) as usize));
+            }
+            let mut text = String::new();
+            for _ in 0..rng.below(40) + 1 {
+                text.push(char::from(b'0' + rng.below(10) as u8));
+            }
+            if rng.below(2) == 0 {
+                let at = rng.below(text.len() as u64 + 1) as usize;
+                text.insert(at, '.');
+            }
+            if rng.below(2) == 0 {
+                text.push_str(&format!("e{}", rng.below(800) as i64 - 400));
+            }
+            same(&text);
+        }
+        // Long texts, past the 768 digits kept.
+        for _ in 0..100 {
+            let mut text = String::from("0.");
+            for _ in 0..rng.below(1200) {
+                text.push(char::from(b'0' + rng.below(10) as u8));
+            }
+            text.push_str(&format!("e{}", rng.below(700) as i64 - 350));
+            same(&text);
+        }
+    }
+}
