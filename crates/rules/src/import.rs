@@ -10,15 +10,16 @@
 //! `$ ` \` `"` `\` and a line break), `\` outside quotes, `\`-newline continuations and `#`
 //! comments. Whatever a shell would expand or run (`$`, backticks, unquoted `|&;<>()`, globs)
 //! is refused with its position, since importing must not guess what it would become. The
-//! options are read as AWS CLI v1 reads them: `--name value` or `--name=value`, JSON values
-//! for structures and lists (several words for a list, one per item), the boolean flag pair,
-//! and `--cli-input-json` whose members the other options override.
+//! options are read as AWS CLI v1 reads them: `--name value` or `--name=value`, structures
+//! and lists as JSON or in the AWS CLI shorthand syntax (`Key=a,Value=b`; several words for a
+//! list, one per item), the boolean flag pair, and `--cli-input-json` whose members the other
+//! options override.
 
 use std::fmt;
 
 use crate::export::{in_model_order, CLI_OPTIONS, CMD_ECHO, PARAMFILE_PREFIXES};
 use crate::json::{self, line_col, Member, Node, Span, Value};
-use crate::model::{Kind, CREATE_AUTO_ML_JOB_REQUEST};
+use crate::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST};
 
 /// Why a text could not be imported, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -687,9 +688,17 @@ fn command(text: &str) -> Result<Node, ImportError> {
             }
             Kind::Structure { .. } => {
                 let (value, from) = take_value(text, &words, &mut i, word, inline, name)?;
-                json_word(text, value, from, &format!("--{name}"))?
+                let option = format!("--{name}");
+                if looks_like_json(&value.text[from..]) {
+                    json_word(text, value, from, &option)?
+                } else {
+                    check_paramfile(text, value, from, &option)?;
+                    shorthand_value(text, value, from, &option, def.shape)?
+                }
             }
-            Kind::List { .. } => list_value(text, &words, &mut i, word, inline, name)?,
+            Kind::List { member, .. } => {
+                list_value(text, &words, &mut i, word, inline, name, member)?
+            }
             _ => {
                 let (value, from) = take_value(text, &words, &mut i, word, inline, name)?;
                 let s = &value.text[from..];
@@ -766,8 +775,9 @@ fn take_value<'w>(
     }
 }
 
-/// A list option's value: one JSON array, or one JSON item per word (AWS CLI v1 list
-/// parameters take one or more words).
+/// A list option's value: one JSON array, or one item per word (AWS CLI v1 list parameters
+/// take one or more words), each JSON or, when the first word does not start with `{` or `[`,
+/// each shorthand.
 fn list_value(
     text: &str,
     words: &[Word],
@@ -775,6 +785,7 @@ fn list_value(
     word: &Word,
     inline: Option<usize>,
     name: &str,
+    member: &Shape,
 ) -> Result<Node, ImportError> {
     let option = format!("--{name}");
     let mut parts: Vec<(&Word, usize)> = Vec::new();
@@ -798,9 +809,20 @@ fn list_value(
     if parts.len() == 1 && first.text[from..].trim_start().starts_with('[') {
         return json_word(text, first, from, &option);
     }
+    let shorthand =
+        matches!(member.kind, Kind::Structure { .. }) && !looks_like_json(&first.text[from..]);
+    if shorthand && parts.len() == 1 {
+        check_paramfile(text, first, from, &option)?;
+    }
     let items = parts
         .iter()
-        .map(|&(w, from)| json_word(text, w, from, &option))
+        .map(|&(w, from)| {
+            if shorthand {
+                shorthand_value(text, w, from, &option, member)
+            } else {
+                json_word(text, w, from, &option)
+            }
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let span = Span {
         start: items.first().map_or(0, |n| n.span.start),
@@ -834,7 +856,7 @@ fn json_word(text: &str, word: &Word, from: usize, option: &str) -> Result<Node,
         return Err(error(
             text,
             word.at(from),
-            format!("{option} takes JSON here (the AWS CLI shorthand syntax is not read): write it as a JSON value"),
+            format!("{option} takes JSON here: write it as a JSON value"),
         ));
     }
     match json::parse(value) {
@@ -849,5 +871,755 @@ fn json_word(text: &str, word: &Word, from: usize, option: &str) -> Result<Node,
             word.at(from + e.offset),
             format!("{option}: {}", e.message),
         )),
+    }
+}
+
+// ---- the AWS CLI shorthand syntax ----------------------------------------------------------
+//
+// A port of AWS CLI v1's `awscli/shorthand.py` (`ShorthandParser`, then `BackCompatVisitor`
+// with the option's model) as `awscli/argprocess.py` (`ParamShorthandParser`) applies it: a
+// structure option, or each word of a list-of-structures option, whose value does not start
+// with `{` or `[` once stripped. The parser indexes code points, as Python does, so its
+// character classes, backtracking and quirks are kept.
+
+/// Python's `str.isspace()`, which `str.strip()` and the regular expression `\s` use.
+fn py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// `string.whitespace`, which the shorthand parser skips between tokens.
+fn ascii_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}')
+}
+
+/// Whether an option's value is read as JSON rather than shorthand: it starts with `{` or `[`
+/// after Python's `strip()` (`ParamShorthandParser._should_parse_as_shorthand`).
+fn looks_like_json(value: &str) -> bool {
+    value.trim_start_matches(py_space).starts_with(['{', '['])
+}
+
+/// The first character of an unquoted value (`_START_WORD`): not a control character, space,
+/// quote, `,`, `=`, `[` or `{`, and not beyond U+FFFF.
+fn start_char(c: char) -> bool {
+    matches!(c as u32, 0x21 | 0x23..=0x26 | 0x28..=0x2b | 0x2d..=0x3c | 0x3e..=0x5a | 0x5c..=0x7a | 0x7c..=0xffff)
+}
+
+/// The rest of a first value (`_FIRST_FOLLOW_CHARS`): also whitespace, `=`, `[` and `{`; not
+/// `]` or `}`.
+fn first_follow(c: char) -> bool {
+    py_space(c)
+        || matches!(c as u32, 0x21 | 0x23..=0x26 | 0x28..=0x2b | 0x2d..=0x5c | 0x5e..=0x7c | 0x7e..=0xffff)
+}
+
+/// The rest of a second value of a comma-separated list (`_SECOND_FOLLOW_CHARS`): whitespace,
+/// `]`, `}`, `[` and `{`, but not `=`.
+fn second_follow(c: char) -> bool {
+    py_space(c)
+        || matches!(c as u32, 0x21 | 0x23..=0x26 | 0x28..=0x2b | 0x2d..=0x3c | 0x3e..=0xffff)
+}
+
+/// A syntax error of the shorthand parser (`ShorthandParseSyntaxError`), which the parser may
+/// catch and backtrack from, or a final refusal.
+enum ShError {
+    Syntax { expected: &'static str, at: usize },
+    Fatal(ImportError),
+}
+
+impl From<ImportError> for ShError {
+    fn from(e: ImportError) -> Self {
+        ShError::Fatal(e)
+    }
+}
+
+struct Shorthand<'a> {
+    text: &'a str,
+    word: &'a Word,
+    from: usize,
+    option: &'a str,
+    chars: Vec<char>,
+    /// Byte offset in the value of each character, and the value's length last.
+    offsets: Vec<usize>,
+    i: usize,
+    /// `_should_resolve_paramfiles`: the value follows `@=`.
+    resolve: bool,
+}
+
+impl<'a> Shorthand<'a> {
+    fn new(text: &'a str, word: &'a Word, from: usize, option: &'a str) -> Self {
+        let value = &word.text[from..];
+        let (offsets, chars): (Vec<usize>, Vec<char>) = value.char_indices().unzip();
+        let mut offsets = offsets;
+        offsets.push(value.len());
+        Shorthand {
+            text,
+            word,
+            from,
+            option,
+            chars,
+            offsets,
+            i: 0,
+            resolve: false,
+        }
+    }
+
+    /// Where character `i` of the value is in the pasted text; the end of the value is just
+    /// after its last character (the opening quote of an empty word).
+    fn at(&self, i: usize) -> usize {
+        if i < self.chars.len() {
+            self.word.at(self.from + self.offsets[i])
+        } else if self.from == 0 && self.chars.is_empty() {
+            self.word.span.start
+        } else {
+            self.word.end_at(self.word.text.len())
+        }
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        if end <= start {
+            let at = self.at(start);
+            return Span { start: at, end: at };
+        }
+        Span {
+            start: self.at(start),
+            end: self
+                .word
+                .end_at(self.from + self.offsets[end.min(self.chars.len())]),
+        }
+    }
+
+    fn err(&self, i: usize, message: impl fmt::Display) -> ImportError {
+        error(self.text, self.at(i), format!("{}: {message}", self.option))
+    }
+
+    fn current(&self) -> Option<char> {
+        self.chars.get(self.i).copied()
+    }
+
+    fn eof(&self) -> bool {
+        self.i >= self.chars.len()
+    }
+
+    fn skip_space(&mut self) {
+        while self.current().is_some_and(ascii_space) {
+            self.i += 1;
+        }
+    }
+
+    fn expect(&mut self, c: char, space: bool) -> Result<(), ShError> {
+        if space {
+            self.skip_space();
+        }
+        if self.current() != Some(c) {
+            return Err(ShError::Syntax {
+                expected: match c {
+                    '=' => "=",
+                    ',' => ",",
+                    '@' => "@",
+                    '[' => "[",
+                    ']' => "]",
+                    '{' => "{",
+                    _ => "}",
+                },
+                at: self.i,
+            });
+        }
+        self.i += 1;
+        if space {
+            self.skip_space();
+        }
+        Ok(())
+    }
+
+    /// `parameter = keyval *("," keyval)`; a key given twice is refused.
+    fn parameter(&mut self) -> Result<Node, ShError> {
+        let mut members: Vec<Member> = Vec::new();
+        loop {
+            if !members.is_empty() {
+                self.expect(',', true)?;
+            }
+            let member = self.keyval()?;
+            if members.iter().any(|m| m.key == member.key) {
+                return Err(ShError::Fatal(error(
+                    self.text,
+                    member.key_span.start,
+                    format!(
+                        "{}: the key '{}' is given twice in one value; to give another list item, start a new word (a space, not a ',', before it)",
+                        self.option, member.key
+                    ),
+                )));
+            }
+            members.push(member);
+            if self.eof() {
+                break;
+            }
+        }
+        Ok(Node {
+            value: Value::Object(members),
+            span: self.span(0, self.chars.len()),
+        })
+    }
+
+    /// `keyval = key ["@"] "=" values`.
+    fn keyval(&mut self) -> Result<Member, ShError> {
+        let (key, key_span) = self.key();
+        self.at_sign()?;
+        let value = self.values()?;
+        Ok(Member {
+            key,
+            key_span,
+            value,
+        })
+    }
+
+    /// An optional `@` (the value may name a file), then `=`.
+    fn at_sign(&mut self) -> Result<(), ShError> {
+        self.resolve = false;
+        match self.expect('@', true) {
+            Ok(()) => self.resolve = true,
+            Err(ShError::Syntax { .. }) => {}
+            Err(e) => return Err(e),
+        }
+        self.expect('=', true)
+    }
+
+    /// `key = 1*(ALPHA / DIGIT / "-" / "_" / "." / "#" / "/" / ":")`, possibly empty.
+    fn key(&mut self) -> (String, Span) {
+        let start = self.i;
+        while self
+            .current()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || "-_.#/:".contains(c))
+        {
+            self.i += 1;
+        }
+        let key: String = self.chars[start..self.i].iter().collect();
+        (key, self.span(start, self.i))
+    }
+
+    fn string(&self, s: String, start: usize, end: usize) -> Node {
+        Node {
+            value: Value::String(s),
+            span: self.span(start, end),
+        }
+    }
+
+    /// `values = csv-list / explicit-list / hash-literal`; nothing at the end is `""`.
+    fn values(&mut self) -> Result<Node, ShError> {
+        match self.current() {
+            None => Ok(self.string(String::new(), self.i, self.i)),
+            Some('[') => self.explicit_list(),
+            Some('{') => self.hash_literal(),
+            Some(_) => self.csv_value(),
+        }
+    }
+
+    /// `a` or `a,b,c`: after a comma, values up to one followed by `=` (the next key).
+    fn csv_value(&mut self) -> Result<Node, ShError> {
+        let first = self.first_value()?;
+        self.skip_space();
+        if self.current() != Some(',') {
+            return Ok(first);
+        }
+        self.expect(',', true)?;
+        let mut items = vec![first];
+        loop {
+            let attempt = self.second_value().and_then(|value| {
+                self.skip_space();
+                if self.eof() {
+                    return Ok((value, true));
+                }
+                self.expect(',', true)?;
+                Ok((value, false))
+            });
+            match attempt {
+                Ok((value, last)) => {
+                    items.push(value);
+                    if last {
+                        break;
+                    }
+                }
+                Err(ShError::Syntax { .. }) if !self.eof() => {
+                    // Back to the comma before the next key: `a=b,c,d=e`.
+                    while self.i > 0 && self.chars[self.i] != ',' {
+                        self.i -= 1;
+                    }
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if items.len() == 1 {
+            return Ok(items
+                .pop()
+                .unwrap_or_else(|| self.string(String::new(), 0, 0)));
+        }
+        let span = Span {
+            start: items[0].span.start,
+            end: items[items.len() - 1].span.end,
+        };
+        Ok(Node {
+            value: Value::Array(items),
+            span,
+        })
+    }
+
+    /// The end of an unquoted value from `self.i`: a first character, then following ones,
+    /// where `\,` counts as one (the regular expressions `_FIRST_VALUE`, `_SECOND_VALUE`).
+    fn unquoted_end(&self, follow: fn(char) -> bool) -> Option<usize> {
+        let escaped_comma =
+            |j: usize| self.chars.get(j) == Some(&'\\') && self.chars.get(j + 1) == Some(&',');
+        let mut j = self.i;
+        if escaped_comma(j) {
+            j += 2;
+        } else if self.chars.get(j).is_some_and(|&c| start_char(c)) {
+            j += 1;
+        } else {
+            return None;
+        }
+        loop {
+            if escaped_comma(j) {
+                j += 2;
+            } else if self.chars.get(j).is_some_and(|&c| follow(c)) {
+                j += 1;
+            } else {
+                return Some(j);
+            }
+        }
+    }
+
+    /// An unquoted value from `self.i` to `end`: `\,` read as `,`, trailing spaces dropped.
+    fn unquoted(&mut self, end: usize) -> Result<Node, ShError> {
+        let start = self.i;
+        self.i = end;
+        let mut last = end;
+        while last > start && py_space(self.chars[last - 1]) {
+            last -= 1;
+        }
+        let raw: String = self.chars[start..end].iter().collect();
+        let value = raw.replace("\\,", ",");
+        let value = value.trim_end_matches(py_space).to_string();
+        self.paramfile(&value, start)?;
+        Ok(self.string(value, start, last))
+    }
+
+    fn first_value(&mut self) -> Result<Node, ShError> {
+        match self.current() {
+            Some(q @ ('\'' | '"')) => self.quoted(q),
+            _ => match self.unquoted_end(first_follow) {
+                Some(end) => self.unquoted(end),
+                None => Ok(self.string(String::new(), self.i, self.i)),
+            },
+        }
+    }
+
+    fn second_value(&mut self) -> Result<Node, ShError> {
+        match self.current() {
+            Some(q @ ('\'' | '"')) => self.quoted(q),
+            _ => match self.unquoted_end(second_follow) {
+                Some(end) => self.unquoted(end),
+                None => Err(ShError::Syntax {
+                    expected: "<value>",
+                    at: self.i,
+                }),
+            },
+        }
+    }
+
+    /// `'…'` or `"…"`, where `\'` (or `\"`) is the quote and `\\` a backslash. As the regular
+    /// expression `'(?:\\'|[^'])*'` does, a value that never closes ends at its last `\'`.
+    fn quoted(&mut self, q: char) -> Result<Node, ShError> {
+        let start = self.i;
+        let mut j = start + 1;
+        let mut last_escape = None;
+        let end = loop {
+            match self.chars.get(j) {
+                None => match last_escape {
+                    Some(k) => break k + 2,
+                    None => {
+                        return Err(ShError::Syntax {
+                            expected: if q == '\'' { "'" } else { "\"" },
+                            at: start,
+                        })
+                    }
+                },
+                Some('\\') if self.chars.get(j + 1) == Some(&q) => {
+                    last_escape = Some(j);
+                    j += 2;
+                }
+                Some(&c) if c == q => break j + 1,
+                Some(_) => j += 1,
+            }
+        };
+        self.i = end;
+        let inner: String = self.chars[start + 1..end - 1].iter().collect();
+        let value = inner
+            .replace(&format!("\\{q}"), &q.to_string())
+            .replace("\\\\", "\\");
+        self.paramfile(&value, start)?;
+        Ok(self.string(value, start, end))
+    }
+
+    /// After `@=` the AWS CLI replaces a `file://` or `fileb://` value with the file.
+    fn paramfile(&self, value: &str, at: usize) -> Result<(), ShError> {
+        if self.resolve && ["file://", "fileb://"].iter().any(|p| value.starts_with(p)) {
+            return Err(ShError::Fatal(self.err(
+                at,
+                format!("after '@=' the AWS CLI would read '{value}'; files are not read here: paste the contents instead"),
+            )));
+        }
+        Ok(())
+    }
+
+    /// `[a, b, {…}, […]]`.
+    fn explicit_list(&mut self) -> Result<Node, ShError> {
+        let start = self.i;
+        self.expect('[', true)?;
+        let mut items = Vec::new();
+        while self.current() != Some(']') {
+            items.push(self.explicit_value()?);
+            self.skip_space();
+            if self.current() != Some(']') {
+                self.expect(',', false)?;
+                self.skip_space();
+            }
+        }
+        self.expect(']', false)?;
+        Ok(Node {
+            value: Value::Array(items),
+            span: self.span(start, self.i),
+        })
+    }
+
+    fn explicit_value(&mut self) -> Result<Node, ShError> {
+        match self.current() {
+            Some('[') => self.explicit_list(),
+            Some('{') => self.hash_literal(),
+            _ => self.first_value(),
+        }
+    }
+
+    /// `{Key=value, …}`; a key given twice keeps its first place and its last value, as a
+    /// Python dict does.
+    fn hash_literal(&mut self) -> Result<Node, ShError> {
+        let start = self.i;
+        self.expect('{', true)?;
+        let mut members: Vec<Member> = Vec::new();
+        while self.current() != Some('}') {
+            let (key, key_span) = self.key();
+            self.at_sign()?;
+            let value = self.explicit_value()?;
+            self.skip_space();
+            if self.current() != Some('}') {
+                self.expect(',', false)?;
+                self.skip_space();
+            }
+            match members.iter_mut().find(|m| m.key == key) {
+                Some(m) => {
+                    m.key_span = key_span;
+                    m.value = value;
+                }
+                None => members.push(Member {
+                    key,
+                    key_span,
+                    value,
+                }),
+            }
+        }
+        self.expect('}', false)?;
+        Ok(Node {
+            value: Value::Object(members),
+            span: self.span(start, self.i),
+        })
+    }
+
+    /// A syntax error in plain words.
+    fn syntax_error(&self, expected: &str, at: usize) -> ImportError {
+        let found = match self.chars.get(at) {
+            None => "the end of the value".to_string(),
+            Some(c) if c.is_whitespace() || c.is_control() => format!("{c:?}"),
+            Some(c) => format!("'{c}'"),
+        };
+        let hint = "shorthand is Name=value,Name=value, with Name={Inner=value} for a structure and Name=[a,b] for a list; quote a value that holds spaces, commas or brackets";
+        let message = match expected {
+            "'" | "\"" => format!(
+                "this {expected} quote in the value is never closed: add the closing {expected}"
+            ),
+            "<value>" if at >= self.chars.len() => {
+                "the value ends with ',': remove it, or add the next value after it".to_string()
+            }
+            "<value>" => format!("expected a value after ',', found {found} ({hint})"),
+            "=" => format!("expected '=' after a member name, found {found} ({hint})"),
+            _ => format!("expected '{expected}', found {found} ({hint})"),
+        };
+        self.err(at, message)
+    }
+}
+
+/// A shorthand value (one word, from byte `from`) read as `shape`: parsed, then converted as
+/// the AWS CLI converts it, with spans in the pasted text.
+fn shorthand_value(
+    text: &str,
+    word: &Word,
+    from: usize,
+    option: &str,
+    shape: &Shape,
+) -> Result<Node, ImportError> {
+    let mut parser = Shorthand::new(text, word, from, option);
+    let mut node = match parser.parameter() {
+        Ok(node) => node,
+        Err(ShError::Syntax { expected, at }) => return Err(parser.syntax_error(expected, at)),
+        Err(ShError::Fatal(e)) => return Err(e),
+    };
+    back_compat(text, option, &mut node, shape, "")?;
+    Ok(node)
+}
+
+/// `BackCompatVisitor`: walks the value with the model. A scalar where the model has a list
+/// becomes a one-item list (its inside is not visited further); strings become integers,
+/// floats and booleans where the model says so. Anything else (unknown keys, a string where a
+/// structure belongs) is left for the checker, as the AWS CLI leaves it for botocore.
+fn back_compat(
+    text: &str,
+    option: &str,
+    node: &mut Node,
+    shape: &Shape,
+    name: &str,
+) -> Result<(), ImportError> {
+    let wrong = |what: &str, node: &Node| {
+        let found = match node.value {
+            Value::Array(_) => "a list",
+            _ => "a structure",
+        };
+        error(
+            text,
+            node.span.start,
+            format!("{option}: {name} takes {what}, not {found}: the AWS CLI cannot convert it"),
+        )
+    };
+    match &shape.kind {
+        Kind::Structure { members } => {
+            if let Value::Object(values) = &mut node.value {
+                for def in members.iter() {
+                    if let Some(m) = values.iter_mut().find(|m| m.key == def.name) {
+                        back_compat(text, option, &mut m.value, def.shape, def.name)?;
+                    }
+                }
+            }
+        }
+        Kind::List { member, .. } => {
+            if let Value::Array(items) = &mut node.value {
+                for item in items {
+                    back_compat(text, option, item, member, name)?;
+                }
+            } else {
+                let item = std::mem::replace(&mut node.value, Value::Null);
+                node.value = Value::Array(vec![Node {
+                    value: item,
+                    span: node.span,
+                }]);
+            }
+        }
+        Kind::Integer { .. } => match &node.value {
+            Value::String(s) => {
+                node.value = Value::Number(py_int(s).map_err(|too_long| {
+                    let why = if too_long {
+                        "has more than 4300 digits, which Python will not convert"
+                    } else {
+                        "is not a whole number as Python's int() reads one"
+                    };
+                    error(
+                        text,
+                        node.span.start,
+                        format!("{option}: {name} takes a whole number and '{s}' {why}: write digits only, e.g. {name}=10"),
+                    )
+                })?)
+            }
+            Value::Array(_) | Value::Object(_) => return Err(wrong("a whole number", node)),
+            _ => {}
+        },
+        Kind::Float { .. } => match &node.value {
+            Value::String(s) => {
+                node.value = py_float(s).ok_or_else(|| {
+                    error(
+                        text,
+                        node.span.start,
+                        format!("{option}: {name} takes a number and '{s}' is not one as Python's float() reads it: write e.g. {name}=0.2"),
+                    )
+                })?
+            }
+            Value::Array(_) | Value::Object(_) => return Err(wrong("a number", node)),
+            _ => {}
+        },
+        Kind::Boolean => match &node.value {
+            Value::String(s) => match s.to_lowercase().as_str() {
+                "true" => node.value = Value::Bool(true),
+                "false" => node.value = Value::Bool(false),
+                _ => {}
+            },
+            Value::Array(_) | Value::Object(_) => return Err(wrong("true or false", node)),
+            _ => {}
+        },
+        Kind::String { .. } => {}
+    }
+    Ok(())
+}
+
+/// The first code point of each run of ten Unicode decimal digits beyond ASCII (Python 3.11's
+/// `unicodedata.decimal`, Unicode 14), which Python's `int()` and `float()` accept.
+const DIGIT_ZEROS: [u32; 65] = [
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
+    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
+
+/// What Python's `int()` and `float()` parse: non-ASCII spaces and digits made ASCII (other
+/// non-ASCII refuses), then ASCII whitespace stripped.
+fn py_number_text(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if c.is_whitespace() {
+            out.push(' ');
+        } else {
+            let zero = DIGIT_ZEROS
+                .iter()
+                .find(|&&z| (z..z + 10).contains(&(c as u32)))?;
+            out.push(char::from(b'0' + (c as u32 - zero) as u8));
+        }
+    }
+    Some(out.trim_matches(ascii_space).to_string())
+}
+
+/// Digits with single underscores between them, from the start of `s`: (length, digits).
+fn py_digits(s: &[u8]) -> (usize, usize) {
+    let mut i = 0;
+    let mut digits = 0;
+    while i < s.len() {
+        if s[i].is_ascii_digit() {
+            digits += 1;
+            i += 1;
+        } else if s[i] == b'_'
+            && digits > 0
+            && s[i - 1].is_ascii_digit()
+            && s.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (i, digits)
+}
+
+/// Python's `int(s)` as JSON text; `Err(true)` past Python's 4300-digit limit.
+fn py_int(s: &str) -> Result<String, bool> {
+    let t = py_number_text(s).ok_or(false)?;
+    let (negative, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, &t[..]),
+    };
+    let (len, digits) = py_digits(body.as_bytes());
+    if digits == 0 || len != body.len() {
+        return Err(false);
+    }
+    if digits > 4300 {
+        return Err(true);
+    }
+    let digits: String = body.chars().filter(|c| *c != '_').collect();
+    let digits = digits.trim_start_matches('0');
+    Ok(match (digits.is_empty(), negative) {
+        (true, _) => "0".to_string(),
+        (false, true) => format!("-{digits}"),
+        (false, false) => digits.to_string(),
+    })
+}
+
+/// Python's `float(s)`, as botocore puts it in the body: `repr()` of the float, or the strings
+/// `NaN`, `Infinity` and `-Infinity`.
+fn py_float(s: &str) -> Option<Value> {
+    let t = py_number_text(s)?;
+    let (sign, body) = match t.as_bytes().first() {
+        Some(b'-') => ("-", &t[1..]),
+        Some(b'+') => ("", &t[1..]),
+        _ => ("", &t[..]),
+    };
+    let lower = body.to_ascii_lowercase();
+    let special = |v: &str| Some(Value::String(v.to_string()));
+    match lower.as_str() {
+        "nan" => return special("NaN"),
+        "inf" | "infinity" if sign == "-" => return special("-Infinity"),
+        "inf" | "infinity" => return special("Infinity"),
+        _ => {}
+    }
+    // digitpart ["." [digitpart]] | "." digitpart, then [e [sign] digitpart]
+    let b = body.as_bytes();
+    let (int_len, int_digits) = py_digits(b);
+    let mut i = int_len;
+    let mut frac_digits = 0;
+    if b.get(i) == Some(&b'.') {
+        let (len, digits) = py_digits(&b[i + 1..]);
+        i += 1 + len;
+        frac_digits = digits;
+    }
+    if int_digits + frac_digits == 0 {
+        return None;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let (len, digits) = py_digits(&b[i..]);
+        if digits == 0 {
+            return None;
+        }
+        i += len;
+    }
+    if i != b.len() {
+        return None;
+    }
+    let clean: String = body.chars().filter(|c| *c != '_').collect();
+    let value: f64 = format!("{sign}{clean}").parse().ok()?;
+    if value.is_infinite() {
+        return special(if value < 0.0 { "-Infinity" } else { "Infinity" });
+    }
+    Some(Value::Number(py_float_repr(value)))
+}
+
+/// Python's `repr()` of a finite float: the shortest digits that read back, in positional
+/// notation from 1e-4 up to 1e16 (with `.0` when whole) and as `1.5e-07` or `1e+16` outside.
+fn py_float_repr(value: f64) -> String {
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    if value == 0.0 {
+        return format!("{sign}0.0");
+    }
+    let exp_form = format!("{:e}", value.abs());
+    let (mantissa, exp) = exp_form.split_once('e').unwrap_or((&exp_form, "0"));
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let point = exp + 1;
+    let n = digits.len() as i32;
+    if point > -4 && point <= 16 {
+        if point <= 0 {
+            format!("{sign}0.{}{digits}", "0".repeat((-point) as usize))
+        } else if point >= n {
+            format!("{sign}{digits}{}.0", "0".repeat((point - n) as usize))
+        } else {
+            let (a, b) = digits.split_at(point as usize);
+            format!("{sign}{a}.{b}")
+        }
+    } else {
+        let (first, rest) = digits.split_at(1);
+        let rest = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
+        let exp_sign = if exp < 0 { '-' } else { '+' };
+        format!("{sign}{first}{rest}e{exp_sign}{:02}", exp.abs())
     }
 }

@@ -121,7 +121,7 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
     ("an unclosed double quote", "aws sagemaker create-auto-ml-job --auto-ml-job-name \"j", "never closed", 1, 53),
     ("a lone backslash at the end", "aws sagemaker create-auto-ml-job \\", "lone backslash", 1, 34),
     ("bytes that are not UTF-8", "aws sagemaker create-auto-ml-job --auto-ml-job-name $'\\xff'", "not valid UTF-8", 1, 53),
-    ("shorthand syntax", "aws sagemaker create-auto-ml-job --tags Key=a,Value=b", "shorthand syntax is not read", 1, 41),
+    ("shorthand with a key given twice", "aws sagemaker create-auto-ml-job --tags Key=a,Value=b,Key=c", "given twice in one value", 1, 55),
     ("a paramfile option", "aws sagemaker create-auto-ml-job --auto-ml-job-name file:///etc/passwd", "files and URLs are not read here", 1, 53),
     ("a URL option", "aws sagemaker create-auto-ml-job --input-data-config https://x/y", "files and URLs are not read here", 1, 54),
     ("--cli-input-json from a file", "aws sagemaker create-auto-ml-job --cli-input-json file://req.json", "files and URLs are not read here", 1, 51),

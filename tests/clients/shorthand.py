@@ -1,0 +1,311 @@
+"""Proves that ``automl-job import`` reads the AWS CLI shorthand syntax as AWS CLI v1 does.
+
+For each command line of the corpus below it runs the real ``aws sagemaker
+create-auto-ml-job …`` under bash, in an empty temporary folder, against the loopback
+stand-in for SageMaker, and ``automl-job import`` on the same text. Each case says what the
+AWS CLI does with it, and the driver checks that first:
+
+- ``send``: the AWS CLI puts a body on the wire; the import must be that body (parsed JSON
+  equal, types included: 1 is not 1.0 nor true).
+- ``invalid``: the AWS CLI reads the value but botocore's parameter validation refuses it
+  (an unknown key, a string where a list belongs…). The import must be exactly what the AWS
+  CLI handed to botocore (seen by running the same CLI with an observer on
+  ``botocore.validate.ParamValidator.validate``), and the checker must report an error at each
+  parameter botocore names.
+- ``refuse``: the AWS CLI cannot read the value (it exits non-zero before validation); the
+  import must refuse it too, with a located message.
+
+Usage: shorthand.py --cli PATH/TO/automl-job --venv PATH/TO/VENV
+Prints one line per case and ``N passed, M failed``; exits 1 on any failure.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+from driver import Driver, difference, same
+from standin import StandIn
+
+NAME = "--auto-ml-job-name n --role-arn arn:aws:iam::123456789012:role/r"
+INPUT = ("--input-data-config 'TargetAttributeName=t,"
+         "DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://b/i}}'")
+OUTPUT = "--output-data-config S3OutputPath=s3://b/o"
+
+# (what the case guards, what the AWS CLI does, options after the required ones). The
+# command gets --auto-ml-job-name and --role-arn, and the INPUT and OUTPUT above unless the
+# case gives its own --input-data-config or --output-data-config.
+CASES = [
+    # Structures, as key=value pairs.
+    ("a structure", "send", "--output-data-config S3OutputPath=s3://b/o,KmsKeyId=alias/k"),
+    ("spaces around = and ,", "send",
+     "--output-data-config 'S3OutputPath = s3://b/o , KmsKeyId = k '"),
+    ("the --name=value form", "send", "--output-data-config=S3OutputPath=s3://b/o"),
+    ("a one-member structure", "send", "--auto-ml-job-objective MetricName=F1"),
+    ("booleans, any case", "send",
+     "--model-deploy-config AutoGenerateEndpointName=TRUE --auto-ml-job-config "
+     "'SecurityConfig={EnableInterContainerTrafficEncryption=False}'"),
+    ("a string member and a boolean", "send",
+     "--model-deploy-config EndpointName=ep,AutoGenerateEndpointName=false"),
+    # Nesting, lists and the conversions of the model's types.
+    ("nested structures, two channels as two words", "send",
+     "--input-data-config 'TargetAttributeName=t,CompressionType=Gzip,"
+     "DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://b/i}}' "
+     "'TargetAttributeName=t,ChannelType=validation,ContentType=text/csv\\,x'"),
+    ("integers with signs, zeros and underscores", "send",
+     "--auto-ml-job-config 'CompletionCriteria={MaxCandidates=+0007,"
+     "MaxRuntimePerTrainingJobInSeconds= 1_000 ,MaxAutoMLJobRuntimeInSeconds=+0_9}'"),
+    ("an integer in Arabic-Indic digits", "send",
+     "--auto-ml-job-config 'CompletionCriteria={MaxCandidates=\u0663\u0665}'"),
+    ("a float written as .25", "send",
+     "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=.25}'"),
+    ("a float with an exponent (repr 1e-05)", "send",
+     "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=1E-5}'"),
+    ("a whole float (1.0)", "send",
+     "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=1}'"),
+    ("a float with underscores", "send",
+     "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=0.1_5e0_1}'"),
+    ("a huge float (repr 1.2345678901234568e+17)", "send",
+     "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=123456789012345678}'"),
+    ("nan goes out as the string NaN", "send",
+     "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=nan}'"),
+    ("1e400 goes out as the string Infinity", "send",
+     "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=1e400}'"),
+    ("a scalar where the model has a list becomes a list", "send",
+     "--auto-ml-job-config 'SecurityConfig={VpcConfig={Subnets=subnet-1,SecurityGroupIds=sg-1}}'"),
+    ("explicit lists", "send",
+     "--auto-ml-job-config 'SecurityConfig={VpcConfig={Subnets=[a, b],SecurityGroupIds=[sg-1]}},"
+     "CandidateGenerationConfig={AlgorithmsConfig=[{AutoMLAlgorithms=[xgboost,lightgbm]}]},"
+     "Mode=ENSEMBLING'"),
+    ("whitespace and line breaks inside braces", "send",
+     "--auto-ml-job-config 'CompletionCriteria={\n  MaxCandidates = 5 ,\n"
+     "  MaxAutoMLJobRuntimeInSeconds=7 }'"),
+    ("a key given twice in braces keeps the last value", "send",
+     "--auto-ml-job-config 'CompletionCriteria={MaxCandidates=1,MaxCandidates=2}'"),
+    # Lists of structures: one word per item.
+    ("tags, one word each", "send", "--tags Key=team,Value=ml Key=env,Value=prod"),
+    ("quoted values with spaces, commas and =", "send",
+     "--tags 'Key=\"a b\",Value=x=y' \"Key='c,d',Value='it\\\\'s'\""),
+    ("an empty value", "send", "--tags Key=k,Value="),
+    ("non-ASCII values", "send", "--tags 'Key=\u00e9,Value=\u65e5\u672c'"),
+    ("an astral character inside quotes", "send", "--tags \"Key='a\U0001F600',Value=b\""),
+    ("@= without a file prefix", "send", "--tags Key@=k,Value=v"),
+    ("a backslash before a comma escapes it", "send", "--tags 'Key=a\\,b,Value=c'"),
+    ("a quote that never closes ends at its last escaped quote", "send",
+     "--tags \"Key='a\\\\',Value=b\""),
+    # Mixed with JSON.
+    ("JSON and shorthand options together", "send",
+     "--output-data-config '{\"S3OutputPath\":\"s3://b/o\"}' --tags Key=a,Value=b"),
+    ("JSON after leading spaces", "send",
+     "--output-data-config ' {\"S3OutputPath\":\"s3://b/o\"}' --tags '  [{\"Key\":\"a\",\"Value\":\"b\"}]'"),
+    ("shorthand beside --cli-input-json", "send",
+     "--cli-input-json '{\"Tags\":[{\"Key\":\"x\",\"Value\":\"y\"}],\"ProblemType\":\"Regression\"}' "
+     "--tags Key=a,Value=b"),
+    # Values the AWS CLI reads and botocore's validation refuses.
+    ("an unknown key", "invalid", "--tags Key=a,Value=b,Foo=1"),
+    ("keys are case-sensitive", "invalid", "--output-data-config s3outputpath=s3://b/o"),
+    ("a backslash-comma then a key: the parser backtracks into it", "invalid",
+     "--tags 'Key=a,Value=b,c\\,d=e'"),
+    ("a boolean that is not true or false stays a string", "invalid",
+     "--model-deploy-config AutoGenerateEndpointName=yes"),
+    ("a comma list where a string belongs", "invalid", "--tags Key=a,b,Value=c"),
+    ("a string where a structure belongs", "invalid",
+     "--input-data-config TargetAttributeName=t,DataSource=s3://b/i"),
+    ("a wrapped list item is not converted further", "invalid",
+     "--auto-ml-job-config "
+     "'CandidateGenerationConfig={AlgorithmsConfig={AutoMLAlgorithms=xgboost}}'"),
+    ("an empty key", "invalid", "--tags Key=a,Value=b,=x"),
+    ("a top-level comma list", "invalid",
+     "--auto-ml-job-config 'Mode=a,b,CompletionCriteria={MaxCandidates=2}'"),
+    ("an empty explicit list", "invalid",
+     "--auto-ml-job-config 'SecurityConfig={VpcConfig={Subnets=[],SecurityGroupIds=[ ]}}'"),
+    ("-0 is 0, below the minimum", "invalid",
+     "--auto-ml-job-config 'CompletionCriteria={MaxCandidates=-0}'"),
+    # Values the AWS CLI cannot read.
+    ("a key given twice at the top", "refuse", "--tags Key=a,Value=b,Key=c"),
+    ("a trailing comma", "refuse", "--tags 'Key=a,Value=b,'"),
+    ("no = after a key", "refuse", "--output-data-config S3OutputPath"),
+    ("an empty value for a structure", "refuse", "--output-data-config ''"),
+    ("a space before the first key", "refuse", "--tags ' Key=a,Value=b'"),
+    ("a quote that never closes", "refuse", "--tags \"Key='a,Value=b\""),
+    ("a brace that never closes", "refuse",
+     "--auto-ml-job-config 'CompletionCriteria={MaxCandidates=1'"),
+    ("a comma list inside braces", "refuse",
+     "--auto-ml-job-config 'SecurityConfig={VpcConfig={Subnets=a,b}}'"),
+    ("an unquoted astral character", "refuse", "--tags 'Key=a\U0001F600,Value=b'"),
+    ("a decimal where an integer belongs", "refuse",
+     "--auto-ml-job-config 'CompletionCriteria={MaxCandidates=1.5}'"),
+    ("an integer with a doubled underscore", "refuse",
+     "--auto-ml-job-config 'CompletionCriteria={MaxCandidates=1__0}'"),
+    ("a list where an integer belongs", "refuse",
+     "--auto-ml-job-config 'CompletionCriteria={MaxCandidates=[1]}'"),
+    ("a word where a float belongs", "refuse",
+     "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=half}'"),
+    ("a list where a boolean belongs", "refuse",
+     "--model-deploy-config 'AutoGenerateEndpointName=[true]'"),
+    ("a JSON word after a shorthand word", "refuse",
+     "--tags Key=a,Value=b '{\"Key\":\"c\",\"Value\":\"d\"}'"),
+    ("a shorthand word after a JSON word", "refuse",
+     "--tags '{\"Key\":\"c\",\"Value\":\"d\"}' Key=a,Value=b"),
+    ("@= names a file", "refuse", "--tags Key@=file://k.txt,Value=v"),
+]
+
+SPY = """import json, math, os, sys
+import botocore.validate
+
+_validate = botocore.validate.ParamValidator.validate
+
+
+def _plain(x):
+    # As botocore's JSON serializer writes floats that are not finite.
+    if isinstance(x, float) and not math.isfinite(x):
+        return "NaN" if math.isnan(x) else ("Infinity" if x > 0 else "-Infinity")
+    if isinstance(x, dict):
+        return {k: _plain(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_plain(v) for v in x]
+    return x
+
+
+def _observe(self, params, shape):
+    path = os.environ["SHORTHAND_SPY"]
+    if not os.path.exists(path):
+        with open(path, "w") as f:
+            json.dump(_plain(params), f)
+    return _validate(self, params, shape)
+
+
+botocore.validate.ParamValidator.validate = _observe
+import awscli.clidriver
+
+sys.exit(awscli.clidriver.main())
+"""
+
+
+def command(options):
+    parts = ["aws sagemaker create-auto-ml-job", NAME]
+    if "--input-data-config" not in options:
+        parts.append(INPUT)
+    if "--output-data-config" not in options:
+        parts.append(OUTPUT)
+    parts.append(options)
+    return " ".join(parts) + "\n"
+
+
+def botocore_paths(stderr):
+    """JSON Pointers of the parameters botocore's validation names."""
+    paths = []
+    for line in stderr.splitlines():
+        m = re.match(r'(?:Unknown parameter|Missing required parameter) in (\S+?): "(.*)"', line)
+        if m:
+            paths.append(pointer(m.group(1)) + "/" + m.group(2))
+        m = re.match(r"Invalid (?:type|value|length) for parameter (\S+),", line)
+        if m:
+            paths.append(pointer(m.group(1)))
+    return paths
+
+
+def pointer(dotted):
+    return "/" + re.sub(r"\[(\d+)\]", r"/\1", dotted).replace(".", "/")
+
+
+class Shorthand(Driver):
+    def run_aws(self, script, work, spy_dir=None, spy_out=None):
+        env = dict(self.env)
+        if spy_dir:
+            env["PATH"] = spy_dir + os.pathsep + env["PATH"]
+            env["SHORTHAND_SPY"] = spy_out
+        self.standin.take()
+        run = subprocess.run(["bash", script], capture_output=True, cwd=work, env=env,
+                             timeout=120)
+        return run, self.standin.take()
+
+    def case(self, label, does, options, spy_dir):
+        text = command(options)
+        with tempfile.TemporaryDirectory(prefix="clients-shorthand-") as work:
+            script = os.path.join(work, "..", os.path.basename(work) + ".sh")
+            with open(script, "w", encoding="utf-8") as f:
+                f.write(text)
+            try:
+                run, records = self.run_aws(script, work)
+                imported = subprocess.run([self.cli, "import", script], capture_output=True,
+                                          env=self.env)
+                seen = None
+                if not records:
+                    spy_out = os.path.join(work, "..", os.path.basename(work) + ".params")
+                    self.run_aws(script, work, spy_dir, spy_out)
+                    if os.path.exists(spy_out):
+                        with open(spy_out, encoding="utf-8") as f:
+                            seen = json.load(f)
+                        os.remove(spy_out)
+            finally:
+                os.remove(script)
+        stderr = run.stderr.decode("utf-8", "replace")
+        ours = imported.stderr.decode("utf-8", "replace")
+        got = None
+        if imported.returncode in (0, 1) and imported.stdout:
+            got = json.loads(imported.stdout.decode("utf-8"))
+
+        if records and run.returncode == 0:
+            actual = "send"
+        elif seen is not None and "Parameter validation failed" in stderr:
+            actual = "invalid"
+        elif run.returncode != 0:
+            actual = "refuse"
+        else:
+            actual = f"exit {run.returncode} with {len(records)} requests"
+        if actual != does:
+            return f"the AWS CLI did {actual!r}, the case says {does!r}: {stderr[-600:]}"
+
+        if does == "refuse":
+            if imported.returncode != 2 or "cannot import" not in ours:
+                return (f"the AWS CLI refuses ({stderr.strip()[-300:]!r}) but import "
+                        f"exited {imported.returncode}: {ours[-300:]!r}")
+            return None
+        if got is None:
+            return f"import exited {imported.returncode}: {ours[-600:]}"
+        if does == "send":
+            body = json.loads(records[0]["body"].decode("utf-8"))
+            if not same(body, got):
+                return "the body differs: " + (difference(body, got) or "in types")
+            return None
+        if not same(seen, got):
+            return "what the AWS CLI read differs: " + (difference(seen, got) or "in types")
+        check = subprocess.run([self.cli, "check", "--format", "json", "-"],
+                               input=imported.stdout, capture_output=True, env=self.env)
+        found = {d["path"] for line in check.stdout.decode().splitlines()
+                 for d in json.loads(line)["diagnostics"] if d["severity"] == "error"}
+        named = botocore_paths(stderr)
+        if not named:
+            return f"no parameter named in {stderr!r}"
+        missing = [p for p in named if p not in found]
+        if missing:
+            return f"botocore names {missing}, the checker reports {sorted(found)}"
+        return None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cli", required=True, help="the automl-job binary")
+    parser.add_argument("--venv", required=True, help="the venv with awscli")
+    args = parser.parse_args()
+    assert len(CASES) >= 30
+    with StandIn() as standin, tempfile.TemporaryDirectory(prefix="clients-spy-") as spy_dir:
+        driver = Shorthand(os.path.abspath(args.cli), os.path.abspath(args.venv), standin)
+        spy = os.path.join(spy_dir, "aws")
+        with open(spy, "w") as f:
+            f.write(f"#!{os.path.join(driver.venv, 'bin', 'python')}\n{SPY}")
+        os.chmod(spy, 0o755)
+        aws = subprocess.run(["aws", "--version"], capture_output=True, env=driver.env)
+        print("using " + (aws.stdout or aws.stderr).decode().strip(), flush=True)
+        for label, does, options in CASES:
+            driver.result(f"shorthand {does}: {label}", driver.case(label, does, options, spy_dir))
+    print(f"{driver.passed} passed, {driver.failed} failed")
+    return 1 if driver.failed or not driver.passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
