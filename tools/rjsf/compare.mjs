@@ -3,7 +3,8 @@
 //
 //   1. bytes of every file each page loads (as the server saw the requests), raw and gzip -9;
 //   2. navigation to the first field (AutoMLJobName) in the DOM and painted (next animation
-//      frame): median, min, max of fresh loads, each in a new browser context;
+//      frame): median, min, max of fresh loads, each in a new browser context, the two pages
+//      loaded in turn;
 //   3. keystroke latency in the name field of a fresh form, keydown to next frame;
 //   4. every fixture of crates/rules/tests/fixtures: rejected by the service or the CLI (our
 //      .expected has an error) against flagged by rjsf's validator (@rjsf/validator-ajv8 with
@@ -12,6 +13,7 @@
 //
 // Environment: OURS (default dist), RJSF (default tools/rjsf/dist), LOADS (default 7), KEYS (40).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -65,36 +67,49 @@ const PROBE = (selector) => {
   }, true);
 };
 
-async function measure(browser, page) {
-  const server = await serve(page.dir);
+async function load(browser, page, server, first) {
+  server.requests.length = 0;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
-    const firsts = [], frames = [];
-    let files = null, keys = [];
-    for (let i = 0; i < LOADS; i++) {
-      server.requests.length = 0;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const tab = await context.newPage();
-      await tab.addInitScript(PROBE, page.first);
-      await tab.goto(server.url);
-      await tab.waitForFunction(() => window.__bench.firstFrame !== null, null, { timeout: 20000 });
-      const b = await tab.evaluate(() => window.__bench);
-      firsts.push(b.firstField); frames.push(b.firstFrame);
-      if (i === 0) {
-        await tab.waitForLoadState('networkidle');
-        files = [...new Set(server.requests.map((u) => new URL(u, 'http://x').pathname))];
-        await tab.click(page.first);
-        for (let k = 0; k < KEYS; k++) {
-          await tab.keyboard.press(k % 4 === 3 ? 'Backspace' : 'x');
-          await tab.waitForTimeout(20);
-        }
-        await tab.waitForFunction((n) => window.__bench.keys.length >= n && window.__bench.keys.every((k) => k.frame !== null), KEYS);
-        keys = (await tab.evaluate(() => window.__bench.keys)).map((k) => k.frame);
+    const tab = await context.newPage();
+    await tab.addInitScript(PROBE, page.first);
+    await tab.goto(server.url);
+    await tab.waitForFunction(() => window.__bench.firstFrame !== null, null, { timeout: 20000 });
+    const b = await tab.evaluate(() => window.__bench);
+    const m = { first: b.firstField, frame: b.firstFrame };
+    if (first) {
+      await tab.waitForLoadState('networkidle');
+      m.files = [...new Set(server.requests.map((u) => new URL(u, 'http://x').pathname))];
+      await tab.click(page.first);
+      for (let k = 0; k < KEYS; k++) {
+        await tab.keyboard.press(k % 4 === 3 ? 'Backspace' : 'x');
+        await tab.waitForTimeout(20);
       }
-      await context.close();
+      await tab.waitForFunction((n) => window.__bench.keys.length >= n && window.__bench.keys.every((k) => k.frame !== null), KEYS);
+      m.keys = (await tab.evaluate(() => window.__bench.keys)).map((k) => k.frame);
     }
-    return { files, firsts, frames, keys };
+    return m;
   } finally {
-    await server.close();
+    await context.close();
+  }
+}
+
+/** Fresh loads of both pages, interleaved (A B A B ...) so that a busy machine weighs on both alike. */
+async function measure(browser) {
+  const servers = await Promise.all(PAGES.map((p) => serve(p.dir)));
+  try {
+    const results = PAGES.map(() => ({ files: null, keys: [], firsts: [], frames: [] }));
+    for (let i = 0; i < LOADS; i++) {
+      for (const [n, page] of PAGES.entries()) {
+        const m = await load(browser, page, servers[n], i === 0);
+        const r = results[n];
+        r.firsts.push(m.first); r.frames.push(m.frame);
+        if (m.files) { r.files = m.files; r.keys = m.keys; }
+      }
+    }
+    return results;
+  } finally {
+    await Promise.all(servers.map((s) => s.close()));
   }
 }
 
@@ -239,8 +254,12 @@ async function main() {
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
-    for (const page of PAGES) {
-      const m = await measure(browser, page);
+    const load = () => os.loadavg()[0].toFixed(1);
+    const before = load();
+    const results = await measure(browser);
+    console.log(`machine: ${os.cpus().length} CPUs, load average ${before} before and ${load()} after the loads (times on a busy machine vary)`);
+    for (const [n, page] of PAGES.entries()) {
+      const m = results[n];
       console.log(`\n${page.name} (${path.relative(REPO, page.dir)}):`);
       console.log('  files loaded (raw, gzip -9):');
       const s = sizes(page.dir, m.files);
