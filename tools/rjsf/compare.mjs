@@ -254,10 +254,10 @@ async function main() {
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
-    const load = () => os.loadavg()[0].toFixed(1);
-    const before = load();
+    const loadavg = () => os.loadavg()[0].toFixed(1);
+    const before = loadavg();
     const results = await measure(browser);
-    console.log(`machine: ${os.cpus().length} CPUs, load average ${before} before and ${load()} after the loads (times on a busy machine vary)`);
+    console.log(`machine: ${os.cpus().length} CPUs, load average ${before} before and ${loadavg()} after the loads (times on a busy machine vary)`);
     for (const [n, page] of PAGES.entries()) {
       const m = results[n];
       console.log(`\n${page.name} (${path.relative(REPO, page.dir)}):`);
