@@ -2,7 +2,9 @@
 """Writes crates/rules/src/unicode_tables.rs: the code points of the Unicode general
 categories L (Lu Ll Lt Lm Lo), Z (Zs Zl Zp) and N (Nd Nl No), as sorted, merged, inclusive
 (first, last) ranges, for the `\\p{L}`, `\\p{Z}` and `\\p{N}` classes of
-crates/rules/src/pattern.rs.
+crates/rules/src/pattern.rs. Each range is stored as two LEB128 numbers: its first code point
+less the last code point of the range before (or 0), and its last less its first. That is a
+quarter of the size of (u32, u32) pairs in the page, and `pattern::ranges` reads it back.
 
 Usage: scripts/gen-unicode-tables.py [--check]
 The data comes from Python's own `unicodedata`, so the Unicode version is the one the running
@@ -18,7 +20,7 @@ TABLES = [
     ("SEPARATOR", "Z", ("Zs", "Zl", "Zp")),
     ("NUMBER", "N", ("Nd", "Nl", "No")),
 ]
-PER_LINE = 4
+PER_LINE = 16
 
 
 def ranges(categories):
@@ -34,6 +36,27 @@ def ranges(categories):
     return out
 
 
+def leb128(n):
+    """The unsigned LEB128 bytes of `n`: seven bits a byte, low bits first, the high bit set on
+    every byte but the last."""
+    out = []
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        if n:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return out
+
+
+def encode(rs):
+    out, end = [], 0
+    for a, b in rs:
+        out += leb128(a - end) + leb128(b - a)
+        end = b
+    return out
+
+
 def render():
     version = unicodedata.unidata_version
     lines = [
@@ -41,7 +64,9 @@ def render():
         f"// (Unicode {version}). Do not edit by hand: change the script and run it again.",
         "//",
         "//! Unicode general categories L, Z and N as sorted, non-overlapping, non-adjacent",
-        "//! inclusive code point ranges, for binary search (see `crate::pattern`).",
+        "//! inclusive code point ranges, each as two LEB128 numbers: the first code point less",
+        "//! the last one of the range before (or 0), and the last less the first; read by",
+        "//! `crate::pattern::ranges`.",
         f"//! Unicode version: {version}. The service matches on a JVM whose Unicode version",
         "//! may differ; the tables then disagree only for code points assigned (or, rarely,",
         "//! re-categorised) between the two versions.",
@@ -55,10 +80,11 @@ def render():
         lines.append("")
         lines.append(f"/// General category {short} ({' '.join(cats)}): {len(rs)} ranges, {count} code points.")
         lines.append("#[rustfmt::skip]")
-        lines.append(f"pub static {name}: &[(u32, u32)] = &[")
-        for i in range(0, len(rs), PER_LINE):
-            chunk = rs[i:i + PER_LINE]
-            lines.append("    " + " ".join(f"(0x{a:05X}, 0x{b:05X})," for a, b in chunk))
+        lines.append(f"pub static {name}: &[u8] = &[")
+        data = encode(rs)
+        for i in range(0, len(data), PER_LINE):
+            chunk = data[i:i + PER_LINE]
+            lines.append("    " + " ".join(f"0x{b:02X}," for b in chunk))
         lines.append("];")
     return "\n".join(lines) + "\n"
 

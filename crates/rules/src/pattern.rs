@@ -30,7 +30,7 @@
 
 use std::cmp::Ordering;
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::unicode_tables::{LETTER, NUMBER, SEPARATOR};
 
@@ -167,17 +167,47 @@ pub fn matches(source: &str, input: &str) -> bool {
 
 /// Whether `c` is in Unicode general category L (Lu Ll Lt Lm Lo), as `\p{L}` matches.
 pub fn is_letter(c: char) -> bool {
-    in_ranges(LETTER, c as u32)
+    in_ranges(&tables()[0], c as u32)
 }
 
 /// Whether `c` is in Unicode general category Z (Zs Zl Zp), as `\p{Z}` matches.
 pub fn is_separator(c: char) -> bool {
-    in_ranges(SEPARATOR, c as u32)
+    in_ranges(&tables()[1], c as u32)
 }
 
 /// Whether `c` is in Unicode general category N (Nd Nl No), as `\p{N}` matches.
 pub fn is_number(c: char) -> bool {
-    in_ranges(NUMBER, c as u32)
+    in_ranges(&tables()[2], c as u32)
+}
+
+/// The tables L, Z and N, read once per process (or page) for binary search.
+fn tables() -> &'static [Ranges; 3] {
+    static TABLES: OnceLock<[Ranges; 3]> = OnceLock::new();
+    TABLES.get_or_init(|| [LETTER, SEPARATOR, NUMBER].map(|t| ranges(t).collect()))
+}
+
+/// The ranges of a table of `unicode_tables`, in order: each is two LEB128 numbers, its first
+/// code point less the last one of the range before (or 0), and its last less its first.
+fn ranges(table: &[u8]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    fn leb128(bytes: &mut std::slice::Iter<'_, u8>) -> Option<u32> {
+        let mut value = 0;
+        let mut shift = 0;
+        loop {
+            let byte = *bytes.next()?;
+            value |= u32::from(byte & 0x7F) << shift;
+            if byte < 0x80 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+    }
+    let mut bytes = table.iter();
+    let mut end = 0;
+    std::iter::from_fn(move || {
+        let start = end + leb128(&mut bytes)?;
+        end = start + leb128(&mut bytes)?;
+        Some((start, end))
+    })
 }
 
 fn in_ranges(ranges: &[(u32, u32)], c: u32) -> bool {
@@ -567,9 +597,9 @@ impl Parser {
                     self.next().map(String::from).unwrap_or_default()
                 };
                 let table = match name.as_str() {
-                    "L" => LETTER,
-                    "Z" => SEPARATOR,
-                    "N" => NUMBER,
+                    "L" => 0,
+                    "Z" => 1,
+                    "N" => 2,
                     _ => {
                         return Err(self.error(
                             format!("unsupported Unicode property `\\{c}{{{name}}}`: only L, Z and N are supported"),
@@ -577,10 +607,11 @@ impl Parser {
                         ))
                     }
                 };
+                let set = &tables()[table];
                 Escape::Set(if c == 'P' {
-                    complement(table)
+                    complement(set)
                 } else {
-                    table.to_vec()
+                    set.clone()
                 })
             }
             't' => Escape::Char('\t'),
@@ -1063,10 +1094,24 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_and_merged() {
-        for table in [LETTER, SEPARATOR, NUMBER] {
+        for (table, count, points) in [
+            (LETTER, 648, 131_756),
+            (SEPARATOR, 8, 19),
+            (NUMBER, 134, 1791),
+        ] {
+            let table: Ranges = ranges(table).collect();
             assert!(table.iter().all(|&(lo, hi)| lo <= hi && hi <= MAX_CHAR));
             assert!(table.windows(2).all(|w| w[0].1 + 1 < w[1].0));
+            assert_eq!(table.len(), count);
+            assert_eq!(
+                table.iter().map(|(lo, hi)| hi - lo + 1).sum::<u32>(),
+                points
+            );
         }
+        assert!(is_letter('A') && is_letter('ß') && is_letter('日') && is_letter('\u{3134A}'));
+        assert!(!is_letter('1') && !is_letter('\u{3134B}') && !is_letter(char::MAX));
+        assert!(is_separator(' ') && is_separator('\u{3000}') && !is_separator('\t'));
+        assert!(is_number('٣') && is_number('\u{1FBF9}') && !is_number('x'));
         assert_eq!(UNICODE_VERSION, "14.0.0");
     }
 
