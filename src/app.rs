@@ -79,6 +79,9 @@ pub struct Store {
     pub export_tick: RwSignal<u64>,
     /// What changed in the draft since the fields were last brought in step.
     pending: StoredValue<Pending>,
+    /// Whether keystrokes have changed the draft without telling its readers yet (see
+    /// [`Store::edit`]).
+    unannounced: StoredValue<bool>,
     /// Per section: the errors and warnings shown in it (for the badge on its heading).
     pub section_counts: Memo<Vec<(&'static str, usize, usize)>>,
 }
@@ -156,6 +159,7 @@ impl Store {
             fields: StoredValue::new(HashMap::new()),
             export_tick: RwSignal::new(0),
             pending: StoredValue::new(Pending::Full),
+            unannounced: StoredValue::new(false),
         };
         store.open_sections_with_content();
         store
@@ -257,24 +261,42 @@ impl Store {
                 }
             }
         });
+        // Findings to fields. While only the findings change (typing), just the fields that
+        // had or have a finding can differ, so only those are compared: the cost follows the
+        // number of findings, not of fields (a request with 50 tags has hundreds). When what
+        // is revealed changes, every field is looked at.
+        let last = StoredValue::new(None::<(Reveal, BTreeSet<String>)>);
         Effect::new(move |_| {
             let changes: Vec<(ArcRwSignal<Vec<Diagnostic>>, Vec<Diagnostic>)> =
                 store.reveal.with(|r| {
                     store.findings.with(|f| {
+                        let now: BTreeSet<String> = f.paths().map(str::to_string).collect();
+                        let before = last.try_update_value(|l| l.replace((r.clone(), now.clone())));
+                        let only: Option<BTreeSet<String>> = match before.flatten() {
+                            Some((was, mut paths)) if was == *r => {
+                                paths.extend(now);
+                                Some(paths)
+                            }
+                            _ => None,
+                        };
                         store.fields.with_value(|fields| {
-                            fields
-                                .iter()
-                                .filter_map(|(pointer, s)| {
-                                    let want = if r.shows(pointer) {
-                                        f.at(pointer)
-                                    } else {
-                                        Vec::new()
-                                    };
-                                    s.shown
-                                        .with_untracked(|cur| *cur != want)
-                                        .then(|| (s.shown.clone(), want))
-                                })
-                                .collect()
+                            let want = |pointer: &str, s: &SharedField| {
+                                let want = if r.shows(pointer) {
+                                    f.at(pointer)
+                                } else {
+                                    Vec::new()
+                                };
+                                s.shown
+                                    .with_untracked(|cur| *cur != want)
+                                    .then(|| (s.shown.clone(), want))
+                            };
+                            match &only {
+                                Some(paths) => paths
+                                    .iter()
+                                    .filter_map(|p| fields.get(p).and_then(|s| want(p, s)))
+                                    .collect(),
+                                None => fields.iter().filter_map(|(p, s)| want(p, s)).collect(),
+                            }
                         })
                     })
                 });
@@ -299,6 +321,7 @@ impl Store {
     /// undo.
     pub fn replace(&self, draft: Draft, what: &str, reveal_all: bool) {
         let old = self.draft.get_untracked();
+        self.unannounced.set_value(false);
         self.pending.set_value(Pending::Full);
         self.draft.set(draft);
         self.reveal.set(Reveal {
@@ -317,6 +340,7 @@ impl Store {
         if let Some((old, what)) = self.undo.get_untracked() {
             let current = self.draft.get_untracked();
             let done = if what == UNDONE { REDONE } else { UNDONE };
+            self.unannounced.set_value(false);
             self.pending.set_value(Pending::Full);
             self.draft.set(old);
             self.reveal.update(|r| r.all = true);
@@ -334,6 +358,7 @@ impl Store {
 
     /// Changes the draft in any way but typing in a field (lists, sections).
     pub fn mutate(&self, f: impl FnOnce(&mut Draft)) {
+        self.unannounced.set_value(false);
         self.pending.set_value(Pending::Full);
         self.draft.update(f);
     }
@@ -341,6 +366,13 @@ impl Store {
     /// A keystroke in the field at `pointer`. When the member was there before and after (or
     /// absent before and after), nothing else on the page can have changed but that field's
     /// text, and the fields are brought in step by looking at that one field alone.
+    ///
+    /// The draft changes at once, but its readers (the check, the messages, the summary)
+    /// hear of it only after the browser has painted the typed character: the keystroke's
+    /// own frame carries nothing but the character, and the findings follow in the next task
+    /// (typically within a frame). Keystrokes that come faster than that are checked once.
+    /// Leaving the field, any other change and every reader that acts on the draft (copy,
+    /// download, share) bring it in step first ([`Store::announce`]).
     pub fn edit(&self, pointer: &str, text: &str) {
         let before = self.draft.with_untracked(|d| d.has(pointer));
         self.draft.update_untracked(|d| d.set_text(pointer, text));
@@ -352,11 +384,26 @@ impl Store {
                 _ => Pending::Full,
             }
         });
-        self.draft.notify();
+        if !self.unannounced.get_value() {
+            self.unannounced.set_value(true);
+            let store = *self;
+            // After the next paint; the timer alone if frames are not running (a hidden tab).
+            request_animation_frame(move || set_timeout(move || store.announce(), Duration::ZERO));
+            set_timeout(move || store.announce(), Duration::from_millis(100));
+        }
+    }
+
+    /// Tells the draft's readers about keystrokes not announced yet (see [`Store::edit`]).
+    pub fn announce(&self) {
+        if self.unannounced.try_get_value() == Some(true) {
+            self.unannounced.set_value(false);
+            self.draft.notify();
+        }
     }
 
     /// Records that a person has edited or left a field.
     pub fn touch(&self, pointer: &str) {
+        self.announce();
         if !self.reveal.with_untracked(|r| r.touched.contains(pointer)) {
             self.reveal.update(|r| {
                 r.touched.insert(pointer.to_string());
@@ -626,6 +673,7 @@ fn Toolbar() -> impl IntoView {
         }
     };
     let check_all = move |_| {
+        store.announce();
         store.reveal.update(|r| r.all = true);
         store
             .notice
@@ -1613,8 +1661,15 @@ fn Export() -> impl IntoView {
     });
     let errors = Memo::new(move |_| store.findings.with(|f| f.errors));
     let done = RwSignal::new(String::new());
+    // What is copied or downloaded is rendered from the draft as it is now: the panel may
+    // still be waiting out the pause after the last keystroke.
+    let current = move || {
+        store
+            .draft
+            .with_untracked(|d| export::render(&d.root, target.get_untracked()))
+    };
     let copy = move |_| {
-        let (t, text) = (target.get_untracked(), text.get_untracked());
+        let (t, text) = (target.get_untracked(), current());
         leptos::task::spawn_local(async move {
             done.set(match browser::copy(&text).await {
                 Ok(()) => format!("Copied the {}.", t.label()),
@@ -1628,12 +1683,10 @@ fn Export() -> impl IntoView {
             Target::Json => "application/json",
             _ => "text/plain",
         };
-        done.set(
-            match browser::download(t.file_name(), &text.get_untracked(), mime) {
-                Ok(()) => format!("Downloaded {}.", t.file_name()),
-                Err(e) => e,
-            },
-        );
+        done.set(match browser::download(t.file_name(), &current(), mime) {
+            Ok(()) => format!("Downloaded {}.", t.file_name()),
+            Err(e) => e,
+        });
     };
     view! {
         <section class="export" aria-labelledby="export-title">

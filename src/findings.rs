@@ -48,6 +48,11 @@ impl Findings {
         }
     }
 
+    /// The paths that have findings.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.by_path.keys().map(String::as_str)
+    }
+
     /// The findings whose path is exactly `pointer`.
     pub fn at(&self, pointer: &str) -> Vec<Diagnostic> {
         self.by_path

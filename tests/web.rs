@@ -108,6 +108,17 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits for the next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 /// The element that has the keyboard focus.
 fn focused() -> web_sys::Element {
     web_sys::window()
@@ -144,6 +155,50 @@ async fn a_bad_name_shows_its_error_once_left_and_clears_when_fixed() {
     page.type_into("/AutoMLJobName", "my-job").await;
     assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("false"));
     assert_eq!(page.messages("/AutoMLJobName"), "");
+}
+
+/// A keystroke's frame carries only the typed character: the findings follow in the task
+/// after the frame, and at once when the field is left before that.
+#[wasm_bindgen_test]
+async fn findings_follow_a_keystroke_after_its_frame() {
+    let page = mount(Draft::new());
+    page.type_into("/AutoMLJobName", "my-job").await;
+    let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
+    let status = || page.find(".summary .verdict").text_content().unwrap();
+    let before = status();
+
+    name.set_value("my_job");
+    fire(&name, "input");
+    leptos::task::tick().await;
+    assert_eq!(page.messages("/AutoMLJobName"), "", "not before the frame");
+    assert_eq!(status(), before);
+    next_frame().await;
+    sleep(0).await;
+    leptos::task::tick().await;
+    let shown = page.messages("/AutoMLJobName");
+    assert!(shown.contains("letters, digits and hyphens"), "{shown}");
+    assert_ne!(status(), before, "the summary counts the new error");
+
+    // Three keystrokes before a frame, then leaving the field: checked at once, once.
+    for text in ["a", "ab", "ab_"] {
+        name.set_value(text);
+        fire(&name, "input");
+    }
+    fire(&name, "change");
+    leptos::task::tick().await;
+    let shown = page.messages("/AutoMLJobName");
+    assert!(shown.contains("letters, digits and hyphens"), "{shown}");
+    name.set_value("ab");
+    fire(&name, "input");
+    fire(&name, "change");
+    leptos::task::tick().await;
+    assert_eq!(page.messages("/AutoMLJobName"), "");
+    assert_eq!(
+        page.store
+            .draft
+            .with_untracked(|d| d.text("/AutoMLJobName")),
+        "ab"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -9,6 +9,10 @@
 //      their microtasks done, style and layout forced), median and p95; and to the next
 //      animation frame (which adds the wait for the display's refresh);
 //   4. the first keystroke's latency on a freshly loaded page.
+//
+// The page paints the typed character first and brings the findings (messages, summary,
+// counts) in step in the task right after that frame; (3) also prints the time from the
+// keydown to the findings shown (that task done, layout forced), so neither is hidden.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -51,12 +55,17 @@ const PROBE = () => {
     if (t0 === null) return;
     const start = t0;
     t0 = null;
-    const rec = { ready: null, frame: null };
+    const rec = { ready: null, frame: null, settled: null };
     window.__bench.keys.push(rec);
     let p = Promise.resolve();
     for (let i = 0; i < 100; i++) p = p.then(() => {});
     p.then(() => { void document.body.offsetHeight; rec.ready = performance.now() - start; });
-    requestAnimationFrame(() => { rec.frame = performance.now() - start; });
+    // The page's own frame callback, registered while it handled the input, runs first and
+    // queues its deferred check; this timeout is queued after it.
+    requestAnimationFrame(() => {
+      rec.frame = performance.now() - start;
+      setTimeout(() => { void document.body.offsetHeight; rec.settled = performance.now() - start; }, 0);
+    });
   });
 };
 
@@ -125,17 +134,18 @@ async function main() {
         await page.keyboard.press(i % 4 === 3 ? 'Backspace' : 'x');
         await page.waitForTimeout(20);
       }
-      await page.waitForFunction((n) => window.__bench.keys.length >= n && window.__bench.keys.every((k) => k.ready !== null && k.frame !== null), KEYS);
+      await page.waitForFunction((n) => window.__bench.keys.length >= n && window.__bench.keys.every((k) => k.ready !== null && k.frame !== null && k.settled !== null), KEYS);
       results[pointer] = await page.evaluate(() => window.__bench.keys);
     }
     console.log(`keystrokes on a request with 2 channels, 50 tags, every section open (${fields} text fields, ${controls} controls), ${KEYS} per field:`);
-    const all = [];
+    const all = [], settled = [];
     for (const [pointer, keys] of Object.entries(results)) {
       const ready = keys.map((k) => k.ready);
       all.push(...ready);
-      console.log(`  ${pointer.padEnd(40)} ready to paint: median ${ms(median(ready))}, p95 ${ms(pct(ready, 95))}; to next frame: median ${ms(median(keys.map((k) => k.frame)))}, p95 ${ms(pct(keys.map((k) => k.frame), 95))}`);
+      settled.push(...keys.map((k) => k.settled));
+      console.log(`  ${pointer.padEnd(40)} ready to paint: median ${ms(median(ready))}, p95 ${ms(pct(ready, 95))}; to next frame: median ${ms(median(keys.map((k) => k.frame)))}, p95 ${ms(pct(keys.map((k) => k.frame), 95))}; findings shown: median ${ms(median(keys.map((k) => k.settled)))}, p95 ${ms(pct(keys.map((k) => k.settled), 95))}`);
     }
-    console.log(`  ${'all fields'.padEnd(40)} ready to paint: median ${ms(median(all))}, p95 ${ms(pct(all, 95))} (target p95 4 ms)`);
+    console.log(`  ${'all fields'.padEnd(40)} ready to paint: median ${ms(median(all))}, p95 ${ms(pct(all, 95))} (target p95 4 ms); findings shown: median ${ms(median(settled))}, p95 ${ms(pct(settled, 95))}`);
     await context.close();
   } finally {
     await browser.close();
