@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::float::parse_f64;
+use crate::float::{i128_text, parse_f64, parse_i64};
 use crate::json::{self, escape_pointer_token, Node, Span, Value};
 use crate::model::{self, Kind, Shape};
 use crate::pattern;
@@ -822,12 +822,13 @@ fn scalar_failures(node: &Node, shape: &Shape, place: &Place) -> Vec<Failure> {
             }
         }
         (Kind::Integer { min, max }, Value::Number(text)) => {
-            // Digits beyond i128 are clamped: they are out of every range anyway.
-            let value = text.parse::<i128>().unwrap_or(if text.starts_with('-') {
-                i128::MIN
-            } else {
-                i128::MAX
-            });
+            // Beyond i64 the exact value does not matter: it is out of every range (the
+            // model's bounds are i64), so it is clamped, like text that is not an integer.
+            let value = match parse_i64(text) {
+                Some(v) => i128::from(v),
+                None if text.starts_with('-') => i128::MIN,
+                None => i128::MAX,
+            };
             let shown = int_text(text);
             if let Some(max) = max {
                 if value > i128::from(*max) {
@@ -913,10 +914,7 @@ fn scalar_failures(node: &Node, shape: &Shape, place: &Place) -> Vec<Failure> {
 
 /// An integer's text as Python and Java print the number (`-0` is `0`, no leading `+`).
 fn int_text(text: &str) -> String {
-    match text.parse::<i128>() {
-        Ok(v) => v.to_string(),
-        Err(_) => text.to_string(),
-    }
+    i128_text(text).unwrap_or_else(|| text.to_string())
 }
 
 /// Python's `repr` of a float: the shortest digits that read back the same, in fixed notation
@@ -1240,8 +1238,25 @@ mod tests {
             state ^= state << 17;
             state
         };
-        let mut f64s = vec![f64::MIN_POSITIVE, f64::MAX, 5e-324, 1e16, 1e15, 1e-4, 1e-5, 0.1];
-        let mut f32s = vec![f32::MIN_POSITIVE, f32::MAX, 1e-45, 1e7, 1e-3, 9.999999e6, 0.1];
+        let mut f64s = vec![
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            5e-324,
+            1e16,
+            1e15,
+            1e-4,
+            1e-5,
+            0.1,
+        ];
+        let mut f32s = vec![
+            f32::MIN_POSITIVE,
+            f32::MAX,
+            1e-45,
+            1e7,
+            1e-3,
+            9.999999e6,
+            0.1,
+        ];
         for _ in 0..100_000 {
             let bits = next();
             f64s.push(f64::from_bits(bits));
@@ -1249,14 +1264,26 @@ mod tests {
             // Values near the switches between fixed and scientific notation.
             f64s.push((bits % 2_000_000) as f64 * 10f64.powi((bits >> 40) as i32 % 24 - 12));
         }
-        for x in f64s.into_iter().filter(|x| x.is_finite() && *x != 0.0).map(f64::abs) {
+        for x in f64s
+            .into_iter()
+            .filter(|x| x.is_finite() && *x != 0.0)
+            .map(f64::abs)
+        {
             assert_eq!(python_float(x), python_float_with_exp(x), "{x:e}");
             assert_eq!(python_float(-x), python_float_with_exp(-x), "{x:e}");
         }
-        for x in f32s.into_iter().filter(|x| x.is_finite() && *x != 0.0).map(f32::abs) {
+        for x in f32s
+            .into_iter()
+            .filter(|x| x.is_finite() && *x != 0.0)
+            .map(f32::abs)
+        {
             let text = format!("{:e}", f64::from(x));
             assert_eq!(java_number(&text), java_float_with_exp(x), "{x:e}");
-            assert_eq!(java_number(&format!("-{text}")), java_float_with_exp(-x), "{x:e}");
+            assert_eq!(
+                java_number(&format!("-{text}")),
+                java_float_with_exp(-x),
+                "{x:e}"
+            );
         }
     }
 

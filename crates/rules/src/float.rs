@@ -1,12 +1,73 @@
-//! Reading a decimal text as an `f64`, exactly as `str::parse::<f64>` does (same grammar,
-//! same correctly rounded value), with only the exact "simple decimal conversion" that core
-//! falls back on: core's fast paths bring a 10 KB table of powers of five into the page.
+//! Reading numbers as `str::parse` does, with less code in the page.
+//!
+//! A decimal text as an `f64`, exactly as `str::parse::<f64>` does (same grammar, same
+//! correctly rounded value), with only the exact "simple decimal conversion" that core falls
+//! back on: core's fast paths bring a 10 KB table of powers of five into the page. Integers
+//! are read as digit strings, so that no 128-bit formatting or arithmetic is linked.
 //!
 //! The algorithm is core's `dec2flt` slow path (`decimal_seq.rs`, `slow.rs`; Nigel Tao's
 //! description of Go's `strconv`): the digits are shifted by powers of two until the value
 //! lies in [1/2, 1], then rounded to 53 bits, half to even. It is exact for every input, so it
 //! agrees with core's other paths, which are exact too; `tests` compare the two on hard
 //! cases and random texts.
+
+/// An integer text as `str::parse` reads one for a signed type: an optional `+` or `-`, then
+/// ASCII digits. Gives whether it is negative and the digits without leading zeros (empty for
+/// zero).
+fn int_parts(text: &str) -> Option<(bool, &str)> {
+    let (negative, digits) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((negative, digits.trim_start_matches('0')))
+}
+
+/// Whether digits without leading zeros are at most `limit`'s.
+fn at_most(digits: &str, limit: &str) -> bool {
+    digits.len() < limit.len() || (digits.len() == limit.len() && digits <= limit)
+}
+
+/// `text.parse::<i64>().ok()`.
+pub(crate) fn parse_i64(text: &str) -> Option<i64> {
+    let (negative, digits) = int_parts(text)?;
+    let limit = if negative {
+        "9223372036854775808"
+    } else {
+        "9223372036854775807"
+    };
+    if !at_most(digits, limit) {
+        return None;
+    }
+    let n = digits
+        .bytes()
+        .fold(0_u64, |n, d| n * 10 + u64::from(d - b'0'));
+    Some(if negative {
+        (n as i64).wrapping_neg()
+    } else {
+        n as i64
+    })
+}
+
+/// `text.parse::<i128>().ok().map(|n| n.to_string())`: the integer as Rust (and Python and
+/// Java) print it, without `+`, leading zeros or the sign of zero.
+pub(crate) fn i128_text(text: &str) -> Option<String> {
+    let (negative, digits) = int_parts(text)?;
+    let limit = if negative {
+        "170141183460469231731687303715884105728"
+    } else {
+        "170141183460469231731687303715884105727"
+    };
+    Some(match digits {
+        _ if !at_most(digits, limit) => return None,
+        "" => "0".to_string(),
+        _ if negative => format!("-{digits}"),
+        _ => digits.to_string(),
+    })
+}
 
 /// Significant digits kept; further non-zero digits only set `truncated` (enough for `f64`:
 /// 767 digits decide every halfway case).
@@ -326,6 +387,58 @@ mod tests {
         }
         fn below(&mut self, n: u64) -> u64 {
             self.next() % n
+        }
+    }
+
+    #[test]
+    fn integers() {
+        let mut texts: Vec<String> = [
+            "",
+            "+",
+            "-",
+            "0",
+            "-0",
+            "+0",
+            "007",
+            "-007",
+            "1_0",
+            " 1",
+            "1 ",
+            "1.0",
+            "1e3",
+            "++1",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "+09223372036854775807",
+            "18446744073709551616",
+            "170141183460469231731687303715884105727",
+            "170141183460469231731687303715884105728",
+            "-170141183460469231731687303715884105728",
+            "-170141183460469231731687303715884105729",
+            "0000170141183460469231731687303715884105727",
+            "1701411834604692317316873037158841057270",
+            "١",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut rng = Rng(0x1234_5678_9ABC_DEF1);
+        for _ in 0..20_000 {
+            let mut text = ["", "-", "+"][rng.below(3) as usize].to_string();
+            for _ in 0..rng.below(45) {
+                text.push(char::from(b'0' + rng.below(10) as u8));
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            assert_eq!(parse_i64(text), text.parse::<i64>().ok(), "{text}");
+            assert_eq!(
+                i128_text(text),
+                text.parse::<i128>().ok().map(|n| n.to_string()),
+                "{text}"
+            );
         }
     }
 

@@ -118,7 +118,7 @@ impl<'a> Request<'a> {
     }
     fn int_at(&self, keys: &[&str]) -> Option<i64> {
         match &self.at(keys)?.value {
-            Value::Number(text) => text.parse().ok(),
+            Value::Number(text) => crate::float::parse_i64(text),
             _ => None,
         }
     }

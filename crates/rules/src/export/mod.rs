@@ -161,7 +161,10 @@ fn order(node: &Node, shape: &'static Shape) -> Node {
                     out.push(member(m, order(&m.value, def.shape)));
                 }
             }
-            for m in members.iter().filter(|m| !defs.iter().any(|d| d.name == m.key)) {
+            for m in members
+                .iter()
+                .filter(|m| !defs.iter().any(|d| d.name == m.key))
+            {
                 out.push(member(m, m.value.clone()));
             }
             Value::Object(out)
