@@ -8,7 +8,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1000, // one bundle on purpose: what a plain rjsf page ships
-    rolldownOptions: {
+    rollupOptions: {
       // rjsf's 'use client' directives mean nothing in a client-only bundle
       onwarn(warning, warn) { if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning); },
     },
