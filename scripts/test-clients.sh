@@ -44,5 +44,9 @@ cargo build --quiet -p automl-job
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/automl-job"
 
 shopt -s nullglob
-exec "$VENV/bin/python" -B "$ROOT/tests/clients/driver.py" --cli "$BIN" --venv "$VENV" \
-  "$ROOT"/tests/clients/requests/*.json "$ROOT"/tests/clients/requests/invalid/*.json
+status=0
+"$VENV/bin/python" -B "$ROOT/tests/clients/driver.py" --cli "$BIN" --venv "$VENV" \
+  "$ROOT"/tests/clients/requests/*.json "$ROOT"/tests/clients/requests/invalid/*.json || status=1
+# The AWS CLI shorthand syntax: import reads it as the real AWS CLI does.
+"$VENV/bin/python" -B "$ROOT/tests/clients/shorthand.py" --cli "$BIN" --venv "$VENV" || status=1
+exit "$status"

@@ -15,13 +15,21 @@ AWS CLI does with it, and the driver checks that first:
 - ``refuse``: the AWS CLI cannot read the value (it exits non-zero before validation); the
   import must refuse it too, with a located message.
 
-Usage: shorthand.py --cli PATH/TO/automl-job --venv PATH/TO/VENV
+Then it compares the import of generated values (random keys, nesting, quotes, escapes,
+numbers, spaces and stray punctuation, for each structure and list option) with what AWS CLI
+v1's own code makes of them in this process (``awscli.shorthand.ShorthandParser``, then
+``BackCompatVisitor`` with the option's botocore model): equal values, types included, or
+both refused.
+
+Usage: shorthand.py --cli PATH/TO/automl-job --venv PATH/TO/VENV (run by the venv's Python)
 Prints one line per case and ``N passed, M failed``; exits 1 on any failure.
 """
 
 import argparse
 import json
+import math
 import os
+import random
 import re
 import subprocess
 import sys
@@ -287,6 +295,121 @@ class Shorthand(Driver):
         return None
 
 
+# ---- generated values, against awscli's own parser ----------------------------------------
+
+OPTIONS = {
+    "--auto-ml-job-config": ["CompletionCriteria", "MaxCandidates", "SecurityConfig",
+                             "VpcConfig", "Subnets", "SecurityGroupIds",
+                             "EnableInterContainerTrafficEncryption", "DataSplitConfig",
+                             "ValidationFraction", "CandidateGenerationConfig",
+                             "AlgorithmsConfig", "AutoMLAlgorithms", "Mode",
+                             "MaxAutoMLJobRuntimeInSeconds", "x"],
+    "--tags": ["Key", "Value", "k"],
+    "--model-deploy-config": ["AutoGenerateEndpointName", "EndpointName"],
+    "--input-data-config": ["TargetAttributeName", "DataSource", "S3DataSource", "S3Uri",
+                            "ChannelType"],
+    "--output-data-config": ["S3OutputPath", "KmsKeyId"],
+    "--auto-ml-job-objective": ["MetricName"],
+}
+ATOMS = ["1", "0", "-2", "1.5", "1e3", "true", "False", "nan", "a", "a b", "\u00e9",
+         "\U0001F600", "", " ", "x y ", "'q,r'", '"s\\"t"', "'u\\'", "\\,", "a\\,b", "\u0661",
+         "1_0", "+7", "inf", "s3://b/o", "[", "]", "{", "}", ",", "=", "@", "\n", "\t", "\\\\",
+         "'", '"']
+
+
+def plain(x):
+    """A parsed value as botocore writes it: floats that are not finite become strings."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return "NaN" if math.isnan(x) else ("Infinity" if x > 0 else "-Infinity")
+    if isinstance(x, dict):
+        return {k: plain(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [plain(v) for v in x]
+    return x
+
+
+def generated_value(rng, keys, depth):
+    r = rng.random()
+    if depth < 3 and r < 0.2:
+        pairs = [generated_pair(rng, keys, depth + 1) for _ in range(rng.randint(0, 3))]
+        return "{" + ",".join(pairs) + "}"
+    if depth < 3 and r < 0.35:
+        items = [generated_value(rng, keys, depth + 1) for _ in range(rng.randint(0, 3))]
+        return "[" + rng.choice([",", ", "]).join(items) + "]"
+    return "".join(rng.choice(ATOMS) for _ in range(rng.randint(0, 2)))
+
+
+def generated_pair(rng, keys, depth):
+    sep = rng.choice(["=", "=", "=", " = ", "@=", ""])
+    return rng.choice(keys) + sep + generated_value(rng, keys, depth)
+
+
+def generated_word(rng, keys):
+    if rng.random() < 0.1:
+        return "".join(rng.choice(ATOMS + keys) for _ in range(rng.randint(1, 6)))
+    pairs = [generated_pair(rng, keys, 0) for _ in range(rng.randint(1, 3))]
+    return rng.choice([",", ",", ", "]).join(pairs)
+
+
+def shell_quoted(s):
+    return "'" + s.replace("'", "'\\''") + "'"
+
+
+def differential(driver, count, seed):
+    """Generated values: import against awscli's ShorthandParser and BackCompatVisitor."""
+    import botocore.session
+    from botocore import xform_name
+    from awscli.shorthand import BackCompatVisitor, ShorthandParser
+
+    model = botocore.session.get_session().get_service_model("sagemaker")
+    members = model.operation_model("CreateAutoMLJob").input_shape.members
+    names = {"--" + xform_name(name, "-"): name for name in members}
+    rng = random.Random(seed)
+    tally = {option: [0, 0, []] for option in OPTIONS}  # accepted, refused, problems
+    with tempfile.TemporaryDirectory(prefix="clients-shorthand-gen-") as work:
+        for n in range(count):
+            option = rng.choice(sorted(OPTIONS))
+            member = names[option]
+            shape = members[member]
+            many = shape.type_name == "list"
+            words = [generated_word(rng, OPTIONS[option])
+                     for _ in range(rng.randint(1, 2) if many else 1)]
+            if words[0].strip().startswith(("[", "{")) or (
+                    len(words) == 1 and words[0].startswith(("file://", "fileb://", "http"))):
+                continue  # JSON, or a whole value from a file: not shorthand
+            try:
+                parsed = ([ShorthandParser().parse(w) for w in words] if many
+                          else ShorthandParser().parse(words[0]))
+                BackCompatVisitor().visit(parsed, shape)
+                want = plain(parsed)
+            except Exception as e:  # any exception makes the AWS CLI exit 255
+                want = e
+            path = os.path.join(work, f"{n}.sh")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(f"aws sagemaker create-auto-ml-job {option} "
+                        + " ".join(shell_quoted(w) for w in words) + "\n")
+            run = subprocess.run([driver.cli, "import", path], capture_output=True,
+                                 env=driver.env)
+            entry = tally[option]
+            if isinstance(want, Exception):
+                entry[1] += 1
+                if run.returncode != 2:
+                    entry[2].append(f"{words!r}: awscli refuses ({want}), import reads it")
+                continue
+            entry[0] += 1
+            if run.returncode not in (0, 1):
+                entry[2].append(f"{words!r}: awscli reads {want!r}, import refuses: "
+                                + run.stderr.decode("utf-8", "replace")[:300])
+                continue
+            got = json.loads(run.stdout.decode("utf-8")).get(member)
+            if not same(want, got):
+                entry[2].append(f"{words!r}: awscli reads {want!r}, import {got!r}")
+    for option, (accepted, refused, problems) in sorted(tally.items()):
+        label = (f"generated {option} values: {accepted} read and {refused} refused "
+                 "alike by awscli's parser and import")
+        driver.result(label, "; ".join(problems[:5]) if problems else None)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cli", required=True, help="the automl-job binary")
@@ -303,6 +426,7 @@ def main():
         print("using " + (aws.stdout or aws.stderr).decode().strip(), flush=True)
         for label, does, options in CASES:
             driver.result(f"shorthand {does}: {label}", driver.case(label, does, options, spy_dir))
+        differential(driver, 3000, 20261129)
     print(f"{driver.passed} passed, {driver.failed} failed")
     return 1 if driver.failed or not driver.passed else 0
 
