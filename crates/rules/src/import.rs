@@ -921,14 +921,18 @@ fn second_follow(c: char) -> bool {
 /// A syntax error of the shorthand parser (`ShorthandParseSyntaxError`), which the parser may
 /// catch and backtrack from, or a final refusal.
 enum ShError {
-    Syntax { expected: &'static str, at: usize },
+    Syntax { expected: Expected, at: usize },
     Fatal(ImportError),
 }
 
-impl From<ImportError> for ShError {
-    fn from(e: ImportError) -> Self {
-        ShError::Fatal(e)
-    }
+/// What the shorthand parser wanted where it stopped.
+#[derive(Clone, Copy)]
+enum Expected {
+    Char(char),
+    /// A value after `,` in `a,b,c`.
+    Value,
+    /// The closing quote of a value that starts with this quote.
+    Close(char),
 }
 
 struct Shorthand<'a> {
@@ -1011,15 +1015,7 @@ impl<'a> Shorthand<'a> {
         }
         if self.current() != Some(c) {
             return Err(ShError::Syntax {
-                expected: match c {
-                    '=' => "=",
-                    ',' => ",",
-                    '@' => "@",
-                    '[' => "[",
-                    ']' => "]",
-                    '{' => "{",
-                    _ => "}",
-                },
+                expected: Expected::Char(c),
                 at: self.i,
             });
         }
@@ -1043,7 +1039,7 @@ impl<'a> Shorthand<'a> {
                     self.text,
                     member.key_span.start,
                     format!(
-                        "{}: the key '{}' is given twice in one value; to give another list item, start a new word (a space, not a ',', before it)",
+                        "{}: the key '{}' is given twice in one value: remove one, or if it starts another list item, put a space before it instead of ','",
                         self.option, member.key
                     ),
                 )));
@@ -1062,7 +1058,7 @@ impl<'a> Shorthand<'a> {
     /// `keyval = key ["@"] "=" values`.
     fn keyval(&mut self) -> Result<Member, ShError> {
         let (key, key_span) = self.key();
-        self.at_sign()?;
+        self.assign()?;
         let value = self.values()?;
         Ok(Member {
             key,
@@ -1072,7 +1068,7 @@ impl<'a> Shorthand<'a> {
     }
 
     /// An optional `@` (the value may name a file), then `=`.
-    fn at_sign(&mut self) -> Result<(), ShError> {
+    fn assign(&mut self) -> Result<(), ShError> {
         self.resolve = false;
         match self.expect('@', true) {
             Ok(()) => self.resolve = true,
@@ -1217,7 +1213,7 @@ impl<'a> Shorthand<'a> {
             _ => match self.unquoted_end(second_follow) {
                 Some(end) => self.unquoted(end),
                 None => Err(ShError::Syntax {
-                    expected: "<value>",
+                    expected: Expected::Value,
                     at: self.i,
                 }),
             },
@@ -1236,7 +1232,7 @@ impl<'a> Shorthand<'a> {
                     Some(k) => break k + 2,
                     None => {
                         return Err(ShError::Syntax {
-                            expected: if q == '\'' { "'" } else { "\"" },
+                            expected: Expected::Close(q),
                             at: start,
                         })
                     }
@@ -1305,7 +1301,7 @@ impl<'a> Shorthand<'a> {
         let mut members: Vec<Member> = Vec::new();
         while self.current() != Some('}') {
             let (key, key_span) = self.key();
-            self.at_sign()?;
+            self.assign()?;
             let value = self.explicit_value()?;
             self.skip_space();
             if self.current() != Some('}') {
@@ -1332,7 +1328,7 @@ impl<'a> Shorthand<'a> {
     }
 
     /// A syntax error in plain words.
-    fn syntax_error(&self, expected: &str, at: usize) -> ImportError {
+    fn syntax_error(&self, expected: Expected, at: usize) -> ImportError {
         let found = match self.chars.get(at) {
             None => "the end of the value".to_string(),
             Some(c) if c.is_whitespace() || c.is_control() => format!("{c:?}"),
@@ -1340,15 +1336,17 @@ impl<'a> Shorthand<'a> {
         };
         let hint = "shorthand is Name=value,Name=value, with Name={Inner=value} for a structure and Name=[a,b] for a list; quote a value that holds spaces, commas or brackets";
         let message = match expected {
-            "'" | "\"" => format!(
-                "this {expected} quote in the value is never closed: add the closing {expected}"
-            ),
-            "<value>" if at >= self.chars.len() => {
+            Expected::Close(q) => {
+                format!("this {q} quote in the value is never closed: add the closing {q}")
+            }
+            Expected::Value if at >= self.chars.len() => {
                 "the value ends with ',': remove it, or add the next value after it".to_string()
             }
-            "<value>" => format!("expected a value after ',', found {found} ({hint})"),
-            "=" => format!("expected '=' after a member name, found {found} ({hint})"),
-            _ => format!("expected '{expected}', found {found} ({hint})"),
+            Expected::Value => format!("expected a value after ',', found {found} ({hint})"),
+            Expected::Char('=') => {
+                format!("expected '=' after a member name, found {found} ({hint})")
+            }
+            Expected::Char(c) => format!("expected '{c}', found {found} ({hint})"),
         };
         self.err(at, message)
     }
