@@ -918,8 +918,9 @@ fn int_text(text: &str) -> String {
 }
 
 /// Python's `repr` of a float: the shortest digits that read back the same, in fixed notation
-/// for exponents from -4 to 15, else as `1e+16` or `1.5e-07`.
-fn python_float(x: f64) -> String {
+/// for exponents from -4 to 15, else as `1e+16` or `1.5e-07`. For the whole crate: a `{:e}`
+/// anywhere links another float formatter into the page.
+pub(crate) fn python_float(x: f64) -> String {
     if x.is_infinite() {
         return if x > 0.0 { "inf" } else { "-inf" }.to_string();
     }
