@@ -137,6 +137,7 @@ CASES = [
     ("a trailing comma", "refuse", "--tags 'Key=a,Value=b,'"),
     ("no = after a key", "refuse", "--output-data-config S3OutputPath"),
     ("an empty value for a structure", "refuse", "--output-data-config ''"),
+    ("--name=value takes one word", "refuse", "--tags=Key=a,Value=b Key=c,Value=d"),
     ("a space before the first key", "refuse", "--tags ' Key=a,Value=b'"),
     ("a quote that never closes", "refuse", "--tags \"Key='a,Value=b\""),
     ("a brace that never closes", "refuse",

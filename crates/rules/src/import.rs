@@ -777,7 +777,7 @@ fn take_value<'w>(
 
 /// A list option's value: one JSON array, or one item per word (AWS CLI v1 list parameters
 /// take one or more words), each JSON or, when the first word does not start with `{` or `[`,
-/// each shorthand.
+/// each shorthand. `--name=value` takes that one word only, as argparse does.
 fn list_value(
     text: &str,
     words: &[Word],
@@ -792,7 +792,7 @@ fn list_value(
     if let Some(from) = inline {
         parts.push((word, from));
     }
-    while let Some(next) = words.get(*i) {
+    while let Some(next) = words.get(*i).filter(|_| inline.is_none()) {
         if next.text.starts_with("--") {
             break;
         }

@@ -313,6 +313,13 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
         55,
     ),
     (
+        "--name=value takes one word, as argparse does",
+        "--tags=Key=a,Value=b Key=c,Value=d",
+        "unexpected argument 'Key=c,Value=d'",
+        1,
+        55,
+    ),
+    (
         "an error on a later line points there",
         "\\\n  --tags \\\n  'Key=a,Value=b,Key=c'",
         "given twice",
