@@ -700,7 +700,7 @@ fn count_failure(
                     "{} takes at most {}; it has {len}: remove {}",
                     name_of(place),
                     noun(max),
-                    len as u64 - u64::from(max)
+                    len - max as usize
                 ),
                 constraint: format!("Member must have length less than or equal to {max}"),
                 cli: None,
@@ -856,17 +856,16 @@ fn scalar_failures(node: &Node, shape: &Shape, place: &Place) -> Vec<Failure> {
                 }
             }
             if out.is_empty() && (value > i128::from(i32::MAX) || value < i128::from(i32::MIN)) {
+                // The bounds as text: formatting an i32 would link one more integer printer.
                 let (bound, constraint) = if value > 0 {
-                    (i32::MAX, "less than or equal to")
+                    ("2147483647", "less than or equal to")
                 } else {
-                    (i32::MIN, "greater than or equal to")
+                    ("-2147483648", "greater than or equal to")
                 };
                 out.push(Failure {
                     code: "range",
                     message: format!(
-                        "{name} must fit a 32-bit integer ({} to {}); {shown} does not",
-                        i32::MIN,
-                        i32::MAX
+                        "{name} must fit a 32-bit integer (-2147483648 to 2147483647); {shown} does not"
                     ),
                     constraint: format!("Member must have value {constraint} {bound}"),
                     cli: None,
@@ -937,7 +936,7 @@ pub(crate) fn python_float(x: f64) -> String {
         format!(
             "{mantissa}e{}{:02}",
             if exp < 0 { '-' } else { '+' },
-            exp.unsigned_abs()
+            i64::from(exp.unsigned_abs())
         )
     }
 }
@@ -1109,7 +1108,7 @@ fn java_number(text: &str) -> String {
         with_point(fixed)
     } else {
         let (mantissa, exp) = scientific(&fixed);
-        format!("{}E{exp}", with_point(mantissa))
+        format!("{}E{}", with_point(mantissa), i64::from(exp))
     }
 }
 
