@@ -536,21 +536,28 @@ fn suggest<'a>(key: &str, names: &[&'a str]) -> Option<&'a str> {
 
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
+    // One row of the distance table: `row[j]` is the distance from the characters of `a`
+    // read so far to the first `j` of `b`.
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
+        // The row before at j - 1, and this row at j - 1.
+        let mut diagonal = i;
+        let mut left = i + 1;
+        for (cell, cb) in row.iter_mut().skip(1).zip(&b) {
+            let up = *cell;
+            left = if ca == *cb {
+                diagonal
             } else {
-                1 + prev.min(row[j]).min(cur)
+                1 + diagonal.min(left).min(up)
             };
-            prev = cur;
+            diagonal = up;
+            *cell = left;
+        }
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
         }
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 /// The JSON type a shape wants, for messages.

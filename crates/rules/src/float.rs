@@ -15,9 +15,9 @@
 /// ASCII digits. Gives whether it is negative and the digits without leading zeros (empty for
 /// zero).
 fn int_parts(text: &str) -> Option<(bool, &str)> {
-    let (negative, digits) = match text.as_bytes().first()? {
-        b'-' => (true, &text[1..]),
-        b'+' => (false, &text[1..]),
+    let (negative, digits) = match (text.strip_prefix('-'), text.strip_prefix('+')) {
+        (Some(rest), _) => (true, rest),
+        (_, Some(rest)) => (false, rest),
         _ => (false, text),
     };
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -86,7 +86,7 @@ const INFINITE_POWER: i32 = 0x7FF;
 
 /// `0.d1d2d3… × 10^decimal_point`, with `truncated` when non-zero digits were dropped.
 struct Decimal {
-    digits: Vec<u8>,
+    digits: [u8; MAX_DIGITS],
     num_digits: usize,
     decimal_point: i32,
     truncated: bool,
@@ -115,7 +115,7 @@ pub(crate) fn parse_f64(text: &str) -> Option<f64> {
 /// The digits and decimal point of `digits [. digits] [e [sign] digits]`, all of `s`.
 fn decimal(s: &[u8]) -> Option<Decimal> {
     let mut d = Decimal {
-        digits: vec![0; MAX_DIGITS],
+        digits: [0; MAX_DIGITS],
         num_digits: 0,
         decimal_point: 0,
         truncated: false,
@@ -184,8 +184,13 @@ fn decimal(s: &[u8]) -> Option<Decimal> {
 }
 
 impl Decimal {
+    /// The digit at `i` (0 past the ones kept).
+    fn digit(&self, i: usize) -> u8 {
+        self.digits.get(i).copied().unwrap_or(0)
+    }
+
     fn trim(&mut self) {
-        while self.num_digits != 0 && self.digits[self.num_digits - 1] == 0 {
+        while self.num_digits != 0 && self.digits.get(self.num_digits - 1) == Some(&0) {
             self.num_digits -= 1;
         }
     }
@@ -290,7 +295,7 @@ impl Decimal {
         // The product's digits, last first.
         let mut product = Vec::with_capacity(self.num_digits + 19);
         let mut n = 0_u64;
-        for &digit in self.digits[..self.num_digits].iter().rev() {
+        for &digit in self.digits.iter().take(self.num_digits).rev() {
             n += u64::from(digit) << shift;
             product.push((n % 10) as u8);
             n /= 10;
@@ -319,7 +324,7 @@ impl Decimal {
         let mut n = 0_u64;
         while (n >> shift) == 0 {
             if read_index < self.num_digits {
-                n = 10 * n + u64::from(self.digits[read_index]);
+                n = 10 * n + u64::from(self.digit(read_index));
                 read_index += 1;
             } else if n == 0 {
                 return;
@@ -341,9 +346,12 @@ impl Decimal {
         let mask = (1_u64 << shift) - 1;
         while read_index < self.num_digits {
             let new_digit = (n >> shift) as u8;
-            n = 10 * (n & mask) + u64::from(self.digits[read_index]);
+            n = 10 * (n & mask) + u64::from(self.digit(read_index));
             read_index += 1;
-            self.digits[write_index] = new_digit;
+            // write_index < read_index: always in bounds.
+            if let Some(d) = self.digits.get_mut(write_index) {
+                *d = new_digit;
+            }
             write_index += 1;
         }
         while n > 0 {

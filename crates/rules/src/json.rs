@@ -80,10 +80,10 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let before = &text[..offset];
+    let before = text.get(..offset).unwrap_or_default();
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
+    let column = before.get(line_start..).unwrap_or_default().chars().count() + 1;
     (line, column)
 }
 
@@ -362,6 +362,12 @@ impl Parser<'_> {
         error_at(self.text, offset, message)
     }
 
+    /// The text from the current position (always a character boundary: the parser only
+    /// steps over ASCII bytes and whole runs of string content).
+    fn rest(&self) -> &str {
+        self.text.get(self.pos..).unwrap_or_default()
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -373,7 +379,7 @@ impl Parser<'_> {
     }
 
     fn describe_here(&self) -> String {
-        match self.text[self.pos..].chars().next() {
+        match self.rest().chars().next() {
             None => "the end of the input".to_string(),
             Some(c) if c.is_control() => format!("the control character U+{:04X}", c as u32),
             Some('\'') => "a single quote (JSON strings need double quotes)".to_string(),
@@ -422,14 +428,15 @@ impl Parser<'_> {
     }
 
     fn keyword(&mut self, word: &str, value: Value) -> Result<Value, JsonError> {
-        if self.text[self.pos..].starts_with(word) {
+        if self.rest().starts_with(word) {
             self.pos += word.len();
             Ok(value)
         } else {
-            let end = self.text[self.pos..]
+            let end = self
+                .rest()
                 .find(|c: char| !c.is_ascii_alphanumeric())
                 .map_or(self.text.len(), |i| self.pos + i);
-            let found = &self.text[self.pos..end];
+            let found = self.text.get(self.pos..end).unwrap_or_default();
             let hint = if found == "True" || found == "False" || found == "None" {
                 " (JSON writes true, false and null in lower case)"
             } else {
@@ -474,7 +481,12 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        Ok(Value::Number(self.text[start..self.pos].to_string()))
+        Ok(Value::Number(
+            self.text
+                .get(start..self.pos)
+                .unwrap_or_default()
+                .to_string(),
+        ))
     }
 
     fn digits(&mut self) {
@@ -509,7 +521,7 @@ impl Parser<'_> {
                 }
                 self.pos += 1;
             }
-            out.push_str(&self.text[run_start..self.pos]);
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
             match self.peek() {
                 None => {
                     return Err(self.error_at(
@@ -543,9 +555,7 @@ impl Parser<'_> {
                         b'u' => {
                             let first = self.hex4()?;
                             let mut code = Some(first).filter(|c| !(0xD800..0xE000).contains(c));
-                            if (0xD800..0xDC00).contains(&first)
-                                && self.text[self.pos..].starts_with("\\u")
-                            {
+                            if (0xD800..0xDC00).contains(&first) && self.rest().starts_with("\\u") {
                                 let before_low = self.pos;
                                 self.pos += 2;
                                 let low = self.hex4()?;
@@ -572,7 +582,10 @@ impl Parser<'_> {
                                 escape_at - 1,
                                 format!(
                                     "invalid escape '\\{}' in a string: write \\\\ for a backslash",
-                                    self.text[escape_at..].chars().next().unwrap_or('?')
+                                    self.text
+                                        .get(escape_at..)
+                                        .and_then(|s| s.chars().next())
+                                        .unwrap_or('?')
                                 ),
                             ));
                         }
@@ -582,7 +595,7 @@ impl Parser<'_> {
                     return Err(self.error(&format!(
                         "{} inside a string must be escaped (as \\n, \\t or \\u{:04x})",
                         self.describe_here(),
-                        self.bytes[self.pos]
+                        self.peek().unwrap_or(0)
                     )))
                 }
             }

@@ -116,9 +116,9 @@ impl Pattern {
             let c = c as u32;
             next.clear();
             for &pc in current.iter() {
-                let hit = match self.program[pc] {
-                    Inst::Char(x) => x == c,
-                    Inst::Class(i) => in_ranges(&self.classes[i], c),
+                let hit = match self.program.get(pc) {
+                    Some(&Inst::Char(x)) => x == c,
+                    Some(&Inst::Class(i)) => self.classes.get(i).is_some_and(|r| in_ranges(r, c)),
                     _ => false,
                 };
                 if hit {
@@ -655,6 +655,13 @@ fn push(program: &mut Vec<Inst>, inst: Inst) -> Result<usize, PatternError> {
     Ok(program.len() - 1)
 }
 
+/// Overwrites `items[at]` (always an index handed out before, so always there).
+fn patch<T>(items: &mut [T], at: usize, value: T) {
+    if let Some(slot) = items.get_mut(at) {
+        *slot = value;
+    }
+}
+
 /// Appends the code for `node`. Every jump target is at most the program's final length,
 /// where the `Match` goes.
 fn compile(node: &Node, program: &mut Vec<Inst>) -> Result<(), PatternError> {
@@ -680,11 +687,13 @@ fn compile(node: &Node, program: &mut Vec<Inst>) -> Result<(), PatternError> {
                     let split = push(program, Inst::Split(0, 0))?;
                     compile(branch, program)?;
                     jumps.push(push(program, Inst::Jump(0))?);
-                    program[split] = Inst::Split(split + 1, program.len());
+                    let end = program.len();
+                    patch(program, split, Inst::Split(split + 1, end));
                 }
             }
             for jump in jumps {
-                program[jump] = Inst::Jump(program.len());
+                let end = program.len();
+                patch(program, jump, Inst::Jump(end));
             }
         }
         Node::Repeat(item, min, max) => {
@@ -696,7 +705,8 @@ fn compile(node: &Node, program: &mut Vec<Inst>) -> Result<(), PatternError> {
                     let split = push(program, Inst::Split(0, 0))?;
                     compile(item, program)?;
                     push(program, Inst::Jump(split))?;
-                    program[split] = Inst::Split(split + 1, program.len());
+                    let end = program.len();
+                    patch(program, split, Inst::Split(split + 1, end));
                 }
                 Some(max) => {
                     let mut splits = Vec::new();
@@ -705,7 +715,8 @@ fn compile(node: &Node, program: &mut Vec<Inst>) -> Result<(), PatternError> {
                         compile(item, program)?;
                     }
                     for split in splits {
-                        program[split] = Inst::Split(split + 1, program.len());
+                        let end = program.len();
+                        patch(program, split, Inst::Split(split + 1, end));
                     }
                 }
             }
@@ -729,15 +740,16 @@ impl SparseSet {
     }
 
     fn contains(&self, pc: usize) -> bool {
-        let i = self.sparse[pc];
-        i < self.dense.len() && self.dense[i] == pc
+        self.sparse
+            .get(pc)
+            .is_some_and(|&i| self.dense.get(i) == Some(&pc))
     }
 
     fn insert(&mut self, pc: usize) -> bool {
         if self.contains(pc) {
             return false;
         }
-        self.sparse[pc] = self.dense.len();
+        patch(&mut self.sparse, pc, self.dense.len());
         self.dense.push(pc);
         true
     }
@@ -763,13 +775,13 @@ fn close(program: &[Inst], set: &mut SparseSet, stack: &mut Vec<usize>, pc: usiz
         if !set.insert(pc) {
             continue;
         }
-        match program[pc] {
-            Inst::Jump(to) => stack.push(to),
-            Inst::Split(a, b) => {
+        match program.get(pc) {
+            Some(&Inst::Jump(to)) => stack.push(to),
+            Some(&Inst::Split(a, b)) => {
                 stack.push(b);
                 stack.push(a);
             }
-            Inst::Char(_) | Inst::Class(_) | Inst::Match => {}
+            _ => {}
         }
     }
 }

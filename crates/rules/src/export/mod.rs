@@ -222,7 +222,7 @@ pub(crate) fn last_of_each(members: &[Member]) -> Vec<&Member> {
     members
         .iter()
         .enumerate()
-        .filter(|(i, m)| !members[i + 1..].iter().any(|n| n.key == m.key))
+        .filter(|(i, m)| !members.iter().skip(i + 1).any(|n| n.key == m.key))
         .map(|(_, m)| m)
         .collect()
 }
