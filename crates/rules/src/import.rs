@@ -1331,7 +1331,7 @@ impl<'a> Shorthand<'a> {
     fn syntax_error(&self, expected: Expected, at: usize) -> ImportError {
         let found = match self.chars.get(at) {
             None => "the end of the value".to_string(),
-            Some(c) if c.is_whitespace() || c.is_control() => format!("{c:?}"),
+            Some(c) if c.is_whitespace() || c.is_control() => format!("U+{:04X}", *c as u32),
             Some(c) => format!("'{c}'"),
         };
         let hint = "shorthand is Name=value,Name=value, with Name={Inner=value} for a structure and Name=[a,b] for a list; quote a value that holds spaces, commas or brackets";
@@ -1448,11 +1448,11 @@ fn back_compat(
             _ => {}
         },
         Kind::Boolean => match &node.value {
-            Value::String(s) => match s.to_lowercase().as_str() {
-                "true" => node.value = Value::Bool(true),
-                "false" => node.value = Value::Bool(false),
-                _ => {}
-            },
+            // Python's `lower()`: no character outside ASCII lowers to a letter of these.
+            Value::String(s) if s.eq_ignore_ascii_case("true") => node.value = Value::Bool(true),
+            Value::String(s) if s.eq_ignore_ascii_case("false") => {
+                node.value = Value::Bool(false)
+            }
             Value::Array(_) | Value::Object(_) => return Err(wrong("true or false", node)),
             _ => {}
         },
@@ -1595,11 +1595,15 @@ fn py_float_repr(value: f64) -> String {
     if value == 0.0 {
         return format!("{sign}0.0");
     }
-    let exp_form = format!("{:e}", value.abs());
-    let (mantissa, exp) = exp_form.split_once('e').unwrap_or((&exp_form, "0"));
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let point = exp + 1;
+    // `Display` writes the same shortest digits as `{:e}`, which would link a second float
+    // formatter into the page: its digits without leading zeros, and where the point goes.
+    let fixed = format!("{}", value.abs());
+    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let all = format!("{int}{frac}");
+    let digits = all.trim_start_matches('0');
+    let point = int.len() as i32 - (all.len() - digits.len()) as i32;
+    let digits = digits.trim_end_matches('0').to_string();
+    let exp = point - 1;
     let n = digits.len() as i32;
     if point > -4 && point <= 16 {
         if point <= 0 {
