@@ -595,7 +595,7 @@ impl Parser<'_> {
                     return Err(self.error(&format!(
                         "{} inside a string must be escaped (as \\n, \\t or \\u{:04x})",
                         self.describe_here(),
-                        self.peek().unwrap_or(0)
+                        u32::from(self.peek().unwrap_or(0))
                     )))
                 }
             }

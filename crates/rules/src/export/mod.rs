@@ -207,7 +207,7 @@ pub(crate) fn json_text(node: &Node, pretty: bool, ascii: bool) -> String {
     for c in text.chars() {
         if (ascii && !c.is_ascii()) || is_invisible(c) {
             for unit in c.encode_utf16(&mut [0; 2]) {
-                out.push_str(&format!("\\u{unit:04x}"));
+                out.push_str(&format!("\\u{:04x}", u32::from(*unit)));
             }
         } else {
             out.push(c);
