@@ -1144,9 +1144,7 @@ impl<'a> Shorthand<'a> {
             }
         }
         if items.len() == 1 {
-            return Ok(items
-                .pop()
-                .unwrap_or_else(|| self.string(String::new(), 0, 0)));
+            return Ok(items.swap_remove(0));
         }
         let span = Span {
             start: items[0].span.start,
@@ -1537,74 +1535,95 @@ fn py_int(s: &str) -> Result<String, bool> {
 }
 
 /// Python's `float(s)`, as botocore puts it in the body: `repr()` of the float, or the strings
-/// `NaN`, `Infinity` and `-Infinity`.
+/// `NaN`, `Infinity` and `-Infinity`. Worked out on the decimal digits, without parsing an
+/// `f64` (which would link a float parser into the page): up to 15 significant digits in the
+/// normal range these are exactly `repr()`'s shortest digits; longer or subnormal values keep
+/// all their digits, the same float written longer.
 fn py_float(s: &str) -> Option<Value> {
     let t = py_number_text(s)?;
-    let (sign, body) = match t.as_bytes().first() {
-        Some(b'-') => ("-", &t[1..]),
-        Some(b'+') => ("", &t[1..]),
-        _ => ("", &t[..]),
+    let (negative, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, &t[..]),
     };
-    let lower = body.to_ascii_lowercase();
-    let special = |v: &str| Some(Value::String(v.to_string()));
-    match lower.as_str() {
+    let sign = if negative { "-" } else { "" };
+    let special = |v: &str| {
+        Some(Value::String(format!(
+            "{}{v}",
+            if v == "NaN" { "" } else { sign }
+        )))
+    };
+    match body.to_ascii_lowercase().as_str() {
         "nan" => return special("NaN"),
-        "inf" | "infinity" if sign == "-" => return special("-Infinity"),
         "inf" | "infinity" => return special("Infinity"),
         _ => {}
     }
     // digitpart ["." [digitpart]] | "." digitpart, then [e [sign] digitpart]
     let b = body.as_bytes();
-    let (int_len, int_digits) = py_digits(b);
+    let (int_len, int_count) = py_digits(b);
     let mut i = int_len;
-    let mut frac_digits = 0;
+    let mut frac = (i, i);
     if b.get(i) == Some(&b'.') {
-        let (len, digits) = py_digits(&b[i + 1..]);
+        let (len, _) = py_digits(&b[i + 1..]);
+        frac = (i + 1, i + 1 + len);
         i += 1 + len;
-        frac_digits = digits;
     }
-    if int_digits + frac_digits == 0 {
+    if int_count == 0 && frac.0 == frac.1 {
         return None;
     }
+    let mut exp: i64 = 0;
     if matches!(b.get(i), Some(b'e' | b'E')) {
         i += 1;
+        let minus = b.get(i) == Some(&b'-');
         if matches!(b.get(i), Some(b'+' | b'-')) {
             i += 1;
         }
-        let (len, digits) = py_digits(&b[i..]);
-        if digits == 0 {
+        let (len, count) = py_digits(&b[i..]);
+        if count == 0 {
             return None;
+        }
+        for d in b[i..i + len].iter().filter(|d| d.is_ascii_digit()) {
+            exp = (exp * 10 + i64::from(d - b'0')).min(1 << 40);
+        }
+        if minus {
+            exp = -exp;
         }
         i += len;
     }
     if i != b.len() {
         return None;
     }
-    let clean: String = body.chars().filter(|c| *c != '_').collect();
-    let value: f64 = format!("{sign}{clean}").parse().ok()?;
-    if value.is_infinite() {
-        return special(if value < 0.0 { "-Infinity" } else { "Infinity" });
+    let digits_of = |range: &[u8]| -> String {
+        range
+            .iter()
+            .filter(|d| d.is_ascii_digit())
+            .map(|&d| char::from(d))
+            .collect()
+    };
+    let int = digits_of(&b[..int_len]);
+    let all = int.clone() + &digits_of(&b[frac.0..frac.1]);
+    let lead = all.len() - all.trim_start_matches('0').len();
+    let digits = all[lead..].trim_end_matches('0');
+    // The value is 0.DIGITS times ten to the power `point`.
+    let point = int.len() as i64 - lead as i64 + exp;
+    // Where Python's float() overflows (from 2^1024 - 2^970) and underflows to zero (up to
+    // 2^-1075), as the first 50 digits of those bounds.
+    const OVERFLOW: &str = "17976931348623158079372897140530341507993413271003";
+    const UNDERFLOW: &str = "24703282292062327208828439643411068618252990130716";
+    if point > 309 || (point == 309 && digits >= OVERFLOW) {
+        return special("Infinity");
     }
-    Some(Value::Number(py_float_repr(value)))
+    if digits.is_empty() || point < -323 || (point == -323 && digits <= UNDERFLOW) {
+        return Some(Value::Number(format!("{sign}0.0")));
+    }
+    Some(Value::Number(float_text(sign, digits, point)))
 }
 
-/// Python's `repr()` of a finite float: the shortest digits that read back, in positional
-/// notation from 1e-4 up to 1e16 (with `.0` when whole) and as `1.5e-07` or `1e+16` outside.
-fn py_float_repr(value: f64) -> String {
-    let sign = if value.is_sign_negative() { "-" } else { "" };
-    if value == 0.0 {
-        return format!("{sign}0.0");
-    }
-    // `Display` writes the same shortest digits as `{:e}`, which would link a second float
-    // formatter into the page: its digits without leading zeros, and where the point goes.
-    let fixed = format!("{}", value.abs());
-    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let all = format!("{int}{frac}");
-    let digits = all.trim_start_matches('0');
-    let point = int.len() as i32 - (all.len() - digits.len()) as i32;
-    let digits = digits.trim_end_matches('0').to_string();
-    let exp = point - 1;
-    let n = digits.len() as i32;
+/// A float as Python's `repr()` writes it, from its digits (no leading or trailing zeros) and
+/// the power of ten `point` of 0.DIGITS: positional from 1e-4 up to 1e16 (with `.0` when
+/// whole), else as `1.5e-07` or `1e+16`.
+fn float_text(sign: &str, digits: &str, point: i64) -> String {
+    let n = digits.len() as i64;
     if point > -4 && point <= 16 {
         if point <= 0 {
             format!("{sign}0.{}{digits}", "0".repeat((-point) as usize))
@@ -1616,12 +1635,9 @@ fn py_float_repr(value: f64) -> String {
         }
     } else {
         let (first, rest) = digits.split_at(1);
-        let rest = if rest.is_empty() {
-            String::new()
-        } else {
-            format!(".{rest}")
-        };
+        let dot = if rest.is_empty() { "" } else { "." };
+        let exp = point - 1;
         let exp_sign = if exp < 0 { '-' } else { '+' };
-        format!("{sign}{first}{rest}e{exp_sign}{:02}", exp.abs())
+        format!("{sign}{first}{dot}{rest}e{exp_sign}{:02}", exp.abs())
     }
 }
