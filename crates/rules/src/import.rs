@@ -1380,18 +1380,7 @@ fn back_compat(
     shape: &Shape,
     name: &str,
 ) -> Result<(), ImportError> {
-    let wrong = |what: &str, node: &Node| {
-        let found = match node.value {
-            Value::Array(_) => "a list",
-            _ => "a structure",
-        };
-        error(
-            text,
-            node.span.start,
-            format!("{option}: {name} takes {what}, not {found}: the AWS CLI cannot convert it"),
-        )
-    };
-    match &shape.kind {
+    let (want, example) = match &shape.kind {
         Kind::Structure { members } => {
             if let Value::Object(values) = &mut node.value {
                 for def in members.iter() {
@@ -1400,6 +1389,7 @@ fn back_compat(
                     }
                 }
             }
+            return Ok(());
         }
         Kind::List { member, .. } => {
             if let Value::Array(items) = &mut node.value {
@@ -1413,50 +1403,42 @@ fn back_compat(
                     span: node.span,
                 }]);
             }
+            return Ok(());
         }
-        Kind::Integer { .. } => match &node.value {
-            Value::String(s) => {
-                node.value = Value::Number(py_int(s).map_err(|too_long| {
-                    let why = if too_long {
-                        "has more than 4300 digits, which Python will not convert"
-                    } else {
-                        "is not a whole number as Python's int() reads one"
-                    };
-                    error(
-                        text,
-                        node.span.start,
-                        format!("{option}: {name} takes a whole number and '{s}' {why}: write digits only, e.g. {name}=10"),
-                    )
-                })?)
-            }
-            Value::Array(_) | Value::Object(_) => return Err(wrong("a whole number", node)),
-            _ => {}
-        },
-        Kind::Float { .. } => match &node.value {
-            Value::String(s) => {
-                node.value = py_float(s).ok_or_else(|| {
-                    error(
-                        text,
-                        node.span.start,
-                        format!("{option}: {name} takes a number and '{s}' is not one as Python's float() reads it: write e.g. {name}=0.2"),
-                    )
-                })?
-            }
-            Value::Array(_) | Value::Object(_) => return Err(wrong("a number", node)),
-            _ => {}
-        },
-        Kind::Boolean => match &node.value {
-            // Python's `lower()`: no character outside ASCII lowers to a letter of these.
-            Value::String(s) if s.eq_ignore_ascii_case("true") => node.value = Value::Bool(true),
-            Value::String(s) if s.eq_ignore_ascii_case("false") => {
-                node.value = Value::Bool(false)
-            }
-            Value::Array(_) | Value::Object(_) => return Err(wrong("true or false", node)),
-            _ => {}
-        },
-        Kind::String { .. } => {}
+        Kind::String { .. } => return Ok(()),
+        Kind::Integer { .. } => ("a whole number as Python's int() reads one", "10"),
+        Kind::Float { .. } => ("a number as Python's float() reads one", "0.2"),
+        Kind::Boolean => ("true or false", "true"),
+    };
+    let converted = match (&shape.kind, &node.value) {
+        (Kind::Integer { .. }, Value::String(s)) => py_int(s).map(Value::Number),
+        (Kind::Float { .. }, Value::String(s)) => py_float(s),
+        // Python's `lower()`: no character outside ASCII lowers to a letter of these; any
+        // other word stays a string, for botocore (and the checker) to refuse.
+        (_, Value::String(s)) if s.eq_ignore_ascii_case("true") => Some(Value::Bool(true)),
+        (_, Value::String(s)) if s.eq_ignore_ascii_case("false") => Some(Value::Bool(false)),
+        (_, Value::String(_)) => return Ok(()),
+        (_, Value::Array(_) | Value::Object(_)) => None,
+        _ => return Ok(()),
+    };
+    match converted {
+        Some(value) => {
+            node.value = value;
+            Ok(())
+        }
+        None => {
+            let found = match &node.value {
+                Value::String(s) => format!("'{s}'"),
+                Value::Array(_) => "a list".to_string(),
+                _ => "a structure".to_string(),
+            };
+            Err(error(
+                text,
+                node.span.start,
+                format!("{option}: {name} takes {want}, not {found}: write e.g. {name}={example}"),
+            ))
+        }
     }
-    Ok(())
 }
 
 /// The first code point of each run of ten Unicode decimal digits beyond ASCII (Python 3.11's
@@ -1510,24 +1492,21 @@ fn py_digits(s: &[u8]) -> (usize, usize) {
     (i, digits)
 }
 
-/// Python's `int(s)` as JSON text; `Err(true)` past Python's 4300-digit limit.
-fn py_int(s: &str) -> Result<String, bool> {
-    let t = py_number_text(s).ok_or(false)?;
+/// Python's `int(s)` as JSON text (at most 4300 digits, Python's limit).
+fn py_int(s: &str) -> Option<String> {
+    let t = py_number_text(s)?;
     let (negative, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
         _ => (false, &t[..]),
     };
     let (len, digits) = py_digits(body.as_bytes());
-    if digits == 0 || len != body.len() {
-        return Err(false);
-    }
-    if digits > 4300 {
-        return Err(true);
+    if digits == 0 || digits > 4300 || len != body.len() {
+        return None;
     }
     let digits: String = body.chars().filter(|c| *c != '_').collect();
     let digits = digits.trim_start_matches('0');
-    Ok(match (digits.is_empty(), negative) {
+    Some(match (digits.is_empty(), negative) {
         (true, _) => "0".to_string(),
         (false, true) => format!("-{digits}"),
         (false, false) => digits.to_string(),
