@@ -22,35 +22,80 @@ pub const EXAMPLE: &str = include_str!("example.json");
 /// The localStorage key of the saved draft.
 pub const DRAFT_KEY: &str = "automl-job-web.draft";
 
-/// What Undo says, and how the undo slot knows it holds what Undo replaced.
-const UNDONE: &str = "Restored the previous request. Redo puts back the one you had.";
-/// What Redo says.
-const REDONE: &str = "Put back the request you had before Undo.";
-
-/// The localStorage key of the draft the last replacement took away (what "Undo" puts
-/// back), so a share link, an import or another tab never destroys a saved draft: it stays
-/// one "Undo" away, after a reload too.
+/// The localStorage key of the requests Undo puts back (newest last), so a share link, an
+/// import or another tab never destroys a saved draft: it stays in the history, after a
+/// reload too.
 pub const PREVIOUS_KEY: &str = "automl-job-web.previous";
 
-/// The undo slot as saved: what replaced the draft on the first line, the draft after it.
-fn previous_to_text((draft, what): &(Draft, String)) -> String {
-    format!("{}\n{}", what.replace('\n', " "), draft.to_compact())
+/// The localStorage key of the choice to show the service's wording under each message.
+pub const WORDING_KEY: &str = "automl-job-web.wording";
+
+/// The localStorage key of the requests Redo puts back.
+pub const REDO_KEY: &str = "automl-job-web.redo";
+
+/// At most this many steps are kept each way, and at most [`HISTORY_BYTES`] of requests
+/// (the newest step is always kept): localStorage holds about 5 MB per site, and the draft
+/// needs room too.
+const HISTORY_STEPS: usize = 20;
+const HISTORY_BYTES: usize = 1 << 20;
+
+/// A request taken away from the form, and what took it away ("Started a new request.").
+pub type Step = (Draft, String);
+
+/// The requests Undo and Redo put back: newest last.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    pub back: Vec<Step>,
+    pub forward: Vec<Step>,
 }
 
-/// Reads what [`previous_to_text`] wrote.
-fn previous_from_text(text: &str) -> Option<(Draft, String)> {
-    let (what, json_text) = text.split_once('\n')?;
-    let draft = json::parse(json_text).ok().and_then(Draft::from_node)?;
-    Some((draft, what.to_string()))
+/// A list of steps as saved: for each, what took it away on one line and the request as
+/// compact JSON (which has no line break) on the next.
+fn steps_to_text(steps: &[Step]) -> String {
+    let mut text = String::new();
+    for (draft, what) in steps {
+        text.push_str(&what.replace('\n', " "));
+        text.push('\n');
+        text.push_str(&draft.to_compact());
+        text.push('\n');
+    }
+    text
 }
 
-/// Saves (or clears) the undo slot.
-fn save_previous(undo: Option<&(Draft, String)>) {
-    match undo {
-        Some(u) => {
-            browser::save(PREVIOUS_KEY, &previous_to_text(u));
+/// Reads what [`steps_to_text`] wrote (and the one-step form of earlier versions); a step
+/// that cannot be read is skipped.
+fn steps_from_text(text: &str) -> Vec<Step> {
+    let mut lines = text.lines();
+    let mut steps = Vec::new();
+    while let (Some(what), Some(json_text)) = (lines.next(), lines.next()) {
+        if let Some(draft) = json::parse(json_text).ok().and_then(Draft::from_node) {
+            steps.push((draft, what.to_string()));
         }
-        None => browser::remove(PREVIOUS_KEY),
+    }
+    steps
+}
+
+/// Drops the oldest steps beyond the bounds, keeping the newest one whatever its size.
+fn trim(steps: &mut Vec<Step>) {
+    let mut bytes = 0;
+    let mut keep = 0;
+    for (draft, _) in steps.iter().rev() {
+        bytes += draft.to_compact().len();
+        if keep > 0 && (keep == HISTORY_STEPS || bytes > HISTORY_BYTES) {
+            break;
+        }
+        keep += 1;
+    }
+    let drop = steps.len() - keep;
+    steps.drain(..drop);
+}
+
+/// Saves (or clears) one side of the history.
+fn save_steps(key: &str, steps: &[Step]) {
+    if steps.is_empty() {
+        browser::remove(key);
+    } else {
+        browser::save(key, &steps_to_text(steps));
     }
 }
 
@@ -65,8 +110,9 @@ pub struct Store {
     pub findings: Memo<Findings>,
     /// Ids of the open sections.
     pub open: RwSignal<BTreeSet<&'static str>>,
-    /// The draft before the last "new request", import or share link, with what replaced it.
-    pub undo: RwSignal<Option<(Draft, String)>>,
+    /// The requests that "new request", imports, share links and other tabs took away
+    /// (Undo), and those Undo took away (Redo).
+    pub history: RwSignal<History>,
     /// A short message for screen readers and eyes: what just happened.
     pub notice: RwSignal<String>,
     /// One set of signals per field on the page, kept in step with the draft and the findings
@@ -82,6 +128,13 @@ pub struct Store {
     /// Whether keystrokes have changed the draft without telling its readers yet (see
     /// [`Store::edit`]).
     unannounced: StoredValue<bool>,
+    /// The field being typed in, revealed once typing pauses (see [`Store::edit`]).
+    pause: StoredValue<Option<TimeoutHandle>>,
+    /// Bumped when fields appear on the page, so findings with no field of their own find
+    /// their place (see [`home`]).
+    fields_added: RwSignal<u64>,
+    /// Whether each message shows the service's (or the CLI's) own wording under it.
+    pub wording: RwSignal<bool>,
     /// Per section: the errors and warnings shown in it (for the badge on its heading).
     pub section_counts: Memo<Vec<(&'static str, usize, usize)>>,
 }
@@ -154,12 +207,15 @@ impl Store {
             findings,
             section_counts,
             open: RwSignal::new(BTreeSet::new()),
-            undo: RwSignal::new(None),
+            history: RwSignal::new(History::default()),
             notice: RwSignal::new(String::new()),
             fields: StoredValue::new(HashMap::new()),
             export_tick: RwSignal::new(0),
             pending: StoredValue::new(Pending::Full),
             unannounced: StoredValue::new(false),
+            pause: StoredValue::new(None),
+            fields_added: RwSignal::new(0),
+            wording: RwSignal::new(browser::load(WORDING_KEY).as_deref() == Some("shown")),
         };
         store.open_sections_with_content();
         store
@@ -187,6 +243,7 @@ impl Store {
             self.fields.update_value(|m| {
                 m.insert(pointer.to_string(), shared.clone());
             });
+            self.fields_added.try_update(|n| *n += 1);
             shared
         });
         FieldSignals {
@@ -264,34 +321,39 @@ impl Store {
         // Findings to fields. While only the findings change (typing), just the fields that
         // had or have a finding can differ, so only those are compared: the cost follows the
         // number of findings, not of fields (a request with 50 tags has hundreds). When what
-        // is revealed changes, every field is looked at.
-        let last = StoredValue::new(None::<(Reveal, BTreeSet<String>)>);
+        // is revealed changes, or fields appear, every field is looked at.
+        type Last = (Reveal, u64, BTreeSet<String>);
+        let last = StoredValue::new(None::<Last>);
         Effect::new(move |_| {
+            let added = store.fields_added.get();
             let changes: Vec<(ArcRwSignal<Vec<Diagnostic>>, Vec<Diagnostic>)> =
                 store.reveal.with(|r| {
                     store.findings.with(|f| {
-                        let now: BTreeSet<String> = f.paths().map(str::to_string).collect();
-                        let before = last.try_update_value(|l| l.replace((r.clone(), now.clone())));
-                        let only: Option<BTreeSet<String>> = match before.flatten() {
-                            Some((was, mut paths)) if was == *r => {
-                                paths.extend(now);
-                                Some(paths)
-                            }
-                            _ => None,
-                        };
                         store.fields.with_value(|fields| {
-                            let want = |pointer: &str, s: &SharedField| {
-                                let want = if r.shows(pointer) {
-                                    f.at(pointer)
-                                } else {
-                                    Vec::new()
-                                };
+                            let mut by_home: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+                            for d in f.list.iter().filter(|d| r.shows(&d.path)) {
+                                if let Some(h) = home(&d.path, fields) {
+                                    by_home.entry(h).or_default().push(d.clone());
+                                }
+                            }
+                            let now: BTreeSet<String> = by_home.keys().cloned().collect();
+                            let before = last
+                                .try_update_value(|l| l.replace((r.clone(), added, now.clone())));
+                            let only = match before.flatten() {
+                                Some((was, n, mut homes)) if was == *r && n == added => {
+                                    homes.extend(now);
+                                    Some(homes)
+                                }
+                                _ => None,
+                            };
+                            let mut want = |pointer: &str, s: &SharedField| {
+                                let want = by_home.remove(pointer).unwrap_or_default();
                                 s.shown
                                     .with_untracked(|cur| *cur != want)
                                     .then(|| (s.shown.clone(), want))
                             };
                             match &only {
-                                Some(paths) => paths
+                                Some(homes) => homes
                                     .iter()
                                     .filter_map(|p| fields.get(p).and_then(|s| want(p, s)))
                                     .collect(),
@@ -321,6 +383,15 @@ impl Store {
     /// undo.
     pub fn replace(&self, draft: Draft, what: &str, reveal_all: bool) {
         let old = self.draft.get_untracked();
+        self.set_draft(draft, reveal_all);
+        self.history.update(|h| {
+            h.back.push((old, what.to_string()));
+            trim(&mut h.back);
+        });
+        self.notice.set(what.to_string());
+    }
+
+    fn set_draft(&self, draft: Draft, reveal_all: bool) {
         self.unannounced.set_value(false);
         self.pending.set_value(Pending::Full);
         self.draft.set(draft);
@@ -329,31 +400,44 @@ impl Store {
             all: reveal_all,
         });
         self.open_sections_with_content();
-        self.undo.set(Some((old, what.to_string())));
-        self.notice.set(what.to_string());
         self.export_tick.update(|t| *t += 1);
     }
 
-    /// Puts back the draft the last replacement took away, keeping the one it replaces in
-    /// the undo slot: undo is a swap, so pressing it again ("Redo") loses nothing either.
+    /// Puts back the request the last replacement took away; the one it replaces goes to
+    /// Redo, so nothing is lost either way.
     pub fn undo(&self) {
-        if let Some((old, what)) = self.undo.get_untracked() {
-            let current = self.draft.get_untracked();
-            let done = if what == UNDONE { REDONE } else { UNDONE };
-            self.unannounced.set_value(false);
-            self.pending.set_value(Pending::Full);
-            self.draft.set(old);
-            self.reveal.update(|r| r.all = true);
-            self.open_sections_with_content();
-            self.undo.set(Some((current, done.to_string())));
-            self.notice.set(done.to_string());
-        }
+        let Some((old, what)) = self.history.try_update(|h| h.back.pop()).flatten() else {
+            return;
+        };
+        let current = self.draft.get_untracked();
+        self.set_draft(old, true);
+        let more = self.history.try_update(|h| {
+            h.forward.push((current, what));
+            trim(&mut h.forward);
+            h.back.len()
+        });
+        self.notice.set(match more.unwrap_or(0) {
+            0 => "Restored the previous request. Redo puts back the one you had.".to_string(),
+            n => format!(
+                "Restored the previous request ({} further back). Redo puts back the one you had.",
+                plural(n, "step")
+            ),
+        });
     }
 
-    /// Whether the undo slot holds what the last Undo replaced (the button says "Redo").
-    pub fn can_redo(&self) -> bool {
-        self.undo
-            .with(|u| u.as_ref().is_some_and(|(_, what)| what == UNDONE))
+    /// Puts back the request the last Undo took away; the one it replaces goes back to Undo.
+    pub fn redo(&self) {
+        let Some((next, what)) = self.history.try_update(|h| h.forward.pop()).flatten() else {
+            return;
+        };
+        let current = self.draft.get_untracked();
+        self.set_draft(next, true);
+        self.history.update(|h| {
+            h.back.push((current, what));
+            trim(&mut h.back);
+        });
+        self.notice
+            .set("Put back the request you had before Undo.".to_string());
     }
 
     /// Changes the draft in any way but typing in a field (lists, sections).
@@ -384,6 +468,20 @@ impl Store {
                 _ => Pending::Full,
             }
         });
+        // A field being typed in for the first time shows its findings once typing pauses
+        // for a second (or when it is left), not at every keystroke.
+        if !self.reveal.with_untracked(|r| r.shows(pointer)) {
+            if let Some(h) = self.pause.get_value() {
+                h.clear();
+            }
+            let (store, pointer) = (*self, pointer.to_string());
+            let reveal = move || {
+                store.pause.try_set_value(None);
+                store.touch(&pointer);
+            };
+            self.pause
+                .set_value(set_timeout_with_handle(reveal, Duration::from_millis(1000)).ok());
+        }
         if !self.unannounced.get_value() {
             self.unannounced.set_value(true);
             let store = *self;
@@ -404,6 +502,9 @@ impl Store {
     /// Records that a person has edited or left a field.
     pub fn touch(&self, pointer: &str) {
         self.announce();
+        if let Some(h) = self.pause.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
         if !self.reveal.with_untracked(|r| r.touched.contains(pointer)) {
             self.reveal.update(|r| {
                 r.touched.insert(pointer.to_string());
@@ -423,6 +524,11 @@ impl Store {
         // The section renders its body on the next tick.
         leptos::task::spawn_local(async move {
             leptos::task::tick().await;
+            if browser::focus(&field_id(&pointer))
+                || browser::focus_first_with_id_prefix(&field_id(&format!("{pointer}/")))
+            {
+                return;
+            }
             let mut at = pointer.as_str();
             loop {
                 if browser::focus(&field_id(at)) {
@@ -441,6 +547,32 @@ impl Store {
 /// The id of the control (or group) that edits `pointer`.
 pub fn field_id(pointer: &str) -> String {
     format!("field:{pointer}")
+}
+
+/// Where a finding at `path` is shown: at its own field or group; else (a required
+/// structure with no control of its own, such as `OutputDataConfig`) at the first field
+/// inside it, in page order; else at the nearest enclosing one. `None` for the request as a
+/// whole (the summary lists those).
+fn home(path: &str, fields: &HashMap<String, SharedField>) -> Option<String> {
+    if fields.contains_key(path) {
+        return Some(path.to_string());
+    }
+    let below = format!("{path}/");
+    if let Some(first) = fields
+        .keys()
+        .filter(|k| k.starts_with(&below))
+        .min_by_key(|k| layout::form_order(k))
+    {
+        return Some(first.clone());
+    }
+    let mut at = path;
+    while !at.is_empty() {
+        at = draft::parent(at);
+        if !at.is_empty() && fields.contains_key(at) {
+            return Some(at.to_string());
+        }
+    }
+    None
 }
 
 fn help_id(pointer: &str) -> String {
@@ -519,24 +651,27 @@ pub fn App() -> impl IntoView {
     if initial.from_link {
         store.reveal.update(|r| r.all = true);
     }
-    match initial.replaced {
+    let mut history = History {
+        back: browser::load(PREVIOUS_KEY).map_or_else(Vec::new, |t| steps_from_text(&t)),
+        forward: browser::load(REDO_KEY).map_or_else(Vec::new, |t| steps_from_text(&t)),
+    };
+    if let Some(old) = initial.replaced {
         // Saved before the draft is: the link's request replaces the saved draft below.
-        Some(old) => {
-            let undo = (old, OPENED_LINK.to_string());
-            save_previous(Some(&undo));
-            store.undo.set(Some(undo));
-        }
-        None => store
-            .undo
-            .set(browser::load(PREVIOUS_KEY).and_then(|t| previous_from_text(&t))),
+        history.back.push((old, OPENED_LINK.to_string()));
+        trim(&mut history.back);
+        save_steps(PREVIOUS_KEY, &history.back);
     }
+    store.history.set(history);
     if let Some(m) = initial.notice {
         store.notice.set(m);
     }
     Effect::new(move |first: Option<()>| {
-        store.undo.track();
+        store.history.track();
         if first.is_some() {
-            store.undo.with_untracked(|u| save_previous(u.as_ref()));
+            store.history.with_untracked(|h| {
+                save_steps(PREVIOUS_KEY, &h.back);
+                save_steps(REDO_KEY, &h.forward);
+            });
         }
     });
     // The draft is saved 300 ms after the last change (a keystroke does not pay for it), and
@@ -619,7 +754,18 @@ pub fn Page(
     provide_context(store);
     store.sync();
     view! {
-        <a class="skip" href="#form-start">"Skip to the form"</a>
+        <a
+            class="skip"
+            href="#form-start"
+            on:click=|ev| {
+                // Straight to the first field (the job name), not to the form around it.
+                if browser::focus_first_with_id_prefix("field:/") {
+                    ev.prevent_default();
+                }
+            }
+        >
+            "Skip to the form"
+        </a>
         <header class="top">
             <h1>"CreateAutoMLJob request"</h1>
             <p class="lede">
@@ -699,10 +845,26 @@ fn Toolbar() -> impl IntoView {
             store.notice.set(message);
         });
     };
-    // Focus moves to the message saying what Undo did (always on the page, so at once).
+    // Focus moves to the message saying what Undo or Redo did (always on the page, so at
+    // once: the button pressed may be gone).
     let undo = move |_| {
         store.undo();
         browser::focus("status");
+    };
+    let redo = move |_| {
+        store.redo();
+        browser::focus("status");
+    };
+    let steps = move |back: bool| {
+        store.history.with(|h| {
+            let (steps, verb) = if back {
+                (&h.back, "Undo")
+            } else {
+                (&h.forward, "Redo")
+            };
+            let n = steps.len();
+            (n > 0).then(|| format!("{verb}: {} available", plural(n, "step")))
+        })
     };
     view! {
         <div class="toolbar" role="toolbar" aria-label="Request actions">
@@ -710,9 +872,14 @@ fn Toolbar() -> impl IntoView {
             <button type="button" on:click=example>"Start from an example"</button>
             <button type="button" on:click=check_all>"Check all"</button>
             <button type="button" on:click=share_link>"Copy share link"</button>
-            <Show when=move || store.undo.with(Option::is_some)>
-                <button type="button" class="undo" on:click=undo>
-                    {move || if store.can_redo() { "Redo" } else { "Undo" }}
+            <Show when=move || steps(true).is_some()>
+                <button type="button" class="undo" title=move || steps(true) on:click=undo>
+                    "Undo"
+                </button>
+            </Show>
+            <Show when=move || steps(false).is_some()>
+                <button type="button" class="redo" title=move || steps(false) on:click=redo>
+                    "Redo"
                 </button>
             </Show>
         </div>
@@ -1160,7 +1327,47 @@ fn metric_default(problem: &str) -> Option<String> {
 }
 
 /// What a select's values depend on, and the values that suit it (`None`: all alike).
-type Suited = Option<(String, Vec<&'static str>)>;
+type Suited = Option<(String, Vec<&'static str>, Why)>;
+
+/// Which rule makes some values unsuitable, to say why beside each disabled one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Why {
+    Metric,
+    Algorithm,
+}
+
+impl Why {
+    /// What a value suits, for a disabled option: "for regression", "ENSEMBLING mode only".
+    fn of(self, value: &str) -> String {
+        match self {
+            Why::Metric => {
+                let suits: Vec<&str> = [
+                    ("BinaryClassification", "binary classification"),
+                    ("MulticlassClassification", "multiclass classification"),
+                    ("Regression", "regression"),
+                ]
+                .into_iter()
+                .filter(|(p, _)| rules::metrics_for(p).is_some_and(|(m, _)| m.contains(&value)))
+                .map(|(_, words)| words)
+                .collect();
+                match suits.as_slice() {
+                    [] => "CreateAutoMLJobV2 only".to_string(),
+                    [one] => format!("for {one}"),
+                    [init @ .., last] => format!("for {} or {last}", init.join(", ")),
+                }
+            }
+            Why::Algorithm => {
+                let ens = rules::ENSEMBLING_ALGORITHMS.contains(&value);
+                let hpo = rules::HPO_ALGORITHMS.contains(&value);
+                match (ens, hpo) {
+                    (true, false) => "ENSEMBLING mode only".to_string(),
+                    (false, true) => "HYPERPARAMETER_TUNING mode only".to_string(),
+                    _ => "not offered".to_string(),
+                }
+            }
+        }
+    }
+}
 
 /// For the selects whose accepted values depend on another member (the objective metric on
 /// the problem type, algorithms on the training mode): what they depend on, and the values
@@ -1169,7 +1376,8 @@ fn suited_values(store: Store, pointer: &str) -> Option<Memo<Suited>> {
     if pointer == "/AutoMLJobObjective/MetricName" {
         return Some(Memo::new(move |_| {
             let problem = store.draft.with(|d| d.text("/ProblemType"));
-            rules::metrics_for(&problem).map(|(metrics, _)| (problem, metrics.to_vec()))
+            rules::metrics_for(&problem)
+                .map(|(metrics, _)| (problem, metrics.to_vec(), Why::Metric))
         }));
     }
     if layout::is_within(
@@ -1183,7 +1391,7 @@ fn suited_values(store: Store, pointer: &str) -> Option<Memo<Suited>> {
                 "HYPERPARAMETER_TUNING" => &rules::HPO_ALGORITHMS,
                 _ => return None,
             };
-            Some((format!("{mode} mode"), suited.to_vec()))
+            Some((format!("{mode} mode"), suited.to_vec(), Why::Algorithm))
         }));
     }
     None
@@ -1198,24 +1406,29 @@ fn enum_options(
     value: RwSignal<String>,
     suited: Option<Memo<Suited>>,
 ) -> impl IntoView {
-    let option = move |v: &'static str, unsuited: bool| {
+    // A disabled value says what it suits: "MSE (for regression)".
+    let option = move |v: &'static str, why: Option<Why>| {
+        let text = match why {
+            Some(w) => format!("{v} ({})", w.of(v)),
+            None => v.to_string(),
+        };
         view! {
             <option
                 value=v
                 prop:selected=move || value.with(|x| x == v)
-                disabled=move || unsuited && value.with(|x| x != v)
+                disabled=move || why.is_some() && value.with(|x| x != v)
             >
-                {v}
+                {text}
             </option>
         }
     };
     move || match suited.and_then(|s| s.get()) {
         None => values
             .iter()
-            .map(|v| option(v, false))
+            .map(|v| option(v, None))
             .collect_view()
             .into_any(),
-        Some((context, good)) => {
+        Some((context, good, why)) => {
             let others: Vec<&'static str> = values
                 .iter()
                 .copied()
@@ -1223,10 +1436,10 @@ fn enum_options(
                 .collect();
             view! {
                 <optgroup label=format!("Suit {context}")>
-                    {good.into_iter().map(|v| option(v, false)).collect_view()}
+                    {good.into_iter().map(|v| option(v, None)).collect_view()}
                 </optgroup>
                 <optgroup label=format!("Rejected with {context}")>
-                    {others.into_iter().map(|v| option(v, true)).collect_view()}
+                    {others.into_iter().map(|v| option(v, Some(why))).collect_view()}
                 </optgroup>
             }
             .into_any()
@@ -1335,6 +1548,52 @@ fn scalar_view(
         }
         (None, kind) => {
             let context = context_placeholder(store, &pointer);
+            // Whole numbers step with the arrow keys, within their bounds, from the service's
+            // default (or the minimum) when empty. The field stays text, so what is typed is
+            // kept as typed (`5.0` and `1e3` are requests of their own, which the rules judge).
+            let step = match *kind {
+                Kind::Integer { min, max } => {
+                    let start = own_default
+                        .and_then(|d| d.parse::<i64>().ok())
+                        .or(min)
+                        .unwrap_or(0);
+                    Some((min, max, start))
+                }
+                _ => None,
+            };
+            let on_key = {
+                let pointer = pointer.clone();
+                move |ev: leptos::ev::KeyboardEvent| {
+                    let Some((min, max, start)) = step else {
+                        return;
+                    };
+                    let delta = match ev.key().as_str() {
+                        "ArrowUp" => 1,
+                        "ArrowDown" => -1,
+                        _ => return,
+                    };
+                    if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+                        return;
+                    }
+                    // The draft, not the field's signal: that follows a moment later, and a
+                    // held key repeats faster.
+                    let text = store.draft.with_untracked(|d| d.text(&pointer));
+                    let next = if text.trim().is_empty() {
+                        start
+                    } else {
+                        match text.trim().parse::<i64>() {
+                            Ok(n) => n.saturating_add(delta),
+                            Err(_) => return,
+                        }
+                    };
+                    let next = next.clamp(min.unwrap_or(i64::MIN), max.unwrap_or(i64::MAX));
+                    ev.prevent_default();
+                    let next = next.to_string();
+                    store.edit(&pointer, &next);
+                    value.set(next);
+                    store.touch(&pointer);
+                }
+            };
             let inputmode = match kind {
                 Kind::Integer { .. } => Some("numeric"),
                 Kind::Float { .. } => Some("decimal"),
@@ -1351,6 +1610,7 @@ fn scalar_view(
                     prop:value=move || value.get()
                     on:input=on_input
                     on:change=move |_| on_change(())
+                    on:keydown=on_key
                     placeholder=move || {
                         context
                             .and_then(|c| c.get())
@@ -1488,21 +1748,29 @@ fn MessageItem(
     let read = move |f: fn(&Diagnostic) -> Option<String>| {
         shown.with(|v| v.get(index).and_then(f)).unwrap_or_default()
     };
+    let store = use_store();
+    // Plain text under the message, not a disclosure per message: a keyboard user tabbing
+    // through the form meets no extra stops (one switch in the Check panel shows them all).
     view! {
         <li class=class>
             <span class="visually-hidden">{prefix}</span>
             <span class="text">{move || read(|d| Some(d.message.clone()))}</span>
-            {wording
-                .then(|| {
-                    view! {
-                        <details class="wording">
-                            <summary>"What the service would say"</summary>
-                            <code>
-                                {move || read(|d| d.service_message.clone().or(d.cli_message.clone()))}
-                            </code>
-                        </details>
-                    }
-                })}
+            <Show when=move || wording && store.wording.get()>
+                <p class="wording">
+                    <span class="who">
+                        {move || {
+                            if read(|d| d.service_message.clone()).is_empty() {
+                                "The AWS CLI would say: "
+                            } else {
+                                "The service would say: "
+                            }
+                        }}
+                    </span>
+                    <code>
+                        {move || read(|d| d.service_message.clone().or(d.cli_message.clone()))}
+                    </code>
+                </p>
+            </Show>
         </li>
     }
 }
@@ -1537,15 +1805,23 @@ fn field_name(pointer: &str) -> String {
 #[component]
 fn MobileStatus() -> impl IntoView {
     let store = use_store();
-    let counts = Memo::new(move |_| store.findings.with(|f| (f.errors, f.warnings)));
+    let state = Memo::new(move |_| {
+        let errors = store.findings.with(|f| f.errors);
+        match errors {
+            0 => ("mobile-status ok", "Ready to send".to_string()),
+            e if not_written_yet(store) => (
+                "mobile-status todo",
+                format!("To fill in: {}", plural(e, "required member")),
+            ),
+            e => (
+                "mobile-status bad",
+                format!("Would be rejected: {}", plural(e, "error")),
+            ),
+        }
+    });
     view! {
-        <div class=move || if counts.get().0 == 0 { "mobile-status ok" } else { "mobile-status bad" }>
-            <span>
-                {move || match counts.get() {
-                    (0, _) => "Ready to send".to_string(),
-                    (e, _) => format!("Would be rejected: {}", plural(e, "error")),
-                }}
-            </span>
+        <div class=move || state.get().0>
+            <span>{move || state.get().1}</span>
             <a
                 href="#summary"
                 on:click=move |ev| {
@@ -1559,19 +1835,61 @@ fn MobileStatus() -> impl IntoView {
     }
 }
 
+/// Whether the request lacks only required members (what a new form has): not written yet,
+/// rather than rejected. It says so whether or not fields were touched, so leaving a field
+/// does not change the panel's wording (and shift what is below it under the pointer) until
+/// a real mistake appears.
+fn not_written_yet(store: Store) -> bool {
+    store
+        .findings
+        .with(|f| f.errors > 0 && f.only_missing_members())
+}
+
 /// The verdict and every finding, each a link to its field.
 #[component]
 fn Summary() -> impl IntoView {
     let store = use_store();
-    let status = Memo::new(move |_| store.findings.with(Findings::status_line));
-    let ok = Memo::new(move |_| store.findings.with(|f| f.errors == 0));
+    // A request missing only required members is not "rejected": it is not written yet,
+    // and says so calmly.
+    let verdict = Memo::new(move |_| {
+        let todo = not_written_yet(store);
+        store.findings.with(|f| {
+            if f.errors == 0 {
+                ("verdict ok", f.status_line())
+            } else if todo {
+                (
+                    "verdict todo",
+                    format!(
+                        "Not written yet: {} to fill in.",
+                        plural(f.errors, "required member")
+                    ),
+                )
+            } else {
+                ("verdict bad", f.status_line())
+            }
+        })
+    });
     let counts = Memo::new(move |_| store.findings.with(|f| (f.errors, f.warnings)));
+    let show_wording = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        store.wording.set(on);
+        browser::save(WORDING_KEY, if on { "shown" } else { "hidden" });
+    };
     view! {
         <section class="summary" id="summary" tabindex="-1" aria-labelledby="summary-title">
             <h2 id="summary-title">"Check"</h2>
-            <p class=move || if ok.get() { "verdict ok" } else { "verdict bad" } role="status">
-                {move || status.get()}
+            <p class=move || verdict.get().0 role="status">
+                {move || verdict.get().1}
             </p>
+            <label class="switch">
+                <input
+                    type="checkbox"
+                    id="show-wording"
+                    prop:checked=move || store.wording.get()
+                    on:change=show_wording
+                />
+                " Show what the service (or the AWS CLI) would say under each message"
+            </label>
             <Show when=move || counts.get() != (0, 0)>
                 <details class="findings" prop:open=move || store.reveal.with(|r| r.all)>
                     <summary>
@@ -1874,5 +2192,40 @@ mod tests {
             ),
             "/InputDataConfig/1/DataSource/S3DataSource/S3DataType"
         );
+    }
+
+    fn step(name: &str) -> Step {
+        let mut d = Draft::new();
+        d.set_text("/AutoMLJobName", name);
+        (d, format!("replaced {name}\nwith a line break"))
+    }
+
+    #[test]
+    fn history_steps_survive_saving_and_the_one_step_form_still_reads() {
+        let steps = vec![step("a"), step("b")];
+        let read = steps_from_text(&steps_to_text(&steps));
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[1].0.to_compact(), steps[1].0.to_compact());
+        assert_eq!(read[1].1, "replaced b with a line break");
+        let old = format!("Started a new request.\n{}", steps[0].0.to_compact());
+        assert_eq!(
+            steps_from_text(&old)[0].0.to_compact(),
+            steps[0].0.to_compact()
+        );
+        assert!(steps_from_text("what\nnot json\n").is_empty());
+    }
+
+    #[test]
+    fn history_keeps_the_newest_steps_within_its_bounds() {
+        let mut steps: Vec<Step> = (0..30).map(|i| step(&format!("n{i}"))).collect();
+        trim(&mut steps);
+        assert_eq!(steps.len(), HISTORY_STEPS);
+        assert_eq!(steps.last().unwrap().0.text("/AutoMLJobName"), "n29");
+        let mut big = Draft::new();
+        big.set_text("/AutoMLJobName", &"x".repeat(HISTORY_BYTES));
+        let mut steps = vec![step("old"), (big.clone(), String::new())];
+        trim(&mut steps);
+        assert_eq!(steps.len(), 1, "the newest is kept whatever its size");
+        assert_eq!(steps[0].0, big);
     }
 }

@@ -133,3 +133,24 @@ pub fn exists(id: &str) -> bool {
         .and_then(|d| d.get_element_by_id(id))
         .is_some()
 }
+
+/// Moves focus to the first element, in document order, whose id starts with `prefix`;
+/// `false` when there is none.
+pub fn focus_first_with_id_prefix(prefix: &str) -> bool {
+    let escaped = prefix.replace('\\', "\\\\").replace('"', "\\\"");
+    let Some(el) = window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector(&format!("[id^=\"{escaped}\"]"))
+            .ok()
+            .flatten()
+    }) else {
+        return false;
+    };
+    match el.dyn_into::<web_sys::HtmlElement>() {
+        Ok(el) => {
+            let _ = el.focus();
+            el.scroll_into_view_with_bool(false);
+            true
+        }
+        Err(_) => false,
+    }
+}

@@ -48,6 +48,11 @@ impl Findings {
         }
     }
 
+    /// Whether every finding is a required member left out (what a new form has).
+    pub fn only_missing_members(&self) -> bool {
+        self.list.iter().all(|d| d.code == "required")
+    }
+
     /// The paths that have findings.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.by_path.keys().map(String::as_str)

@@ -144,10 +144,19 @@ async fn a_bad_name_shows_its_error_once_left_and_clears_when_fixed() {
     assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
     let shown = page.messages("/AutoMLJobName");
     assert!(shown.contains("letters, digits and hyphens"), "{shown}");
+    assert!(!shown.contains("failed to satisfy constraint"), "{shown}");
+    // One switch shows the service's own wording under every message (no stop per message).
+    click(&page.find("#show-wording")).await;
+    let shown = page.messages("/AutoMLJobName");
     assert!(
-        shown.contains("failed to satisfy constraint"),
+        shown.contains("The service would say: 1 validation error detected: Value 'my_job' at 'autoMLJobName' failed to satisfy constraint"),
         "service wording beside it: {shown}"
     );
+    assert_eq!(
+        page.count(".messages details, .messages summary, .messages [tabindex]"),
+        0
+    );
+    click(&page.find("#show-wording")).await;
     assert!(name
         .get_attribute("aria-describedby")
         .unwrap()
@@ -212,10 +221,11 @@ async fn a_pristine_form_does_not_shout_but_counts_exactly() {
     );
     let errors = page.store.findings.with_untracked(|f| f.errors);
     assert!(errors > 0);
-    let verdict = page.find(".summary .verdict").text_content().unwrap();
-    assert!(
-        verdict.contains(&format!("{errors} errors")),
-        "{verdict} should count {errors} errors"
+    let verdict = || page.find(".summary .verdict").text_content().unwrap();
+    assert_eq!(
+        verdict(),
+        format!("Not written yet: {errors} required members to fill in."),
+        "a form missing only required members is not written yet, rather than rejected"
     );
     let listed = page.count(".finding-list li") as usize;
     assert_eq!(
@@ -231,6 +241,118 @@ async fn a_pristine_form_does_not_shout_but_counts_exactly() {
     );
     let role = page.messages("/RoleArn");
     assert!(role.contains("RoleArn"), "{role}");
+    assert_eq!(
+        verdict(),
+        format!("Not written yet: {errors} required members to fill in.")
+    );
+    page.type_into("/AutoMLJobName", "bad_name").await;
+    assert!(
+        verdict().contains(&format!("would reject this: {errors} errors")),
+        "{}",
+        verdict()
+    );
+}
+
+/// A required structure with no control of its own (OutputDataConfig) shows its finding at
+/// the first field inside it, and its summary entry leads there.
+#[wasm_bindgen_test]
+async fn a_missing_structure_is_reported_at_its_first_field() {
+    let page = mount(Draft::new());
+    click(&page.button("Check all")).await;
+    leptos::task::tick().await;
+    let at = page.messages("/OutputDataConfig/S3OutputPath");
+    assert!(at.contains("OutputDataConfig"), "{at}");
+    click(&page.find("a[href=\"#field:/OutputDataConfig\"]")).await;
+    leptos::task::tick().await;
+    assert_eq!(focused().id(), "field:/OutputDataConfig/S3OutputPath");
+}
+
+/// A field typed in for the first time shows its findings once typing pauses, without
+/// being left.
+#[wasm_bindgen_test]
+async fn a_pause_in_typing_shows_the_fields_findings() {
+    let page = mount(Draft::new());
+    let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
+    name.set_value("my_job");
+    fire(&name, "input");
+    sleep(300).await;
+    assert_eq!(page.messages("/AutoMLJobName"), "", "not while typing");
+    sleep(900).await;
+    leptos::task::tick().await;
+    let shown = page.messages("/AutoMLJobName");
+    assert!(shown.contains("letters, digits and hyphens"), "{shown}");
+}
+
+/// Whole numbers step with the arrow keys within their bounds, from the service's default.
+#[wasm_bindgen_test]
+async fn arrow_keys_step_whole_numbers_within_bounds() {
+    let page = mount(Draft::new());
+    page.store.open.update(|o| {
+        o.insert("limits");
+    });
+    leptos::task::tick().await;
+    let pointer = "/AutoMLJobConfig/CompletionCriteria/MaxCandidates";
+    let input: HtmlInputElement = page.field(pointer).unchecked_into();
+    input.focus().unwrap();
+    let press = |key: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let ev =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        input.dispatch_event(&ev).unwrap();
+    };
+    press("ArrowUp");
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "250", "from the service's default");
+    assert!(
+        page.field(pointer).is_same_node(Some(&input)),
+        "the control stays (and keeps the focus)"
+    );
+    assert!(focused().is_same_node(Some(&input)));
+    press("ArrowDown");
+    press("ArrowDown");
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "248");
+    assert_eq!(page.store.draft.with_untracked(|d| d.text(pointer)), "248");
+    page.type_into(pointer, "750").await;
+    press("ArrowUp");
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "750", "not past the maximum");
+    page.type_into(pointer, "1e3").await;
+    press("ArrowUp");
+    leptos::task::tick().await;
+    assert_eq!(
+        input.value(),
+        "1e3",
+        "what is not a plain whole number is left alone"
+    );
+}
+
+/// A metric that does not suit the problem type is disabled and says what it suits.
+#[wasm_bindgen_test]
+async fn unsuitable_choices_say_what_they_suit() {
+    let page = mount(Draft::new());
+    page.store.open.update(|o| {
+        o.insert("problem");
+    });
+    leptos::task::tick().await;
+    page.choose("/ProblemType", "BinaryClassification").await;
+    leptos::task::tick().await;
+    let select = page.field("/AutoMLJobObjective/MetricName");
+    let mse = select
+        .query_selector("option[value=\"MSE\"]")
+        .unwrap()
+        .unwrap();
+    assert!(mse.has_attribute("disabled"));
+    assert_eq!(mse.text_content().unwrap(), "MSE (for regression)");
+    let accuracy = select
+        .query_selector("option[value=\"Accuracy\"]")
+        .unwrap()
+        .unwrap();
+    assert!(!accuracy.has_attribute("disabled"));
+    assert_eq!(accuracy.text_content().unwrap(), "Accuracy");
 }
 
 #[wasm_bindgen_test]
@@ -477,16 +599,43 @@ async fn after_undo_focus_is_on_the_message_saying_what_happened() {
     sleep(50).await;
     let active = focused();
     assert_eq!(active.id(), "status");
-    assert!(active
-        .text_content()
-        .unwrap()
-        .starts_with("Restored the previous request."));
+    let said = active.text_content().unwrap();
+    assert!(said.starts_with("Restored the previous request."), "{said}");
     let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
     assert_eq!(name.value(), "mine");
     click(&page.button("Redo")).await;
     assert_eq!(name.value(), "", "Redo puts back the new request");
     click(&page.button("Undo")).await;
     assert_eq!(name.value(), "mine");
+}
+
+/// Every replacement is a step back: an import over a "new request" over the draft can be
+/// undone to the draft, and redone forward again; nothing is lost either way.
+#[wasm_bindgen_test]
+async fn undo_goes_back_step_by_step_and_redo_forward() {
+    let page = mount(Draft::new());
+    page.type_into("/AutoMLJobName", "mine").await;
+    click(&page.button("New request")).await;
+    page.type_into("/AutoMLJobName", "second").await;
+    click(&page.button("Start from an example")).await;
+    let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
+    let example = name.value();
+    assert_ne!(example, "second");
+    assert_eq!(page.count("button.redo"), 0, "nothing to redo yet");
+    assert_eq!(page.button("Undo").title(), "Undo: 2 steps available");
+    click(&page.button("Undo")).await;
+    assert_eq!(name.value(), "second");
+    click(&page.button("Undo")).await;
+    assert_eq!(name.value(), "mine");
+    assert_eq!(page.count("button.undo"), 0, "nothing further back");
+    click(&page.button("Redo")).await;
+    assert_eq!(name.value(), "second");
+    // An edit after Undo is kept: Redo sends it back to the Undo side.
+    page.type_into("/AutoMLJobName", "second-edited").await;
+    click(&page.button("Redo")).await;
+    assert_eq!(name.value(), example);
+    click(&page.button("Undo")).await;
+    assert_eq!(name.value(), "second-edited");
 }
 
 /// Regression: an empty form showed the same red "would reject this" banner twice (the
@@ -496,8 +645,12 @@ async fn the_verdict_is_stated_once() {
     let page = mount(Draft::new());
     leptos::task::tick().await;
     let text = page.root.text_content().unwrap();
-    assert_eq!(text.matches("would reject this").count(), 1, "{text}");
+    assert_eq!(text.matches("Not written yet").count(), 1, "{text}");
     assert_eq!(page.count(".verdict"), 1);
+    page.type_into("/AutoMLJobName", "bad_name").await;
+    assert_eq!(page.count(".verdict.bad"), 1);
+    let export = page.find(".export .export-state").text_content().unwrap();
+    assert!(!export.contains("reject"), "{export}");
 }
 
 /// Regression: "e.g. churn-endpoint" showed while the name is generated, and "default: 0.2"
