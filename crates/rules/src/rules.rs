@@ -737,7 +737,7 @@ pub fn runtime_per_job_within_total(req: &Request, out: &mut Vec<Diagnostic>) {
             out.push(warning(
                 "runtime-per-job-exceeds-total",
                 "/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds".to_string(),
-                format!("one training job may run {per_job} s but the whole job stops after {total} s, so the per-job limit never applies"),
+                format!("one training job may run {per_job} s but the whole job stops after {total} s, so the per-job limit never applies: lower MaxRuntimePerTrainingJobInSeconds to {total} or less, or raise MaxAutoMLJobRuntimeInSeconds to {per_job} or more"),
             ));
         }
     }
