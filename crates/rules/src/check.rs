@@ -363,12 +363,7 @@ impl Walker {
             severity: Severity::Error,
             code: "required",
             path: missing.pointer,
-            message: format!(
-                "{} is required{}: {}",
-                def.name,
-                in_where(place),
-                def.help.trim_end_matches('.').to_lowercase_first()
-            ),
+            message: format!("{} is required{}", def.name, in_where(place)),
             service_message: Some(crate::diag::combine_clauses(&[&clause])),
             cli_message: Some(cli),
             span: Some(node.span),
@@ -490,29 +485,26 @@ impl Walker {
     }
 }
 
-trait LowercaseFirst {
-    fn to_lowercase_first(&self) -> String;
-}
-
-impl LowercaseFirst for str {
-    /// Lower-cases the first letter unless the first word is an acronym or a name.
-    fn to_lowercase_first(&self) -> String {
-        let first_word = self.split_whitespace().next().unwrap_or("");
-        let keep = first_word.chars().skip(1).any(|c| c.is_ascii_uppercase())
-            || first_word.len() == 1
-            || first_word.chars().any(|c| c.is_ascii_digit());
-        if keep {
-            return self.to_string();
-        }
-        lower_camel(self)
+/// Where a missing member belongs, for a `required` message, in words rather than a path
+/// (the page shows the field's label and place beside the message, the command line its
+/// pointer): "" at the top, " in OutputDataConfig" in a structure, " in every channel" in
+/// the items of a list.
+fn in_where(place: &Place) -> String {
+    let Some(last) = place.cli.rsplit('.').next().filter(|s| !s.is_empty()) else {
+        return String::new();
+    };
+    match last.split_once('[') {
+        Some((list, _)) => format!(" in every {}", item_noun(list)),
+        None => format!(" in {last}"),
     }
 }
 
-fn in_where(place: &Place) -> String {
-    if place.cli.is_empty() {
-        String::new()
-    } else {
-        format!(" in {}", place.cli)
+/// What one item of a list of structures is called in messages.
+fn item_noun(list: &str) -> String {
+    match list {
+        "InputDataConfig" => "channel".to_string(),
+        "Tags" => "tag".to_string(),
+        _ => format!("{list} entry"),
     }
 }
 

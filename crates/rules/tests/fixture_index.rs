@@ -59,6 +59,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/channel-without-data-source.expected"),
     ),
     (
+        "channel-without-s3-uri",
+        include_str!("fixtures/channel-without-s3-uri.json"),
+        include_str!("fixtures/channel-without-s3-uri.expected"),
+    ),
+    (
         "channels-empty",
         include_str!("fixtures/channels-empty.json"),
         include_str!("fixtures/channels-empty.expected"),
