@@ -8,12 +8,15 @@
 //      from the keydown to the page being ready to paint (input handled, reactive updates and
 //      their microtasks done, style and layout forced), median and p95; and to the next
 //      animation frame (which adds the wait for the display's refresh);
-//   4. the first keystroke's latency on a freshly loaded page.
+//   4. the first keystroke's latency on a freshly loaded page;
+//   5. a control: the DOM of (3) saved as static HTML with no script, typed into the same way,
+//      which is what the browser alone costs per keystroke on a page of that size.
 //
 // The page paints the typed character first and brings the findings (messages, summary,
 // counts) in step in the task right after that frame; (3) also prints the time from the
 // keydown to the findings shown (that task done, layout forced), so neither is hidden.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -146,7 +149,38 @@ async function main() {
       console.log(`  ${pointer.padEnd(40)} ready to paint: median ${ms(median(ready))}, p95 ${ms(pct(ready, 95))}; to next frame: median ${ms(median(keys.map((k) => k.frame)))}, p95 ${ms(pct(keys.map((k) => k.frame), 95))}; findings shown: median ${ms(median(keys.map((k) => k.settled)))}, p95 ${ms(pct(keys.map((k) => k.settled), 95))}`);
     }
     console.log(`  ${'all fields'.padEnd(40)} ready to paint: median ${ms(median(all))}, p95 ${ms(pct(all, 95))} (target p95 4 ms); findings shown: median ${ms(median(settled))}, p95 ${ms(pct(settled, 95))}`);
+
+    // 5. The same DOM without the page's code.
+    const html = (await page.evaluate(() => document.documentElement.outerHTML))
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
     await context.close();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'automl-bench-static-'));
+    for (const f of fs.readdirSync(DIST)) if (f.endsWith('.css')) fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html>${html}`);
+    const still = await serve(dir);
+    try {
+      const context2 = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page2 = await context2.newPage();
+      await page2.addInitScript(PROBE);
+      await page2.goto(still.url);
+      const ready = [];
+      for (const pointer of Object.keys(results)) {
+        await page2.evaluate(() => { window.__bench.keys = []; });
+        await page2.locator(`[name="${pointer}"]`).click();
+        for (let i = 0; i < KEYS; i++) {
+          await page2.keyboard.press(i % 4 === 3 ? 'Backspace' : 'x');
+          await page2.waitForTimeout(20);
+        }
+        await page2.waitForFunction((n) => window.__bench.keys.length >= n && window.__bench.keys.every((k) => k.ready !== null), KEYS);
+        ready.push(...(await page2.evaluate(() => window.__bench.keys.map((k) => k.ready))));
+      }
+      console.log(`  ${'control: same DOM, static, no script'.padEnd(40)} ready to paint: median ${ms(median(ready))}, p95 ${ms(pct(ready, 95))} (the browser's own cost)`);
+      await context2.close();
+    } finally {
+      await still.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   } finally {
     await browser.close();
     await server.close();
