@@ -608,8 +608,8 @@ fn type_failure(node: &Node, shape: &Shape, place: &Place) -> Option<Failure> {
     };
     let mut message = format!("{} must be {}, not {found}", name_of(place), wanted(shape));
     match (&shape.kind, &node.value) {
-        (Kind::Integer { .. }, Value::Number(_)) => {
-            message.push_str(": write it without a decimal point or exponent")
+        (Kind::Integer { min, max }, Value::Number(text)) => {
+            message = integer_as_float_message(&name_of(place), text, *min, *max)
         }
         (Kind::Integer { .. } | Kind::Float { .. }, Value::String(s))
             if parse_f64(s.trim()).is_some() =>
@@ -646,6 +646,73 @@ fn type_failure(node: &Node, shape: &Shape, place: &Place) -> Option<Failure> {
         constraint: String::new(),
         cli,
     })
+}
+
+/// The message for an integer written with a decimal point or an exponent (`5.0`, `1e3`),
+/// which the AWS CLI reads as a float and refuses: how to write it, and, so that one round
+/// trip suffices, the range it must also be in.
+fn integer_as_float_message(name: &str, text: &str, min: Option<i64>, max: Option<i64>) -> String {
+    let mut message = match whole_number_text(text) {
+        Some(whole) => format!(
+            "{name} is {text}: write it as {whole}, since the AWS CLI rejects an integer written with an exponent or a decimal point"
+        ),
+        None if parse_f64(text).is_some_and(f64::is_finite) => {
+            format!("{name} must be a whole number, not {text}")
+        }
+        None => format!(
+            "{name} is {text}: the AWS CLI rejects an integer written with an exponent or a decimal point"
+        ),
+    };
+    let value = parse_f64(text).unwrap_or(f64::NAN);
+    if max.is_some_and(|max| value > max as f64) {
+        message.push_str(&format!(
+            "; and at most {} is allowed",
+            max.unwrap_or_default()
+        ));
+    } else if min.is_some_and(|min| value < min as f64) {
+        message.push_str(&format!(
+            "; and it must be at least {}",
+            min.unwrap_or_default()
+        ));
+    } else if !(-2_147_483_648.0..=2_147_483_647.0).contains(&value) {
+        message.push_str("; and it must fit a 32-bit integer (-2147483648 to 2147483647)");
+    }
+    message
+}
+
+/// A JSON number's text (`1e3`, `5.0`, `-2.50e1`) as a plain integer (`1000`, `5`, `-25`)
+/// when its value is whole and has at most 30 digits, worked out on the decimal digits.
+fn whole_number_text(text: &str) -> Option<String> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exp) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.strip_prefix('+').unwrap_or(e)),
+        None => (unsigned, "0"),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if int.is_empty() || !(int.bytes().chain(frac.bytes())).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits = format!("{int}{frac}");
+    let significant = digits.trim_start_matches('0');
+    if significant.is_empty() {
+        return Some("0".to_string());
+    }
+    // Where the decimal point falls in `significant`; exponents too long for an i64 are no
+    // integer of at most 30 digits either way.
+    let exp: i64 = exp.parse().ok()?;
+    let leading_zeros = (digits.len() - significant.len()) as i64;
+    let point = exp.checked_add(int.len() as i64 - leading_zeros)?;
+    let significant = significant.trim_end_matches('0');
+    if point < significant.len() as i64 || point > 30 {
+        return None;
+    }
+    let mut out = String::from(if negative { "-" } else { "" });
+    out.push_str(significant);
+    out.extend(std::iter::repeat_n('0', point as usize - significant.len()));
+    Some(out)
 }
 
 /// The member's name for messages: the last part of its botocore path (`ContentType`,
@@ -1292,6 +1359,50 @@ mod tests {
         assert_eq!(
             python_repr(&node),
             r#"{'a': [1, 5.0, 1000.0, True, None, "it's"]}"#
+        );
+    }
+
+    #[test]
+    fn whole_numbers_written_as_floats() {
+        assert_eq!(whole_number_text("1e3").as_deref(), Some("1000"));
+        assert_eq!(whole_number_text("5.0").as_deref(), Some("5"));
+        assert_eq!(whole_number_text("-2.50e1").as_deref(), Some("-25"));
+        assert_eq!(whole_number_text("0.0").as_deref(), Some("0"));
+        assert_eq!(whole_number_text("-0e7").as_deref(), Some("0"));
+        assert_eq!(whole_number_text("1500e-3"), None);
+        assert_eq!(whole_number_text("15000E-4"), None);
+        assert_eq!(whole_number_text("12000E-3").as_deref(), Some("12"));
+        assert_eq!(whole_number_text("0.0012e4").as_deref(), Some("12"));
+        assert_eq!(whole_number_text("5.5"), None);
+        assert_eq!(whole_number_text("1e400"), None);
+        assert_eq!(whole_number_text("1e99999999999999999999"), None);
+    }
+
+    #[test]
+    fn integers_written_as_floats_say_how_to_write_them() {
+        let m = |text| integer_as_float_message("MaxCandidates", text, Some(1), Some(750));
+        assert_eq!(
+            m("1e3"),
+            "MaxCandidates is 1e3: write it as 1000, since the AWS CLI rejects an integer written with an exponent or a decimal point; and at most 750 is allowed"
+        );
+        assert_eq!(
+            m("5.0"),
+            "MaxCandidates is 5.0: write it as 5, since the AWS CLI rejects an integer written with an exponent or a decimal point"
+        );
+        assert_eq!(
+            m("0.0").split("; ").nth(1),
+            Some("and it must be at least 1")
+        );
+        assert_eq!(m("5.5"), "MaxCandidates must be a whole number, not 5.5");
+        assert_eq!(
+            m("1e400"),
+            "MaxCandidates is 1e400: the AWS CLI rejects an integer written with an exponent or a decimal point; and at most 750 is allowed"
+        );
+        let unbounded =
+            integer_as_float_message("MaxAutoMLJobRuntimeInSeconds", "3e9", Some(1), None);
+        assert!(
+            unbounded.ends_with("; and it must fit a 32-bit integer (-2147483648 to 2147483647)"),
+            "{unbounded}"
         );
     }
 

@@ -124,6 +124,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/integer-below-int32.expected"),
     ),
     (
+        "integer-exponent",
+        include_str!("fixtures/integer-exponent.json"),
+        include_str!("fixtures/integer-exponent.expected"),
+    ),
+    (
         "integer-negative-zero",
         include_str!("fixtures/integer-negative-zero.json"),
         include_str!("fixtures/integer-negative-zero.expected"),
