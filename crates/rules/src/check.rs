@@ -859,9 +859,16 @@ fn scalar_failures(node: &Node, shape: &Shape, place: &Place) -> Vec<Failure> {
             }
             if let Some(p) = pattern {
                 if !pattern::matches(p, s) {
+                    let too_long = pattern::without_upper_bounds(p)
+                        .is_some_and(|relaxed| pattern::matches(&relaxed, s));
+                    let explanation = if too_long {
+                        pattern_too_long_explanation(shape)
+                    } else {
+                        pattern_explanation(shape, s)
+                    };
                     out.push(Failure {
                         code: "pattern",
-                        message: format!("{name} {}", pattern_explanation(shape, s)),
+                        message: format!("{name} {explanation}"),
                         constraint: format!("Member must satisfy regular expression pattern: {p}"),
                         cli: None,
                     });
@@ -1058,24 +1065,27 @@ fn fmt_num(x: f64) -> String {
     }
 }
 
-/// What a pattern accepts, in words, and what is wrong with `value`.
+/// What a pattern accepts, in words, and what is wrong with `value`, after the member's name.
 fn pattern_explanation(shape: &Shape, value: &str) -> String {
     let first_bad = |ok: &dyn Fn(char) -> bool| {
-        value
-            .chars()
-            .enumerate()
-            .find(|(_, c)| !ok(*c))
-            .map(|(i, c)| format!(" (character {} is {})", i + 1, describe_char(c)))
+        bad_char_note(value, ok)
+            .map(|note| format!(" ({note})"))
             .unwrap_or_default()
     };
     match shape.name {
         "AutoMLJobName" | "EndpointName" => {
-            let extra = if value.starts_with('-') || value.ends_with('-') {
-                " (it must start and end with a letter or digit)".to_string()
-            } else if value.is_empty() {
+            let mut notes = Vec::new();
+            match (value.starts_with('-'), value.len() > 1 && value.ends_with('-')) {
+                (true, true) => notes.push("it starts and ends with '-'".to_string()),
+                (true, false) => notes.push("it starts with '-'".to_string()),
+                (false, true) => notes.push("it ends with '-'".to_string()),
+                (false, false) => {}
+            }
+            notes.extend(bad_char_note(value, &|c| c.is_ascii_alphanumeric() || c == '-'));
+            let extra = if notes.is_empty() {
                 String::new()
             } else {
-                first_bad(&|c| c.is_ascii_alphanumeric() || c == '-')
+                format!(" ({})", notes.join(", and "))
             };
             format!("may contain only ASCII letters, digits and hyphens, starting and ending with a letter or digit{extra}")
         }
@@ -1085,7 +1095,13 @@ fn pattern_explanation(shape: &Shape, value: &str) -> String {
             } else if value.is_empty() {
                 "must not be empty: write s3://bucket/prefix".to_string()
             } else {
-                "must be an s3:// (or https://) URL with a bucket name, such as s3://my-bucket/path/".to_string()
+                let extra = value
+                    .chars()
+                    .next()
+                    .filter(|c| c.is_whitespace())
+                    .map(|c| format!(" (it starts with {}, perhaps pasted)", describe_char(c)))
+                    .unwrap_or_default();
+                format!("must be an s3:// (or https://) URL with a bucket name, such as s3://my-bucket/path/{extra}")
             }
         }
         "ContentType" => "must not contain a line break".to_string(),
@@ -1097,11 +1113,9 @@ fn pattern_explanation(shape: &Shape, value: &str) -> String {
             "may contain only ASCII letters, digits, ':', '/', '_' and '-': a key ID, key ARN, alias name or alias ARN{}",
             first_bad(&|c| c.is_ascii_alphanumeric() || ":/_-".contains(c))
         ),
-        "SecurityGroupId" | "SubnetId" => format!(
-            "may contain only ASCII letters, digits and '-'{}",
-            first_bad(&|c| c.is_ascii_alphanumeric() || c == '-')
-        ),
-        "RoleArn" => "must be an IAM role ARN: arn:aws:iam::<12-digit account ID>:role/<name>, where the name may contain letters, digits and + = , . @ _ - /".to_string(),
+        "SecurityGroupId" => ec2_id_explanation(value, "sg-", "group", "sg-0123456789abcdef0"),
+        "SubnetId" => ec2_id_explanation(value, "subnet-", "subnet", "subnet-0123456789abcdef0"),
+        "RoleArn" => role_arn_explanation(value),
         "TagKey" | "TagValue" => format!(
             "may contain only letters, digits, spaces and _ . : / = + - @{}",
             first_bad(&|c| pattern::is_letter(c)
@@ -1110,6 +1124,165 @@ fn pattern_explanation(shape: &Shape, value: &str) -> String {
                 || "_.:/=+-@".contains(c))
         ),
         _ => "does not have the expected form".to_string(),
+    }
+}
+
+/// The pattern message for a value that fails its pattern only by being too long (it
+/// matches the pattern without its upper bounds): every character is allowed.
+fn pattern_too_long_explanation(shape: &Shape) -> String {
+    match (shape.name, &shape.kind) {
+        ("AutoMLJobName" | "EndpointName", Kind::String { max: Some(max), .. }) => format!(
+            "fails the name pattern only because it is too long (the pattern allows at most {max} letters and digits)"
+        ),
+        _ => "fails the pattern only because it is too long".to_string(),
+    }
+}
+
+/// The first character `ok` refuses: "character 3 is '_'", or, for white space at either
+/// end, "it ends with a space, perhaps pasted".
+fn bad_char_note(value: &str, ok: &dyn Fn(char) -> bool) -> Option<String> {
+    let (i, c) = value.chars().enumerate().find(|(_, c)| !ok(*c))?;
+    if c.is_whitespace() {
+        if i == 0 {
+            return Some(format!(
+                "it starts with {}, perhaps pasted",
+                describe_char(c)
+            ));
+        }
+        if value.chars().skip(i).all(char::is_whitespace) {
+            return Some(format!("it ends with {}, perhaps pasted", describe_char(c)));
+        }
+    }
+    Some(format!("character {} is {}", i + 1, describe_char(c)))
+}
+
+/// A security group or subnet ID that fails `[-0-9a-zA-Z]+`: the character at fault, and
+/// the ID to write when the value holds one (an ARN, a name and ID pasted together) or looks
+/// like a name.
+fn ec2_id_explanation(value: &str, prefix: &str, noun: &str, example: &str) -> String {
+    let note = bad_char_note(value, &|c| c.is_ascii_alphanumeric() || c == '-')
+        .map(|note| format!(" ({note})"))
+        .unwrap_or_default();
+    let id = value.find(prefix).map(|at| {
+        let rest = &value[at..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        &rest[..end]
+    });
+    let hint = match id {
+        Some(id) if id.len() > prefix.len() && id != value.trim() => {
+            format!(": write only the ID, {id}")
+        }
+        Some(_) => String::new(),
+        // `sg_0abc` or `subnet0abc`: a mistyped ID, not a name.
+        None if value.starts_with(prefix.trim_end_matches('-')) => String::new(),
+        None => format!(": give the {noun}'s ID, such as {example}, not its name"),
+    };
+    format!("may contain only ASCII letters, digits and '-'{note}{hint}")
+}
+
+/// What a role ARN must look like.
+const ROLE_ARN_FORM: &str = "arn:aws:iam::<12-digit account ID>:role/<name>";
+
+/// Why a `RoleArn` fails `arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+`, at the
+/// first part that is wrong: white space around it, another kind of ARN (a user, a group, an
+/// STS session), the partition, service, Region or account ID, or the role name.
+fn role_arn_explanation(value: &str) -> String {
+    const PATTERN: &str = r"arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+";
+    let name_char = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-/".contains(c);
+    let trimmed = value.trim();
+    if trimmed.len() != value.len() && !trimmed.is_empty() {
+        let (edge, c) = match value.chars().next() {
+            Some(c) if c.is_whitespace() => ("starts", c),
+            _ => ("ends", value.chars().next_back().unwrap_or(' ')),
+        };
+        let what = format!("{edge} with {} (pasted?)", describe_char(c));
+        return if pattern::matches(PATTERN, trimmed) {
+            format!("{what}: remove it")
+        } else {
+            format!("{what}, and {}", role_arn_explanation(trimmed))
+        };
+    }
+    let generic = format!("must be an IAM role ARN: {ROLE_ARN_FORM}, where the name may contain letters, digits and + = , . @ _ - /");
+    let Some(arn) = value.strip_prefix("arn:") else {
+        if !value.is_empty() && value.chars().all(name_char) && !value.contains(':') {
+            let name = value.trim_start_matches('/');
+            let name = name.strip_prefix("role/").unwrap_or(name);
+            return format!("must be the role's ARN, not its name: arn:aws:iam::<12-digit account ID>:role/{name}");
+        }
+        return format!("does not start with arn:, as an IAM role ARN does: {ROLE_ARN_FORM}");
+    };
+    let parts: Vec<&str> = arn.splitn(5, ':').collect();
+    let [partition, service, region, account, resource] = parts[..] else {
+        if let [_, "iam", account, _] = parts[..] {
+            if account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()) {
+                return "needs two colons after iam (iam::, an IAM ARN has no Region) before the account ID".to_string();
+            }
+        }
+        return format!("has too few ':'-separated parts ({generic})");
+    };
+    let partition_ok = partition
+        .strip_prefix("aws")
+        .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
+    if !partition_ok {
+        return format!("has the partition '{partition}' where aws (or aws-cn, aws-us-gov) belongs: {ROLE_ARN_FORM}");
+    }
+    if service == "sts" {
+        if let Some(session) = resource.strip_prefix("assumed-role/") {
+            let role = session.split('/').next().unwrap_or_default();
+            return format!("is an STS assumed-role session ARN, not the role's ARN: write arn:{partition}:iam::{account}:role/{role} (with the role's path, if it has one)");
+        }
+    }
+    if service != "iam" {
+        return format!("names the service '{service}' where iam belongs: {ROLE_ARN_FORM}");
+    }
+    if !region.is_empty() {
+        return format!("has a Region ('{region}'), but IAM ARNs have none: write iam::{account}");
+    }
+    if account.is_empty() {
+        return format!("has no account ID: {ROLE_ARN_FORM}");
+    }
+    if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+        return if account.bytes().all(|b| b.is_ascii_digit()) {
+            let zeros = if account.len() < 12 {
+                " (leading zeros lost?)"
+            } else {
+                ""
+            };
+            format!(
+                "has an account ID of {} digit{}, {account}; account IDs have 12{zeros}",
+                account.len(),
+                if account.len() == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("has '{account}' where the 12-digit account ID belongs")
+        };
+    }
+    let kind = resource.split('/').next().unwrap_or_default();
+    match kind {
+        "user" | "group" | "policy" | "instance-profile" | "saml-provider" | "oidc-provider"
+        | "mfa" | "server-certificate" => {
+            return format!("is an IAM {} ARN, not a role's: give the ARN of a role SageMaker can assume, {ROLE_ARN_FORM}", kind.replace('-', " "));
+        }
+        _ => {}
+    }
+    let Some(name) = resource.strip_prefix("role") else {
+        return format!("has no role/ before the role name: write arn:{partition}:iam::{account}:role/{resource}");
+    };
+    let name = name.strip_prefix('/').unwrap_or(name);
+    if name.is_empty() {
+        return "has no role name after role/".to_string();
+    }
+    // Where the name starts in `value`, to count characters from the start.
+    let before = value.chars().count() - name.chars().count();
+    match name.chars().enumerate().find(|(_, c)| !name_char(*c)) {
+        Some((i, c)) => format!(
+            "has a role name with a character roles cannot have: character {} is {} (names may contain letters, digits and + = , . @ _ - /)",
+            before + i + 1,
+            describe_char(c)
+        ),
+        None => generic,
     }
 }
 
@@ -1404,6 +1577,121 @@ mod tests {
             unbounded.ends_with("; and it must fit a 32-bit integer (-2147483648 to 2147483647)"),
             "{unbounded}"
         );
+    }
+
+    /// Regression: every RoleArn that failed its pattern got the same generic message.
+    #[test]
+    fn role_arn_failures_name_their_cause() {
+        for (value, expected) in [
+            (
+                "arn:aws:iam::123456789012:role/x ",
+                "ends with a space (pasted?): remove it",
+            ),
+            (
+                "arn:aws:iam::123456789012:user/alice",
+                "is an IAM user ARN, not a role's: give the ARN of a role SageMaker can assume, arn:aws:iam::<12-digit account ID>:role/<name>",
+            ),
+            (
+                "arn:aws:iam::123456789012:group/admins",
+                "is an IAM group ARN, not a role's: give the ARN of a role SageMaker can assume, arn:aws:iam::<12-digit account ID>:role/<name>",
+            ),
+            (
+                "arn:aws:iam::12345678901:role/x",
+                "has an account ID of 11 digits, 12345678901; account IDs have 12 (leading zeros lost?)",
+            ),
+            (
+                "arn:aws:iam:::role/x",
+                "has no account ID: arn:aws:iam::<12-digit account ID>:role/<name>",
+            ),
+            (
+                "arn:aws:iam::my-account:role/x",
+                "has 'my-account' where the 12-digit account ID belongs",
+            ),
+            (
+                "arn:aws:iam:123456789012:role/x",
+                "needs two colons after iam (iam::, an IAM ARN has no Region) before the account ID",
+            ),
+            (
+                "arn:aws:iam:us-east-1:123456789012:role/x",
+                "has a Region ('us-east-1'), but IAM ARNs have none: write iam::123456789012",
+            ),
+            (
+                "arn:aws:sts::123456789012:assumed-role/MyRole/session",
+                "is an STS assumed-role session ARN, not the role's ARN: write arn:aws:iam::123456789012:role/MyRole (with the role's path, if it has one)",
+            ),
+            (
+                "arn:aws:s3:::bucket/key",
+                "names the service 's3' where iam belongs: arn:aws:iam::<12-digit account ID>:role/<name>",
+            ),
+            (
+                "arn:AWS:iam::123456789012:role/x",
+                "has the partition 'AWS' where aws (or aws-cn, aws-us-gov) belongs: arn:aws:iam::<12-digit account ID>:role/<name>",
+            ),
+            (
+                "AmazonSageMaker-ExecutionRole",
+                "must be the role's ARN, not its name: arn:aws:iam::<12-digit account ID>:role/AmazonSageMaker-ExecutionRole",
+            ),
+            (
+                "arn:aws:iam::123456789012:AmazonSageMaker-ExecutionRole",
+                "has no role/ before the role name: write arn:aws:iam::123456789012:role/AmazonSageMaker-ExecutionRole",
+            ),
+            (
+                "arn:aws:iam::123456789012:role/my role",
+                "has a role name with a character roles cannot have: character 34 is a space (names may contain letters, digits and + = , . @ _ - /)",
+            ),
+        ] {
+            let shape = &model::ROLE_ARN;
+            assert!(!pattern::matches(shape_pattern(shape), value), "{value}");
+            assert_eq!(pattern_explanation(shape, value), expected, "{value}");
+        }
+    }
+
+    /// Regression: "churn-" was told twice that a name must start and end with a letter or
+    /// digit, and never which end was at fault.
+    #[test]
+    fn name_pattern_messages_point_at_the_cause() {
+        let name = &model::AUTO_ML_JOB_NAME;
+        let says = |v: &str| pattern_explanation(name, v);
+        let rule = "may contain only ASCII letters, digits and hyphens, starting and ending with a letter or digit";
+        assert_eq!(says("churn-"), format!("{rule} (it ends with '-')"));
+        assert_eq!(says("-churn"), format!("{rule} (it starts with '-')"));
+        assert_eq!(
+            says("-churn-"),
+            format!("{rule} (it starts and ends with '-')")
+        );
+        assert_eq!(
+            says("my_job-"),
+            format!("{rule} (it ends with '-', and character 3 is '_')")
+        );
+        assert_eq!(
+            says("my-job "),
+            format!("{rule} (it ends with a space, perhaps pasted)")
+        );
+    }
+
+    /// Security group and subnet IDs: the ID inside a pasted ARN, and a name given for an ID.
+    #[test]
+    fn ec2_id_messages_suggest_the_id() {
+        let sg = |v: &str| ec2_id_explanation(v, "sg-", "group", "sg-0123456789abcdef0");
+        assert!(
+            sg("arn:aws:ec2:us-east-1:123456789012:security-group/sg-0abc")
+                .ends_with(": write only the ID, sg-0abc")
+        );
+        assert!(sg("my group")
+            .ends_with(": give the group's ID, such as sg-0123456789abcdef0, not its name"));
+        assert!(sg("sg_0abc").ends_with("(character 3 is '_')"));
+        let subnet =
+            |v: &str| ec2_id_explanation(v, "subnet-", "subnet", "subnet-0123456789abcdef0");
+        assert!(subnet(" subnet-0abc").ends_with("(it starts with a space, perhaps pasted)"));
+    }
+
+    fn shape_pattern(shape: &Shape) -> &'static str {
+        match shape.kind {
+            Kind::String {
+                pattern: Some(p), ..
+            } => p,
+            _ => panic!("{} has no pattern", shape.name),
+        }
     }
 
     #[test]

@@ -165,6 +165,64 @@ pub fn matches(source: &str, input: &str) -> bool {
     pattern.is_some_and(|p| p.matches(input))
 }
 
+/// `source` with the upper bound of every `{n,m}` repetition taken away (`{n,}`), or `None`
+/// when it has none. A value that fails `source` but matches this fails only by repeating
+/// something too often: for the model's name patterns, `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}`,
+/// by being too long, with every character allowed and in an allowed place.
+pub fn without_upper_bounds(source: &str) -> Option<String> {
+    let mut out = String::with_capacity(source.len());
+    let mut relaxed = false;
+    let mut in_class = false;
+    let mut rest = source;
+    while let Some(c) = rest.chars().next() {
+        let len = match c {
+            '\\' => {
+                // An escape, with `\p{..}` read whole so that its braces are no repetition.
+                let next = rest[1..].chars().next().map_or(0, char::len_utf8);
+                let braces = match rest[1..].chars().next() {
+                    Some('p' | 'P') if rest[1 + next..].starts_with('{') => {
+                        rest[1 + next..].find('}').map_or(0, |i| i + 1)
+                    }
+                    _ => 0,
+                };
+                1 + next + braces
+            }
+            '[' if !in_class => {
+                in_class = true;
+                1
+            }
+            ']' if in_class => {
+                in_class = false;
+                1
+            }
+            '{' if !in_class => match bounded_repeat(rest) {
+                Some((min, len)) => {
+                    out.push('{');
+                    out.push_str(min);
+                    out.push_str(",}");
+                    relaxed = true;
+                    rest = &rest[len..];
+                    continue;
+                }
+                None => 1,
+            },
+            c => c.len_utf8(),
+        };
+        let len = len.min(rest.len());
+        out.push_str(&rest[..len]);
+        rest = &rest[len..];
+    }
+    relaxed.then_some(out)
+}
+
+/// A `{n,m}` at the start of `s`: `n` and the length of the whole.
+fn bounded_repeat(s: &str) -> Option<(&str, usize)> {
+    let close = s.find('}')?;
+    let (min, max) = s[1..close].split_once(',')?;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    (digits(min) && digits(max)).then_some((min, close + 1))
+}
+
 /// Whether `c` is in Unicode general category L (Lu Ll Lt Lm Lo), as `\p{L}` matches.
 pub fn is_letter(c: char) -> bool {
     in_ranges(&tables()[0], c as u32)
@@ -788,6 +846,28 @@ fn close(program: &[Inst], set: &mut SparseSet, stack: &mut Vec<usize>, pc: usiz
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn upper_bounds_are_taken_away() {
+        use super::without_upper_bounds as relax;
+        assert_eq!(
+            relax("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}").as_deref(),
+            Some("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,}")
+        );
+        assert_eq!(
+            relax(r"arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+"),
+            None
+        );
+        assert_eq!(relax(r"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)"), None);
+        assert_eq!(
+            relax(r"[{0,3}]\{1,2}x{2,3}\p{L}{1,2}").as_deref(),
+            Some(r"[{0,3}]\{1,2}x{2,}\p{L}{1,}")
+        );
+        assert_eq!(relax("é{1,2}").as_deref(), Some("é{1,}"));
+        let name = relax("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}").unwrap();
+        assert!(super::matches(&name, &"c".repeat(64)));
+        assert!(!super::matches(&name, &format!("{}-", "c".repeat(64))));
+    }
+
     use super::*;
     use std::collections::BTreeSet;
     use std::time::{Duration, Instant};

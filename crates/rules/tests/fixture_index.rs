@@ -204,6 +204,16 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/name-too-long.expected"),
     ),
     (
+        "name-too-long-64",
+        include_str!("fixtures/name-too-long-64.json"),
+        include_str!("fixtures/name-too-long-64.expected"),
+    ),
+    (
+        "name-trailing-hyphen",
+        include_str!("fixtures/name-trailing-hyphen.json"),
+        include_str!("fixtures/name-trailing-hyphen.expected"),
+    ),
+    (
         "name-underscore",
         include_str!("fixtures/name-underscore.json"),
         include_str!("fixtures/name-underscore.expected"),
@@ -237,6 +247,16 @@ pub const CASES: &[(&str, &str, &str)] = &[
         "role-arn-short",
         include_str!("fixtures/role-arn-short.json"),
         include_str!("fixtures/role-arn-short.expected"),
+    ),
+    (
+        "role-arn-trailing-space",
+        include_str!("fixtures/role-arn-trailing-space.json"),
+        include_str!("fixtures/role-arn-trailing-space.expected"),
+    ),
+    (
+        "role-arn-user",
+        include_str!("fixtures/role-arn-user.json"),
+        include_str!("fixtures/role-arn-user.expected"),
     ),
     (
         "runtime-per-job-exceeds-total",
@@ -442,6 +462,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         "vpc-duplicate-ids",
         include_str!("fixtures/vpc-duplicate-ids.json"),
         include_str!("fixtures/vpc-duplicate-ids.expected"),
+    ),
+    (
+        "vpc-ids-pasted",
+        include_str!("fixtures/vpc-ids-pasted.json"),
+        include_str!("fixtures/vpc-ids-pasted.expected"),
     ),
     (
         "vpc-missing-subnets",
