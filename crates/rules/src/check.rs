@@ -1189,6 +1189,11 @@ const ROLE_ARN_FORM: &str = "arn:aws:iam::<12-digit account ID>:role/<name>";
 /// first part that is wrong: white space around it, another kind of ARN (a user, a group, an
 /// STS session), the partition, service, Region or account ID, or the role name.
 fn role_arn_explanation(value: &str) -> String {
+    role_arn_cause(value, 0)
+}
+
+/// [`role_arn_explanation`] of `value`, which follows `skipped` characters of white space.
+fn role_arn_cause(value: &str, skipped: usize) -> String {
     const PATTERN: &str = r"arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+";
     let name_char = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-/".contains(c);
     let trimmed = value.trim();
@@ -1201,7 +1206,8 @@ fn role_arn_explanation(value: &str) -> String {
         return if pattern::matches(PATTERN, trimmed) {
             format!("{what}: remove it")
         } else {
-            format!("{what}, and {}", role_arn_explanation(trimmed))
+            let skipped = value.chars().take_while(|c| c.is_whitespace()).count();
+            format!("{what}, and {}", role_arn_cause(trimmed, skipped))
         };
     }
     let generic = format!("must be an IAM role ARN: {ROLE_ARN_FORM}, where the name may contain letters, digits and + = , . @ _ - /");
@@ -1275,7 +1281,7 @@ fn role_arn_explanation(value: &str) -> String {
         return "has no role name after role/".to_string();
     }
     // Where the name starts in `value`, to count characters from the start.
-    let before = value.chars().count() - name.chars().count();
+    let before = skipped + value.chars().count() - name.chars().count();
     match name.chars().enumerate().find(|(_, c)| !name_char(*c)) {
         Some((i, c)) => format!(
             "has a role name with a character roles cannot have: character {} is {} (names may contain letters, digits and + = , . @ _ - /)",
@@ -1683,6 +1689,47 @@ mod tests {
         let subnet =
             |v: &str| ec2_id_explanation(v, "subnet-", "subnet", "subnet-0123456789abcdef0");
         assert!(subnet(" subnet-0abc").ends_with("(it starts with a space, perhaps pasted)"));
+    }
+
+    #[test]
+    fn pattern_explanations_never_panic() {
+        let alphabet: Vec<char> = "arn:aws-iam:role/user sg-subnet-0123456789\té😀{,}\\p"
+            .chars()
+            .collect();
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let shapes = [
+            &model::ROLE_ARN,
+            &model::AUTO_ML_JOB_NAME,
+            &model::SECURITY_GROUP_ID,
+            &model::SUBNET_ID,
+            &model::KMS_KEY_ID,
+            &model::S3_URI,
+        ];
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 40) as usize;
+            let value: String = (0..len)
+                .map(|i| alphabet[((state >> (i % 50)) as usize + i * 7) % alphabet.len()])
+                .collect();
+            for prefix in ["", "arn:aws:iam::", "arn:aws:iam::123456789012:role", " "] {
+                let value = format!("{prefix}{value}");
+                for shape in shapes {
+                    let _ = pattern_explanation(shape, &value);
+                }
+                let _ = pattern::without_upper_bounds(&value);
+            }
+        }
+    }
+
+    /// A role ARN after white space counts characters from the start of the value.
+    #[test]
+    fn role_arn_positions_count_leading_white_space() {
+        assert_eq!(
+            role_arn_explanation("  arn:aws:iam::123456789012:role/my role"),
+            "starts with a space (pasted?), and has a role name with a character roles cannot have: character 36 is a space (names may contain letters, digits and + = , . @ _ - /)"
+        );
     }
 
     fn shape_pattern(shape: &Shape) -> &'static str {
