@@ -491,6 +491,11 @@ impl Store {
         }
     }
 
+    /// Whether keystrokes have changed the draft without telling its readers yet.
+    pub fn unannounced(&self) -> bool {
+        self.unannounced.try_get_value() == Some(true)
+    }
+
     /// Tells the draft's readers about keystrokes not announced yet (see [`Store::edit`]).
     pub fn announce(&self) {
         if self.unannounced.try_get_value() == Some(true) {
@@ -698,12 +703,18 @@ pub fn App() -> impl IntoView {
         };
         pending.set_value(set_timeout_with_handle(later, Duration::from_millis(300)).ok());
     });
+    // Keystrokes of the last frame are not announced yet (see Store::edit): they count as
+    // pending too, or a reload right after typing would lose them.
     let flush = move |_| {
+        let unannounced = store.unannounced();
         if let Some(handle) = pending.try_get_value().flatten() {
             handle.clear();
             pending.try_set_value(None);
             save();
+        } else if unannounced {
+            save();
         }
+        store.announce();
     };
     // Other tabs. Every tab edits the one saved draft, so the newest write wins — but never
     // silently: when another tab saves a different draft, this tab shows it at once (its own

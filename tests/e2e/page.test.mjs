@@ -56,7 +56,8 @@ test('typing a bad name shows the error under the field, and fixing it clears it
     // The error is announced with the field: aria-describedby points at it.
     assert.match(await name.getAttribute('aria-describedby'), /messages:\/AutoMLJobName/);
     await name.fill('my-job');
-    assert.equal(await name.getAttribute('aria-invalid'), 'false');
+    // The findings follow the keystroke's frame (see Store::edit), so wait for them.
+    await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').getAttribute('aria-invalid') === 'false', null, { timeout: 5000 });
     assert.equal(await messages.count() === 0 ? '' : (await messages.innerText()).trim(), '');
   });
 });
