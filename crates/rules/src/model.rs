@@ -152,7 +152,7 @@ pub static CREATE_AUTO_ML_JOB_REQUEST: Shape = Shape {
                 shape: &PROBLEM_TYPE,
                 required: false,
                 label: "Problem type",
-                help: "Leave unset to let Autopilot infer it from the target column; then the objective must be unset too.",
+                help: "Leave unset to let Autopilot infer it from the target column; then leave the objective unset too (Autopilot chooses the metric).",
                 default: Some("inferred from the data"),
             },
             MemberDef {

@@ -210,7 +210,7 @@ pub fn channel_has_data_source(req: &Request, out: &mut Vec<Diagnostic>) {
             out.push(warning(
                 "channel-without-data-source",
                 channel.pointer("DataSource"),
-                "this channel has no DataSource, so it names no data: add DataSource.S3DataSource with S3DataType and S3Uri".to_string(),
+                "DataSource is missing from this channel, so it names no data: add DataSource.S3DataSource with S3DataType and S3Uri".to_string(),
             ));
         }
     }
@@ -299,7 +299,7 @@ pub fn validation_fraction_bounds(req: &Request, out: &mut Vec<Diagnostic>) {
         out.push(warning(
             "validation-fraction-large",
             path,
-            format!("holding out {x} of the data for validation leaves less than half to train on; AWS recommends less than 0.5 (the default is 0.2)"),
+            format!("ValidationFraction is {x}: holding out that much of the data for validation leaves half or less to train on; AWS recommends less than 0.5 (the default is 0.2)"),
         ));
     }
 }
@@ -383,7 +383,7 @@ pub fn sample_weights_need_ensembling(req: &Request, out: &mut Vec<Diagnostic>) 
             Some("AUTO") => out.push(warning(
                 "sample-weight-auto-mode",
                 path,
-                "sample weights work only in ENSEMBLING mode; with Mode AUTO (the default) Autopilot picks HYPERPARAMETER_TUNING for datasets of 100 MB or more: set Mode to ENSEMBLING to be sure".to_string(),
+                "SampleWeightAttributeName works only in ENSEMBLING mode; with Mode AUTO (the default) Autopilot picks HYPERPARAMETER_TUNING for datasets of 100 MB or more: set Mode to ENSEMBLING to be sure".to_string(),
             )),
             _ => {}
         }
@@ -458,7 +458,7 @@ pub fn algorithms_config(req: &Request, out: &mut Vec<Diagnostic>) {
             out.push(warning(
                 "algorithms-empty",
                 list_path.clone(),
-                "an empty AutoMLAlgorithms list means every algorithm of the training mode; leave AlgorithmsConfig out to say the same more plainly".to_string(),
+                "AutoMLAlgorithms is empty, which means every algorithm of the training mode; leave AlgorithmsConfig out to say the same more plainly".to_string(),
             ));
         }
         let mut seen: Vec<&str> = Vec::new();
@@ -471,7 +471,7 @@ pub fn algorithms_config(req: &Request, out: &mut Vec<Diagnostic>) {
                 out.push(warning(
                     "algorithm-duplicate",
                     path.clone(),
-                    format!("\"{name}\" is listed twice"),
+                    format!("AutoMLAlgorithms lists \"{name}\" more than once"),
                 ));
             }
             seen.push(name);
@@ -619,7 +619,7 @@ pub fn objective_needs_problem_type(req: &Request, out: &mut Vec<Diagnostic>) {
         "objective-without-problem-type",
         "/ProblemType".to_string(),
         format!(
-            "the objective {metric} is set but ProblemType is not: Autopilot will infer the problem type, and {metric} suits only {}; set ProblemType as well",
+            "ProblemType is not set but the objective {metric} is: Autopilot will infer the problem type, and {metric} suits only {}; set ProblemType as well",
             fits.join(" and ")
         ),
     ));
@@ -737,7 +737,7 @@ pub fn runtime_per_job_within_total(req: &Request, out: &mut Vec<Diagnostic>) {
             out.push(warning(
                 "runtime-per-job-exceeds-total",
                 "/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds".to_string(),
-                format!("one training job may run {per_job} s but the whole job stops after {total} s, so the per-job limit never applies: lower MaxRuntimePerTrainingJobInSeconds to {total} or less, or raise MaxAutoMLJobRuntimeInSeconds to {per_job} or more"),
+                format!("MaxRuntimePerTrainingJobInSeconds ({per_job} s) exceeds MaxAutoMLJobRuntimeInSeconds ({total} s): the whole job stops first, so the per-job limit never applies; lower MaxRuntimePerTrainingJobInSeconds to {total} or less, or raise MaxAutoMLJobRuntimeInSeconds to {per_job} or more"),
             ));
         }
     }
@@ -758,7 +758,7 @@ pub fn candidate_definitions_only_with_deployment(req: &Request, out: &mut Vec<D
         out.push(warning(
             "deploy-without-training",
             "/ModelDeployConfig".to_string(),
-            "GenerateCandidateDefinitionsOnly is true, so no model is trained and ModelDeployConfig has nothing to deploy".to_string(),
+            "ModelDeployConfig has nothing to deploy: GenerateCandidateDefinitionsOnly is true, so no model is trained".to_string(),
         ));
     }
 }
@@ -782,7 +782,7 @@ pub fn vpc_ids_unique(req: &Request, out: &mut Vec<Diagnostic>) {
                 out.push(warning(
                     "vpc-duplicate-id",
                     format!("/AutoMLJobConfig/SecurityConfig/VpcConfig/{member}/{i}"),
-                    format!("\"{id}\" is already listed in {member}"),
+                    format!("{member} lists \"{id}\" more than once"),
                 ));
             }
         }

@@ -1,0 +1,88 @@
+//! Regression tests for the wording of plain messages and help found in a new-user review:
+//! every warning names its member first, as the errors do, and the help agrees with the rules.
+
+use automl_rules::check_text;
+use automl_rules::model;
+use automl_rules::Severity;
+use common::{fixtures_dir, names_on_disk};
+
+mod common;
+
+const BASE: &str = r#"{
+  "AutoMLJobName": "churn-2024-v1",
+  "InputDataConfig": [
+    {
+      "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://my-bucket/churn/train/"}},
+      "TargetAttributeName": "churned"
+    }
+  ],
+  "OutputDataConfig": {"S3OutputPath": "s3://my-bucket/churn/output/"},
+  "RoleArn": "arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole""#;
+
+/// Requests for warnings that no fixture raises.
+fn extra_requests() -> Vec<String> {
+    [
+        r#""AutoMLJobConfig": {"Mode": "ENSEMBLING", "CandidateGenerationConfig": {"AlgorithmsConfig": [{"AutoMLAlgorithms": []}]}}"#,
+        r#""AutoMLJobConfig": {"Mode": "ENSEMBLING", "CandidateGenerationConfig": {"AlgorithmsConfig": [{"AutoMLAlgorithms": ["xgboost", "xgboost"]}]}}"#,
+        r#""AutoMLJobConfig": {"DataSplitConfig": {"ValidationFraction": 0.5}}"#,
+    ]
+    .iter()
+    .map(|extra| format!("{BASE},\n  {extra}\n}}"))
+    .collect()
+}
+
+/// Warnings from the walker over the model, which name a key or a value, not a member.
+const WALKER_WARNINGS: [&str; 2] = ["duplicate", "lone-surrogate"];
+
+#[test]
+fn every_rule_warning_starts_with_the_member_it_is_about() {
+    let mut texts: Vec<String> = names_on_disk()
+        .iter()
+        .map(|name| std::fs::read_to_string(fixtures_dir().join(format!("{name}.json"))).unwrap())
+        .collect();
+    texts.extend(extra_requests());
+    let mut seen = std::collections::BTreeSet::new();
+    let mut failures = Vec::new();
+    for text in &texts {
+        for d in check_text(text).diagnostics {
+            if d.severity != Severity::Warning || WALKER_WARNINGS.contains(&d.code) {
+                continue;
+            }
+            seen.insert(d.code);
+            let first: String = d
+                .message
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if first.is_empty() || !d.path.split('/').any(|token| token == first) {
+                failures.push(format!("{} at {}: {}", d.code, d.path, d.message));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    for code in [
+        "channel-without-data-source",
+        "validation-fraction-large",
+        "sample-weight-auto-mode",
+        "algorithms-empty",
+        "algorithm-duplicate",
+        "objective-without-problem-type",
+        "runtime-per-job-exceeds-total",
+        "deploy-without-training",
+        "vpc-duplicate-id",
+    ] {
+        assert!(seen.contains(code), "no request raised {code}");
+    }
+}
+
+/// An objective without a ProblemType is only a warning (the rule
+/// `objective_without_problem_type`), so the help must not say it has to be unset.
+#[test]
+fn problem_type_help_agrees_with_the_objective_rule() {
+    let help = model::member_at("/ProblemType").unwrap().help;
+    assert!(!help.contains("must be unset"), "{help}");
+    assert!(!help.contains('\n'));
+    let text = format!("{BASE},\n  \"AutoMLJobObjective\": {{\"MetricName\": \"AUC\"}}\n}}");
+    let outcome = check_text(&text);
+    assert!(outcome.is_valid(), "{:?}", outcome.diagnostics);
+}
