@@ -650,34 +650,40 @@ fn type_failure(node: &Node, shape: &Shape, place: &Place) -> Option<Failure> {
 
 /// The message for an integer written with a decimal point or an exponent (`5.0`, `1e3`),
 /// which the AWS CLI reads as a float and refuses: how to write it, and, so that one round
-/// trip suffices, the range it must also be in.
+/// trip suffices, the range it must also be in. Out of range, the range leads, so the
+/// message never recommends a value that is refused in turn.
 fn integer_as_float_message(name: &str, text: &str, min: Option<i64>, max: Option<i64>) -> String {
-    let mut message = match whole_number_text(text) {
+    const I32: (i64, i64) = (i32::MIN as i64, i32::MAX as i64);
+    let whole = whole_number_text(text);
+    let value = parse_f64(text).unwrap_or(f64::NAN);
+    let out_of_range = if let Some(max) = max.filter(|&max| value > max as f64) {
+        Some(format!("above the maximum {max}"))
+    } else if let Some(min) = min.filter(|&min| value < min as f64) {
+        Some(format!("below the minimum {min}"))
+    } else if !(I32.0 as f64..=I32.1 as f64).contains(&value) {
+        Some("outside the 32-bit integer range".to_string())
+    } else {
+        None
+    };
+    if let Some(why) = out_of_range {
+        let shown = match &whole {
+            Some(whole) => format!("{text} ({whole})"),
+            None => text.to_string(),
+        };
+        let (lo, hi) = (min.unwrap_or(I32.0), max.unwrap_or(I32.1));
+        return format!(
+            "{name} is {shown}, {why}; write a whole number from {lo} to {hi} without an exponent or decimal point"
+        );
+    }
+    match whole {
         Some(whole) => format!(
             "{name} is {text}: write it as {whole}, since the AWS CLI rejects an integer written with an exponent or a decimal point"
         ),
-        None if parse_f64(text).is_some_and(f64::is_finite) => {
-            format!("{name} must be a whole number, not {text}")
-        }
+        None if value.is_finite() => format!("{name} must be a whole number, not {text}"),
         None => format!(
             "{name} is {text}: the AWS CLI rejects an integer written with an exponent or a decimal point"
         ),
-    };
-    let value = parse_f64(text).unwrap_or(f64::NAN);
-    if max.is_some_and(|max| value > max as f64) {
-        message.push_str(&format!(
-            "; and at most {} is allowed",
-            max.unwrap_or_default()
-        ));
-    } else if min.is_some_and(|min| value < min as f64) {
-        message.push_str(&format!(
-            "; and it must be at least {}",
-            min.unwrap_or_default()
-        ));
-    } else if !(-2_147_483_648.0..=2_147_483_647.0).contains(&value) {
-        message.push_str("; and it must fit a 32-bit integer (-2147483648 to 2147483647)");
     }
-    message
 }
 
 /// A JSON number's text (`1e3`, `5.0`, `-2.50e1`) as a plain integer (`1000`, `5`, `-25`)
@@ -1561,27 +1567,36 @@ mod tests {
     fn integers_written_as_floats_say_how_to_write_them() {
         let m = |text| integer_as_float_message("MaxCandidates", text, Some(1), Some(750));
         assert_eq!(
-            m("1e3"),
-            "MaxCandidates is 1e3: write it as 1000, since the AWS CLI rejects an integer written with an exponent or a decimal point; and at most 750 is allowed"
-        );
-        assert_eq!(
             m("5.0"),
             "MaxCandidates is 5.0: write it as 5, since the AWS CLI rejects an integer written with an exponent or a decimal point"
         );
-        assert_eq!(
-            m("0.0").split("; ").nth(1),
-            Some("and it must be at least 1")
-        );
         assert_eq!(m("5.5"), "MaxCandidates must be a whole number, not 5.5");
+    }
+
+    /// Regression: `1e3` for MaxCandidates (at most 750) was told "write it as 1000", a value
+    /// refused in turn; out of range, the range leads.
+    #[test]
+    fn integers_written_as_floats_out_of_range_lead_with_the_range() {
+        let m = |text| integer_as_float_message("MaxCandidates", text, Some(1), Some(750));
+        assert_eq!(
+            m("1e3"),
+            "MaxCandidates is 1e3 (1000), above the maximum 750; write a whole number from 1 to 750 without an exponent or decimal point"
+        );
+        assert_eq!(
+            m("0.0"),
+            "MaxCandidates is 0.0 (0), below the minimum 1; write a whole number from 1 to 750 without an exponent or decimal point"
+        );
         assert_eq!(
             m("1e400"),
-            "MaxCandidates is 1e400: the AWS CLI rejects an integer written with an exponent or a decimal point; and at most 750 is allowed"
+            "MaxCandidates is 1e400, above the maximum 750; write a whole number from 1 to 750 without an exponent or decimal point"
         );
-        let unbounded =
-            integer_as_float_message("MaxAutoMLJobRuntimeInSeconds", "3e9", Some(1), None);
-        assert!(
-            unbounded.ends_with("; and it must fit a 32-bit integer (-2147483648 to 2147483647)"),
-            "{unbounded}"
+        assert_eq!(
+            m("750.5"),
+            "MaxCandidates is 750.5, above the maximum 750; write a whole number from 1 to 750 without an exponent or decimal point"
+        );
+        assert_eq!(
+            integer_as_float_message("MaxAutoMLJobRuntimeInSeconds", "3e9", Some(1), None),
+            "MaxAutoMLJobRuntimeInSeconds is 3e9 (3000000000), outside the 32-bit integer range; write a whole number from 1 to 2147483647 without an exponent or decimal point"
         );
     }
 
