@@ -440,6 +440,18 @@ impl Store {
             .set("Put back the request you had before Undo.".to_string());
     }
 
+    /// Removes something from the draft (a list item, a section's settings, an unknown
+    /// member) as a step Undo can take back, and says so.
+    pub fn remove_undoably(&self, what: String, f: impl FnOnce(&mut Draft)) {
+        let old = self.draft.get_untracked();
+        self.mutate(f);
+        self.history.update(|h| {
+            h.back.push((old, what.clone()));
+            trim(&mut h.back);
+        });
+        self.notice.set(format!("{what} Undo puts it back."));
+    }
+
     /// Changes the draft in any way but typing in a field (lists, sections).
     pub fn mutate(&self, f: impl FnOnce(&mut Draft)) {
         self.unannounced.set_value(false);
@@ -817,7 +829,11 @@ fn use_store() -> Store {
 fn Toolbar() -> impl IntoView {
     let store = use_store();
     let new_request = move |_| {
-        store.replace(Draft::new(), "Started a new request.", false);
+        store.replace(
+            Draft::new(),
+            "Started a new request. Undo puts your previous draft back.",
+            false,
+        );
     };
     let example = move |_| {
         let node = json::parse(EXAMPLE).expect("the example is JSON");
@@ -1023,8 +1039,9 @@ fn optional_group(
             let remove = {
                 let pointer = pointer.clone();
                 move |_| {
-                    store.mutate(|d| d.remove(&pointer));
-                    store.notice.set(format!("Removed the {label} settings."));
+                    store.remove_undoably(format!("Removed the {label} settings."), |d| {
+                        d.remove(&pointer)
+                    });
                 }
             };
             view! {
@@ -1211,9 +1228,8 @@ fn list_item(
                         }
                     }
                     on:click=move |_| {
-                        store.mutate(|d| d.remove_item(&l3, i));
+                        store.remove_undoably(format!("Removed {noun} {n}."), |d| d.remove_item(&l3, i));
                         store.touch(&l3);
-                        store.notice.set(format!("Removed {noun} {n}."));
                         // Keep keyboard focus in the list: on the item that took this place,
                         // else on the list itself.
                         let (list, here) = (l3.clone(), format!("remove:{l3}/{i}"));
@@ -1565,7 +1581,13 @@ fn scalar_view(
             let step = match *kind {
                 Kind::Integer { min, max } => {
                     let start = own_default
-                        .and_then(|d| d.parse::<i64>().ok())
+                        .and_then(|d| {
+                            let digits = d.trim_start();
+                            let end = digits
+                                .find(|c: char| !c.is_ascii_digit())
+                                .unwrap_or(digits.len());
+                            digits[..end].parse::<i64>().ok()
+                        })
                         .or(min)
                         .unwrap_or(0);
                     Some((min, max, start))
@@ -1767,18 +1789,29 @@ fn MessageItem(
             <span class="visually-hidden">{prefix}</span>
             <span class="text">{move || read(|d| Some(d.message.clone()))}</span>
             <Show when=move || wording && store.wording.get()>
+                // The finding's own clause of the service's answer (the whole answer, with
+                // every clause, is in the Check panel), else the CLI's line.
                 <p class="wording">
                     <span class="who">
                         {move || {
-                            if read(|d| d.service_message.clone()).is_empty() {
-                                "The AWS CLI would say: "
+                            if read(|d| d.service_clause.clone().or(d.service_message.clone()))
+                                .is_empty()
+                            {
+                                "AWS CLI: "
                             } else {
-                                "The service would say: "
+                                "Service: "
                             }
                         }}
                     </span>
                     <code>
-                        {move || read(|d| d.service_message.clone().or(d.cli_message.clone()))}
+                        {move || {
+                            read(|d| {
+                                d.service_clause
+                                    .clone()
+                                    .or(d.service_message.clone())
+                                    .or(d.cli_message.clone())
+                            })
+                        }}
                     </code>
                 </p>
             </Show>
@@ -1871,7 +1904,7 @@ fn Summary() -> impl IntoView {
                 (
                     "verdict todo",
                     format!(
-                        "Not written yet: {} to fill in.",
+                        "Incomplete: {} to fill in.",
                         plural(f.errors, "required member")
                     ),
                 )
@@ -1881,6 +1914,15 @@ fn Summary() -> impl IntoView {
         })
     });
     let counts = Memo::new(move |_| store.findings.with(|f| (f.errors, f.warnings)));
+    let all_shown = Memo::new(move |_| store.reveal.with(|r| r.all));
+    let response = Memo::new(move |_| {
+        store.findings.with(|f| match f.cli_response() {
+            Some(cli) => Some(("The AWS CLI would refuse to send it:", cli)),
+            None => f
+                .service_response()
+                .map(|s| ("The service would answer:", s)),
+        })
+    });
     let show_wording = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         store.wording.set(on);
@@ -1901,8 +1943,18 @@ fn Summary() -> impl IntoView {
                 />
                 " Show what the service (or the AWS CLI) would say under each message"
             </label>
+            <Show when=move || store.wording.get() && response.with(Option::is_some)>
+                <div class="response">
+                    <p class="who">{move || response.get().map(|r| r.0)}</p>
+                    <pre class="code" tabindex="0" aria-label="The whole answer">
+                        <code>{move || response.get().map(|r| r.1)}</code>
+                    </pre>
+                </div>
+            </Show>
             <Show when=move || counts.get() != (0, 0)>
-                <details class="findings" prop:open=move || store.reveal.with(|r| r.all)>
+                // Opened by "Check all" and imports; following an entry (which touches its
+                // field) leaves it as the person left it.
+                <details class="findings" prop:open=move || all_shown.get()>
                     <summary>
                         {move || {
                             let (e, w) = counts.get();
@@ -1959,8 +2011,11 @@ fn Summary() -> impl IntoView {
                                                         type="button"
                                                         class="secondary small"
                                                         on:click=move |_| {
-                                                            store.mutate(|dr| dr.remove(&remove));
-                                                            store.notice.set(format!("Removed {remove} from the request."));
+                                                            store
+                                                                .remove_undoably(
+                                                                    format!("Removed {remove} from the request."),
+                                                                    |dr| dr.remove(&remove),
+                                                                );
                                                         }
                                                     >
                                                         "Remove it"
@@ -1997,11 +2052,19 @@ fn Export() -> impl IntoView {
             .draft
             .with_untracked(|d| export::render(&d.root, target.get_untracked()))
     };
+    // What was copied, and whether the service would take it.
+    let caveat = move || {
+        store.announce();
+        match store.findings.with_untracked(|f| f.errors) {
+            0 => ".".to_string(),
+            n => format!(": the service would reject it ({}).", plural(n, "error")),
+        }
+    };
     let copy = move |_| {
-        let (t, text) = (target.get_untracked(), current());
+        let (t, text, caveat) = (target.get_untracked(), current(), caveat());
         leptos::task::spawn_local(async move {
             done.set(match browser::copy(&text).await {
-                Ok(()) => format!("Copied the {}.", t.label()),
+                Ok(()) => format!("Copied ({}){caveat}", t.label()),
                 Err(e) => e,
             });
         });
@@ -2013,7 +2076,7 @@ fn Export() -> impl IntoView {
             _ => "text/plain",
         };
         done.set(match browser::download(t.file_name(), &current(), mime) {
-            Ok(()) => format!("Downloaded {}.", t.file_name()),
+            Ok(()) => format!("Downloaded {}{}", t.file_name(), caveat()),
             Err(e) => e,
         });
     };
@@ -2086,10 +2149,13 @@ fn Import() -> impl IntoView {
                     .to_string(),
             ),
         },
-        Err(e) => error.set(format!(
-            "Could not import this: {} (line {}, column {}). Your draft is unchanged.",
-            e.message, e.line, e.column
-        )),
+        Err(e) => {
+            store.notice.set("Could not import that: your draft is unchanged (see Import).".to_string());
+            error.set(format!(
+                "Could not import this: {} (line {}, column {}). Your draft is unchanged.",
+                e.message, e.line, e.column
+            ))
+        }
     }
     };
     let read_then_import = move |file: web_sys::File| {

@@ -71,6 +71,11 @@ impl Findings {
         diag::service_response(&self.list)
     }
 
+    /// What the AWS CLI prints when it refuses to send the request.
+    pub fn cli_response(&self) -> Option<String> {
+        diag::cli_response(&self.list)
+    }
+
     /// "ready to send" or what stands in the way, counted exactly.
     pub fn status_line(&self) -> String {
         match (self.errors, self.warnings) {

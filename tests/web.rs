@@ -149,9 +149,27 @@ async fn a_bad_name_shows_its_error_once_left_and_clears_when_fixed() {
     click(&page.find("#show-wording")).await;
     let shown = page.messages("/AutoMLJobName");
     assert!(
-        shown.contains("The service would say: 1 validation error detected: Value 'my_job' at 'autoMLJobName' failed to satisfy constraint"),
-        "service wording beside it: {shown}"
+        shown.contains("Service: Value 'my_job' at 'autoMLJobName' failed to satisfy constraint"),
+        "the service's clause beside it: {shown}"
     );
+    // The whole answer is in the Check panel: here the AWS CLI stops first (required
+    // members are missing), so the service never answers.
+    let whole = || page.find(".summary .response").text_content().unwrap();
+    assert!(
+        whole().starts_with("The AWS CLI would refuse to send it:Parameter validation failed:"),
+        "{}",
+        whole()
+    );
+    click(&page.button("Start from an example")).await;
+    page.type_into("/AutoMLJobName", "my_job").await;
+    assert!(
+        whole().starts_with(
+            "The service would answer:1 validation error detected: Value 'my_job' at 'autoMLJobName'"
+        ),
+        "{}",
+        whole()
+    );
+    page.type_into("/AutoMLJobName", "my_job").await;
     assert_eq!(
         page.count(".messages details, .messages summary, .messages [tabindex]"),
         0
@@ -224,7 +242,7 @@ async fn a_pristine_form_does_not_shout_but_counts_exactly() {
     let verdict = || page.find(".summary .verdict").text_content().unwrap();
     assert_eq!(
         verdict(),
-        format!("Not written yet: {errors} required members to fill in."),
+        format!("Incomplete: {errors} required members to fill in."),
         "a form missing only required members is not written yet, rather than rejected"
     );
     let listed = page.count(".finding-list li") as usize;
@@ -243,7 +261,7 @@ async fn a_pristine_form_does_not_shout_but_counts_exactly() {
     assert!(role.contains("RoleArn"), "{role}");
     assert_eq!(
         verdict(),
-        format!("Not written yet: {errors} required members to fill in.")
+        format!("Incomplete: {errors} required members to fill in.")
     );
     page.type_into("/AutoMLJobName", "bad_name").await;
     assert!(
@@ -251,6 +269,44 @@ async fn a_pristine_form_does_not_shout_but_counts_exactly() {
         "{}",
         verdict()
     );
+}
+
+/// Removing a list item is a step Undo takes back; what was typed before it stays.
+#[wasm_bindgen_test]
+async fn removing_an_item_can_be_undone() {
+    let mut draft = Draft::new();
+    draft.push_item("/Tags");
+    draft.set_text("/Tags/0/Key", "team");
+    draft.set_text("/Tags/0/Value", "ml");
+    let page = mount(draft);
+    page.store.open.update(|o| {
+        o.insert("tags");
+    });
+    leptos::task::tick().await;
+    page.type_into("/AutoMLJobName", "edited").await;
+    click(&page.find("[id=\"remove:/Tags/0\"]")).await;
+    assert_eq!(page.count("[name=\"/Tags/0/Key\"]"), 0);
+    let notice = page.find("#status").text_content().unwrap();
+    assert_eq!(notice, "Removed tag 1. Undo puts it back.");
+    click(&page.button("Undo")).await;
+    leptos::task::tick().await;
+    let key: HtmlInputElement = page.field("/Tags/0/Key").unchecked_into();
+    assert_eq!(key.value(), "team");
+    let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
+    assert_eq!(name.value(), "edited");
+}
+
+/// Following a summary entry leaves the list of findings open.
+#[wasm_bindgen_test]
+async fn the_findings_list_stays_open_when_an_entry_is_followed() {
+    let page = mount(Draft::new());
+    leptos::task::tick().await;
+    click(&page.find(".findings summary")).await;
+    assert!(page.find(".findings").has_attribute("open"));
+    click(&page.find("a[href=\"#field:/RoleArn\"]")).await;
+    leptos::task::tick().await;
+    assert!(page.find(".findings").has_attribute("open"));
+    assert_eq!(focused().id(), "field:/RoleArn");
 }
 
 /// A required structure with no control of its own (OutputDataConfig) shows its finding at
@@ -645,7 +701,7 @@ async fn the_verdict_is_stated_once() {
     let page = mount(Draft::new());
     leptos::task::tick().await;
     let text = page.root.text_content().unwrap();
-    assert_eq!(text.matches("Not written yet").count(), 1, "{text}");
+    assert_eq!(text.matches("Incomplete: ").count(), 1, "{text}");
     assert_eq!(page.count(".verdict"), 1);
     page.type_into("/AutoMLJobName", "bad_name").await;
     assert_eq!(page.count(".verdict.bad"), 1);

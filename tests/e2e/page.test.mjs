@@ -127,7 +127,7 @@ test('every export copies exactly what `automl-job export` prints', { skip: !fs.
       await page.check(`input[name="export-target"][value="${target}"]`);
       const label = (await page.locator(`label:has(input[value="${target}"])`).innerText()).trim();
       await page.click('#export-copy');
-      await page.waitForFunction((l) => document.querySelector('.export .notice').textContent === `Copied the ${l}.`, label);
+      await page.waitForFunction((l) => document.querySelector('.export .notice').textContent.startsWith(`Copied (${l}): the service would reject it (`), label);
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       const expected = execFileSync(CLI, ['export', '--to', target, '--allow-invalid', file], { encoding: 'utf8' });
       assert.equal(copied, expected, `${target} export`);
@@ -145,7 +145,7 @@ test('copy and download right after a keystroke carry the keystroke', async () =
     await page.keyboard.type('-x');
     await page.click('#export-copy');
     await page.waitForFunction(() => document.querySelector('.export .notice').textContent !== '');
-    assert.equal(await page.locator('.export .notice').textContent(), 'Copied the JSON body.');
+    assert.match(await page.locator('.export .notice').textContent(), /^Copied \(JSON body\): the service would reject it/);
     assert.match(await page.evaluate(() => navigator.clipboard.readText()), /"AutoMLJobName": "churn-x"/);
     await field(page, '/AutoMLJobName').press('End');
     await page.keyboard.type('y');
@@ -390,7 +390,7 @@ test('a share link pasted into an open tab (only the fragment changes) opens, wi
 test('an empty form states the verdict once on a wide screen, and in the bottom bar on a phone', async () => {
   // Untouched, an empty form is "not written yet" (calm), not "rejected".
   const visibleVerdicts = (page) => page.evaluate(() => [...document.querySelectorAll('p, span')]
-    .filter((e) => /(Not written yet|To fill in): 5 required members/.test(e.textContent) && e.checkVisibility()).length);
+    .filter((e) => /(Incomplete|To fill in): 5 required members/.test(e.textContent) && e.checkVisibility()).length);
   await withPage({}, async ({ page }) => {
     assert.equal(await visibleVerdicts(page), 1);
   });
