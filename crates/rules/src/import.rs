@@ -14,6 +14,10 @@
 //! and lists as JSON or in the AWS CLI shorthand syntax (`Key=a,Value=b`; several words for a
 //! list, one per item), the boolean flag pair, and `--cli-input-json` whose members the other
 //! options override.
+//!
+//! A Markdown code fence around the text and a `$ ` or `% ` prompt before `aws` (with the
+//! `> ` prompts of its continuation lines) are left out; YAML, a PowerShell command and prose
+//! are named as such rather than read as shell words.
 
 use std::fmt;
 
@@ -59,6 +63,10 @@ fn error(text: &str, offset: usize, message: impl Into<String>) -> ImportError {
 /// an exported PowerShell or cmd.exe script. A JSON body is returned as written; a command's
 /// members come in the model's order.
 pub fn import(text: &str) -> Result<Node, ImportError> {
+    // Markdown fences and shell prompts are blanked out, not cut out, so that every offset,
+    // line and column still holds for the text as pasted.
+    let unwrapped = blank_prompts(&blank_fences(text));
+    let text = unwrapped.as_str();
     let start = text.len()
         - text
             .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
@@ -87,6 +95,86 @@ pub fn import(text: &str) -> Result<Node, ImportError> {
             }
         }
     }
+}
+
+/// Overwrites each of `ranges` of `text` with spaces (they hold ASCII only, so offsets,
+/// lines and columns stay the same).
+fn blank(text: &str, ranges: &[(usize, usize)]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for &(from, to) in ranges {
+        bytes[from..to].fill(b' ');
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
+/// The lines of `text` with the offset each starts at.
+fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, line))
+    })
+}
+
+/// `text` with a Markdown code fence around it (```` ```json ```` … ```` ``` ````) blanked out:
+/// the opening fence on the first line that is not blank, and the first closing fence after it.
+fn blank_fences(text: &str) -> String {
+    let mut lines = lines_at(text).skip_while(|(_, line)| line.trim().is_empty());
+    let Some((at, line)) = lines.next() else {
+        return text.to_string();
+    };
+    let indent = line.len() - line.trim_start().len();
+    let Some(info) = line.trim().strip_prefix("```") else {
+        return text.to_string();
+    };
+    if !info
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"_+-.".contains(&b))
+    {
+        return text.to_string();
+    }
+    let mut ranges = vec![(at + indent, at + indent + 3 + info.len())];
+    if let Some((at, line)) = lines.find(|(_, line)| line.trim() == "```") {
+        let indent = line.len() - line.trim_start().len();
+        ranges.push((at + indent, at + indent + 3));
+    }
+    blank(text, &ranges)
+}
+
+/// Whether `word` names the aws program (`aws`, `/usr/local/bin/aws`, `aws.exe`).
+fn is_aws(word: &str) -> bool {
+    let program = word.rsplit(['/', '\\']).next().unwrap_or("");
+    matches!(program, "aws" | "aws.exe" | "aws.cmd")
+}
+
+/// `text` with a shell prompt (`$ ` or `% `) before `aws` blanked out, and the `> ` prompts
+/// of the lines that continue it after a `\`.
+fn blank_prompts(text: &str) -> String {
+    let mut lines = lines_at(text)
+        .skip_while(|(_, line)| line.trim().is_empty() || line.trim_start().starts_with('#'));
+    let Some((at, line)) = lines.next() else {
+        return text.to_string();
+    };
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let Some(after) = rest.strip_prefix(['$', '%']) else {
+        return text.to_string();
+    };
+    if !after.starts_with([' ', '\t']) || !after.split_whitespace().next().is_some_and(is_aws) {
+        return text.to_string();
+    }
+    let mut ranges = vec![(at + indent, at + indent + 1)];
+    let mut continued = line.trim_end().ends_with('\\');
+    for (at, line) in lines {
+        if !continued {
+            break;
+        }
+        if line.starts_with("> ") {
+            ranges.push((at, at + 1));
+        }
+        continued = line.trim_end().ends_with('\\');
+    }
+    blank(text, &ranges)
 }
 
 /// Parses `json` (a slice of `text` starting at `offset`) with spans relative to `text`.
@@ -561,20 +649,16 @@ const GLOBAL_OPTIONS: [(&str, bool); 17] = [
 ];
 
 fn command(text: &str) -> Result<Node, ImportError> {
-    let words = words(text)?;
+    if let Some(e) = not_a_command(text) {
+        return Err(e);
+    }
+    let words = words(text).map_err(|e| powershell_continuation(text).unwrap_or(e))?;
     let err = |at: usize, message: String| error(text, at, message);
-    let expected = "expected a JSON body or an aws sagemaker create-auto-ml-job command";
     let Some(first) = words.first() else {
-        return Err(err(text.len(), format!("nothing to import: {expected}")));
+        return Err(err(text.len(), format!("nothing to import: {EXPECTED}")));
     };
-    let program = first.text.rsplit(['/', '\\']).next().unwrap_or("");
-    if !matches!(program, "aws" | "aws.exe" | "aws.cmd") {
-        let hint = if first.text == "import" || first.text == "from" {
-            " (a boto3 program cannot be imported)"
-        } else {
-            ""
-        };
-        return Err(err(first.span.start, format!("{expected}{hint}")));
+    if !is_aws(&first.text) {
+        return Err(err(first.span.start, EXPECTED.to_string()));
     }
 
     let mut members: Vec<Member> = Vec::new();
@@ -747,6 +831,53 @@ fn command(text: &str) -> Result<Node, ImportError> {
         },
     };
     Ok(in_model_order(&root))
+}
+
+const EXPECTED: &str = "expected a JSON body or an aws sagemaker create-auto-ml-job command";
+
+/// When the first line that is not blank or a comment does not start with the aws program, what
+/// the text looks like instead (YAML, a PowerShell session, a boto3 program, anything else),
+/// before the shell words are read: prose is not told about quoting.
+fn not_a_command(text: &str) -> Option<ImportError> {
+    let (at, line) = lines_at(text)
+        .find(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))?;
+    let indent = line.len() - line.trim_start().len();
+    let first = line.split_whitespace().next()?;
+    if is_aws(first.trim_matches(['\'', '"'])) {
+        return None;
+    }
+    let at = at + indent;
+    let line = line.trim();
+    let key = line.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let yaml = line == "---"
+        || (key.len() < line.len()
+            && key
+                .strip_prefix(':')
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t'])));
+    let message = if yaml {
+        "this looks like YAML; paste the JSON body".to_string()
+    } else if first == "PS" && line.contains("> ") {
+        POWERSHELL.to_string()
+    } else if first == "import" || first == "from" {
+        format!("{EXPECTED} (a boto3 program cannot be imported)")
+    } else {
+        EXPECTED.to_string()
+    };
+    Some(error(text, at, message))
+}
+
+const POWERSHELL: &str =
+    "this looks like a PowerShell command: paste a bash command or the JSON body";
+
+/// A backtick that ends a line continues a PowerShell command: the error for a command that
+/// has one, at the first.
+fn powershell_continuation(text: &str) -> Option<ImportError> {
+    lines_at(text).find_map(|(at, line)| {
+        let content = line.trim_end();
+        let before = content.strip_suffix('`')?;
+        (before.is_empty() || before.ends_with([' ', '\t']))
+            .then(|| error(text, at + before.len(), POWERSHELL))
+    })
 }
 
 /// An option's value: after `=` in the same word (`inline` is where it starts), or the next

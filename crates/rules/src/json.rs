@@ -655,15 +655,11 @@ impl Parser<'_> {
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
-                let hint = if self.peek() == Some(b'\'') {
-                    " (JSON needs double quotes)"
-                } else {
-                    ""
-                };
+                // A single quote is described with its hint already.
                 return Err(self.error_at(
                     self.pos,
                     format!(
-                        "expected a member name in double quotes, found {}{hint}",
+                        "expected a member name in double quotes, found {}",
                         self.describe_here()
                     ),
                 ));

@@ -1,0 +1,113 @@
+//! Regression tests for common pastes that a new-user review found misattributed: a command
+//! with its shell prompt, a body in Markdown fences, prose, a PowerShell command, a Python
+//! dict and YAML. Each either imports, with spans into the text as pasted, or is told what it
+//! looks like.
+
+use automl_rules::import::import;
+use automl_rules::json;
+
+/// The text a span of the imported request covers.
+fn slice<'t>(text: &'t str, node: &json::Node, pointer: &str) -> &'t str {
+    let span = node.pointer(pointer).unwrap().span;
+    &text[span.start..span.end]
+}
+
+#[test]
+fn a_dollar_prompt_before_aws_is_left_out() {
+    let text = "$ aws sagemaker create-auto-ml-job --auto-ml-job-name 'j'";
+    let node = import(text).unwrap();
+    assert_eq!(json::to_compact(&node), r#"{"AutoMLJobName":"j"}"#);
+    assert_eq!(slice(text, &node, "/AutoMLJobName"), "j");
+}
+
+#[test]
+fn a_prompt_with_continuation_prompts_is_left_out() {
+    let text =
+        "  % aws sagemaker create-auto-ml-job \\\n> --auto-ml-job-name j \\\n>   --role-arn 'r'\n";
+    let node = import(text).unwrap();
+    assert_eq!(
+        json::to_compact(&node),
+        r#"{"AutoMLJobName":"j","RoleArn":"r"}"#
+    );
+    assert_eq!(slice(text, &node, "/RoleArn"), "r");
+    // Errors after a prompt point into the text as pasted.
+    let err = import("$ aws sagemaker create-auto-ml-job --bogus x").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 36), "{err}");
+}
+
+#[test]
+fn a_prompt_before_something_else_is_not_taken_away() {
+    let err = import("$ ls -l").unwrap_err();
+    assert!(
+        err.message.contains("expected a JSON body or an aws"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_body_in_markdown_fences_is_imported() {
+    for text in [
+        "```json\n{\"AutoMLJobName\": \"j\"}\n```\n",
+        "  ```\n{\"AutoMLJobName\": \"j\"}\n```",
+    ] {
+        let node = import(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(json::to_compact(&node), r#"{"AutoMLJobName":"j"}"#);
+        assert_eq!(slice(text, &node, "/AutoMLJobName"), "\"j\"");
+    }
+    let text = "```bash\n$ aws sagemaker create-auto-ml-job --auto-ml-job-name j\n```";
+    let node = import(text).unwrap();
+    assert_eq!(slice(text, &node, "/AutoMLJobName"), "j");
+    let err = import("```json\n{\n  \"a\": }\n```").unwrap_err();
+    assert!(err.message.contains("expected a JSON value"), "{err}");
+    assert_eq!((err.line, err.column), (3, 8), "{err}");
+}
+
+#[test]
+fn prose_is_not_told_about_shell_expansion() {
+    let err = import("hello world {not json").unwrap_err();
+    assert_eq!(
+        err.message,
+        "expected a JSON body or an aws sagemaker create-auto-ml-job command"
+    );
+    assert_eq!((err.line, err.column), (1, 1));
+}
+
+#[test]
+fn a_powershell_command_is_named() {
+    let text = "aws sagemaker create-auto-ml-job `\n  --auto-ml-job-name j `\n  --role-arn r\n";
+    let err = import(text).unwrap_err();
+    assert!(
+        err.message.contains(
+            "this looks like a PowerShell command: paste a bash command or the JSON body"
+        ),
+        "{err}"
+    );
+    assert_eq!((err.line, err.column), (1, 34), "{err}");
+    let err = import("PS C:\\Users\\me> aws sagemaker create-auto-ml-job --auto-ml-job-name j")
+        .unwrap_err();
+    assert!(err.message.contains("PowerShell"), "{err}");
+}
+
+#[test]
+fn a_python_dict_is_told_about_double_quotes_once() {
+    let err = import("{'AutoMLJobName': 'x'}").unwrap_err();
+    assert_eq!(
+        err.message,
+        "expected a member name in double quotes, found a single quote (JSON strings need double quotes)"
+    );
+}
+
+#[test]
+fn yaml_is_named() {
+    for text in [
+        "AutoMLJobName: x\nRoleArn: r\n",
+        "# the job\n---\nAutoMLJobName: x\n",
+    ] {
+        let err = import(text).unwrap_err();
+        assert!(
+            err.message
+                .contains("this looks like YAML; paste the JSON body"),
+            "{text:?}: {err}"
+        );
+    }
+}
