@@ -1915,7 +1915,11 @@ fn Summary() -> impl IntoView {
     });
     let counts = Memo::new(move |_| store.findings.with(|f| (f.errors, f.warnings)));
     let all_shown = Memo::new(move |_| store.reveal.with(|r| r.all));
+    // Worked out only while the switch shows it (it would cost every keystroke otherwise).
     let response = Memo::new(move |_| {
+        if !store.wording.get() {
+            return None;
+        }
         store.findings.with(|f| match f.cli_response() {
             Some(cli) => Some(("The AWS CLI would refuse to send it:", cli)),
             None => f

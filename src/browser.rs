@@ -110,19 +110,22 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
 /// Moves focus to the element with this id and scrolls it into view; `false` when there is
 /// no such element.
 pub fn focus(id: &str) -> bool {
-    let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
-        return false;
-    };
-    match el.dyn_into::<web_sys::HtmlElement>() {
-        Ok(el) => {
+    focus_element(
+        window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id)),
+    )
+}
+
+/// Focuses `el` and scrolls it into view; `false` when there is none or it cannot take focus.
+fn focus_element(el: Option<web_sys::Element>) -> bool {
+    match el.map(|el| el.dyn_into::<web_sys::HtmlElement>()) {
+        Some(Ok(el)) => {
             let _ = el.focus();
             el.scroll_into_view_with_bool(false);
             true
         }
-        Err(_) => false,
+        _ => false,
     }
 }
 
@@ -138,19 +141,9 @@ pub fn exists(id: &str) -> bool {
 /// `false` when there is none.
 pub fn focus_first_with_id_prefix(prefix: &str) -> bool {
     let escaped = prefix.replace('\\', "\\\\").replace('"', "\\\"");
-    let Some(el) = window().and_then(|w| w.document()).and_then(|d| {
+    focus_element(window().and_then(|w| w.document()).and_then(|d| {
         d.query_selector(&format!("[id^=\"{escaped}\"]"))
             .ok()
             .flatten()
-    }) else {
-        return false;
-    };
-    match el.dyn_into::<web_sys::HtmlElement>() {
-        Ok(el) => {
-            let _ = el.focus();
-            el.scroll_into_view_with_bool(false);
-            true
-        }
-        Err(_) => false,
-    }
+    }))
 }
