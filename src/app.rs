@@ -889,8 +889,19 @@ fn Toolbar() -> impl IntoView {
             } else {
                 (&h.forward, "Redo")
             };
-            let n = steps.len();
-            (n > 0).then(|| format!("{verb}: {} available", plural(n, "step")))
+            // "Undo “Imported the request” (2 steps available)": the first sentence of what the
+            // step did.
+            let last = steps.last()?;
+            let did = last
+                .1
+                .split(". ")
+                .next()
+                .unwrap_or("")
+                .trim_end_matches('.');
+            Some(format!(
+                "{verb} “{did}” ({} available)",
+                plural(steps.len(), "step")
+            ))
         })
     };
     view! {

@@ -678,7 +678,10 @@ async fn undo_goes_back_step_by_step_and_redo_forward() {
     let example = name.value();
     assert_ne!(example, "second");
     assert_eq!(page.count("button.redo"), 0, "nothing to redo yet");
-    assert_eq!(page.button("Undo").title(), "Undo: 2 steps available");
+    assert_eq!(
+        page.button("Undo").title(),
+        "Undo “Loaded an example request: change what differs for your job” (2 steps available)"
+    );
     click(&page.button("Undo")).await;
     assert_eq!(name.value(), "second");
     click(&page.button("Undo")).await;
