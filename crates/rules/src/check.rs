@@ -1482,13 +1482,7 @@ mod tests {
 
     #[test]
     fn float_renderings_match_the_exponent_formatter() {
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::test_rng::Rng(0x9E37_79B9_7F4A_7C15);
         let mut f64s = vec![
             f64::MIN_POSITIVE,
             f64::MAX,
@@ -1509,7 +1503,7 @@ mod tests {
             0.1,
         ];
         for _ in 0..100_000 {
-            let bits = next();
+            let bits = rng.next();
             f64s.push(f64::from_bits(bits));
             f32s.push(f32::from_bits(bits as u32));
             // Values near the switches between fixed and scientific notation.
@@ -1711,7 +1705,7 @@ mod tests {
         let alphabet: Vec<char> = "arn:aws-iam:role/user sg-subnet-0123456789\té😀{,}\\p"
             .chars()
             .collect();
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut rng = crate::test_rng::Rng(0x2545_F491_4F6C_DD1D);
         let shapes = [
             &model::ROLE_ARN,
             &model::AUTO_ML_JOB_NAME,
@@ -1721,9 +1715,7 @@ mod tests {
             &model::S3_URI,
         ];
         for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.next();
             let len = (state % 40) as usize;
             let value: String = (0..len)
                 .map(|i| alphabet[((state >> (i % 50)) as usize + i * 7) % alphabet.len()])

@@ -384,19 +384,7 @@ mod tests {
         }
     }
 
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-    }
+    use crate::test_rng::Rng;
 
     #[test]
     fn integers() {
@@ -556,7 +544,7 @@ mod tests {
                 text.push(char::from(b'0' + rng.below(10) as u8));
             }
             if rng.below(2) == 0 {
-                let at = rng.below(text.len() as u64 + 1) as usize;
+                let at = rng.below(text.len() + 1);
                 text.insert(at, '.');
             }
             if rng.below(2) == 0 {

@@ -18,6 +18,8 @@ pub mod json;
 pub mod model;
 pub mod pattern;
 pub mod rules;
+#[cfg(test)]
+mod test_rng;
 mod unicode_tables;
 
 pub use check::{check_node, check_text, Outcome};

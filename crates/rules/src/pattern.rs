@@ -1207,25 +1207,7 @@ mod tests {
         assert_eq!(UNICODE_VERSION, "14.0.0");
     }
 
-    /// A tiny deterministic xorshift generator.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-
-        fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-            &items[self.below(items.len())]
-        }
-    }
+    use crate::test_rng::Rng;
 
     const ALPHABET: &[char] = &[
         'a',
