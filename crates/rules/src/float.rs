@@ -422,7 +422,7 @@ mod tests {
         .collect();
         let mut rng = Rng(0x1234_5678_9ABC_DEF1);
         for _ in 0..20_000 {
-            let mut text = ["", "-", "+"][rng.below(3) as usize].to_string();
+            let mut text = ["", "-", "+"][rng.below(3)].to_string();
             for _ in 0..rng.below(45) {
                 text.push(char::from(b'0' + rng.below(10) as u8));
             }
@@ -537,7 +537,7 @@ mod tests {
                 same(&format!("{x:e}"));
                 same(&format!("{x}"));
                 same(&format!("{x:.20e}"));
-                same(&format!("{:.1$e}", x, rng.below(30) as usize));
+                same(&format!("{:.1$e}", x, rng.below(30)));
             }
             let mut text = String::new();
             for _ in 0..rng.below(40) + 1 {
