@@ -135,6 +135,47 @@ test('every export copies exactly what `automl-job export` prints', { skip: !fs.
   });
 });
 
+test('a command in the AWS CLI shorthand syntax, pasted with its prompt, imports into the form', async () => {
+  await withPage({}, async ({ page }) => {
+    const command = "$ aws sagemaker create-auto-ml-job --auto-ml-job-name short-hand \\\n"
+      + "  --input-data-config 'DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://b/in}},TargetAttributeName=y' \\\n"
+      + "  --output-data-config S3OutputPath=s3://b/out --role-arn arn:aws:iam::123456789012:role/r \\\n"
+      + "  --auto-ml-job-config 'CompletionCriteria={MaxCandidates=900}' --tags Key=team,Value=ml Key=env,Value=prod\n";
+    await importText(page, command);
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'short-hand');
+    assert.equal(await field(page, '/InputDataConfig/0/DataSource/S3DataSource/S3Uri').inputValue(), 's3://b/in');
+    assert.equal(await field(page, '/OutputDataConfig/S3OutputPath').inputValue(), 's3://b/out');
+    assert.equal(await field(page, '/Tags/1/Value').inputValue(), 'prod');
+    assert.equal(await field(page, '/AutoMLJobConfig/CompletionCriteria/MaxCandidates').inputValue(), '900');
+    // 900 is above the maximum: the import shows it, located, like any finding.
+    await page.waitForFunction(() => /750/.test(document.getElementById('messages:/AutoMLJobConfig/CompletionCriteria/MaxCandidates').textContent), null, { timeout: 5000 });
+  });
+});
+
+test('several Undo steps and the wording switch survive a reload', async () => {
+  await withPage({}, async ({ page }) => {
+    await field(page, '/AutoMLJobName').fill('my-draft');
+    await page.keyboard.press('Tab');
+    await page.click('button:has-text("New request")');
+    await importText(page, FULL);
+    await page.check('#show-wording');
+    await page.waitForTimeout(400); // the draft is saved 300 ms after the last change
+    await page.reload();
+    await page.waitForSelector('[name="/AutoMLJobName"]');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    assert.equal(await page.isChecked('#show-wording'), true);
+    assert.match(await page.locator('button.undo').getAttribute('title'), /^Undo “Imported the request” \(2 steps available\)$/);
+    await page.click('button.undo');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), '');
+    await page.click('button.undo');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'my-draft');
+    assert.equal(await page.locator('button.undo').count(), 0);
+    await page.click('button.redo');
+    await page.click('button.redo');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+  });
+});
+
 // Regression (found side by side with react-jsonschema-form): the panel renders 120 ms after
 // the last keystroke, and Copy handed out that older rendering.
 test('copy and download right after a keystroke carry the keystroke', async () => {
