@@ -39,8 +39,14 @@ pub const REDO_KEY: &str = "automl-job-web.redo";
 const HISTORY_STEPS: usize = 20;
 const HISTORY_BYTES: usize = 1 << 20;
 
-/// A request taken away from the form, and what took it away ("Started a new request.").
-pub type Step = (Draft, String);
+/// A request taken away from the form, as compact JSON (what is saved, so a step costs no
+/// work until Undo or Redo reads it back), and what took it away ("Started a new request.").
+pub type Step = (String, String);
+
+/// A step for `draft`.
+fn step_of(draft: &Draft, what: &str) -> Step {
+    (draft.to_compact(), what.to_string())
+}
 
 /// The requests Undo and Redo put back: newest last.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -53,34 +59,40 @@ pub struct History {
 /// compact JSON (which has no line break) on the next.
 fn steps_to_text(steps: &[Step]) -> String {
     let mut text = String::new();
-    for (draft, what) in steps {
+    for (request, what) in steps {
         text.push_str(&what.replace('\n', " "));
         text.push('\n');
-        text.push_str(&draft.to_compact());
+        text.push_str(request);
         text.push('\n');
     }
     text
 }
 
 /// Reads what [`steps_to_text`] wrote (and the one-step form of earlier versions); a step
-/// that cannot be read is skipped.
+/// that is not a JSON object is skipped. The requests are parsed only when Undo or Redo
+/// takes them (see [`step_draft`]), not when the page starts.
 fn steps_from_text(text: &str) -> Vec<Step> {
     let mut lines = text.lines();
     let mut steps = Vec::new();
-    while let (Some(what), Some(json_text)) = (lines.next(), lines.next()) {
-        if let Some(draft) = json::parse(json_text).ok().and_then(Draft::from_node) {
-            steps.push((draft, what.to_string()));
+    while let (Some(what), Some(request)) = (lines.next(), lines.next()) {
+        if request.starts_with('{') && request.ends_with('}') {
+            steps.push((request.to_string(), what.to_string()));
         }
     }
     steps
+}
+
+/// The request of a step, when it still reads as one.
+fn step_draft(request: &str) -> Option<Draft> {
+    json::parse(request).ok().and_then(Draft::from_node)
 }
 
 /// Drops the oldest steps beyond the bounds, keeping the newest one whatever its size.
 fn trim(steps: &mut Vec<Step>) {
     let mut bytes = 0;
     let mut keep = 0;
-    for (draft, _) in steps.iter().rev() {
-        bytes += draft.to_compact().len();
+    for (request, _) in steps.iter().rev() {
+        bytes += request.len();
         if keep > 0 && (keep == HISTORY_STEPS || bytes > HISTORY_BYTES) {
             break;
         }
@@ -382,10 +394,10 @@ impl Store {
     /// Replaces the whole draft (import, share link, new request), keeping the old one for
     /// undo.
     pub fn replace(&self, draft: Draft, what: &str, reveal_all: bool) {
-        let old = self.draft.get_untracked();
+        let old = self.draft.with_untracked(|d| step_of(d, what));
         self.set_draft(draft, reveal_all);
         self.history.update(|h| {
-            h.back.push((old, what.to_string()));
+            h.back.push(old);
             trim(&mut h.back);
         });
         self.notice.set(what.to_string());
@@ -406,13 +418,21 @@ impl Store {
     /// Puts back the request the last replacement took away; the one it replaces goes to
     /// Redo, so nothing is lost either way.
     pub fn undo(&self) {
-        let Some((old, what)) = self.history.try_update(|h| h.back.pop()).flatten() else {
+        // A step that no longer reads as a request (a hand-edited localStorage) is dropped.
+        let Some((old, what)) = self
+            .history
+            .try_update(|h| {
+                std::iter::from_fn(|| h.back.pop())
+                    .find_map(|(request, what)| Some((step_draft(&request)?, what)))
+            })
+            .flatten()
+        else {
             return;
         };
-        let current = self.draft.get_untracked();
+        let current = self.draft.with_untracked(|d| step_of(d, &what));
         self.set_draft(old, true);
         let more = self.history.try_update(|h| {
-            h.forward.push((current, what));
+            h.forward.push(current);
             trim(&mut h.forward);
             h.back.len()
         });
@@ -427,13 +447,20 @@ impl Store {
 
     /// Puts back the request the last Undo took away; the one it replaces goes back to Undo.
     pub fn redo(&self) {
-        let Some((next, what)) = self.history.try_update(|h| h.forward.pop()).flatten() else {
+        let Some((next, what)) = self
+            .history
+            .try_update(|h| {
+                std::iter::from_fn(|| h.forward.pop())
+                    .find_map(|(request, what)| Some((step_draft(&request)?, what)))
+            })
+            .flatten()
+        else {
             return;
         };
-        let current = self.draft.get_untracked();
+        let current = self.draft.with_untracked(|d| step_of(d, &what));
         self.set_draft(next, true);
         self.history.update(|h| {
-            h.back.push((current, what));
+            h.back.push(current);
             trim(&mut h.back);
         });
         self.notice
@@ -443,10 +470,10 @@ impl Store {
     /// Removes something from the draft (a list item, a section's settings, an unknown
     /// member) as a step Undo can take back, and says so.
     pub fn remove_undoably(&self, what: String, f: impl FnOnce(&mut Draft)) {
-        let old = self.draft.get_untracked();
+        let old = self.draft.with_untracked(|d| step_of(d, &what));
         self.mutate(f);
         self.history.update(|h| {
-            h.back.push((old, what.clone()));
+            h.back.push(old);
             trim(&mut h.back);
         });
         self.notice.set(format!("{what} Undo puts it back."));
@@ -674,7 +701,7 @@ pub fn App() -> impl IntoView {
     };
     if let Some(old) = initial.replaced {
         // Saved before the draft is: the link's request replaces the saved draft below.
-        history.back.push((old, OPENED_LINK.to_string()));
+        history.back.push(step_of(&old, OPENED_LINK));
         trim(&mut history.back);
         save_steps(PREVIOUS_KEY, &history.back);
     }
@@ -2289,7 +2316,7 @@ mod tests {
     fn step(name: &str) -> Step {
         let mut d = Draft::new();
         d.set_text("/AutoMLJobName", name);
-        (d, format!("replaced {name}\nwith a line break"))
+        step_of(&d, &format!("replaced {name}\nwith a line break"))
     }
 
     #[test]
@@ -2297,12 +2324,13 @@ mod tests {
         let steps = vec![step("a"), step("b")];
         let read = steps_from_text(&steps_to_text(&steps));
         assert_eq!(read.len(), 2);
-        assert_eq!(read[1].0.to_compact(), steps[1].0.to_compact());
+        assert_eq!(read[1].0, steps[1].0);
         assert_eq!(read[1].1, "replaced b with a line break");
-        let old = format!("Started a new request.\n{}", steps[0].0.to_compact());
+        let old = format!("Started a new request.\n{}", steps[0].0);
+        assert_eq!(steps_from_text(&old)[0].0, steps[0].0);
         assert_eq!(
-            steps_from_text(&old)[0].0.to_compact(),
-            steps[0].0.to_compact()
+            step_draft(&steps_from_text(&old)[0].0).map(|d| d.text("/AutoMLJobName")),
+            Some("a".to_string())
         );
         assert!(steps_from_text("what\nnot json\n").is_empty());
     }
@@ -2312,12 +2340,17 @@ mod tests {
         let mut steps: Vec<Step> = (0..30).map(|i| step(&format!("n{i}"))).collect();
         trim(&mut steps);
         assert_eq!(steps.len(), HISTORY_STEPS);
-        assert_eq!(steps.last().unwrap().0.text("/AutoMLJobName"), "n29");
+        assert_eq!(
+            step_draft(&steps.last().unwrap().0)
+                .unwrap()
+                .text("/AutoMLJobName"),
+            "n29"
+        );
         let mut big = Draft::new();
         big.set_text("/AutoMLJobName", &"x".repeat(HISTORY_BYTES));
-        let mut steps = vec![step("old"), (big.clone(), String::new())];
+        let mut steps = vec![step("old"), step_of(&big, "")];
         trim(&mut steps);
         assert_eq!(steps.len(), 1, "the newest is kept whatever its size");
-        assert_eq!(steps[0].0, big);
+        assert_eq!(steps[0].0, big.to_compact());
     }
 }
