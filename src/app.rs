@@ -827,9 +827,11 @@ pub fn Page(
         </header>
         <div class="layout">
             <main id="form-start" class="form" tabindex="-1">
-                <form on:submit=|ev| ev.prevent_default() novalidate=true aria-label="Request">
+                // Every field is a form of its own (see `scalar_view`); Enter in a field
+                // submits only that one, and nothing is ever sent.
+                <div role="form" aria-label="Request" on:submit=|ev| ev.prevent_default()>
                     {SECTIONS.iter().map(|s| view! { <FormSection section=s/> }).collect_view()}
-                </form>
+                </div>
             </main>
             <aside class="side">
                 <Summary/>
@@ -1698,8 +1700,12 @@ fn scalar_view(
         }
     };
     let constraint = constraint_text(shape, help_text);
+    // A form per field: after each keystroke Chromium's autofill looks over every control
+    // of the form that holds the field (hundreds of style and layout updates on a big
+    // request, several milliseconds before the next frame); alone in its form, a field
+    // costs it one.
     view! {
-        <div class="field" class:has-error=move || invalid.get()>
+        <form class="field" novalidate=true class:has-error=move || invalid.get()>
             <label for=id>
                 <span class="label">{label}</span>
                 " "
@@ -1712,7 +1718,7 @@ fn scalar_view(
             </p>
             {control}
             <Messages pointer=pointer.clone() id=messages/>
-        </div>
+        </form>
     }
     .into_any()
 }

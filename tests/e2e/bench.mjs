@@ -141,14 +141,15 @@ async function main() {
       results[pointer] = await page.evaluate(() => window.__bench.keys);
     }
     console.log(`keystrokes on a request with 2 channels, 50 tags, every section open (${fields} text fields, ${controls} controls), ${KEYS} per field:`);
-    const all = [], settled = [];
+    const all = [], settled = [], nextFrame = [];
     for (const [pointer, keys] of Object.entries(results)) {
       const ready = keys.map((k) => k.ready);
       all.push(...ready);
       settled.push(...keys.map((k) => k.settled));
+      nextFrame.push(...keys.map((k) => k.frame));
       console.log(`  ${pointer.padEnd(40)} ready to paint: median ${ms(median(ready))}, p95 ${ms(pct(ready, 95))}; to next frame: median ${ms(median(keys.map((k) => k.frame)))}, p95 ${ms(pct(keys.map((k) => k.frame), 95))}; findings shown: median ${ms(median(keys.map((k) => k.settled)))}, p95 ${ms(pct(keys.map((k) => k.settled), 95))}`);
     }
-    console.log(`  ${'all fields'.padEnd(40)} ready to paint: median ${ms(median(all))}, p95 ${ms(pct(all, 95))} (target p95 4 ms); findings shown: median ${ms(median(settled))}, p95 ${ms(pct(settled, 95))}`);
+    console.log(`  ${'all fields'.padEnd(40)} ready to paint: median ${ms(median(all))}, p95 ${ms(pct(all, 95))} (target p95 4 ms); to next frame: median ${ms(median(nextFrame))}, p95 ${ms(pct(nextFrame, 95))}; findings shown: median ${ms(median(settled))}, p95 ${ms(pct(settled, 95))}`);
 
     // 5. The same DOM without the page's code.
     const html = (await page.evaluate(() => document.documentElement.outerHTML))
@@ -164,7 +165,7 @@ async function main() {
       const page2 = await context2.newPage();
       await page2.addInitScript(PROBE);
       await page2.goto(still.url);
-      const ready = [];
+      const ready = [], frames = [];
       for (const pointer of Object.keys(results)) {
         await page2.evaluate(() => { window.__bench.keys = []; });
         await page2.locator(`[name="${pointer}"]`).click();
@@ -172,10 +173,12 @@ async function main() {
           await page2.keyboard.press(i % 4 === 3 ? 'Backspace' : 'x');
           await page2.waitForTimeout(20);
         }
-        await page2.waitForFunction((n) => window.__bench.keys.length >= n && window.__bench.keys.every((k) => k.ready !== null), KEYS);
-        ready.push(...(await page2.evaluate(() => window.__bench.keys.map((k) => k.ready))));
+        await page2.waitForFunction((n) => window.__bench.keys.length >= n && window.__bench.keys.every((k) => k.ready !== null && k.frame !== null), KEYS);
+        const keys = await page2.evaluate(() => window.__bench.keys);
+        ready.push(...keys.map((k) => k.ready));
+        frames.push(...keys.map((k) => k.frame));
       }
-      console.log(`  ${'control: same DOM, static, no script'.padEnd(40)} ready to paint: median ${ms(median(ready))}, p95 ${ms(pct(ready, 95))} (the browser's own cost)`);
+      console.log(`  ${'control: same DOM, static, no script'.padEnd(40)} ready to paint: median ${ms(median(ready))}, p95 ${ms(pct(ready, 95))}; to next frame: median ${ms(median(frames))}, p95 ${ms(pct(frames, 95))} (the browser's own cost)`);
       await context2.close();
     } finally {
       await still.close();

@@ -306,6 +306,28 @@ test('keyboard only: skip link, sections, focus is always visible', async () => 
   });
 });
 
+test('Enter in a field submits nothing: the page stays, the text stays, focus stays', async () => {
+  await withPage({}, async ({ page }) => {
+    const before = page.url();
+    // Each field is a form of its own (so the browser's autofill looks at one control per
+    // keystroke, not hundreds): Enter in a lone text field would submit it.
+    const name = field(page, '/AutoMLJobName');
+    await name.click();
+    await page.keyboard.type('churn-job');
+    await page.keyboard.press('Enter');
+    const role = field(page, '/RoleArn');
+    await role.click();
+    await page.keyboard.type('arn:aws:iam::123456789012:role/x');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), before, 'no navigation');
+    assert.equal(await name.inputValue(), 'churn-job');
+    assert.equal(await role.inputValue(), 'arn:aws:iam::123456789012:role/x');
+    assert.equal(await page.evaluate(() => document.activeElement.name), '/RoleArn');
+    assert.equal(await page.locator('form.field').count(), await page.locator('.field input, .field select').count(), 'one form per control');
+  });
+});
+
 test('download saves the selected export as its file', async () => {
   await withPage({}, async ({ page }) => {
     await importText(page, FULL);
