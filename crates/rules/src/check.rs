@@ -864,9 +864,8 @@ fn scalar_failures(node: &Node, shape: &Shape, place: &Place) -> Vec<Failure> {
                 }
             }
             if let Some(p) = pattern {
-                if !pattern::matches(p, s) {
-                    let too_long = pattern::without_upper_bounds(p)
-                        .is_some_and(|relaxed| pattern::matches(&relaxed, s));
+                if !pattern::model_matches(p, s, false) {
+                    let too_long = pattern::model_matches(p, s, true);
                     let explanation = if too_long {
                         pattern_too_long_explanation(shape)
                     } else {
@@ -1198,9 +1197,11 @@ fn role_arn_explanation(value: &str) -> String {
     role_arn_cause(value, 0)
 }
 
+/// The model's pattern for a role ARN.
+const ROLE_ARN_PATTERN: &str = r"arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+";
+
 /// [`role_arn_explanation`] of `value`, which follows `skipped` characters of white space.
 fn role_arn_cause(value: &str, skipped: usize) -> String {
-    const PATTERN: &str = r"arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+";
     let name_char = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-/".contains(c);
     let trimmed = value.trim();
     if trimmed.len() != value.len() && !trimmed.is_empty() {
@@ -1209,7 +1210,7 @@ fn role_arn_cause(value: &str, skipped: usize) -> String {
             _ => ("ends", value.chars().next_back().unwrap_or(' ')),
         };
         let what = format!("{edge} with {} (pasted?)", describe_char(c));
-        return if pattern::matches(PATTERN, trimmed) {
+        return if pattern::model_matches(ROLE_ARN_PATTERN, trimmed, false) {
             format!("{what}: remove it")
         } else {
             let skipped = value.chars().take_while(|c| c.is_whitespace()).count();
@@ -1737,6 +1738,12 @@ mod tests {
             role_arn_explanation("  arn:aws:iam::123456789012:role/my role"),
             "starts with a space (pasted?), and has a role name with a character roles cannot have: character 36 is a space (names may contain letters, digits and + = , . @ _ - /)"
         );
+    }
+
+    /// `role_arn_cause` matches with the model's pattern (it would match nothing with another).
+    #[test]
+    fn role_arn_pattern_is_the_models() {
+        assert_eq!(ROLE_ARN_PATTERN, shape_pattern(&model::ROLE_ARN));
     }
 
     fn shape_pattern(shape: &Shape) -> &'static str {

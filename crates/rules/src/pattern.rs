@@ -27,6 +27,10 @@
 //! time is linear in the input for a given pattern, memory does not grow with the input, and
 //! nothing recurses on the input. Counted repetition is expanded when compiling, with the
 //! program capped at [`MAX_PROGRAM`] instructions.
+//!
+//! The checker does not compile: each pattern of the model has a matcher written for it
+//! (`MODEL`), held by the tests to what the compiled pattern says, so the page carries
+//! neither the parser nor the matcher above.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -221,6 +225,110 @@ fn bounded_repeat(s: &str) -> Option<(&str, usize)> {
     let (min, max) = s[1..close].split_once(',')?;
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     (digits(min) && digits(max)).then_some((min, close + 1))
+}
+
+/// The model's patterns, each with a matcher written for it: whether the whole input matches
+/// the pattern, and whether it matches the pattern with its upper bounds taken away
+/// ([`without_upper_bounds`]), when that differs. The checker uses these rather than
+/// compiling, so the page carries no pattern compiler; `tests` hold every matcher to the
+/// compiled pattern, and every pattern of the model to a row here.
+type Matcher = fn(&str) -> bool;
+const MODEL: &[(&str, Matcher, Option<Matcher>)] = &[
+    (
+        "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}",
+        |s| is_name(s, 32),
+        Some(|s| is_name(s, usize::MAX)),
+    ),
+    (
+        "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
+        |s| is_name(s, 63),
+        Some(|s| is_name(s, usize::MAX)),
+    ),
+    ("(https|s3)://([^/]+)/?(.*)", is_s3_uri, None),
+    (".*", no_line_terminator, None),
+    ("[a-zA-Z0-9_-]+", |s| !s.is_empty() && only(s, b"_-"), None),
+    ("[a-zA-Z0-9:/_-]*", |s| only(s, b":/_-"), None),
+    ("[-0-9a-zA-Z]+", |s| !s.is_empty() && only(s, b"-"), None),
+    (
+        r"arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+",
+        is_role_arn,
+        None,
+    ),
+    (
+        r"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)",
+        |s| {
+            s.chars()
+                .all(|c| is_letter(c) || is_separator(c) || is_number(c) || "_.:/=+-@".contains(c))
+        },
+        None,
+    ),
+];
+
+/// Whether the WHOLE of `input` matches `source`, one of the model's pattern strings, or,
+/// with `relaxed`, matches `without_upper_bounds(source)` (never when that is `None`).
+/// Nothing matches a source the model does not have.
+pub(crate) fn model_matches(source: &str, input: &str, relaxed: bool) -> bool {
+    MODEL
+        .iter()
+        .find(|(s, _, _)| *s == source)
+        .and_then(|&(_, full, without_bounds)| if relaxed { without_bounds } else { Some(full) })
+        .is_some_and(|m| m(input))
+}
+
+/// `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,n}` with `n + 1` = `alnum`: letters and digits joined by
+/// hyphens, at most `alnum` letters and digits.
+fn is_name(s: &str, alnum: usize) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && only(s, b"-")
+        && s.bytes().filter(u8::is_ascii_alphanumeric).count() <= alnum
+}
+
+/// `(https|s3)://([^/]+)/?(.*)`: `[^/]` takes line terminators, `.` does not.
+fn is_s3_uri(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("s3://")
+        .or_else(|| s.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    !rest.is_empty()
+        && !rest.starts_with('/')
+        && no_line_terminator(rest.split_once('/').map_or("", |(_, path)| path))
+}
+
+/// `.*`: no line terminator of Java's.
+fn no_line_terminator(s: &str) -> bool {
+    !s.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+}
+
+/// `arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+`.
+fn is_role_arn(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("arn:aws") else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_lowercase() || c == '-');
+    let Some(rest) = rest.strip_prefix(":iam::") else {
+        return false;
+    };
+    match (
+        rest.get(..12),
+        rest.get(12..).and_then(|r| r.strip_prefix(":role")),
+    ) {
+        (Some(account), Some(name)) => {
+            account.bytes().all(|b| b.is_ascii_digit())
+                && !name.is_empty()
+                && only(name, b"_+=,.@-/")
+        }
+        _ => false,
+    }
+}
+
+/// Whether every character of `s` is an ASCII letter or digit or one of `extra`.
+fn only(s: &str, extra: &[u8]) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || extra.contains(&b))
 }
 
 /// Whether `c` is in Unicode general category L (Lu Ll Lt Lm Lo), as `\p{L}` matches.
@@ -1383,6 +1491,192 @@ mod tests {
             }
         }
         assert!(compiled > 300, "only {compiled} random patterns compiled");
+    }
+
+    /// Every pattern string the model has, found by walking it from the request.
+    fn patterns_in_the_model() -> BTreeSet<&'static str> {
+        use crate::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST};
+        fn walk(shape: &'static Shape, out: &mut BTreeSet<&'static str>) {
+            match &shape.kind {
+                Kind::Structure { members } => members.iter().for_each(|m| walk(m.shape, out)),
+                Kind::List { member, .. } => walk(member, out),
+                Kind::String {
+                    pattern: Some(p), ..
+                } => {
+                    out.insert(p);
+                }
+                _ => {}
+            }
+        }
+        let mut out = BTreeSet::new();
+        walk(&CREATE_AUTO_ML_JOB_REQUEST, &mut out);
+        out
+    }
+
+    /// The checker matches with [`MODEL`]'s matchers only: a pattern of the model without a
+    /// row there would match nothing.
+    #[test]
+    fn every_model_pattern_has_a_written_matcher() {
+        let in_model = patterns_in_the_model();
+        let written: BTreeSet<&str> = MODEL.iter().map(|(s, _, _)| *s).collect();
+        assert_eq!(written, in_model);
+        assert_eq!(written.len(), MODEL.len(), "a pattern has two rows");
+        assert_eq!(written, MODEL_PATTERNS.iter().copied().collect());
+        assert!(!model_matches("a*", "", false), "a source not in the model");
+        assert!(!model_matches("a*", "", true));
+    }
+
+    /// Pieces that make up strings near each model pattern's edges.
+    const MODEL_PIECES: &[&str] = &[
+        "a",
+        "Z",
+        "0",
+        "9",
+        "-",
+        "--",
+        "_",
+        ":",
+        "/",
+        "//",
+        ".",
+        "@",
+        "+",
+        "=",
+        ",",
+        " ",
+        "é",
+        "日",
+        "٣",
+        "１",
+        "😀",
+        "𝒜",
+        "\t",
+        "\n",
+        "\r",
+        "\u{85}",
+        "\u{A0}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{3000}",
+        "#",
+        "\0",
+        "s3://",
+        "https://",
+        "http://",
+        "S3://",
+        "arn:aws",
+        "arn:",
+        "aws",
+        "-cn",
+        ":iam::",
+        "iam",
+        "123456789012",
+        "12345678901",
+        "1",
+        ":role",
+        "role",
+        "role/",
+        "bucket",
+        "key",
+    ];
+
+    /// A value each model pattern accepts, for random strings to start from.
+    const MODEL_EXAMPLES: &[&str] = &[
+        "a-b",
+        "s3://b/k",
+        "https://b",
+        "arn:aws:iam::123456789012:role/x",
+        "arn:aws-cn:iam::123456789012:rolex",
+        "a_b",
+        "a:b/c",
+        "key.1 é",
+        "",
+    ];
+
+    /// Where a code point is put, as (before, after), to meet every part of `source`.
+    fn code_point_places(source: &str) -> &'static [(&'static str, &'static str)] {
+        match source {
+            "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}" | "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}" => {
+                &[("", ""), ("a", ""), ("a-", "b")]
+            }
+            "(https|s3)://([^/]+)/?(.*)" => &[("s3://", ""), ("https://b", "/k"), ("s3://b/", "")],
+            r"arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+" => &[
+                ("arn:aws", ":iam::123456789012:role/x"),
+                ("arn:aws:iam::12345678901", ":role/x"),
+                ("arn:aws:iam::123456789012:role", ""),
+                ("arn:aws:iam::123456789012:role/", ""),
+            ],
+            _ => &[("", ""), ("a", "b")],
+        }
+    }
+
+    /// Code points where the answers can change: the first 12,544, the edges of every range
+    /// of the Unicode tables, the surrogate gap and the last.
+    fn code_points_to_try() -> Vec<char> {
+        let mut out: BTreeSet<u32> = (0..0x3100).collect();
+        for table in tables() {
+            for &(lo, hi) in table {
+                out.extend([lo.saturating_sub(1), lo, hi, hi + 1]);
+            }
+        }
+        out.extend([0xD7FF, 0xE000, 0xFFFF, 0x10000, MAX_CHAR]);
+        out.into_iter().filter_map(char::from_u32).collect()
+    }
+
+    /// Each written matcher says what the compiled pattern says (and, where there is one,
+    /// what the compiled pattern without upper bounds says): on accepted values with random
+    /// pieces put in, on names around the length bounds, and on the code points where
+    /// answers change, at every part of the pattern.
+    #[test]
+    fn written_matchers_agree_with_the_compiled_patterns() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let code_points = code_points_to_try();
+        for &(source, full, relaxed) in MODEL {
+            let compiled = Pattern::new(source).unwrap();
+            let without_bounds = without_upper_bounds(source).map(|r| Pattern::new(&r).unwrap());
+            assert_eq!(relaxed.is_some(), without_bounds.is_some(), "{source}");
+            let agree = |input: &str| {
+                let expected = compiled.matches(input);
+                assert_eq!(full(input), expected, "{source} on {input:?}");
+                assert_eq!(model_matches(source, input, false), expected);
+                let relaxed_match = without_bounds.as_ref().is_some_and(|p| p.matches(input));
+                assert_eq!(relaxed.is_some_and(|m| m(input)), relaxed_match, "{source}");
+                assert_eq!(model_matches(source, input, true), relaxed_match);
+                expected
+            };
+            let (mut matched, mut refused) = (0, 0);
+            for _ in 0..20_000 {
+                let mut input = (*rng.pick(MODEL_EXAMPLES)).to_string();
+                for _ in 0..rng.below(3) {
+                    let mut at = rng.below(input.len() + 1);
+                    while !input.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    let piece = rng.pick::<&str>(MODEL_PIECES);
+                    input.insert_str(at, piece);
+                }
+                if agree(&input) {
+                    matched += 1;
+                } else {
+                    refused += 1;
+                }
+            }
+            assert!(
+                matched > 100 && refused > 100,
+                "{source}: {matched} {refused}"
+            );
+            for _ in 0..2_000 {
+                let input: String = (0..rng.below(140))
+                    .map(|_| *rng.pick(&["a", "0", "Z", "-", "a-", "0--"]))
+                    .collect();
+                agree(&input);
+            }
+            for (before, after) in code_point_places(source) {
+                for c in &code_points {
+                    agree(&format!("{before}{c}{after}"));
+                }
+            }
+        }
     }
 
     #[test]
