@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::float::{i128_text, parse_f64, parse_i64};
+use crate::float::{display_f32, display_f64, i128_text, parse_f64, parse_i64};
 use crate::json::{self, escape_pointer_token, Node, Span, Value};
 use crate::model::{self, Kind, Shape};
 use crate::pattern;
@@ -1004,9 +1004,8 @@ pub(crate) fn python_float(x: f64) -> String {
     if x == 0.0 {
         return if x.is_sign_negative() { "-0.0" } else { "0.0" }.to_string();
     }
-    // Only `Display` is used for floats (the page needs it anyway): `{:e}` would link a
-    // second formatter for the same digits.
-    let fixed = format!("{x}");
+    // The crate's own `Display` digits: `{:e}` would link a second formatter for them.
+    let fixed = display_f64(x);
     let (mantissa, exp) = scientific(&fixed);
     if (-4..16).contains(&exp) {
         with_point(fixed)
@@ -1066,7 +1065,7 @@ fn fmt_num(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
     } else {
-        format!("{x}")
+        display_f64(x)
     }
 }
 
@@ -1355,7 +1354,7 @@ fn java_number(text: &str) -> String {
     if !x.is_finite() {
         return if x > 0.0 { "Infinity" } else { "-Infinity" }.to_string();
     }
-    let fixed = format!("{x}");
+    let fixed = display_f32(x);
     if (1e-3..1e7).contains(&x.abs()) {
         with_point(fixed)
     } else {

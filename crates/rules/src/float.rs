@@ -1,4 +1,5 @@
-//! Reading numbers as `str::parse` does, with less code in the page.
+//! Reading numbers as `str::parse` does, and writing floats as `Display` does, with less code
+//! in the page.
 //!
 //! A decimal text as an `f64`, exactly as `str::parse::<f64>` does (same grammar, same
 //! correctly rounded value), with only the exact "simple decimal conversion" that core falls
@@ -369,6 +370,212 @@ impl Decimal {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Writing
+
+/// `format!("{x}")` for an `f64`: the shortest digits that read back as `x`, in plain
+/// decimal notation (`0.2`, `1e-7` as `0.0000001`, `-0`, `inf`, `NaN`). Formatting a float
+/// with `{}` anywhere links core's float formatting (about 16 KB of wasm) into the page.
+pub fn display_f64(x: f64) -> String {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7FF) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    display(bits >> 63 == 1, biased, fraction, 52, 0x7FF, 1075)
+}
+
+/// `format!("{x}")` for an `f32`, as [`display_f64`] with `f32`'s precision.
+pub(crate) fn display_f32(x: f32) -> String {
+    let bits = x.to_bits();
+    let biased = ((bits >> 23) & 0xFF) as i32;
+    let fraction = u64::from(bits & ((1 << 23) - 1));
+    display(bits >> 31 == 1, biased, fraction, 23, 0xFF, 150)
+}
+
+/// Core's `Display` for a float of `bits` fraction bits: its decoding (`flt2dec::decode`),
+/// the digits of its `format_shortest` (Steele and White's free-format algorithm, as core's
+/// `strategy::dragon`, which its Grisu path agrees with) and `digits_to_dec_str`. `tests`
+/// compare it with `format!` on random and hard values.
+fn display(negative: bool, biased: i32, fraction: u64, bits: u32, max: i32, bias: i32) -> String {
+    let sign = if negative { "-" } else { "" };
+    if biased == max {
+        return if fraction != 0 {
+            "NaN"
+        } else if negative {
+            "-inf"
+        } else {
+            "inf"
+        }
+        .to_string();
+    }
+    if biased == 0 && fraction == 0 {
+        return format!("{sign}0");
+    }
+    // `integer_decode`: the value is `mant * 2^exp`; a subnormal's mantissa is doubled.
+    let (mant, exp) = if biased == 0 {
+        (fraction << 1, -bias)
+    } else {
+        (fraction | 1 << bits, biased - bias)
+    };
+    let inclusive = mant & 1 == 0;
+    // The neighbours are `mant - minus` and `mant + plus`, times `2^exp`.
+    let (mant, minus, plus, exp) = if biased == 0 {
+        (mant, 1, 1, exp)
+    } else if mant == 1 << bits {
+        (mant << 2, 1, 2, exp - 2)
+    } else {
+        (mant << 1, 1, 1, exp - 1)
+    };
+    let (digits, point) = shortest(mant, minus, plus, exp, inclusive);
+    let digits = std::str::from_utf8(&digits).unwrap_or_default();
+    let point_at = usize::try_from(point).unwrap_or(0);
+    if point <= 0 {
+        format!(
+            "{sign}0.{}{digits}",
+            "0".repeat(point.unsigned_abs() as usize)
+        )
+    } else if point_at < digits.len() {
+        format!("{sign}{}.{}", &digits[..point_at], &digits[point_at..])
+    } else {
+        format!("{sign}{digits}{}", "0".repeat(point_at - digits.len()))
+    }
+}
+
+/// The shortest digits `d` with `0.d * 10^point` between the neighbours' midpoints (on them
+/// when `inclusive`), and of those the nearest, ties rounded up: core's `format_shortest`.
+fn shortest(mant: u64, minus: u64, plus: u64, exp: i32, inclusive: bool) -> (Vec<u8>, i32) {
+    // `a < b`, or `a <= b` when the midpoints are in.
+    let below = |a: &Big, b: &Big| match a.cmp(b) {
+        std::cmp::Ordering::Less => true,
+        std::cmp::Ordering::Equal => inclusive,
+        std::cmp::Ordering::Greater => false,
+    };
+    // Underestimates log10 of the upper neighbour by at most one.
+    let nbits = 64 - i64::from((mant + plus - 1).leading_zeros());
+    let mut point = (((nbits + i64::from(exp)) * 1_292_913_986) >> 32) as i32;
+    let mut mant = Big::from(mant);
+    let mut minus = Big::from(minus);
+    let mut plus = Big::from(plus);
+    let mut scale = Big::from(1);
+    let up_by = |big: &mut Big, pow2: u32, pow10: u32| {
+        for _ in 0..pow2 {
+            big.mul_small(2);
+        }
+        for _ in 0..pow10 / 9 {
+            big.mul_small(1_000_000_000);
+        }
+        for _ in 0..pow10 % 9 {
+            big.mul_small(10);
+        }
+    };
+    let (pow2, pow10) = (exp.max(0) as u32, (-point).max(0) as u32);
+    for big in [&mut mant, &mut minus, &mut plus] {
+        up_by(big, pow2, pow10);
+    }
+    up_by(&mut scale, (-exp).max(0) as u32, point.max(0) as u32);
+    if below(&scale, &mant.add(&plus)) {
+        point += 1;
+    } else {
+        for big in [&mut mant, &mut minus, &mut plus] {
+            big.mul_small(10);
+        }
+    }
+    let mut digits = Vec::new();
+    let (down, up) = loop {
+        let mut digit = b'0';
+        while mant.cmp(&scale) != std::cmp::Ordering::Less {
+            mant.sub(&scale);
+            digit += 1;
+        }
+        digits.push(digit);
+        let down = below(&mant, &minus);
+        let up = below(&scale, &mant.add(&plus));
+        if down || up {
+            break (down, up);
+        }
+        for big in [&mut mant, &mut minus, &mut plus] {
+            big.mul_small(10);
+        }
+    };
+    if up
+        && (!down || {
+            mant.mul_small(2);
+            mant.cmp(&scale) != std::cmp::Ordering::Less
+        })
+    {
+        // Round up: trailing nines become zeros; all nines become 1 and zeros, one longer.
+        match digits.iter().rposition(|&d| d != b'9') {
+            Some(i) => {
+                digits[i] += 1;
+                digits[i + 1..].fill(b'0');
+            }
+            None => {
+                digits.fill(b'0');
+                digits[0] = b'1';
+                digits.push(b'0');
+                point += 1;
+            }
+        }
+    }
+    (digits, point)
+}
+
+/// An unsigned integer of any size, as little-endian 32-bit limbs.
+#[derive(Clone)]
+struct Big(Vec<u32>);
+
+impl Big {
+    fn from(n: u64) -> Big {
+        Big(vec![n as u32, (n >> 32) as u32])
+    }
+
+    fn mul_small(&mut self, k: u32) {
+        let mut carry = 0;
+        for limb in &mut self.0 {
+            let v = u64::from(*limb) * u64::from(k) + carry;
+            *limb = v as u32;
+            carry = v >> 32;
+        }
+        if carry > 0 {
+            self.0.push(carry as u32);
+        }
+    }
+
+    fn add(&self, other: &Big) -> Big {
+        let mut out = Vec::with_capacity(self.0.len().max(other.0.len()) + 1);
+        let mut carry = 0;
+        for i in 0..self.0.len().max(other.0.len()) {
+            let v = u64::from(self.limb(i)) + u64::from(other.limb(i)) + carry;
+            out.push(v as u32);
+            carry = v >> 32;
+        }
+        out.push(carry as u32);
+        Big(out)
+    }
+
+    /// `self -= other`, for `other <= self`.
+    fn sub(&mut self, other: &Big) {
+        let mut borrow = 0;
+        for (i, limb) in self.0.iter_mut().enumerate() {
+            let v = i64::from(*limb) - i64::from(other.limb(i)) - borrow;
+            *limb = v as u32;
+            borrow = i64::from(v < 0);
+        }
+    }
+
+    fn limb(&self, i: usize) -> u32 {
+        self.0.get(i).copied().unwrap_or(0)
+    }
+
+    fn cmp(&self, other: &Big) -> std::cmp::Ordering {
+        let len = self.0.len().max(other.0.len());
+        (0..len)
+            .rev()
+            .map(|i| self.limb(i).cmp(&other.limb(i)))
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -525,6 +732,95 @@ mod tests {
             same(&format!("{text}{point}{}1", "0".repeat(800)));
             same(&format!("{text}e-5"));
             same(&format!("{text}e+7"));
+        }
+    }
+
+    fn same_display_f64(x: f64) {
+        assert_eq!(display_f64(x), format!("{x}"), "{:#x}", x.to_bits());
+    }
+
+    fn same_display_f32(x: f32) {
+        assert_eq!(display_f32(x), format!("{x}"), "{:#x}", x.to_bits());
+    }
+
+    /// Floats where shortest digits are hard: zeros, infinities, NaN, subnormals, the
+    /// extremes, every power of two (its lower neighbour is nearer), values next to them,
+    /// powers of ten and their neighbours, integers near 2^53, and halfway digit ties such
+    /// as 2^50 + 0.25 (…624.2 and …624.3 both read back).
+    #[test]
+    fn display_hard_values() {
+        let mut f64s = vec![
+            0.0,
+            -0.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            f64::MIN,
+            f64::EPSILON,
+            f64::from_bits(1),
+            f64::from_bits(0x000F_FFFF_FFFF_FFFF),
+            0.1,
+            0.2,
+            0.3,
+            1.0 / 3.0,
+            5e-324,
+            1e23,
+            9007199254740993.0,
+            2f64.powi(50) + 0.25,
+            2f64.powi(50) + 0.75,
+        ];
+        for e in -1074..=1023 {
+            let p = 2f64.powi(e);
+            f64s.extend([p, -p]);
+            f64s.extend([1, 2, 3].map(|k| f64::from_bits(p.to_bits() + k)));
+            f64s.extend([1, 2].map(|k| f64::from_bits(p.to_bits().saturating_sub(k))));
+        }
+        for e in -330..=310 {
+            let p: f64 = format!("1e{e}").parse().unwrap();
+            f64s.extend([
+                p,
+                f64::from_bits(p.to_bits() + 1),
+                f64::from_bits(p.to_bits().saturating_sub(1)),
+            ]);
+        }
+        for k in 0..2000 {
+            f64s.push(2f64.powi(50) + f64::from(k) * 0.25);
+            f64s.push(2f64.powi(53) - f64::from(k));
+        }
+        for x in f64s {
+            same_display_f64(x);
+            same_display_f32(x as f32);
+        }
+        let mut f32s = vec![f32::MIN_POSITIVE, f32::MAX, f32::from_bits(1), f32::EPSILON];
+        for e in -149..=127 {
+            let p = 2f32.powi(e);
+            f32s.extend([
+                p,
+                f32::from_bits(p.to_bits() + 1),
+                f32::from_bits(p.to_bits().saturating_sub(1)),
+            ]);
+        }
+        for x in f32s {
+            same_display_f32(x);
+        }
+    }
+
+    #[test]
+    fn display_random_values() {
+        let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+        for _ in 0..40_000 {
+            let bits = rng.next();
+            same_display_f64(f64::from_bits(bits));
+            same_display_f32(f32::from_bits(bits as u32));
+            same_display_f32(f32::from_bits((bits >> 32) as u32));
+            // Short decimals, the values people write.
+            let text = format!("{}e{}", bits % 100_000, (bits >> 40) % 40);
+            let x: f64 = text.parse().unwrap();
+            let small = x / 1e20;
+            same_display_f64(small);
+            same_display_f32(small as f32);
         }
     }
 

@@ -24,3 +24,4 @@ mod unicode_tables;
 
 pub use check::{check_node, check_text, Outcome};
 pub use diag::{service_response, Diagnostic, Severity};
+pub use float::display_f64;

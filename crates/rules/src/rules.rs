@@ -19,6 +19,7 @@
 //! what the service sends for every such error.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::float::display_f64;
 use crate::json::{Node, Value};
 
 /// Runs every documented rule.
@@ -292,14 +293,14 @@ pub fn validation_fraction_bounds(req: &Request, out: &mut Vec<Diagnostic>) {
         out.push(error(
             "validation-fraction",
             path,
-            format!("ValidationFraction must be greater than 0 and less than 1, not {x}; the default is 0.2"),
+            format!("ValidationFraction must be greater than 0 and less than 1, not {}; the default is 0.2", display_f64(x)),
             "ValidationFraction must be greater than 0 and less than 1.".to_string(),
         ));
     } else if (0.5..1.0).contains(&x) {
         out.push(warning(
             "validation-fraction-large",
             path,
-            format!("ValidationFraction is {x}: holding out that much of the data for validation leaves half or less to train on; AWS recommends less than 0.5 (the default is 0.2)"),
+            format!("ValidationFraction is {}: holding out that much of the data for validation leaves half or less to train on; AWS recommends less than 0.5 (the default is 0.2)", display_f64(x)),
         ));
     }
 }
