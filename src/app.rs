@@ -943,6 +943,10 @@ fn Toolbar() -> impl IntoView {
         <div class="toolbar" role="toolbar" aria-label="Request actions">
             <button type="button" on:click=new_request>"New request"</button>
             <button type="button" on:click=example>"Start from an example"</button>
+            // The Import panel is the last of the side column, often below the fold.
+            <button type="button" on:click=move |_| { browser::focus("import-text"); }>
+                "Import…"
+            </button>
             <button type="button" on:click=check_all>"Check all"</button>
             <button type="button" on:click=share_link>"Copy share link"</button>
             <Show when=move || steps(true).is_some()>
@@ -2230,6 +2234,31 @@ fn Import() -> impl IntoView {
             input.set_value("");
         }
     };
+    // A file dropped anywhere on the page is imported: a browser would otherwise open it in
+    // place of the page. Text dragged into a field stays the browser's business.
+    let carries_files = |ev: &leptos::ev::DragEvent| {
+        ev.data_transfer()
+            .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
+    };
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+        }
+    });
+    let dropped = window_event_listener(leptos::ev::drop, move |ev| {
+        // The Import box handles its own drops.
+        if ev.default_prevented() || !carries_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(file) = ev.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0)) {
+            read_then_import(file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        dropped.remove();
+    });
     let on_drop = move |ev: leptos::ev::DragEvent| {
         if let Some(file) = ev
             .data_transfer()
@@ -2244,7 +2273,8 @@ fn Import() -> impl IntoView {
         <section class="import" aria-labelledby="import-title">
             <h2 id="import-title">"Import"</h2>
             <label for="import-text">
-                "Paste or drop a JSON request body or an "<code>"aws sagemaker create-auto-ml-job"</code>" command"
+                "Paste a JSON request body or an "<code>"aws sagemaker create-auto-ml-job"</code>
+                " command, or drop its file anywhere on the page"
             </label>
             <textarea
                 id="import-text"

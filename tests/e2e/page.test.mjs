@@ -103,8 +103,42 @@ test('a JSON body and a CLI command import into the form; a bad import keeps the
       dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
       return dt;
     }, JSON.stringify({ ...JSON.parse(FULL), AutoMLJobName: 'dropped-file' }));
+    const steps = async () => Number((await page.getAttribute('.undo', 'title')).match(/\((\d+) steps? available\)/)[1]);
+    let before = await steps();
     await page.dispatchEvent('#import-text', 'drop', { dataTransfer: dropped });
     await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'dropped-file');
+    assert.equal(await steps(), before + 1, 'imported once');
+
+    // A file dropped anywhere else on the page is imported too (once), not opened by the
+    // browser in place of the page; text dragged over a field is left to the browser.
+    const dragOver = (withFile) => page.evaluate((withFile) => {
+      const dt = new DataTransfer();
+      if (withFile) dt.items.add(new File(['{}'], 'a.json', { type: 'application/json' }));
+      else dt.setData('text/plain', 'words');
+      const ev = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
+      document.querySelector('[name="/RoleArn"]').dispatchEvent(ev);
+      return ev.defaultPrevented;
+    }, withFile);
+    assert.equal(await dragOver(true), true, 'a file may be dropped on a field');
+    assert.equal(await dragOver(false), false, 'text dragged over a field is the browser\'s');
+    const elsewhere = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'elsewhere.json', { type: 'application/json' }));
+      return dt;
+    }, JSON.stringify({ ...JSON.parse(FULL), AutoMLJobName: 'dropped-elsewhere' }));
+    before = await steps();
+    await page.dispatchEvent('[name="/RoleArn"]', 'drop', { dataTransfer: elsewhere });
+    await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'dropped-elsewhere');
+    assert.equal(await steps(), before + 1, 'imported once');
+
+    // The toolbar's "Import…" brings the Import box (often below the fold) into view.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click('.toolbar button:text-is("Import…")');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'import-text');
+    assert.ok(await page.evaluate(() => {
+      const r = document.getElementById('import-text').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    }), 'the Import box is in view');
 
     // A .json file chosen with the file picker.
     await page.setInputFiles('.import input[type="file"]', path.join(FIXTURES, 'full-request.json'));
