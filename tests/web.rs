@@ -339,9 +339,9 @@ async fn a_pause_in_typing_shows_the_fields_findings() {
     assert!(shown.contains("letters, digits and hyphens"), "{shown}");
 }
 
-/// Whole numbers step with the arrow keys within their bounds, from the service's default.
+/// Numbers step with the arrow keys within their bounds, from the service's default.
 #[wasm_bindgen_test]
-async fn arrow_keys_step_whole_numbers_within_bounds() {
+async fn arrow_keys_step_numbers_within_bounds() {
     let page = mount(Draft::new());
     page.store.open.update(|o| {
         o.insert("limits");
@@ -384,6 +384,30 @@ async fn arrow_keys_step_whole_numbers_within_bounds() {
         "1e3",
         "what is not a plain whole number is left alone"
     );
+
+    // A fraction steps by 0.05, from the service's default 0.2.
+    let pointer = "/AutoMLJobConfig/DataSplitConfig/ValidationFraction";
+    let fraction: HtmlInputElement = page.field(pointer).unchecked_into();
+    fraction.focus().unwrap();
+    let press = |key: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let ev =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        fraction.dispatch_event(&ev).unwrap();
+    };
+    press("ArrowUp");
+    press("ArrowUp");
+    leptos::task::tick().await;
+    assert_eq!(fraction.value(), "0.25");
+    press("ArrowDown");
+    press("ArrowDown");
+    press("ArrowDown");
+    leptos::task::tick().await;
+    assert_eq!(fraction.value(), "0.1");
+    assert_eq!(page.store.draft.with_untracked(|d| d.text(pointer)), "0.1");
 }
 
 /// A metric that does not suit the problem type is disabled and says what it suits.
