@@ -1647,8 +1647,15 @@ fn scalar_view(
                         return;
                     };
                     ev.prevent_default();
-                    store.edit(&pointer, &next);
-                    value.set(next);
+                    // As if typed, so Ctrl+Z takes the step back; the field's input
+                    // listener then edits the draft.
+                    let input = ev
+                        .target()
+                        .and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
+                    if !input.is_some_and(|i| browser::type_over(&i, &next)) {
+                        store.edit(&pointer, &next);
+                        value.set(next);
+                    }
                     store.touch(&pointer);
                 }
             };

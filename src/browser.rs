@@ -129,6 +129,23 @@ fn focus_element(el: Option<web_sys::Element>) -> bool {
     }
 }
 
+/// Replaces the whole text of a focused text field as typing would, so the browser's own
+/// undo (Ctrl+Z) takes it back and the field's `input` listeners hear of it; `false` when the
+/// browser cannot (then the caller sets the text).
+pub fn type_over(input: &web_sys::HtmlInputElement, text: &str) -> bool {
+    let document = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok());
+    let Some(document) = document else {
+        return false;
+    };
+    input.select();
+    document
+        .exec_command_with_show_ui_and_value("insertText", false, text)
+        .unwrap_or(false)
+        && input.value() == text
+}
+
 /// Whether an element with this id is in the document.
 pub fn exists(id: &str) -> bool {
     window()

@@ -362,6 +362,38 @@ test('Enter in a field submits nothing: the page stays, the text stays, focus st
   });
 });
 
+test('arrow keys step numbers, and Ctrl+Z takes a step back like typing', async () => {
+  await withPage({}, async ({ page }) => {
+    await page.click('.section-toggle:has-text("Limits")');
+    const candidates = field(page, '/AutoMLJobConfig/CompletionCriteria/MaxCandidates');
+    await candidates.click();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await candidates.inputValue(), '251');
+    await page.keyboard.press('Control+z');
+    assert.equal(await candidates.inputValue(), '250');
+    const fraction = field(page, '/AutoMLJobConfig/DataSplitConfig/ValidationFraction');
+    await fraction.click();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await fraction.inputValue(), '0.1', 'from the default 0.2, by 0.05');
+    await page.keyboard.press('Control+z');
+    assert.equal(await fraction.inputValue(), '0.15');
+    await page.keyboard.press('Control+Shift+z');
+    await page.keyboard.press('Control+z');
+    assert.equal(await fraction.inputValue(), '0.15');
+    // The draft follows the field's undo, as it follows typing.
+    await page.keyboard.press('Tab');
+    await jsonExport(page);
+    // The export follows 120 ms after the last edit.
+    await page.waitForFunction(() => document.getElementById('export-text').textContent.includes('ValidationFraction'), null, { timeout: 5000 });
+    const body = JSON.parse(await jsonExport(page));
+    assert.equal(body.AutoMLJobConfig.CompletionCriteria.MaxCandidates, 250);
+    assert.equal(body.AutoMLJobConfig.DataSplitConfig.ValidationFraction, 0.15);
+  });
+});
+
 test('download saves the selected export as its file', async () => {
   await withPage({}, async ({ page }) => {
     await importText(page, FULL);
