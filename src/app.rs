@@ -1654,8 +1654,8 @@ fn scalar_view(
                         .and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
                     if !input.is_some_and(|i| browser::type_over(&i, &next)) {
                         store.edit(&pointer, &next);
-                        value.set(next);
                     }
+                    value.set(next);
                     store.touch(&pointer);
                 }
             };
