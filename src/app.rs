@@ -833,7 +833,7 @@ pub fn Page(
         </header>
         <div class="layout">
             <main id="form-start" class="form" tabindex="-1">
-                // Every field is a form of its own (see `scalar_view`); Enter in a field
+                // Each section is a form of its own (see `TAGS_SECTION`); Enter in a field
                 // submits only that one, and nothing is ever sent.
                 <div role="form" aria-label="Request" on:submit=|ev| ev.prevent_default()>
                     {SECTIONS.iter().map(|s| view! { <FormSection section=s/> }).collect_view()}
@@ -966,6 +966,15 @@ fn Toolbar() -> impl IntoView {
     }
 }
 
+/// The section of up to 50 tags, where each tag is a form of its own.
+///
+/// Each section's fields are a form of their own (each tag's, in the Tags section): after
+/// every keystroke Chromium's autofill looks over each control of the form that holds the
+/// field, forcing a style and layout update per control — on a request with 50 tags and
+/// every section open, one form of 347 controls cost several milliseconds before the next
+/// frame. Within a form, a phone keyboard's Next still moves from field to field.
+const TAGS_SECTION: &str = "tags";
+
 /// One section of the form: a heading that opens and closes it, and its fields.
 #[component]
 fn FormSection(
@@ -1026,7 +1035,14 @@ fn FormSection(
             </h2>
             <p class="intro">{section.intro}</p>
             <div class="section-body" id=body_id hidden=move || !is_open.get()>
-                {section.items.iter().map(|p| member_view(store, p.to_string())).collect_view()}
+                {
+                    let body = section.items.iter().map(|p| member_view(store, p.to_string())).collect_view();
+                    if section.id == TAGS_SECTION {
+                        body.into_any()
+                    } else {
+                        view! { <form novalidate=true>{body}</form> }.into_any()
+                    }
+                }
             </div>
         </section>
     }
@@ -1323,9 +1339,19 @@ fn list_item(
                     <legend>{title}</legend>
                     {buttons}
                     <Messages pointer=pointer.clone()/>
-                    <div class={if noun == "tag" { "item-fields row" } else { "item-fields" }}>
-                        {structure_members(store, &pointer, member)}
-                    </div>
+                    {if noun == "tag" {
+                        view! {
+                            <form class="item-fields row" novalidate=true>
+                                {structure_members(store, &pointer, member)}
+                            </form>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <div class="item-fields">{structure_members(store, &pointer, member)}</div>
+                        }
+                        .into_any()
+                    }}
                 </fieldset>
             }
             .into_any()
@@ -1644,6 +1670,10 @@ fn scalar_view(
                     // held key repeats faster.
                     let text = store.draft.with_untracked(|d| d.text(&pointer));
                     let Some(next) = step.next(&text, up) else {
+                        // Not a plain number, or at a bound: the caret stays where it is.
+                        if step.next(&text, !up).is_some() {
+                            ev.prevent_default();
+                        }
                         return;
                     };
                     ev.prevent_default();
@@ -1692,12 +1722,8 @@ fn scalar_view(
         }
     };
     let constraint = constraint_text(shape, help_text);
-    // A form per field: after each keystroke Chromium's autofill looks over every control
-    // of the form that holds the field (hundreds of style and layout updates on a big
-    // request, several milliseconds before the next frame); alone in its form, a field
-    // costs it one.
     view! {
-        <form class="field" novalidate=true class:has-error=move || invalid.get()>
+        <div class="field" class:has-error=move || invalid.get()>
             <label for=id>
                 <span class="label">{label}</span>
                 " "
@@ -1710,7 +1736,7 @@ fn scalar_view(
             </p>
             {control}
             <Messages pointer=pointer.clone() id=messages/>
-        </form>
+        </div>
     }
     .into_any()
 }
@@ -1793,7 +1819,7 @@ impl Stepper {
             }
         };
         let next = next.clamp(self.min, self.max);
-        Some(if self.hundredths {
+        let next = if self.hundredths {
             let (whole, cents) = (next / 100, next % 100);
             match cents {
                 0 => whole.to_string(),
@@ -1802,7 +1828,9 @@ impl Stepper {
             }
         } else {
             next.to_string()
-        })
+        };
+        // At a bound a step changes nothing: no edit, no undo step.
+        (next != text).then_some(next)
     }
 }
 
@@ -2309,9 +2337,46 @@ fn Import() -> impl IntoView {
         }
     }
     };
+    // The newest file dropped or chosen wins, whichever is read first.
+    let reads = StoredValue::new(0_u64);
     let read_then_import = move |file: web_sys::File| {
+        let name = file.name();
+        let kind = file.type_();
+        // Twice the rules' limit: a command line may wrap a request of that size.
+        let limit = 2 * json::MAX_INPUT_BYTES;
+        let refusal = if file.size() > limit as f64 {
+            Some(format!(
+                "{name} is {} KB; a request is at most {} KB",
+                (file.size() / 1024.0) as u64,
+                json::MAX_INPUT_BYTES / 1024
+            ))
+        } else if ["image/", "audio/", "video/", "font/"]
+            .iter()
+            .any(|p| kind.starts_with(p))
+        {
+            Some(format!(
+                "{name} is a {kind} file, not a request: import reads a JSON body or an aws command"
+            ))
+        } else {
+            None
+        };
+        let n = reads.try_update_value(|r| {
+            *r += 1;
+            *r
+        });
+        if let Some(refusal) = refusal {
+            store
+                .notice
+                .set("Could not import that: your draft is unchanged (see Import).".to_string());
+            error.set(format!("{refusal}. Your draft is unchanged."));
+            return;
+        }
         leptos::task::spawn_local(async move {
-            match browser::read_file(file).await {
+            let read = browser::read_file(file).await;
+            if reads.try_get_value() != n {
+                return;
+            }
+            match read {
                 Ok(source) => import_text(source),
                 Err(e) => error.set(format!("{e}. Your draft is unchanged.")),
             }
@@ -2463,8 +2528,13 @@ mod tests {
         .unwrap();
         assert_eq!(candidates.next("", true).as_deref(), Some("250"));
         assert_eq!(candidates.next("7", false).as_deref(), Some("6"));
-        assert_eq!(candidates.next("750", true).as_deref(), Some("750"));
-        assert_eq!(candidates.next("1", false).as_deref(), Some("1"));
+        assert_eq!(
+            candidates.next("750", true),
+            None,
+            "at the maximum: no step"
+        );
+        assert_eq!(candidates.next("1", false), None, "at the minimum: no step");
+        assert_eq!(candidates.next("751", true).as_deref(), Some("750"));
         assert_eq!(candidates.next("1e3", true), None);
         assert_eq!(candidates.next("5.0", true), None);
         let fraction = Stepper::of(
@@ -2488,17 +2558,10 @@ mod tests {
         assert_eq!(steps("0.2000", false).as_deref(), Some("0.15"));
         assert_eq!(steps("0.201", false).as_deref(), Some("0.2"));
         assert_eq!(steps("0.05", false).as_deref(), Some("0"));
-        assert_eq!(
-            steps("0", false).as_deref(),
-            Some("0"),
-            "not below the minimum"
-        );
+        assert_eq!(steps("0", false), None, "not below the minimum");
         assert_eq!(steps("0.95", true).as_deref(), Some("1"));
-        assert_eq!(
-            steps("1", true).as_deref(),
-            Some("1"),
-            "not past the maximum"
-        );
+        assert_eq!(steps("1", true), None, "not past the maximum");
+        assert_eq!(steps("1.0", true).as_deref(), Some("1"));
         assert_eq!(
             steps("3", false).as_deref(),
             Some("1"),

@@ -140,10 +140,16 @@ pub fn type_over(input: &web_sys::HtmlInputElement, text: &str) -> bool {
         return false;
     };
     input.select();
-    document
+    let typed = document
         .exec_command_with_show_ui_and_value("insertText", false, text)
         .unwrap_or(false)
-        && input.value() == text
+        && input.value() == text;
+    if !typed {
+        // Not left selected, for the next key to replace.
+        let end = input.value().encode_utf16().count() as u32;
+        let _ = input.set_selection_range(end, end);
+    }
+    typed
 }
 
 /// Whether an element with this id is in the document.

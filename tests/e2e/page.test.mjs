@@ -131,14 +131,29 @@ test('a JSON body and a CLI command import into the form; a bad import keeps the
     await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'dropped-elsewhere');
     assert.equal(await steps(), before + 1, 'imported once');
 
+    // A file that is no request (an image dragged from another tab) is refused by its type,
+    // and the draft stays.
+    const image = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array([137, 80, 78, 71])], 'chart.png', { type: 'image/png' }));
+      return dt;
+    });
+    before = await steps();
+    await page.dispatchEvent('[name="/RoleArn"]', 'drop', { dataTransfer: image });
+    await page.waitForFunction(() => /chart\.png is a image\/png file/.test(document.getElementById('import-error').textContent));
+    assert.equal(await steps(), before, 'nothing imported');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'dropped-elsewhere');
+    assert.match(await page.locator('#status').innerText(), /Could not import that/);
+
     // The toolbar's "Import…" brings the Import box (often below the fold) into view.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.click('.toolbar button:text-is("Import…")');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'import-text');
-    assert.ok(await page.evaluate(() => {
+    const inView = await page.evaluate(() => {
       const r = document.getElementById('import-text').getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= innerHeight;
-    }), 'the Import box is in view');
+      return [r.top, r.bottom, innerHeight, scrollY];
+    });
+    assert.ok(inView[0] >= 0 && inView[1] <= inView[2] + 1, `the Import box is in view: ${inView}`);
 
     // A .json file chosen with the file picker.
     await page.setInputFiles('.import input[type="file"]', path.join(FIXTURES, 'full-request.json'));
@@ -314,6 +329,13 @@ test('usable on a 320 px phone: no sideways scrolling, first field in view', asy
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
     await page.evaluate(() => window.scrollTo(0, 0));
     assert.ok(await field(page, '/AutoMLJobName').isVisible());
+    // "Import…" brings the Import box into view above the bottom bar, not under it.
+    await page.click('.toolbar button:text-is("Import…")');
+    const [box, bar] = await page.evaluate(() => [
+      document.getElementById('import-text').getBoundingClientRect().bottom,
+      document.querySelector('.mobile-status').getBoundingClientRect().top,
+    ]);
+    assert.ok(box <= bar, `the Import box ends at ${box}px, under the bar at ${bar}px`);
   });
 });
 
@@ -340,25 +362,36 @@ test('keyboard only: skip link, sections, focus is always visible', async () => 
   });
 });
 
-test('Enter in a field submits nothing: the page stays, the text stays, focus stays', async () => {
+test('Enter in any field submits nothing: the page stays, the text stays, focus stays', async () => {
   await withPage({}, async ({ page }) => {
     const before = page.url();
-    // Each field is a form of its own (so the browser's autofill looks at one control per
-    // keystroke, not hundreds): Enter in a lone text field would submit it.
-    const name = field(page, '/AutoMLJobName');
-    await name.click();
-    await page.keyboard.type('churn-job');
-    await page.keyboard.press('Enter');
-    const role = field(page, '/RoleArn');
-    await role.click();
-    await page.keyboard.type('arn:aws:iam::123456789012:role/x');
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
+    // Each section is a form of its own, each tag too (so the browser's autofill looks at a
+    // few controls per keystroke, not hundreds): Enter in a form's lone text field submits
+    // it, and the page must stop every such submission.
+    await importText(page, FULL);
+    for (const t of await page.locator('.section-toggle[aria-expanded="false"]').all()) await t.click();
+    const tags = await page.locator('[name$="/Key"][name^="/Tags/"]').count();
+    const sections = await page.locator('.section').count();
+    assert.equal(await page.locator('form').count(), sections - 1 + tags, 'a form per section, and per tag in the Tags section');
+    assert.equal(await page.locator('form form').count(), 0, 'no form inside another');
+    await page.evaluate(() => {
+      window.__submits = [];
+      addEventListener('submit', (ev) => window.__submits.push(ev.defaultPrevented));
+    });
+    const fields = await page.locator('input[type="text"], select').all();
+    for (const f of fields) {
+      await f.focus();
+      await page.keyboard.press('Enter');
+    }
+    const submits = await page.evaluate(() => window.__submits);
+    assert.ok(submits.length > 0, 'some form has a lone text field (Enter submits it)');
+    assert.ok(submits.every((prevented) => prevented), 'every submission is stopped');
     assert.equal(page.url(), before, 'no navigation');
+    const name = field(page, '/AutoMLJobName');
+    await name.fill('churn-job');
+    await name.press('Enter');
     assert.equal(await name.inputValue(), 'churn-job');
-    assert.equal(await role.inputValue(), 'arn:aws:iam::123456789012:role/x');
-    assert.equal(await page.evaluate(() => document.activeElement.name), '/RoleArn');
-    assert.equal(await page.locator('form.field').count(), await page.locator('.field input, .field select').count(), 'one form per control');
+    assert.equal(await page.evaluate(() => document.activeElement.name), '/AutoMLJobName');
   });
 });
 
