@@ -1303,7 +1303,7 @@ fn describe_char(c: char) -> String {
         ' ' => "a space".to_string(),
         '\n' => "a line break".to_string(),
         '\t' => "a tab".to_string(),
-        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c if c.is_control() => json::control_character(c),
         c => format!("'{c}'"),
     }
 }
@@ -1399,11 +1399,15 @@ fn python_repr(node: &Node) -> String {
                         out.push('\\');
                         out.push(c);
                     }
-                    c if python_escapes(c) => match c as u32 {
-                        u @ 0..=0xFF => out.push_str(&format!("\\x{u:02x}")),
-                        u @ 0x100..=0xFFFF => out.push_str(&format!("\\u{u:04x}")),
-                        u => out.push_str(&format!("\\U{u:08x}")),
-                    },
+                    c if python_escapes(c) => {
+                        let (escape, digits) = match c as u32 {
+                            0..=0xFF => ("\\x", 2),
+                            0x100..=0xFFFF => ("\\u", 4),
+                            _ => ("\\U", 8),
+                        };
+                        out.push_str(escape);
+                        json::push_hex(&mut out, c as u32, digits, false);
+                    }
                     c => out.push(c),
                 }
             }

@@ -1460,7 +1460,11 @@ impl<'a> Shorthand<'a> {
     fn syntax_error(&self, expected: Expected, at: usize) -> ImportError {
         let found = match self.chars.get(at) {
             None => "the end of the value".to_string(),
-            Some(c) if c.is_whitespace() || c.is_control() => format!("U+{:04X}", *c as u32),
+            Some(c) if c.is_whitespace() || c.is_control() => {
+                let mut out = String::from("U+");
+                json::push_hex(&mut out, *c as u32, 4, true);
+                out
+            }
             Some(c) => format!("'{c}'"),
         };
         let hint = "shorthand is Name=value,Name=value, with Name={Inner=value} for a structure and Name=[a,b] for a list; quote a value that holds spaces, commas or brackets";

@@ -381,7 +381,7 @@ impl Parser<'_> {
     fn describe_here(&self) -> String {
         match self.rest().chars().next() {
             None => "the end of the input".to_string(),
-            Some(c) if c.is_control() => format!("the control character U+{:04X}", c as u32),
+            Some(c) if c.is_control() => control_character(c),
             Some('\'') => "a single quote (JSON strings need double quotes)".to_string(),
             Some(c) => format!("'{c}'"),
         }
@@ -592,11 +592,11 @@ impl Parser<'_> {
                     }
                 }
                 Some(_) => {
-                    return Err(self.error(&format!(
-                        "{} inside a string must be escaped (as \\n, \\t or \\u{:04x})",
-                        self.describe_here(),
-                        u32::from(self.peek().unwrap_or(0))
-                    )))
+                    let mut message = self.describe_here();
+                    message.push_str(" inside a string must be escaped (as \\n, \\t or \\u");
+                    push_hex(&mut message, u32::from(self.peek().unwrap_or(0)), 4, false);
+                    message.push(')');
+                    return Err(self.error(&message));
                 }
             }
         }
@@ -716,6 +716,32 @@ impl Parser<'_> {
     }
 }
 
+/// Appends `value` in hexadecimal with at least `digits` digits, zero-padded, as
+/// `format!("{value:0digits$x}")` (or `X` with `upper`) writes it. One routine for every
+/// escape the crate writes (JSON, Python, `U+` notes): each `format!` with `{:04x}` costs
+/// the page its own formatting code.
+pub(crate) fn push_hex(out: &mut String, value: u32, digits: u32, upper: bool) {
+    let alphabet = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let mut n = digits;
+    while n < 8 && value >> (4 * n) != 0 {
+        n += 1;
+    }
+    for i in (0..n).rev() {
+        out.push(char::from(alphabet[(value >> (4 * i) & 15) as usize]));
+    }
+}
+
+/// "the control character U+0007", for messages.
+pub(crate) fn control_character(c: char) -> String {
+    let mut out = String::from("the control character U+");
+    push_hex(&mut out, c as u32, 4, true);
+    out
+}
+
 /// Writes a JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t` or
 /// `\u00XX`; everything else, non-ASCII included, as is.
 pub fn write_string(out: &mut String, s: &str) {
@@ -730,7 +756,8 @@ pub fn write_string(out: &mut String, s: &str) {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+                out.push_str("\\u");
+                push_hex(out, c as u32, 4, false);
             }
             // U+2028 and U+2029 are valid in JSON but break JavaScript string literals.
             '\u{2028}' => out.push_str("\\u2028"),
@@ -920,5 +947,28 @@ mod tests {
         );
         assert!(node.pointer("/a~1b/1").is_none());
         assert_eq!(escape_pointer_token("a/~b"), "a~1~0b");
+    }
+
+    /// `push_hex` writes what `format!` with `{:0Nx}` and `{:0NX}` wrote before it.
+    #[test]
+    fn hex_matches_the_formatter() {
+        let mut values: Vec<u32> = (0..0x1_0000).collect();
+        values.extend((0x1_0000..=0x10_FFFF).step_by(97));
+        values.extend([0x10_FFFF, 0xFFFF_FFFF, 0x1234_5678, 0x8000_0000]);
+        for value in values {
+            for (digits, lower, upper) in [
+                (2, format!("{value:02x}"), format!("{value:02X}")),
+                (4, format!("{value:04x}"), format!("{value:04X}")),
+                (8, format!("{value:08x}"), format!("{value:08X}")),
+            ] {
+                let mut out = String::from("<");
+                push_hex(&mut out, value, digits, false);
+                assert_eq!(out, format!("<{lower}"));
+                let mut out = String::new();
+                push_hex(&mut out, value, digits, true);
+                assert_eq!(out, upper);
+            }
+        }
+        assert_eq!(control_character('\u{7}'), "the control character U+0007");
     }
 }

@@ -207,7 +207,8 @@ pub(crate) fn json_text(node: &Node, pretty: bool, ascii: bool) -> String {
     for c in text.chars() {
         if (ascii && !c.is_ascii()) || is_invisible(c) {
             for unit in c.encode_utf16(&mut [0; 2]) {
-                out.push_str(&format!("\\u{:04x}", u32::from(*unit)));
+                out.push_str("\\u");
+                json::push_hex(&mut out, u32::from(*unit), 4, false);
             }
         } else {
             out.push(c);

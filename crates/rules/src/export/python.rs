@@ -9,7 +9,7 @@
 //! character is kept: Python 3 reads source files as UTF-8 (PEP 3120).
 
 use super::{is_invisible, last_of_each};
-use crate::json::{Node, Value};
+use crate::json::{push_hex, Node, Value};
 
 /// The program.
 pub(super) fn program(request: &Node) -> String {
@@ -118,10 +118,12 @@ pub(crate) fn string(out: &mut String, s: &str) {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if c.is_control() && (c as u32) < 0x100 => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
+                out.push_str("\\x");
+                push_hex(out, c as u32, 2, false);
             }
             c if is_invisible(c) || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
+                out.push_str("\\u");
+                push_hex(out, c as u32, 4, false);
             }
             c => out.push(c),
         }
