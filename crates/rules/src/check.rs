@@ -1319,22 +1319,57 @@ fn shorten(s: &str, max: usize) -> String {
 
 /// How the service renders a value in `Value '…' at …` (Java's `toString`).
 pub fn render_java(node: &Node) -> String {
+    let mut out = String::new();
+    write_repr(&mut out, node, false);
+    out
+}
+
+/// Writes Java's `toString` (`python` false) or Python's `repr` (`python` true) of a value
+/// into one buffer: both render lists as `[a, b]` and maps as `{k: v}`, and differ only in
+/// scalars and in how keys and strings are quoted.
+fn write_repr(out: &mut String, node: &Node, python: bool) {
     match &node.value {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(text) => java_number(text),
-        Value::String(s) => s.clone(),
         Value::Array(items) => {
-            let parts: Vec<String> = items.iter().map(render_java).collect();
-            format!("[{}]", parts.join(", "))
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(out, item, python);
+            }
+            out.push(']');
         }
         Value::Object(members) => {
-            let parts: Vec<String> = members
-                .iter()
-                .map(|m| format!("{}: {}", m.key, render_java(&m.value)))
-                .collect();
-            format!("{{{}}}", parts.join(", "))
+            out.push('{');
+            for (i, m) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                if python {
+                    python_string(out, &m.key);
+                } else {
+                    out.push_str(&m.key);
+                }
+                out.push_str(": ");
+                write_repr(out, &m.value, python);
+            }
+            out.push('}');
         }
+        Value::String(s) if python => python_string(out, s),
+        Value::String(s) => out.push_str(s),
+        Value::Null => out.push_str(if python { "None" } else { "null" }),
+        Value::Bool(b) => out.push_str(match (python, b) {
+            (true, true) => "True",
+            (true, false) => "False",
+            (false, true) => "true",
+            (false, false) => "false",
+        }),
+        Value::Number(text) if is_integer_text(text) => out.push_str(&int_text(text)),
+        Value::Number(text) if python => match parse_f64(text) {
+            Some(x) => out.push_str(&python_float(x)),
+            None => out.push_str(text),
+        },
+        Value::Number(text) => out.push_str(&java_number(text)),
     }
 }
 
@@ -1372,66 +1407,42 @@ fn python_str(node: &Node) -> String {
 }
 
 fn python_repr(node: &Node) -> String {
-    match &node.value {
-        Value::Null => "None".to_string(),
-        Value::Bool(true) => "True".to_string(),
-        Value::Bool(false) => "False".to_string(),
-        Value::Number(text) if is_integer_text(text) => int_text(text),
-        Value::Number(text) => match parse_f64(text) {
-            Some(x) => python_float(x),
-            None => text.clone(),
-        },
-        Value::String(s) => {
-            let quote = if s.contains('\'') && !s.contains('"') {
-                '"'
-            } else {
-                '\''
-            };
-            let mut out = String::new();
-            out.push(quote);
-            for c in s.chars() {
-                match c {
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    '\r' => out.push_str("\\r"),
-                    '\t' => out.push_str("\\t"),
-                    c if c == quote => {
-                        out.push('\\');
-                        out.push(c);
-                    }
-                    c if python_escapes(c) => {
-                        let (escape, digits) = match c as u32 {
-                            0..=0xFF => ("\\x", 2),
-                            0x100..=0xFFFF => ("\\u", 4),
-                            _ => ("\\U", 8),
-                        };
-                        out.push_str(escape);
-                        json::push_hex(&mut out, c as u32, digits, false);
-                    }
-                    c => out.push(c),
-                }
+    let mut out = String::new();
+    write_repr(&mut out, node, true);
+    out
+}
+
+/// Python's `repr` of a string.
+fn python_string(out: &mut String, s: &str) {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
             }
-            out.push(quote);
-            out
-        }
-        Value::Array(items) => {
-            let parts: Vec<String> = items.iter().map(python_repr).collect();
-            format!("[{}]", parts.join(", "))
-        }
-        Value::Object(members) => {
-            let parts: Vec<String> = members
-                .iter()
-                .map(|m| {
-                    format!(
-                        "{}: {}",
-                        python_repr(&Node::new(Value::String(m.key.clone()))),
-                        python_repr(&m.value)
-                    )
-                })
-                .collect();
-            format!("{{{}}}", parts.join(", "))
+            c if python_escapes(c) => {
+                let (escape, digits) = match c as u32 {
+                    0..=0xFF => ("\\x", 2),
+                    0x100..=0xFFFF => ("\\u", 4),
+                    _ => ("\\U", 8),
+                };
+                out.push_str(escape);
+                json::push_hex(out, c as u32, digits, false);
+            }
+            c => out.push(c),
         }
     }
+    out.push(quote);
 }
 
 fn python_type(node: &Node) -> &'static str {
@@ -1533,6 +1544,132 @@ mod tests {
                 java_float_with_exp(-x),
                 "{x:e}"
             );
+        }
+    }
+
+    /// The renderings before `write_repr`, one `String` per value: the oracle for the one
+    /// buffer both now write into.
+    fn java_with_parts(node: &Node) -> String {
+        match &node.value {
+            Value::Null => "null".to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Number(text) => java_number(text),
+            Value::String(s) => s.clone(),
+            Value::Array(items) => {
+                let parts: Vec<String> = items.iter().map(java_with_parts).collect();
+                format!("[{}]", parts.join(", "))
+            }
+            Value::Object(members) => {
+                let parts: Vec<String> = members
+                    .iter()
+                    .map(|m| format!("{}: {}", m.key, java_with_parts(&m.value)))
+                    .collect();
+                format!("{{{}}}", parts.join(", "))
+            }
+        }
+    }
+
+    fn python_with_parts(node: &Node) -> String {
+        match &node.value {
+            Value::Null => "None".to_string(),
+            Value::Bool(true) => "True".to_string(),
+            Value::Bool(false) => "False".to_string(),
+            Value::Number(text) if is_integer_text(text) => int_text(text),
+            Value::Number(text) => match parse_f64(text) {
+                Some(x) => python_float(x),
+                None => text.clone(),
+            },
+            Value::String(s) => {
+                let quote = if s.contains('\'') && !s.contains('"') {
+                    '"'
+                } else {
+                    '\''
+                };
+                let mut out = String::new();
+                out.push(quote);
+                for c in s.chars() {
+                    match c {
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        c if c == quote => {
+                            out.push('\\');
+                            out.push(c);
+                        }
+                        c if python_escapes(c) => match c as u32 {
+                            u @ 0..=0xFF => out.push_str(&format!("\\x{u:02x}")),
+                            u @ 0x100..=0xFFFF => out.push_str(&format!("\\u{u:04x}")),
+                            u => out.push_str(&format!("\\U{u:08x}")),
+                        },
+                        c => out.push(c),
+                    }
+                }
+                out.push(quote);
+                out
+            }
+            Value::Array(items) => {
+                let parts: Vec<String> = items.iter().map(python_with_parts).collect();
+                format!("[{}]", parts.join(", "))
+            }
+            Value::Object(members) => {
+                let parts: Vec<String> = members
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{}: {}",
+                            python_with_parts(&Node::new(Value::String(m.key.clone()))),
+                            python_with_parts(&m.value)
+                        )
+                    })
+                    .collect();
+                format!("{{{}}}", parts.join(", "))
+            }
+        }
+    }
+
+    /// Every value of every fixture, and strings of awkward characters, render as before.
+    #[test]
+    fn reprs_match_the_renderings_with_parts() {
+        fn every(node: &Node, out: &mut Vec<Node>) {
+            out.push(node.clone());
+            match &node.value {
+                Value::Array(items) => items.iter().for_each(|n| every(n, out)),
+                Value::Object(members) => members.iter().for_each(|m| every(&m.value, out)),
+                _ => {}
+            }
+        }
+        let mut nodes = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                if let Ok(node) = json::parse(&std::fs::read_to_string(&path).unwrap()) {
+                    every(&node, &mut nodes);
+                }
+            }
+        }
+        assert!(nodes.len() > 1000, "{}", nodes.len());
+        let alphabet: Vec<char> =
+            "a'\"\\\n\r\t\u{0}\u{7f}\u{85}\u{a0}\u{ad}\u{2028}\u{202e}\u{feff}\u{e000}\u{10ffff}\u{e0041}é😀 "
+                .chars()
+                .collect();
+        let mut rng = crate::test_rng::Rng(0x0123_4567_89AB_CDEF);
+        for _ in 0..5000 {
+            let state = rng.next();
+            let s: String = (0..(state % 12) as usize)
+                .map(|i| alphabet[((state >> (4 + i * 5)) as usize) % alphabet.len()])
+                .collect();
+            let text = format!(
+                "{{{}: [{}, 1.5e-7, -0, 1e400, true, null, {{}}]}}",
+                json::to_compact(&Node::new(Value::String(s.clone()))),
+                json::to_compact(&Node::new(Value::String(s)))
+            );
+            every(&json::parse(&text).unwrap(), &mut nodes);
+        }
+        for node in &nodes {
+            assert_eq!(render_java(node), java_with_parts(node));
+            assert_eq!(python_repr(node), python_with_parts(node));
         }
     }
 

@@ -69,14 +69,16 @@ impl Diagnostic {
 /// accept the request.
 pub fn service_response(diagnostics: &[Diagnostic]) -> Option<String> {
     let mut clauses: Vec<&str> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    // A map, not a set: the crate's one hash table type, so the page carries one copy of its
+    // code.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for clause in diagnostics
         .iter()
         .filter(|d| d.is_error())
         .filter_map(|d| d.service_clause.as_deref())
     {
         // The items of a list of strings are reported once, at the list.
-        if seen.insert(clause) {
+        if seen.insert(clause, 0).is_none() {
             clauses.push(clause);
         }
     }

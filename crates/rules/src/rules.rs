@@ -776,10 +776,11 @@ pub fn vpc_ids_unique(req: &Request, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let mut seen = std::collections::HashSet::new();
+        // A map, not a set: the crate's one hash table type (see `tag_keys`).
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for (i, id) in ids.iter().enumerate() {
             let Some(id) = id.as_str() else { continue };
-            if !seen.insert(id) {
+            if seen.insert(id, i).is_some() {
                 out.push(warning(
                     "vpc-duplicate-id",
                     format!("/AutoMLJobConfig/SecurityConfig/VpcConfig/{member}/{i}"),
