@@ -125,25 +125,27 @@ impl<'a> Request<'a> {
     }
 }
 
-fn error(code: &'static str, path: String, message: String, service: String) -> Diagnostic {
+/// A finding of a rule. The texts are borrowed, and copied here once: a `.to_string()` at
+/// each of the many call sites costs the page more code than one copy in one place.
+fn error(code: &'static str, path: &str, message: &str, service: &str) -> Diagnostic {
     Diagnostic {
         severity: Severity::Error,
         code,
-        path,
-        message,
-        service_message: Some(service),
+        path: path.to_string(),
+        message: message.to_string(),
+        service_message: Some(service.to_string()),
         cli_message: None,
         span: None,
         service_clause: None,
     }
 }
 
-fn warning(code: &'static str, path: String, message: String) -> Diagnostic {
+fn warning(code: &'static str, path: &str, message: &str) -> Diagnostic {
     Diagnostic {
         severity: Severity::Warning,
         code,
-        path,
-        message,
+        path: path.to_string(),
+        message: message.to_string(),
         service_message: None,
         cli_message: None,
         span: None,
@@ -169,8 +171,8 @@ pub fn channel_types(req: &Request, out: &mut Vec<Diagnostic>) {
             let implicit = second.node.get("ChannelType").is_none();
             out.push(error(
                 "channel-types",
-                second.pointer("ChannelType"),
-                format!(
+                &second.pointer("ChannelType"),
+                &format!(
                     "more than one channel is a {kind} channel{}: give one training and one validation channel",
                     if implicit {
                         " (ChannelType defaults to training)"
@@ -178,7 +180,7 @@ pub fn channel_types(req: &Request, out: &mut Vec<Diagnostic>) {
                         ""
                     }
                 ),
-                format!("Only one {kind} channel can be specified."),
+                &format!("Only one {kind} channel can be specified."),
             ));
         }
     }
@@ -192,9 +194,9 @@ pub fn channel_types(req: &Request, out: &mut Vec<Diagnostic>) {
         {
             out.push(error(
                 "validation-without-training",
-                validation.pointer("ChannelType"),
-                "a validation channel needs a training channel: add one, or make this the training channel".to_string(),
-                "A training channel must be specified.".to_string(),
+                &validation.pointer("ChannelType"),
+                "a validation channel needs a training channel: add one, or make this the training channel",
+                "A training channel must be specified.",
             ));
         }
     }
@@ -210,8 +212,8 @@ pub fn channel_has_data_source(req: &Request, out: &mut Vec<Diagnostic>) {
         if channel.node.get("DataSource").is_none() {
             out.push(warning(
                 "channel-without-data-source",
-                channel.pointer("DataSource"),
-                "DataSource is missing from this channel, so it names no data: add DataSource.S3DataSource with S3DataType and S3Uri".to_string(),
+                &channel.pointer("DataSource"),
+                "DataSource is missing from this channel, so it names no data: add DataSource.S3DataSource with S3DataType and S3Uri",
             ));
         }
     }
@@ -234,9 +236,9 @@ pub fn channels_share_target_and_content_type(req: &Request, out: &mut Vec<Diagn
         if a != b {
             out.push(error(
                 "channel-target-mismatch",
-                second.pointer("TargetAttributeName"),
-                format!("the channels name different target columns (\"{a}\" and \"{b}\"): training and validation must use the same TargetAttributeName"),
-                "Training and validation channels must have the same TargetAttributeName.".to_string(),
+                &second.pointer("TargetAttributeName"),
+                &format!("the channels name different target columns (\"{a}\" and \"{b}\"): training and validation must use the same TargetAttributeName"),
+                "Training and validation channels must have the same TargetAttributeName.",
             ));
         }
     }
@@ -244,9 +246,9 @@ pub fn channels_share_target_and_content_type(req: &Request, out: &mut Vec<Diagn
         if a != b {
             out.push(error(
                 "channel-content-type-mismatch",
-                second.pointer("ContentType"),
-                format!("the channels have different content types (\"{a}\" and \"{b}\", an omitted ContentType is {DEFAULT_CONTENT_TYPE}): training and validation must use the same ContentType"),
-                "Training and validation channels must have the same ContentType.".to_string(),
+                &second.pointer("ContentType"),
+                &format!("the channels have different content types (\"{a}\" and \"{b}\", an omitted ContentType is {DEFAULT_CONTENT_TYPE}): training and validation must use the same ContentType"),
+                "Training and validation channels must have the same ContentType.",
             ));
         }
     }
@@ -269,9 +271,9 @@ pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Vec<Diagno
     if req.channels().len() == 2 {
         out.push(error(
             "validation-fraction-with-validation-channel",
-            "/AutoMLJobConfig/DataSplitConfig/ValidationFraction".to_string(),
-            "ValidationFraction splits a single training channel; with two channels (training and validation), leave it out".to_string(),
-            "ValidationFraction cannot be specified when a validation channel is provided.".to_string(),
+            "/AutoMLJobConfig/DataSplitConfig/ValidationFraction",
+            "ValidationFraction splits a single training channel; with two channels (training and validation), leave it out",
+            "ValidationFraction cannot be specified when a validation channel is provided.",
         ));
     }
 }
@@ -288,19 +290,19 @@ pub fn validation_fraction_bounds(req: &Request, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    let path = "/AutoMLJobConfig/DataSplitConfig/ValidationFraction".to_string();
+    let path = "/AutoMLJobConfig/DataSplitConfig/ValidationFraction";
     if x == 0.0 || x == 1.0 {
         out.push(error(
             "validation-fraction",
             path,
-            format!("ValidationFraction must be greater than 0 and less than 1, not {}; the default is 0.2", display_f64(x)),
-            "ValidationFraction must be greater than 0 and less than 1.".to_string(),
+            &format!("ValidationFraction must be greater than 0 and less than 1, not {}; the default is 0.2", display_f64(x)),
+            "ValidationFraction must be greater than 0 and less than 1.",
         ));
     } else if (0.5..1.0).contains(&x) {
         out.push(warning(
             "validation-fraction-large",
             path,
-            format!("ValidationFraction is {}: holding out that much of the data for validation leaves half or less to train on; AWS recommends less than 0.5 (the default is 0.2)", display_f64(x)),
+            &format!("ValidationFraction is {}: holding out that much of the data for validation leaves half or less to train on; AWS recommends less than 0.5 (the default is 0.2)", display_f64(x)),
         ));
     }
 }
@@ -330,9 +332,9 @@ pub fn content_type_supported(req: &Request, out: &mut Vec<Diagnostic>) {
         };
         out.push(error(
             "content-type",
-            channel.pointer("ContentType"),
-            format!("Autopilot reads only text/csv;header=present and x-application/vnd.amazon+parquet, not \"{ct}\"{hint}"),
-            format!("Unsupported content type: {ct}"),
+            &channel.pointer("ContentType"),
+            &format!("Autopilot reads only text/csv;header=present and x-application/vnd.amazon+parquet, not \"{ct}\"{hint}"),
+            &format!("Unsupported content type: {ct}"),
         ));
     }
 }
@@ -351,9 +353,9 @@ pub fn augmented_manifest_v2_only(req: &Request, out: &mut Vec<Diagnostic>) {
         {
             out.push(error(
                 "augmented-manifest-v2-only",
-                channel.pointer("DataSource/S3DataSource/S3DataType"),
-                "AugmentedManifestFile works only with CreateAutoMLJobV2; for this API use S3Prefix or ManifestFile".to_string(),
-                "AugmentedManifestFile is not supported for CreateAutoMLJob. Use CreateAutoMLJobV2.".to_string(),
+                &channel.pointer("DataSource/S3DataSource/S3DataType"),
+                "AugmentedManifestFile works only with CreateAutoMLJobV2; for this API use S3Prefix or ManifestFile",
+                "AugmentedManifestFile is not supported for CreateAutoMLJob. Use CreateAutoMLJobV2.",
             ));
         }
     }
@@ -377,14 +379,14 @@ pub fn sample_weights_need_ensembling(req: &Request, out: &mut Vec<Diagnostic>) 
         match mode {
             Some("HYPERPARAMETER_TUNING") => out.push(error(
                 "sample-weight-mode",
-                path,
-                "sample weights work only in ENSEMBLING mode; remove SampleWeightAttributeName or set Mode to ENSEMBLING".to_string(),
-                "Sample weights are supported only in ENSEMBLING mode.".to_string(),
+                &path,
+                "sample weights work only in ENSEMBLING mode; remove SampleWeightAttributeName or set Mode to ENSEMBLING",
+                "Sample weights are supported only in ENSEMBLING mode.",
             )),
             Some("AUTO") => out.push(warning(
                 "sample-weight-auto-mode",
-                path,
-                "SampleWeightAttributeName works only in ENSEMBLING mode; with Mode AUTO (the default) Autopilot picks HYPERPARAMETER_TUNING for datasets of 100 MB or more: set Mode to ENSEMBLING to be sure".to_string(),
+                &path,
+                "SampleWeightAttributeName works only in ENSEMBLING mode; with Mode AUTO (the default) Autopilot picks HYPERPARAMETER_TUNING for datasets of 100 MB or more: set Mode to ENSEMBLING to be sure",
             )),
             _ => {}
         }
@@ -434,20 +436,20 @@ pub fn algorithms_config(req: &Request, out: &mut Vec<Diagnostic>) {
         let written = req.at(&["AutoMLJobConfig", "Mode"]).is_some();
         out.push(error(
             "algorithms-with-auto-mode",
-            base.to_string(),
-            format!(
+            base,
+            &format!(
                 "AlgorithmsConfig cannot be used when Mode is AUTO{}: set Mode to ENSEMBLING or HYPERPARAMETER_TUNING, or remove AlgorithmsConfig",
                 if written { "" } else { " (the default)" }
             ),
-            "AlgorithmsConfig should not be set when the training mode is AUTO.".to_string(),
+            "AlgorithmsConfig should not be set when the training mode is AUTO.",
         ));
     }
     if configs.len() != 1 {
         out.push(error(
             "algorithms-config-count",
-            base.to_string(),
-            format!("AlgorithmsConfig must hold exactly one entry with an AutoMLAlgorithms list; it has {}", configs.len()),
-            "Exactly one AutoMLAlgorithms list must be set in AlgorithmsConfig.".to_string(),
+            base,
+            &format!("AlgorithmsConfig must hold exactly one entry with an AutoMLAlgorithms list; it has {}", configs.len()),
+            "Exactly one AutoMLAlgorithms list must be set in AlgorithmsConfig.",
         ));
     }
     for (i, config) in configs.iter().enumerate() {
@@ -458,8 +460,8 @@ pub fn algorithms_config(req: &Request, out: &mut Vec<Diagnostic>) {
         if list.is_empty() {
             out.push(warning(
                 "algorithms-empty",
-                list_path.clone(),
-                "AutoMLAlgorithms is empty, which means every algorithm of the training mode; leave AlgorithmsConfig out to say the same more plainly".to_string(),
+                &list_path,
+                "AutoMLAlgorithms is empty, which means every algorithm of the training mode; leave AlgorithmsConfig out to say the same more plainly",
             ));
         }
         let mut seen: Vec<&str> = Vec::new();
@@ -471,17 +473,17 @@ pub fn algorithms_config(req: &Request, out: &mut Vec<Diagnostic>) {
             if seen.contains(&name) {
                 out.push(warning(
                     "algorithm-duplicate",
-                    path.clone(),
-                    format!("AutoMLAlgorithms lists \"{name}\" more than once"),
+                    &path,
+                    &format!("AutoMLAlgorithms lists \"{name}\" more than once"),
                 ));
             }
             seen.push(name);
             if TIME_SERIES_ALGORITHMS.contains(&name) {
                 out.push(error(
                     "algorithm-v2-only",
-                    path,
-                    format!("\"{name}\" is a time-series forecasting algorithm, available only with CreateAutoMLJobV2"),
-                    format!("Algorithm {name} is not supported for this problem type."),
+                    &path,
+                    &format!("\"{name}\" is a time-series forecasting algorithm, available only with CreateAutoMLJobV2"),
+                    &format!("Algorithm {name} is not supported for this problem type."),
                 ));
                 continue;
             }
@@ -493,12 +495,12 @@ pub fn algorithms_config(req: &Request, out: &mut Vec<Diagnostic>) {
             if !allowed.contains(&name) && !name.is_empty() && is_known_algorithm(name) {
                 out.push(error(
                     "algorithm-mode",
-                    path,
-                    format!(
+                    &path,
+                    &format!(
                         "\"{name}\" is not available in {mode_name} mode; its algorithms are {}",
                         allowed.join(", ")
                     ),
-                    format!("Algorithm {name} is not supported for training mode {mode_name}."),
+                    &format!("Algorithm {name} is not supported for training mode {mode_name}."),
                 ));
             }
         }
@@ -552,13 +554,13 @@ pub fn objective_metric_suits_problem_type(req: &Request, out: &mut Vec<Diagnost
     let Some(metric) = req.str_at(&["AutoMLJobObjective", "MetricName"]) else {
         return;
     };
-    let path = "/AutoMLJobObjective/MetricName".to_string();
+    let path = "/AutoMLJobObjective/MetricName";
     if TIME_SERIES_METRICS.contains(&metric) {
         out.push(error(
             "metric-v2-only",
             path,
-            format!("{metric} is a time-series forecasting metric, available only with CreateAutoMLJobV2; tabular jobs use MAE, MSE, R2, RMSE (regression) or Accuracy, AUC, BalancedAccuracy, F1, F1macro, Precision, PrecisionMacro, Recall, RecallMacro (classification)"),
-            format!("Metric {metric} is not supported for this problem type."),
+            &format!("{metric} is a time-series forecasting metric, available only with CreateAutoMLJobV2; tabular jobs use MAE, MSE, R2, RMSE (regression) or Accuracy, AUC, BalancedAccuracy, F1, F1macro, Precision, PrecisionMacro, Recall, RecallMacro (classification)"),
+            &format!("Metric {metric} is not supported for this problem type."),
         ));
         return;
     }
@@ -574,12 +576,12 @@ pub fn objective_metric_suits_problem_type(req: &Request, out: &mut Vec<Diagnost
     out.push(error(
         "metric-problem-type",
         path,
-        format!(
+        &format!(
             "{metric} does not measure {}; use one of {} (leave AutoMLJobObjective out to get {default})",
             problem_noun(problem_type),
             metrics.join(", ")
         ),
-        format!("Metric {metric} is not supported for problem type {problem_type}."),
+        &format!("Metric {metric} is not supported for problem type {problem_type}."),
     ));
 }
 
@@ -618,8 +620,8 @@ pub fn objective_needs_problem_type(req: &Request, out: &mut Vec<Diagnostic>) {
     }
     out.push(warning(
         "objective-without-problem-type",
-        "/ProblemType".to_string(),
-        format!(
+        "/ProblemType",
+        &format!(
             "ProblemType is not set but the objective {metric} is: Autopilot will infer the problem type, and {metric} suits only {}; set ProblemType as well",
             fits.join(" and ")
         ),
@@ -648,15 +650,15 @@ pub fn model_deploy_endpoint_name(req: &Request, out: &mut Vec<Diagnostic>) {
     match (auto, name) {
         (Some(true), Some(_)) => out.push(error(
             "endpoint-name",
-            "/ModelDeployConfig/EndpointName".to_string(),
-            "EndpointName must be left out when AutoGenerateEndpointName is true".to_string(),
-            "EndpointName must not be specified when AutoGenerateEndpointName is True.".to_string(),
+            "/ModelDeployConfig/EndpointName",
+            "EndpointName must be left out when AutoGenerateEndpointName is true",
+            "EndpointName must not be specified when AutoGenerateEndpointName is True.",
         )),
         (Some(false), None) => out.push(error(
             "endpoint-name",
-            "/ModelDeployConfig/EndpointName".to_string(),
-            "EndpointName is required when AutoGenerateEndpointName is false or left out: name the endpoint, or set AutoGenerateEndpointName to true".to_string(),
-            "EndpointName must be specified when AutoGenerateEndpointName is False.".to_string(),
+            "/ModelDeployConfig/EndpointName",
+            "EndpointName is required when AutoGenerateEndpointName is false or left out: name the endpoint, or set AutoGenerateEndpointName to true",
+            "EndpointName must be specified when AutoGenerateEndpointName is False.",
         )),
         _ => {}
     }
@@ -674,9 +676,9 @@ pub fn s3_output_path_length(req: &Request, out: &mut Vec<Diagnostic>) {
     if len > 512 && len <= 1024 {
         out.push(error(
             "s3-output-path-length",
-            "/OutputDataConfig/S3OutputPath".to_string(),
-            format!("S3OutputPath is {len} characters long; Autopilot accepts at most 512"),
-            "S3OutputPath must be 512 characters or less.".to_string(),
+            "/OutputDataConfig/S3OutputPath",
+            &format!("S3OutputPath is {len} characters long; Autopilot accepts at most 512"),
+            "S3OutputPath must be 512 characters or less.",
         ));
     }
 }
@@ -699,12 +701,12 @@ pub fn tag_keys(req: &Request, out: &mut Vec<Diagnostic>) {
         if let Some(first) = seen.get(key) {
             out.push(error(
                 "tag-key-duplicate",
-                path.clone(),
-                format!(
+                &path,
+                &format!(
                     "the tag key \"{key}\" is already used by tag {}; tag keys must be unique",
                     first + 1
                 ),
-                "Tag keys must be unique per resource.".to_string(),
+                "Tag keys must be unique per resource.",
             ));
         } else {
             seen.insert(key, i);
@@ -712,9 +714,9 @@ pub fn tag_keys(req: &Request, out: &mut Vec<Diagnostic>) {
         if key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
             out.push(error(
                 "tag-key-reserved",
-                path,
-                format!("the tag key \"{key}\" starts with aws:, which is reserved for AWS"),
-                "Tag keys may not begin with 'aws:'.".to_string(),
+                &path,
+                &format!("the tag key \"{key}\" starts with aws:, which is reserved for AWS"),
+                "Tag keys may not begin with 'aws:'.",
             ));
         }
     }
@@ -737,8 +739,8 @@ pub fn runtime_per_job_within_total(req: &Request, out: &mut Vec<Diagnostic>) {
         if per_job > total && total >= 1 {
             out.push(warning(
                 "runtime-per-job-exceeds-total",
-                "/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds".to_string(),
-                format!("MaxRuntimePerTrainingJobInSeconds ({per_job} s) exceeds MaxAutoMLJobRuntimeInSeconds ({total} s): the whole job stops first, so the per-job limit never applies; lower MaxRuntimePerTrainingJobInSeconds to {total} or less, or raise MaxAutoMLJobRuntimeInSeconds to {per_job} or more"),
+                "/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds",
+                &format!("MaxRuntimePerTrainingJobInSeconds ({per_job} s) exceeds MaxAutoMLJobRuntimeInSeconds ({total} s): the whole job stops first, so the per-job limit never applies; lower MaxRuntimePerTrainingJobInSeconds to {total} or less, or raise MaxAutoMLJobRuntimeInSeconds to {per_job} or more"),
             ));
         }
     }
@@ -758,8 +760,8 @@ pub fn candidate_definitions_only_with_deployment(req: &Request, out: &mut Vec<D
     {
         out.push(warning(
             "deploy-without-training",
-            "/ModelDeployConfig".to_string(),
-            "ModelDeployConfig has nothing to deploy: GenerateCandidateDefinitionsOnly is true, so no model is trained".to_string(),
+            "/ModelDeployConfig",
+            "ModelDeployConfig has nothing to deploy: GenerateCandidateDefinitionsOnly is true, so no model is trained",
         ));
     }
 }
@@ -783,8 +785,8 @@ pub fn vpc_ids_unique(req: &Request, out: &mut Vec<Diagnostic>) {
             if seen.insert(id, i).is_some() {
                 out.push(warning(
                     "vpc-duplicate-id",
-                    format!("/AutoMLJobConfig/SecurityConfig/VpcConfig/{member}/{i}"),
-                    format!("{member} lists \"{id}\" more than once"),
+                    &format!("/AutoMLJobConfig/SecurityConfig/VpcConfig/{member}/{i}"),
+                    &format!("{member} lists \"{id}\" more than once"),
                 ));
             }
         }
