@@ -49,10 +49,12 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-fn error(text: &str, offset: usize, message: impl Into<String>) -> ImportError {
+/// The texts are borrowed and copied here once (see `rules::error`): a generic
+/// `impl Into<String>` gave the page a copy of this per argument type.
+fn error(text: &str, offset: usize, message: &str) -> ImportError {
     let (line, column) = line_col(text, offset);
     ImportError {
-        message: message.into(),
+        message: message.to_string(),
         offset,
         line,
         column,
@@ -179,7 +181,7 @@ fn blank_prompts(text: &str) -> String {
 
 /// Parses `json` (a slice of `text` starting at `offset`) with spans relative to `text`.
 fn parse_json_at(text: &str, json: &str, offset: usize) -> Result<Node, ImportError> {
-    let mut node = json::parse(json).map_err(|e| error(text, offset + e.offset, e.message))?;
+    let mut node = json::parse(json).map_err(|e| error(text, offset + e.offset, &e.message))?;
     remap(&mut node, &|i| offset + i, &|i| offset + i);
     Ok(node)
 }
@@ -283,7 +285,7 @@ fn cmd_body(text: &str) -> Result<Node, ImportError> {
             remap(&mut node, &at, &|i| at(i.saturating_sub(1)) + 1);
             Ok(node)
         }
-        Err(e) => Err(error(text, at(e.offset), e.message)),
+        Err(e) => Err(error(text, at(e.offset), &e.message)),
     }
 }
 
@@ -320,7 +322,7 @@ struct Lexer<'a> {
 }
 
 impl Lexer<'_> {
-    fn err(&self, at: usize, message: impl Into<String>) -> ImportError {
+    fn err(&self, at: usize, message: &str) -> ImportError {
         error(self.text, at, message)
     }
 
@@ -405,7 +407,7 @@ impl Lexer<'_> {
                 Some(&c @ (b'$' | b'`')) => {
                     return Err(self.err(
                         self.i,
-                        format!(
+                        &format!(
                             "the shell would expand '{}' inside double quotes: put the value in single quotes",
                             c as char
                         ),
@@ -491,12 +493,12 @@ impl Lexer<'_> {
                     }
                     if self.i == digits_start {
                         return Err(
-                            self.err(at, format!("\\{} needs hexadecimal digits", e as char))
+                            self.err(at, &format!("\\{} needs hexadecimal digits", e as char))
                         );
                     }
                     if matches!(e, b'u' | b'U') {
                         let c = char::from_u32(value).ok_or_else(|| {
-                            self.err(at, format!("\\{} names no character", e as char))
+                            self.err(at, &format!("\\{} names no character", e as char))
                         })?;
                         let mut buf = [0; 4];
                         self.push(c.encode_utf8(&mut buf).as_bytes(), at, self.i);
@@ -571,7 +573,7 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
             b'$' | b'`' => {
                 return Err(lx.err(
                     lx.i,
-                    format!(
+                    &format!(
                         "the shell would expand '{}' here: put the value in single quotes",
                         c as char
                     ),
@@ -580,7 +582,7 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
             b'|' | b'&' | b';' | b'<' | b'>' | b'(' | b')' => {
                 return Err(lx.err(
                     lx.i,
-                    format!(
+                    &format!(
                         "'{}' would make this more than one aws command: import one command, with its values quoted",
                         c as char
                     ),
@@ -589,7 +591,7 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
             b'*' | b'?' | b'[' | b'{' | b'}' | b'!' => {
                 return Err(lx.err(
                     lx.i,
-                    format!(
+                    &format!(
                         "the shell may expand the unquoted '{}': put the value in single quotes",
                         c as char
                     ),
@@ -653,7 +655,7 @@ fn command(text: &str) -> Result<Node, ImportError> {
         return Err(e);
     }
     let words = words(text).map_err(|e| powershell_continuation(text).unwrap_or(e))?;
-    let err = |at: usize, message: String| error(text, at, message);
+    let err = |at: usize, message: String| error(text, at, &message);
     let Some(first) = words.first() else {
         return Err(err(text.len(), format!("nothing to import: {EXPECTED}")));
     };
@@ -863,7 +865,7 @@ fn not_a_command(text: &str) -> Option<ImportError> {
     } else {
         EXPECTED.to_string()
     };
-    Some(error(text, at, message))
+    Some(error(text, at, &message))
 }
 
 const POWERSHELL: &str =
@@ -901,7 +903,7 @@ fn take_value<'w>(
         _ => Err(error(
             text,
             word.span.start,
-            format!("--{name} needs a value"),
+            &format!("--{name} needs a value"),
         )),
     }
 }
@@ -934,7 +936,7 @@ fn list_value(
         return Err(error(
             text,
             word.span.start,
-            format!("{option} needs a value"),
+            &format!("{option} needs a value"),
         ));
     };
     if parts.len() == 1 && first.text[from..].trim_start().starts_with('[') {
@@ -971,7 +973,7 @@ fn check_paramfile(text: &str, word: &Word, from: usize, option: &str) -> Result
         return Err(error(
             text,
             word.at(from),
-            format!(
+            &format!(
                 "the AWS CLI would read {option} from '{value}'; files and URLs are not read here: paste the contents instead"
             ),
         ));
@@ -987,7 +989,7 @@ fn json_word(text: &str, word: &Word, from: usize, option: &str) -> Result<Node,
         return Err(error(
             text,
             word.at(from),
-            format!("{option} takes JSON here: write it as a JSON value"),
+            &format!("{option} takes JSON here: write it as a JSON value"),
         ));
     }
     match json::parse(value) {
@@ -1000,7 +1002,7 @@ fn json_word(text: &str, word: &Word, from: usize, option: &str) -> Result<Node,
         Err(e) => Err(error(
             text,
             word.at(from + e.offset),
-            format!("{option}: {}", e.message),
+            &format!("{option}: {}", e.message),
         )),
     }
 }
@@ -1122,8 +1124,12 @@ impl<'a> Shorthand<'a> {
         }
     }
 
-    fn err(&self, i: usize, message: impl fmt::Display) -> ImportError {
-        error(self.text, self.at(i), format!("{}: {message}", self.option))
+    fn err(&self, i: usize, message: &str) -> ImportError {
+        error(
+            self.text,
+            self.at(i),
+            &format!("{}: {message}", self.option),
+        )
     }
 
     fn current(&self) -> Option<char> {
@@ -1169,7 +1175,7 @@ impl<'a> Shorthand<'a> {
                 return Err(ShError::Fatal(error(
                     self.text,
                     member.key_span.start,
-                    format!(
+                    &format!(
                         "{}: the key '{}' is given twice in one value: remove one, or if it starts another list item, put a space before it instead of ','",
                         self.option, member.key
                     ),
@@ -1388,7 +1394,7 @@ impl<'a> Shorthand<'a> {
         if self.resolve && ["file://", "fileb://"].iter().any(|p| value.starts_with(p)) {
             return Err(ShError::Fatal(self.err(
                 at,
-                format!("after '@=' the AWS CLI would read '{value}'; files are not read here: paste the contents instead"),
+                &format!("after '@=' the AWS CLI would read '{value}'; files are not read here: paste the contents instead"),
             )));
         }
         Ok(())
@@ -1481,7 +1487,7 @@ impl<'a> Shorthand<'a> {
             }
             Expected::Char(c) => format!("expected '{c}', found {found} ({hint})"),
         };
-        self.err(at, message)
+        self.err(at, &message)
     }
 }
 
@@ -1570,7 +1576,7 @@ fn back_compat(
             Err(error(
                 text,
                 node.span.start,
-                format!("{option}: {name} takes {want}, not {found}: write e.g. {name}={example}"),
+                &format!("{option}: {name} takes {want}, not {found}: write e.g. {name}={example}"),
             ))
         }
     }
