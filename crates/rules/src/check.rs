@@ -314,7 +314,9 @@ impl Walker {
             }
         }
         // Where a key repeats, JSON readers keep the last value.
-        let mut last: HashMap<&str, usize> = HashMap::with_capacity(given.len());
+        // `new`, not `with_capacity`: the crate's other maps start empty, and one way of making
+        // them keeps one copy of hashbrown's allocation code in the page.
+        let mut last: HashMap<&str, usize> = HashMap::new();
         for (i, member) in given.iter().enumerate() {
             last.insert(member.key.as_str(), i);
         }
