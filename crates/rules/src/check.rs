@@ -280,7 +280,7 @@ impl Walker {
                                         "Value '{}' at '{}' failed to satisfy constraint: Member must satisfy constraint: [{}]",
                                         render_java(node),
                                         place.service,
-                                        all_constraints(member).join(", ")
+                                        all_constraints(member)
                                     )
                                 })
                                 .clone()
@@ -784,9 +784,11 @@ fn count_failure(
     None
 }
 
-/// Every constraint of a string shape, in the service's words, for list-of-strings clauses.
-fn all_constraints(shape: &Shape) -> Vec<String> {
-    let mut out = Vec::new();
+/// Every constraint of a string shape, in the service's words, for list-of-strings clauses,
+/// joined by ", " (written into one `String`, not collected and joined: the page then
+/// carries no `[String]::join`).
+fn all_constraints(shape: &Shape) -> String {
+    let mut out = String::new();
     if let Kind::String {
         min,
         max,
@@ -794,23 +796,32 @@ fn all_constraints(shape: &Shape) -> Vec<String> {
         values,
     } = &shape.kind
     {
+        let next = |out: &mut String| {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+        };
         if let Some(max) = max {
-            out.push(format!(
+            next(&mut out);
+            out.push_str(&format!(
                 "Member must have length less than or equal to {max}"
             ));
         }
         if let Some(min) = min {
-            out.push(format!(
+            next(&mut out);
+            out.push_str(&format!(
                 "Member must have length greater than or equal to {min}"
             ));
         }
         if let Some(p) = pattern {
-            out.push(format!(
+            next(&mut out);
+            out.push_str(&format!(
                 "Member must satisfy regular expression pattern: {p}"
             ));
         }
         if !values.is_empty() {
-            out.push(format!(
+            next(&mut out);
+            out.push_str(&format!(
                 "Member must satisfy enum value set: [{}]",
                 values.join(", ")
             ));
@@ -1080,18 +1091,18 @@ fn pattern_explanation(shape: &Shape, value: &str) -> String {
     };
     match shape.name {
         "AutoMLJobName" | "EndpointName" => {
-            let mut notes = Vec::new();
-            match (value.starts_with('-'), value.len() > 1 && value.ends_with('-')) {
-                (true, true) => notes.push("it starts and ends with '-'".to_string()),
-                (true, false) => notes.push("it starts with '-'".to_string()),
-                (false, true) => notes.push("it ends with '-'".to_string()),
-                (false, false) => {}
-            }
-            notes.extend(bad_char_note(value, &|c| c.is_ascii_alphanumeric() || c == '-'));
-            let extra = if notes.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", notes.join(", and "))
+            let edge = match (value.starts_with('-'), value.len() > 1 && value.ends_with('-')) {
+                (true, true) => "it starts and ends with '-'",
+                (true, false) => "it starts with '-'",
+                (false, true) => "it ends with '-'",
+                (false, false) => "",
+            };
+            let bad = bad_char_note(value, &|c| c.is_ascii_alphanumeric() || c == '-');
+            let extra = match (edge, bad) {
+                ("", None) => String::new(),
+                ("", Some(bad)) => format!(" ({bad})"),
+                (edge, None) => format!(" ({edge})"),
+                (edge, Some(bad)) => format!(" ({edge}, and {bad})"),
             };
             format!("may contain only ASCII letters, digits and hyphens, starting and ending with a letter or digit{extra}")
         }
