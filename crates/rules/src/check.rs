@@ -381,10 +381,10 @@ impl Walker {
         members: &'static [model::MemberDef],
     ) {
         let names: Vec<&str> = members.iter().map(|m| m.name).collect();
+        let list = names.join(", ");
         let cli = format!(
-            "Unknown parameter in {}: \"{key}\", must be one of: {}",
+            "Unknown parameter in {}: \"{key}\", must be one of: {list}",
             place.cli_container(),
-            names.join(", ")
         );
         let hint = match suggest(key, &names) {
             Some(name) if name.eq_ignore_ascii_case(key) => {
@@ -398,13 +398,12 @@ impl Walker {
             code: "unknown",
             path: format!("{}/{}", place.pointer, escape_pointer_token(key)),
             message: format!(
-                "\"{key}\" is not a member of {}{hint}; the members are {}",
+                "\"{key}\" is not a member of {}{hint}; the members are {list}",
                 if place.cli.is_empty() {
-                    "the request".to_string()
+                    "the request"
                 } else {
-                    place.cli.clone()
+                    &place.cli
                 },
-                names.join(", ")
             ),
             service_message: Some(cli.clone()),
             cli_message: Some(cli),
@@ -611,7 +610,7 @@ fn type_failure(node: &Node, shape: &Shape, place: &Place) -> Option<Failure> {
     let mut message = format!("{} must be {}, not {found}", name_of(place), wanted(shape));
     match (&shape.kind, &node.value) {
         (Kind::Integer { min, max }, Value::Number(text)) => {
-            message = integer_as_float_message(&name_of(place), text, *min, *max)
+            message = integer_as_float_message(name_of(place), text, *min, *max)
         }
         (Kind::Integer { .. } | Kind::Float { .. }, Value::String(s))
             if parse_f64(s.trim()).is_some() =>
@@ -725,16 +724,11 @@ fn whole_number_text(text: &str) -> Option<String> {
 
 /// The member's name for messages: the last part of its botocore path (`ContentType`,
 /// `Subnets[2]`), or "the request" at the root. The full path is shown beside the message.
-fn name_of(place: &Place) -> String {
+fn name_of(place: &Place) -> &str {
     if place.cli.is_empty() {
-        "the request".to_string()
+        "the request"
     } else {
-        place
-            .cli
-            .rsplit('.')
-            .next()
-            .unwrap_or(&place.cli)
-            .to_string()
+        place.cli.rsplit('.').next().unwrap_or(&place.cli)
     }
 }
 
