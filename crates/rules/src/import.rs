@@ -660,7 +660,7 @@ fn command(text: &str) -> Result<Node, ImportError> {
         return Err(err(text.len(), format!("nothing to import: {EXPECTED}")));
     };
     if !is_aws(&first.text) {
-        return Err(err(first.span.start, EXPECTED.to_string()));
+        return Err(error(text, first.span.start, EXPECTED));
     }
 
     let mut members: Vec<Member> = Vec::new();
@@ -710,17 +710,19 @@ fn command(text: &str) -> Result<Node, ImportError> {
         }
         if name == "cli-input-json" {
             if input_json.is_some() {
-                return Err(err(
+                return Err(error(
+                    text,
                     word.span.start,
-                    "--cli-input-json is given twice".to_string(),
+                    "--cli-input-json is given twice",
                 ));
             }
             let (value, from) = take_value(text, &words, &mut i, word, inline, name)?;
             let node = json_word(text, value, from, "--cli-input-json")?;
             if node.as_object().is_none() {
-                return Err(err(
+                return Err(error(
+                    text,
                     node.span.start,
-                    "--cli-input-json must be a JSON object".to_string(),
+                    "--cli-input-json must be a JSON object",
                 ));
             }
             input_json = Some(node);
@@ -808,9 +810,10 @@ fn command(text: &str) -> Result<Node, ImportError> {
         });
     }
     if positional < 2 {
-        return Err(err(
+        return Err(error(
+            text,
             text.trim_end().len(),
-            "expected 'aws sagemaker create-auto-ml-job'".to_string(),
+            "expected 'aws sagemaker create-auto-ml-job'",
         ));
     }
     // The options override the members of --cli-input-json (awscli/customizations/cliinputjson.py).
