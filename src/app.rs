@@ -343,9 +343,23 @@ impl Store {
                     store.findings.with(|f| {
                         store.fields.with_value(|fields| {
                             let mut by_home: HashMap<String, Vec<Diagnostic>> = HashMap::new();
-                            for d in f.list.iter().filter(|d| r.shows(&d.path)) {
-                                if let Some(h) = home(&d.path, fields) {
-                                    by_home.entry(h).or_default().push(d.clone());
+                            for d in &f.list {
+                                // At its own field once that is revealed; at the fields of
+                                // the other members it is about (a metric and the problem
+                                // type) once either is, as a change to any may resolve it.
+                                let own = r.shows(&d.path);
+                                let places = std::iter::once(&d.path)
+                                    .filter(|_| own)
+                                    .chain(d.related.iter().filter(|p| own || r.shows(p)));
+                                for place in places {
+                                    let Some(h) = home(place, fields) else {
+                                        continue;
+                                    };
+                                    // Once per place (places that share a home come in turn).
+                                    let shown = by_home.entry(h).or_default();
+                                    if shown.last() != Some(d) {
+                                        shown.push(d.clone());
+                                    }
                                 }
                             }
                             // Inserted one by one: collecting into a set sorts, and the

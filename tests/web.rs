@@ -823,3 +823,53 @@ async fn unsuited_metrics_are_disabled_not_hidden() {
     page.choose("/AutoMLJobObjective/MetricName", "MSE").await;
     assert!(option("F1").has_attribute("disabled"));
 }
+
+/// A finding about two members (the per-job limit above the whole job's) shows at both
+/// fields: changing either may resolve it.
+#[wasm_bindgen_test]
+async fn a_finding_about_two_members_shows_at_both_fields() {
+    let page = mount(Draft::new());
+    page.store.open.update(|o| {
+        o.insert("limits");
+        o.insert("problem");
+    });
+    leptos::task::tick().await;
+    let per_job = "/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds";
+    let total = "/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds";
+    page.type_into(per_job, "7200").await;
+    leptos::task::tick().await;
+    assert_eq!(page.messages(total), "", "the total is not set yet");
+    page.type_into(total, "3600").await;
+    sleep(50).await;
+    for at in [per_job, total] {
+        let shown = page.messages(at);
+        assert!(
+            shown.contains("exceeds MaxAutoMLJobRuntimeInSeconds"),
+            "{at}: {shown}"
+        );
+    }
+    assert_eq!(
+        page.store.findings.with_untracked(|f| f.warnings),
+        1,
+        "counted once"
+    );
+    // Raising the total clears it at both.
+    page.type_into(total, "86400").await;
+    sleep(50).await;
+    assert!(!page.messages(per_job).contains("exceeds"));
+    assert!(!page.messages(total).contains("exceeds"));
+
+    // The metric and the problem type: changing the problem type shows the finding there.
+    page.choose("/AutoMLJobObjective/MetricName", "F1").await;
+    page.choose("/ProblemType", "Regression").await;
+    sleep(50).await;
+    assert!(
+        page.messages("/ProblemType")
+            .contains("F1 does not measure a regression"),
+        "{}",
+        page.messages("/ProblemType")
+    );
+    assert!(page
+        .messages("/AutoMLJobObjective/MetricName")
+        .contains("F1 does not measure a regression"));
+}

@@ -239,6 +239,7 @@ fn check_input(input: Input) -> Checked {
                 cli_message: None,
                 span: None,
                 service_clause: None,
+                related: Vec::new(),
             }],
             unreadable: true,
         },

@@ -64,6 +64,7 @@ pub fn check_text(text: &str) -> Outcome {
                     cli_message: None,
                     span: Some(Span { start: offset, end: offset + 6 }),
                     service_clause: None,
+                    related: Vec::new(),
                 });
             }
             if text.starts_with('\u{feff}') {
@@ -78,6 +79,7 @@ pub fn check_text(text: &str) -> Outcome {
                     ),
                     span: Some(Span { start: 0, end: 3 }),
                     service_clause: None,
+                    related: Vec::new(),
                 });
             }
             diagnostics.extend(check_node(&node));
@@ -117,6 +119,7 @@ pub fn syntax_error(err: &json::JsonError) -> Diagnostic {
             end: err.offset,
         }),
         service_clause: None,
+        related: Vec::new(),
     }
 }
 
@@ -335,6 +338,7 @@ impl Walker {
                     cli_message: None,
                     span: Some(member.key_span),
                     service_clause: None,
+                    related: Vec::new(),
                 });
             }
         }
@@ -370,6 +374,7 @@ impl Walker {
             cli_message: Some(cli),
             span: Some(node.span),
             service_clause: Some(clause),
+            related: Vec::new(),
         });
     }
 
@@ -409,6 +414,7 @@ impl Walker {
             cli_message: Some(cli),
             span: Some(key_span),
             service_clause: None,
+            related: Vec::new(),
         });
     }
 
@@ -440,6 +446,7 @@ impl Walker {
                 cli_message: failure.cli,
                 span: Some(item.span),
                 service_clause: Some(clause.clone()),
+                related: Vec::new(),
             });
         }
     }
@@ -459,6 +466,7 @@ impl Walker {
             cli_message: failure.cli,
             span: Some(node.span),
             service_clause: Some(clause),
+            related: Vec::new(),
         });
     }
 
@@ -482,6 +490,7 @@ impl Walker {
             cli_message: failure.cli,
             span: Some(node.span),
             service_clause: None,
+            related: Vec::new(),
         });
     }
 }

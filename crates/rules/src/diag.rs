@@ -55,11 +55,21 @@ pub struct Diagnostic {
     /// service's model validation reports; `None` for documented rules the service checks
     /// after that, one at a time.
     pub service_clause: Option<String>,
+    /// Other members a documented rule's finding is about (`/ProblemType` for a metric that
+    /// does not suit it): changing any of them may resolve it, so the page shows the finding
+    /// at their fields too. Empty for the model's constraints.
+    pub related: Vec<String>,
 }
 
 impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The finding, also about the members at `paths` (see [`Diagnostic::related`]).
+    pub fn about(mut self, paths: &[&str]) -> Self {
+        self.related = paths.iter().map(|p| p.to_string()).collect();
+        self
     }
 }
 

@@ -137,6 +137,7 @@ fn error(code: &'static str, path: &str, message: &str, service: &str) -> Diagno
         cli_message: None,
         span: None,
         service_clause: None,
+        related: Vec::new(),
     }
 }
 
@@ -150,6 +151,7 @@ fn warning(code: &'static str, path: &str, message: &str) -> Diagnostic {
         cli_message: None,
         span: None,
         service_clause: None,
+        related: Vec::new(),
     }
 }
 
@@ -181,7 +183,8 @@ pub fn channel_types(req: &Request, out: &mut Vec<Diagnostic>) {
                     }
                 ),
                 &format!("Only one {kind} channel can be specified."),
-            ));
+            )
+            .about(&[&of_kind[0].pointer("ChannelType")]));
         }
     }
     let has_training = channels
@@ -239,7 +242,7 @@ pub fn channels_share_target_and_content_type(req: &Request, out: &mut Vec<Diagn
                 &second.pointer("TargetAttributeName"),
                 &format!("the channels name different target columns (\"{a}\" and \"{b}\"): training and validation must use the same TargetAttributeName"),
                 "Training and validation channels must have the same TargetAttributeName.",
-            ));
+            ).about(&[&first.pointer("TargetAttributeName")]));
         }
     }
     if let (Some(a), Some(b)) = (first.content_type(), second.content_type()) {
@@ -249,7 +252,7 @@ pub fn channels_share_target_and_content_type(req: &Request, out: &mut Vec<Diagn
                 &second.pointer("ContentType"),
                 &format!("the channels have different content types (\"{a}\" and \"{b}\", an omitted ContentType is {DEFAULT_CONTENT_TYPE}): training and validation must use the same ContentType"),
                 "Training and validation channels must have the same ContentType.",
-            ));
+            ).about(&[&first.pointer("ContentType")]));
         }
     }
 }
@@ -274,7 +277,7 @@ pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Vec<Diagno
             "/AutoMLJobConfig/DataSplitConfig/ValidationFraction",
             "ValidationFraction splits a single training channel; with two channels (training and validation), leave it out",
             "ValidationFraction cannot be specified when a validation channel is provided.",
-        ));
+        ).about(&["/InputDataConfig/1/ChannelType"]));
     }
 }
 
@@ -370,6 +373,7 @@ pub fn augmented_manifest_v2_only(req: &Request, out: &mut Vec<Diagnostic>) {
 /// chooses ENSEMBLING for datasets smaller than 100 MB, and HYPERPARAMETER_TUNING for larger
 /// ones").
 pub fn sample_weights_need_ensembling(req: &Request, out: &mut Vec<Diagnostic>) {
+    const MODE: &str = "/AutoMLJobConfig/Mode";
     let mode = req.mode();
     for channel in req.channels() {
         if channel.str("SampleWeightAttributeName").is_none() {
@@ -382,12 +386,12 @@ pub fn sample_weights_need_ensembling(req: &Request, out: &mut Vec<Diagnostic>) 
                 &path,
                 "sample weights work only in ENSEMBLING mode; remove SampleWeightAttributeName or set Mode to ENSEMBLING",
                 "Sample weights are supported only in ENSEMBLING mode.",
-            )),
+            ).about(&[MODE])),
             Some("AUTO") => out.push(warning(
                 "sample-weight-auto-mode",
                 &path,
                 "SampleWeightAttributeName works only in ENSEMBLING mode; with Mode AUTO (the default) Autopilot picks HYPERPARAMETER_TUNING for datasets of 100 MB or more: set Mode to ENSEMBLING to be sure",
-            )),
+            ).about(&[MODE])),
             _ => {}
         }
     }
@@ -420,6 +424,7 @@ pub const TIME_SERIES_ALGORITHMS: [&str; 6] =
 /// full set of algorithms for the given training mode"); API,
 /// AutoMLAlgorithmConfig.AutoMLAlgorithms (the lists per mode); Guide/modes.
 pub fn algorithms_config(req: &Request, out: &mut Vec<Diagnostic>) {
+    const MODE: &str = "/AutoMLJobConfig/Mode";
     let base = "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig";
     let Some(configs) = req
         .at(&[
@@ -442,7 +447,7 @@ pub fn algorithms_config(req: &Request, out: &mut Vec<Diagnostic>) {
                 if written { "" } else { " (the default)" }
             ),
             "AlgorithmsConfig should not be set when the training mode is AUTO.",
-        ));
+        ).about(&[MODE]));
     }
     if configs.len() != 1 {
         out.push(error(
@@ -493,15 +498,20 @@ pub fn algorithms_config(req: &Request, out: &mut Vec<Diagnostic>) {
                 _ => continue,
             };
             if !allowed.contains(&name) && !name.is_empty() && is_known_algorithm(name) {
-                out.push(error(
-                    "algorithm-mode",
-                    &path,
-                    &format!(
+                out.push(
+                    error(
+                        "algorithm-mode",
+                        &path,
+                        &format!(
                         "\"{name}\" is not available in {mode_name} mode; its algorithms are {}",
                         allowed.join(", ")
                     ),
-                    &format!("Algorithm {name} is not supported for training mode {mode_name}."),
-                ));
+                        &format!(
+                            "Algorithm {name} is not supported for training mode {mode_name}."
+                        ),
+                    )
+                    .about(&[MODE]),
+                );
             }
         }
     }
@@ -582,7 +592,7 @@ pub fn objective_metric_suits_problem_type(req: &Request, out: &mut Vec<Diagnost
             metrics.join(", ")
         ),
         &format!("Metric {metric} is not supported for problem type {problem_type}."),
-    ));
+    ).about(&["/ProblemType"]));
 }
 
 fn problem_noun(problem_type: &str) -> &'static str {
@@ -625,7 +635,7 @@ pub fn objective_needs_problem_type(req: &Request, out: &mut Vec<Diagnostic>) {
             "ProblemType is not set but the objective {metric} is: Autopilot will infer the problem type, and {metric} suits only {}; set ProblemType as well",
             fits.join(" and ")
         ),
-    ));
+    ).about(&["/AutoMLJobObjective/MetricName"]));
 }
 
 /// `EndpointName` if and only if `AutoGenerateEndpointName` is not true (its default is
@@ -636,6 +646,7 @@ pub fn objective_needs_problem_type(req: &Request, out: &mut Vec<Diagnostic>) {
 /// thrown") and ModelDeployConfig.EndpointName ("Specify the EndpointName if and only if you
 /// set AutoGenerateEndpointName to False").
 pub fn model_deploy_endpoint_name(req: &Request, out: &mut Vec<Diagnostic>) {
+    const AUTO_NAME: &str = "/ModelDeployConfig/AutoGenerateEndpointName";
     let Some(config) = req.at(&["ModelDeployConfig"]) else {
         return;
     };
@@ -653,13 +664,13 @@ pub fn model_deploy_endpoint_name(req: &Request, out: &mut Vec<Diagnostic>) {
             "/ModelDeployConfig/EndpointName",
             "EndpointName must be left out when AutoGenerateEndpointName is true",
             "EndpointName must not be specified when AutoGenerateEndpointName is True.",
-        )),
+        ).about(&[AUTO_NAME])),
         (Some(false), None) => out.push(error(
             "endpoint-name",
             "/ModelDeployConfig/EndpointName",
             "EndpointName is required when AutoGenerateEndpointName is false or left out: name the endpoint, or set AutoGenerateEndpointName to true",
             "EndpointName must be specified when AutoGenerateEndpointName is False.",
-        )),
+        ).about(&[AUTO_NAME])),
         _ => {}
     }
 }
@@ -741,7 +752,7 @@ pub fn runtime_per_job_within_total(req: &Request, out: &mut Vec<Diagnostic>) {
                 "runtime-per-job-exceeds-total",
                 "/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds",
                 &format!("MaxRuntimePerTrainingJobInSeconds ({per_job} s) exceeds MaxAutoMLJobRuntimeInSeconds ({total} s): the whole job stops first, so the per-job limit never applies; lower MaxRuntimePerTrainingJobInSeconds to {total} or less, or raise MaxAutoMLJobRuntimeInSeconds to {per_job} or more"),
-            ));
+            ).about(&["/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds"]));
         }
     }
 }
@@ -762,7 +773,7 @@ pub fn candidate_definitions_only_with_deployment(req: &Request, out: &mut Vec<D
             "deploy-without-training",
             "/ModelDeployConfig",
             "ModelDeployConfig has nothing to deploy: GenerateCandidateDefinitionsOnly is true, so no model is trained",
-        ));
+        ).about(&["/GenerateCandidateDefinitionsOnly"]));
     }
 }
 
