@@ -2325,10 +2325,19 @@ fn Import() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
     let import_text = move |source: String| {
-        match import::import(&source) {
-        Ok(node) => match Draft::from_node(node) {
+        match import::import_noting(&source) {
+        Ok((node, left_out)) => match Draft::from_node(node) {
             Some(d) => {
-                store.replace(d, "Imported the request. Undo puts your previous draft back.", true);
+                // The first sentence names the step (Undo's title quotes it).
+                let what = if left_out.is_empty() {
+                    "Imported the request. Undo puts your previous draft back.".to_string()
+                } else {
+                    format!(
+                        "Imported the request. Left out {}: they are the AWS CLI's own options, not part of the request, so no export carries them. Undo puts your previous draft back.",
+                        left_out.join(", ")
+                    )
+                };
+                store.replace(d, &what, true);
                 error.set(String::new());
                 text.set(String::new());
                 // Show the verdict and every finding first.

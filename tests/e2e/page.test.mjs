@@ -90,9 +90,11 @@ test('a JSON body and a CLI command import into the form; a bad import keeps the
     assert.match(await error.innerText(), /draft is unchanged/);
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
 
-    const command = "aws sagemaker create-auto-ml-job \\\n  --auto-ml-job-name 'from-the-cli' \\\n  --input-data-config '[{\"DataSource\":{\"S3DataSource\":{\"S3DataType\":\"S3Prefix\",\"S3Uri\":\"s3://b/in\"}},\"TargetAttributeName\":\"y\"}]' \\\n  --output-data-config '{\"S3OutputPath\":\"s3://b/out\"}' \\\n  --role-arn arn:aws:iam::123456789012:role/r \\\n  --no-generate-candidate-definitions-only\n";
+    const command = "aws sagemaker create-auto-ml-job \\\n  --auto-ml-job-name 'from-the-cli' \\\n  --input-data-config '[{\"DataSource\":{\"S3DataSource\":{\"S3DataType\":\"S3Prefix\",\"S3Uri\":\"s3://b/in\"}},\"TargetAttributeName\":\"y\"}]' \\\n  --output-data-config '{\"S3OutputPath\":\"s3://b/out\"}' \\\n  --role-arn arn:aws:iam::123456789012:role/r \\\n  --no-generate-candidate-definitions-only --region eu-west-1\n";
     await importText(page, command);
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'from-the-cli');
+    // The AWS CLI's own options are not part of the request: left out, and said so.
+    assert.match(await page.locator('#status').innerText(), /Left out --region eu-west-1: they are the AWS CLI's own options/);
     assert.equal(await field(page, '/InputDataConfig/0/TargetAttributeName').inputValue(), 'y');
     assert.equal(await field(page, '/GenerateCandidateDefinitionsOnly').inputValue(), 'false');
     assert.equal(await error.isVisible(), false);

@@ -353,8 +353,13 @@ fn import_command(args: &[String]) -> Result<u8, Trouble> {
             return Ok(2);
         }
     };
-    let request = match import::import(&text) {
-        Ok(request) => request,
+    let request = match import::import_noting(&text) {
+        Ok((request, left_out)) => {
+            for option in left_out {
+                eprintln!("note: left out {option}: an option of the AWS CLI itself, not part of the request");
+            }
+            request
+        }
         Err(err) => {
             eprintln!(
                 "error: cannot import {name}: {}\n  --> {name}:{}:{}",

@@ -314,3 +314,19 @@ fn export_then_import_gives_back_the_request() {
         );
     }
 }
+
+/// Global options of the AWS CLI are left out of the imported body, with a note on stderr.
+#[test]
+fn import_names_the_aws_cli_options_it_leaves_out() {
+    let out = run(
+        &["import", "-"],
+        Some("aws --region eu-west-1 sagemaker create-auto-ml-job --auto-ml-job-name j --profile ml\n"),
+    );
+    assert_eq!(text(&out.stdout).trim(), "{\n  \"AutoMLJobName\": \"j\"\n}");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("note: left out --region eu-west-1: an option of the AWS CLI itself"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("note: left out --profile ml"), "{stderr}");
+}

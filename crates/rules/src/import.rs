@@ -65,6 +65,19 @@ fn error(text: &str, offset: usize, message: &str) -> ImportError {
 /// an exported PowerShell or cmd.exe script. A JSON body is returned as written; a command's
 /// members come in the model's order.
 pub fn import(text: &str) -> Result<Node, ImportError> {
+    import_noting(text).map(|(request, _)| request)
+}
+
+/// [`import`], with the AWS CLI's global options the command held (`--region eu-west-1`,
+/// `--profile ml`, as written): they are not part of the request, so they are left out, and
+/// a person should hear that they were.
+pub fn import_noting(text: &str) -> Result<(Node, Vec<String>), ImportError> {
+    let mut left_out = Vec::new();
+    let request = import_into(text, &mut left_out)?;
+    Ok((request, left_out))
+}
+
+fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportError> {
     // Markdown fences and shell prompts are blanked out, not cut out, so that every offset,
     // line and column still holds for the text as pasted.
     let unwrapped = blank_prompts(&blank_fences(text));
@@ -93,7 +106,7 @@ pub fn import(text: &str) -> Result<Node, ImportError> {
             } else if text.contains(CMD_ECHO) {
                 cmd_body(text)
             } else {
-                command(text)
+                command(text, left_out)
             }
         }
     }
@@ -650,7 +663,7 @@ const GLOBAL_OPTIONS: [(&str, bool); 17] = [
     ("no-cli-auto-prompt", false),
 ];
 
-fn command(text: &str) -> Result<Node, ImportError> {
+fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportError> {
     if let Some(e) = not_a_command(text) {
         return Err(e);
     }
@@ -696,9 +709,12 @@ fn command(text: &str) -> Result<Node, ImportError> {
         };
         if let Some((_, takes_value)) = GLOBAL_OPTIONS.iter().find(|(g, _)| *g == name) {
             if *takes_value {
-                take_value(text, &words, &mut i, word, inline, name)?;
+                let (value, from) = take_value(text, &words, &mut i, word, inline, name)?;
+                left_out.push(format!("--{name} {}", &value.text[from..]));
             } else if inline.is_some() {
                 return Err(err(word.span.start, format!("--{name} takes no value")));
+            } else {
+                left_out.push(format!("--{name}"));
             }
             continue;
         }

@@ -176,3 +176,22 @@ fn spans_of_a_json_body_are_offsets_in_the_text() {
     let span = node.get("AutoMLJobName").unwrap().span;
     assert_eq!(&text[span.start..span.end], "\"j\"");
 }
+
+/// The AWS CLI's own options are left out of the request, and said to be, as written.
+#[test]
+fn global_options_are_left_out_and_named() {
+    let text = "aws --region us-east-1 --debug sagemaker create-auto-ml-job --output=json \\\n  --auto-ml-job-name j --profile 'ml team'";
+    let (request, left_out) = automl_rules::import::import_noting(text).unwrap();
+    assert_eq!(json::to_compact(&request), r#"{"AutoMLJobName":"j"}"#);
+    assert_eq!(
+        left_out,
+        [
+            "--region us-east-1",
+            "--debug",
+            "--output json",
+            "--profile ml team"
+        ]
+    );
+    let body = automl_rules::import::import_noting(r#"{"AutoMLJobName": "j"}"#).unwrap();
+    assert!(body.1.is_empty());
+}
