@@ -823,6 +823,32 @@ pub fn Page(
 ) -> impl IntoView {
     provide_context(store);
     store.sync();
+    // Ctrl+Z (⌘Z) outside a text field is the page's Undo, Ctrl+Shift+Z or Ctrl+Y its Redo;
+    // in a text field they stay the field's own.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        let redo = match ev.key().as_str() {
+            "z" | "Z" => ev.shift_key(),
+            "y" | "Y" if !ev.shift_key() => true,
+            _ => return,
+        };
+        let can = store
+            .history
+            .with_untracked(|h| !if redo { &h.forward } else { &h.back }.is_empty());
+        if !can || browser::is_text_field(ev.target()) {
+            return;
+        }
+        ev.prevent_default();
+        if redo {
+            store.redo();
+        } else {
+            store.undo();
+        }
+        browser::focus("status");
+    });
+    on_cleanup(move || keys.remove());
     view! {
         <a
             class="skip"

@@ -152,6 +152,22 @@ pub fn type_over(input: &web_sys::HtmlInputElement, text: &str) -> bool {
     typed
 }
 
+/// Whether `target` is a field that edits text (its Ctrl+Z is its own).
+pub fn is_text_field(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return false;
+    };
+    if el.is_content_editable() || el.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some() {
+        return true;
+    }
+    el.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|i| {
+        !matches!(
+            i.type_().as_str(),
+            "checkbox" | "radio" | "button" | "submit" | "reset" | "file" | "range" | "color"
+        )
+    })
+}
+
 /// Whether an element with this id is in the document.
 pub fn exists(id: &str) -> bool {
     window()

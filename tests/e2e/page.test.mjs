@@ -429,6 +429,29 @@ test('arrow keys step numbers, and Ctrl+Z takes a step back like typing', async 
   });
 });
 
+test('Ctrl+Z outside a text field is the page\'s Undo, Ctrl+Shift+Z its Redo', async () => {
+  await withPage({}, async ({ page }) => {
+    await page.click('button:text-is("Start from an example")');
+    const name = field(page, '/AutoMLJobName');
+    const example = await name.inputValue();
+    assert.notEqual(example, '');
+    // Focus on a button, not in a text field.
+    await page.focus('button:text-is("Check all")');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === '');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'status', 'focus on what happened');
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction((v) => document.querySelector('[name="/AutoMLJobName"]').value === v, example);
+    // In a text field, Ctrl+Z is the field's own: the request stays.
+    await name.click();
+    await page.keyboard.type('-2');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.locator('.summary .verdict').count() > 0, true);
+    assert.ok((await name.inputValue()).startsWith(example.slice(0, 5)), 'the example is still there');
+  });
+});
+
 test('download saves the selected export as its file', async () => {
   await withPage({}, async ({ page }) => {
     await importText(page, FULL);
