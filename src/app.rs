@@ -1773,6 +1773,16 @@ fn scalar_view(
             <p class="help" id=help>
                 {help_text}
                 {(!constraint.is_empty()).then(|| view! { " "<span class="constraint">{constraint}</span> })}
+                // Seconds read as a duration: 14400 is "4 hours".
+                {api_name
+                    .ends_with("InSeconds")
+                    .then(|| {
+                        view! {
+                            <span class="duration">
+                                {move || value.with(|v| duration(v).map(|d| format!(" {v} s is {d}.")))}
+                            </span>
+                        }
+                    })}
             </p>
             {control}
             <Messages pointer=pointer.clone() id=messages/>
@@ -1892,6 +1902,29 @@ fn hundredths(text: &str) -> Option<(i64, bool)> {
         .fold(0, |n, b| n * 10 + i64::from(b - b'0'));
     let more = fraction.bytes().skip(2).any(|b| b != b'0');
     Some((whole.parse::<i64>().ok()? * 100 + cents, more))
+}
+
+/// A whole number of seconds in words, largest units first ("1 hour 30 minutes"); `None`
+/// for what is not a plain positive whole number.
+fn duration(seconds: &str) -> Option<String> {
+    let s = seconds.trim();
+    if s.is_empty() || s.len() > 12 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut left = s.parse::<u64>().ok().filter(|&n| n > 0)?;
+    let mut parts = Vec::new();
+    for (size, unit) in [
+        (86_400, "day"),
+        (3_600, "hour"),
+        (60, "minute"),
+        (1, "second"),
+    ] {
+        if left >= size {
+            parts.push(plural((left / size) as usize, unit));
+            left %= size;
+        }
+    }
+    Some(parts.join(" "))
 }
 
 /// An extra option for an imported value the select does not list, so it is shown as it
@@ -2618,6 +2651,20 @@ mod tests {
         );
         for plain_or_not in ["2e-1", ".5", "0.", "-0.1", "0,2", "x"] {
             assert_eq!(steps(plain_or_not, true), None, "{plain_or_not}");
+        }
+    }
+
+    #[test]
+    fn seconds_read_as_durations() {
+        assert_eq!(duration("14400").as_deref(), Some("4 hours"));
+        assert_eq!(duration("86400").as_deref(), Some("1 day"));
+        assert_eq!(duration("5400").as_deref(), Some("1 hour 30 minutes"));
+        assert_eq!(
+            duration(" 90061 ").as_deref(),
+            Some("1 day 1 hour 1 minute 1 second")
+        );
+        for not in ["", "0", "1e3", "-5", "5.0", "4h", "9999999999999"] {
+            assert_eq!(duration(not), None, "{not}");
         }
     }
 

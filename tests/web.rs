@@ -838,6 +838,18 @@ async fn a_finding_about_two_members_shows_at_both_fields() {
     let total = "/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds";
     page.type_into(per_job, "7200").await;
     leptos::task::tick().await;
+    sleep(50).await;
+    let help = page
+        .root
+        .query_selector(&format!("[id=\"help:{per_job}\"]"))
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        help.contains("7200 s is 2 hours."),
+        "seconds read as a duration: {help}"
+    );
     assert_eq!(page.messages(total), "", "the total is not set yet");
     page.type_into(total, "3600").await;
     sleep(50).await;
