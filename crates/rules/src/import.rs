@@ -601,7 +601,24 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                     ),
                 ))
             }
-            b'*' | b'?' | b'[' | b'{' | b'}' | b'!' => {
+            // A brace group the shell would not expand (no comma or `..` of its own, as
+            // in the shorthand `CompletionCriteria={MaxCandidates=10}`) stays as written,
+            // and a lone `}` is a plain character.
+            b'{' if !brace_expands(&lx.b[lx.i + 1..]) => {
+                lx.begin();
+                lx.literal_char();
+            }
+            b'}' => {
+                lx.begin();
+                lx.literal_char();
+            }
+            b'{' => {
+                return Err(lx.err(
+                    lx.i,
+                    "the shell would expand this {…,…} into several words: put the value in single quotes",
+                ))
+            }
+            b'*' | b'?' | b'[' | b'!' => {
                 return Err(lx.err(
                     lx.i,
                     &format!(
@@ -637,6 +654,45 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
         lx.i += line.len();
     }
     Ok(words)
+}
+
+/// Whether the shell would expand the brace group whose `{` comes just before `rest`: it
+/// closes within the word, and holds an unquoted `,` or `..` of its own (not only in a group
+/// nested in it). Quoted and escaped characters count for nothing, as in bash.
+fn brace_expands(rest: &[u8]) -> bool {
+    let mut depth = 0_usize;
+    let mut expands = false;
+    let mut i = 0;
+    while let Some(&c) = rest.get(i) {
+        match c {
+            b' ' | b'\t' | b'\r' | b'\n' => return false,
+            b'\\' => i += 1,
+            b'\'' => match rest[i + 1..].iter().position(|&b| b == b'\'') {
+                Some(n) => i += n + 1,
+                None => return false,
+            },
+            b'"' => {
+                let mut j = i + 1;
+                while let Some(&d) = rest.get(j) {
+                    match d {
+                        b'\\' => j += 1,
+                        b'"' => break,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                i = j;
+            }
+            b'{' => depth += 1,
+            b'}' if depth == 0 => return expands,
+            b'}' => depth -= 1,
+            b',' if depth == 0 => expands = true,
+            b'.' if depth == 0 && rest.get(i + 1) == Some(&b'.') => expands = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 // ---- the AWS CLI command -----------------------------------------------------------------

@@ -72,6 +72,11 @@ const IMPORTS: &[(&str, &str, &str)] = &[
         r#"{"AutoMLJobName":"j"}"#,
     ),
     (
+        "unquoted braces the shell leaves as they are (no comma of their own)",
+        "aws sagemaker create-auto-ml-job --auto-ml-job-config CompletionCriteria={MaxAutoMLJobRuntimeInSeconds=14400},Mode=AUTO --auto-ml-job-name a}b",
+        r#"{"AutoMLJobName":"a}b","AutoMLJobConfig":{"CompletionCriteria":{"MaxAutoMLJobRuntimeInSeconds":14400},"Mode":"AUTO"}}"#,
+    ),
+    (
         "an empty string and a string of spaces",
         "aws sagemaker create-auto-ml-job --auto-ml-job-name '' --role-arn ' '",
         r#"{"AutoMLJobName":"","RoleArn":" "}"#,
@@ -119,6 +124,8 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
     ("a pipe", "aws sagemaker create-auto-ml-job | cat", "more than one aws command", 1, 34),
     ("a command on the next line", "aws sagemaker create-auto-ml-job --auto-ml-job-name j\necho hi\n", "unexpected text after the command", 2, 1),
     ("an unquoted glob", "aws sagemaker create-auto-ml-job --auto-ml-job-name j*", "unquoted '*'", 1, 54),
+    ("braces the shell expands into two words", "aws sagemaker create-auto-ml-job --auto-ml-job-config CompletionCriteria={MaxCandidates=1,Mode=x}", "would expand this {…,…} into several words", 1, 74),
+    ("braces the shell expands, within braces it leaves", "aws sagemaker create-auto-ml-job --auto-ml-job-config X={Y={a..c}}", "would expand this", 1, 60),
     ("unquoted JSON", "aws sagemaker create-auto-ml-job --tags []", "unquoted '['", 1, 41),
     ("an unclosed single quote", "aws sagemaker create-auto-ml-job --auto-ml-job-name 'j", "never closed", 1, 53),
     ("an unclosed double quote", "aws sagemaker create-auto-ml-job --auto-ml-job-name \"j", "never closed", 1, 53),
