@@ -1319,6 +1319,8 @@ fn describe_char(c: char) -> String {
         ' ' => "a space".to_string(),
         '\n' => "a line break".to_string(),
         '\t' => "a tab".to_string(),
+        '\'' => "an apostrophe (')".to_string(),
+        '"' => "a double quote (\")".to_string(),
         c if c.is_control() => json::control_character(c),
         c => format!("'{c}'"),
     }

@@ -714,7 +714,7 @@ pub fn tag_keys(req: &Request, out: &mut Vec<Diagnostic>) {
                 "tag-key-duplicate",
                 &path,
                 &format!(
-                    "the tag key \"{key}\" is already used by tag {}; tag keys must be unique",
+                    "Key \"{key}\" is already used by tag {}; tag keys must be unique",
                     first + 1
                 ),
                 "Tag keys must be unique per resource.",
@@ -726,7 +726,7 @@ pub fn tag_keys(req: &Request, out: &mut Vec<Diagnostic>) {
             out.push(error(
                 "tag-key-reserved",
                 &path,
-                &format!("the tag key \"{key}\" starts with aws:, which is reserved for AWS"),
+                &format!("Key \"{key}\" starts with aws:, which is reserved for AWS"),
                 "Tag keys may not begin with 'aws:'.",
             ));
         }

@@ -86,3 +86,28 @@ fn problem_type_help_agrees_with_the_objective_rule() {
     let outcome = check_text(&text);
     assert!(outcome.is_valid(), "{:?}", outcome.diagnostics);
 }
+
+/// A quote character is named, not quoted in quotes (`'''` was hard to read).
+#[test]
+fn quote_characters_are_named() {
+    let outcome = check_text(&format!(
+        "{BASE},\n  \"Tags\": [{{\"Key\": \"it's\", \"Value\": \"say \\\"hi\\\"\"}}]\n}}"
+    ));
+    let messages: Vec<&str> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.ends_with("(character 3 is an apostrophe ('))")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.ends_with("(character 5 is a double quote (\"))")),
+        "{messages:#?}"
+    );
+}
