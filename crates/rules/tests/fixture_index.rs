@@ -474,6 +474,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/vpc-missing-subnets.expected"),
     ),
     (
+        "white-space-pasted",
+        include_str!("fixtures/white-space-pasted.json"),
+        include_str!("fixtures/white-space-pasted.expected"),
+    ),
+    (
         "wrong-case-member",
         include_str!("fixtures/wrong-case-member.json"),
         include_str!("fixtures/wrong-case-member.expected"),
