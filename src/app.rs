@@ -29,6 +29,8 @@ pub const PREVIOUS_KEY: &str = "automl-job-web.previous";
 
 /// The localStorage key of the choice to show the service's wording under each message.
 pub const WORDING_KEY: &str = "automl-job-web.wording";
+/// Where the export box's line wrapping is kept.
+pub const WRAP_KEY: &str = "automl-job-web.wrap";
 
 /// The localStorage key of the requests Redo puts back.
 pub const REDO_KEY: &str = "automl-job-web.redo";
@@ -2290,6 +2292,9 @@ fn Summary() -> impl IntoView {
 fn Export() -> impl IntoView {
     let store = use_store();
     let target = RwSignal::new(Target::Json);
+    // Long lines (a JSON option of the AWS CLI command) wrap in the box when asked: shown,
+    // not copied, so the copy stays exact.
+    let wrap = RwSignal::new(browser::load(WRAP_KEY).as_deref() == Some("wrap"));
     let text = Memo::new(move |_| {
         store.export_tick.track();
         let t = target.get();
@@ -2362,9 +2367,26 @@ fn Export() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
-            <pre class="code" tabindex="0" aria-label=move || target.get().label()>
+            <pre
+                class=move || if wrap.get() { "code wrap" } else { "code" }
+                tabindex="0"
+                aria-label=move || target.get().label()
+            >
                 <code id="export-text">{move || text.get()}</code>
             </pre>
+            <label class="switch">
+                <input
+                    type="checkbox"
+                    id="export-wrap"
+                    prop:checked=move || wrap.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        wrap.set(on);
+                        browser::save(WRAP_KEY, if on { "wrap" } else { "no-wrap" });
+                    }
+                />
+                " Wrap long lines (in this box only: what is copied keeps its lines)"
+            </label>
             <div class="actions">
                 <button type="button" id="export-copy" on:click=copy>"Copy"</button>
                 <button type="button" id="export-download" on:click=download>

@@ -331,13 +331,22 @@ test('usable on a 320 px phone: no sideways scrolling, first field in view', asy
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
     await page.evaluate(() => window.scrollTo(0, 0));
     assert.ok(await field(page, '/AutoMLJobName').isVisible());
+    // Long export lines wrap in the box when asked, and the text is the same.
+    await page.check('input[name="export-target"][value="cli"]');
+    const box = page.locator('pre:has(#export-text)');
+    const before = await page.locator('#export-text').textContent();
+    const wide = () => box.evaluate((el) => el.scrollWidth - el.clientWidth);
+    assert.ok(await wide() > 0, 'the AWS CLI command is wider than a phone');
+    await page.check('#export-wrap');
+    assert.ok(await wide() <= 0, 'wrapped, nothing to scroll sideways');
+    assert.equal(await page.locator('#export-text').textContent(), before);
     // "Import…" brings the Import box into view above the bottom bar, not under it.
     await page.click('.toolbar button:text-is("Import…")');
-    const [box, bar] = await page.evaluate(() => [
+    const [importBottom, bar] = await page.evaluate(() => [
       document.getElementById('import-text').getBoundingClientRect().bottom,
       document.querySelector('.mobile-status').getBoundingClientRect().top,
     ]);
-    assert.ok(box <= bar, `the Import box ends at ${box}px, under the bar at ${bar}px`);
+    assert.ok(importBottom <= bar, `the Import box ends at ${importBottom}px, under the bar at ${bar}px`);
   });
 });
 
