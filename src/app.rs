@@ -1546,10 +1546,14 @@ fn suited_values(store: Store, pointer: &str) -> Option<Memo<Suited>> {
 /// options keeps the selection). Values that do not suit what the select depends on are
 /// listed apart and disabled (still shown, so a person sees why), except the current value,
 /// which stays as it is for the rules to report.
+///
+/// With nothing to depend on yet (no problem type), `grouped` values are listed by what they
+/// suit ("For regression", ...), and those no choice can make suitable are disabled.
 fn enum_options(
     values: &'static [&'static str],
     value: RwSignal<String>,
     suited: Option<Memo<Suited>>,
+    grouped: Option<Why>,
 ) -> impl IntoView {
     // A disabled value says what it suits: "MSE (for regression)".
     let option = move |v: &'static str, why: Option<Why>| {
@@ -1568,11 +1572,51 @@ fn enum_options(
         }
     };
     move || match suited.and_then(|s| s.get()) {
-        None => values
-            .iter()
-            .map(|v| option(v, None))
-            .collect_view()
-            .into_any(),
+        None => match grouped {
+            None => values
+                .iter()
+                .map(|v| option(v, None))
+                .collect_view()
+                .into_any(),
+            Some(why) => {
+                let mut groups: Vec<(String, Vec<&'static str>)> = Vec::new();
+                for v in values.iter().copied() {
+                    let suits = why.of(v);
+                    match groups.iter_mut().find(|(g, _)| *g == suits) {
+                        Some((_, members)) => members.push(v),
+                        None => groups.push((suits, vec![v])),
+                    }
+                }
+                // Single problem types first, then values that suit several, then none (in
+                // three passes: a sort would add its code to the page).
+                let rank = |g: &str| match (g.starts_with("for "), g.contains(" or ")) {
+                    (true, false) => 0,
+                    (true, true) => 1,
+                    _ => 2,
+                };
+                (0..3)
+                    .flat_map(|r| {
+                        groups
+                            .iter()
+                            .filter(move |(g, _)| rank(g) == r)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    })
+                    .map(|(suits, members)| {
+                        let never = !suits.starts_with("for ");
+                        view! {
+                            <optgroup label=capitalize(&suits)>
+                                {members
+                                    .into_iter()
+                                    .map(|v| option(v, never.then_some(why)))
+                                    .collect_view()}
+                            </optgroup>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }
+        },
         Some((context, good, why)) => {
             let others: Vec<&'static str> = values
                 .iter()
@@ -1685,7 +1729,12 @@ fn scalar_view(
                             None => "not set".to_string(),
                         }}
                     </option>
-                    {enum_options(values, value, suited_values(store, &pointer))}
+                    {enum_options(
+                        values,
+                        value,
+                        suited_values(store, &pointer),
+                        (pointer == "/AutoMLJobObjective/MetricName").then_some(Why::Metric),
+                    )}
                     {unknown_option(value, &known)}
                 </select>
             }

@@ -418,6 +418,43 @@ async fn unsuitable_choices_say_what_they_suit() {
         o.insert("problem");
     });
     leptos::task::tick().await;
+    // No problem type yet: the metrics are listed by what they suit.
+    let select = page.field("/AutoMLJobObjective/MetricName");
+    let groups = select.query_selector_all("optgroup").unwrap();
+    let labels: Vec<String> = (0..groups.length())
+        .map(|i| {
+            groups
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute("label")
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "For regression",
+            "For binary classification",
+            "For multiclass classification",
+            "For binary classification or multiclass classification",
+            "CreateAutoMLJobV2 only"
+        ]
+    );
+    let regression = select
+        .query_selector("optgroup[label=\"For regression\"]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        regression.contains("MSE") && !regression.contains("AUC"),
+        "{regression}"
+    );
+    assert!(select
+        .query_selector("optgroup[label=\"CreateAutoMLJobV2 only\"] option:not([disabled])")
+        .unwrap()
+        .is_none());
     page.choose("/ProblemType", "BinaryClassification").await;
     leptos::task::tick().await;
     let select = page.field("/AutoMLJobObjective/MetricName");
