@@ -680,7 +680,7 @@ pub static TAG: Shape = Shape {
                 shape: &TAG_VALUE,
                 required: true,
                 label: "Value",
-                help: "Up to 256 letters, digits, spaces and _ . : / = + - @ (may be empty).",
+                help: "Required, and may be empty: up to 256 letters, digits, spaces and _ . : / = + - @.",
                 default: None,
             },
         ],
