@@ -136,6 +136,17 @@ pub fn json_line(checked: &Checked) -> String {
         optional(&mut out, d.service_message.as_deref());
         out.push_str(",\"cli_message\":");
         optional(&mut out, d.cli_message.as_deref());
+        // The other members a documented rule's finding is about, when it has any.
+        if !d.related.is_empty() {
+            out.push_str(",\"related\":[");
+            for (j, p) in d.related.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                write_string(&mut out, p);
+            }
+            out.push(']');
+        }
         if let Some((_, line, column)) = position(checked, index.as_ref(), d) {
             let _ = write!(out, ",\"line\":{line},\"column\":{column}");
         }

@@ -330,3 +330,18 @@ fn import_names_the_aws_cli_options_it_leaves_out() {
     );
     assert!(stderr.contains("note: left out --profile ml"), "{stderr}");
 }
+
+/// A documented rule's finding about two members names the other one in the JSON line;
+/// other findings carry no `related`.
+#[test]
+fn json_lines_name_the_related_members() {
+    let request = r#"{"AutoMLJobName": "j", "ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "F1"}}"#;
+    let out = run(&["check", "--format", "json", "-"], Some(request));
+    let line = text(&out.stdout);
+    assert!(
+        line.contains(r#""code":"metric-problem-type","path":"/AutoMLJobObjective/MetricName""#),
+        "{line}"
+    );
+    assert!(line.contains(r#","related":["/ProblemType"]"#), "{line}");
+    assert_eq!(line.matches("\"related\"").count(), 1, "{line}");
+}
