@@ -437,18 +437,22 @@ impl Store {
         self.export_tick.update(|t| *t += 1);
     }
 
-    /// Puts back the request the last replacement took away; the one it replaces goes to
-    /// Redo, so nothing is lost either way.
-    pub fn undo(&self) {
-        // A step that no longer reads as a request (a hand-edited localStorage) is dropped.
-        let Some((old, what)) = self
-            .history
+    /// Takes the newest step from Undo's side (`back`) or Redo's; a step that no longer reads
+    /// as a request (a hand-edited localStorage) is dropped.
+    fn take_step(&self, back: bool) -> Option<(Draft, String)> {
+        self.history
             .try_update(|h| {
-                std::iter::from_fn(|| h.back.pop())
+                let steps = if back { &mut h.back } else { &mut h.forward };
+                std::iter::from_fn(|| steps.pop())
                     .find_map(|(request, what)| Some((step_draft(&request)?, what)))
             })
             .flatten()
-        else {
+    }
+
+    /// Puts back the request the last replacement took away; the one it replaces goes to
+    /// Redo, so nothing is lost either way.
+    pub fn undo(&self) {
+        let Some((old, what)) = self.take_step(true) else {
             return;
         };
         let current = self.draft.with_untracked(|d| step_of(d, &what));
@@ -469,14 +473,7 @@ impl Store {
 
     /// Puts back the request the last Undo took away; the one it replaces goes back to Undo.
     pub fn redo(&self) {
-        let Some((next, what)) = self
-            .history
-            .try_update(|h| {
-                std::iter::from_fn(|| h.forward.pop())
-                    .find_map(|(request, what)| Some((step_draft(&request)?, what)))
-            })
-            .flatten()
-        else {
+        let Some((next, what)) = self.take_step(false) else {
             return;
         };
         let current = self.draft.with_untracked(|d| step_of(d, &what));

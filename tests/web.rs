@@ -90,6 +90,16 @@ impl Mounted {
     }
 }
 
+/// A keydown of `key` on `target`, as the keyboard sends it (bubbling, cancelable).
+fn key_down(target: &web_sys::EventTarget, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
 fn fire(target: &web_sys::EventTarget, kind: &str) {
     let init = EventInit::new();
     init.set_bubbles(true);
@@ -350,15 +360,7 @@ async fn arrow_keys_step_numbers_within_bounds() {
     let pointer = "/AutoMLJobConfig/CompletionCriteria/MaxCandidates";
     let input: HtmlInputElement = page.field(pointer).unchecked_into();
     input.focus().unwrap();
-    let press = |key: &str| {
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key(key);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let ev =
-            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        input.dispatch_event(&ev).unwrap();
-    };
+    let press = |key: &str| key_down(&input, key);
     press("ArrowUp");
     leptos::task::tick().await;
     assert_eq!(input.value(), "250", "from the service's default");
@@ -389,15 +391,7 @@ async fn arrow_keys_step_numbers_within_bounds() {
     let pointer = "/AutoMLJobConfig/DataSplitConfig/ValidationFraction";
     let fraction: HtmlInputElement = page.field(pointer).unchecked_into();
     fraction.focus().unwrap();
-    let press = |key: &str| {
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key(key);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let ev =
-            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        fraction.dispatch_event(&ev).unwrap();
-    };
+    let press = |key: &str| key_down(&fraction, key);
     press("ArrowUp");
     press("ArrowUp");
     leptos::task::tick().await;

@@ -38,6 +38,15 @@ async function importText(page, text) {
   await page.click('#import-button');
 }
 
+/** A drag's DataTransfer in the page, holding one file. */
+function fileTransfer(page, name, text, type = 'application/json') {
+  return page.evaluateHandle(([name, text, type]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type }));
+    return dt;
+  }, [name, text, type]);
+}
+
 /** The request as the page's JSON export shows it. */
 async function jsonExport(page) {
   await page.check('input[name="export-target"][value="json"]');
@@ -100,11 +109,7 @@ test('a JSON body and a CLI command import into the form; a bad import keeps the
     assert.equal(await error.isVisible(), false);
 
     // A .json file dropped on the import box.
-    const dropped = await page.evaluateHandle((text) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
-      return dt;
-    }, JSON.stringify({ ...JSON.parse(FULL), AutoMLJobName: 'dropped-file' }));
+    const dropped = await fileTransfer(page, 'dropped.json', JSON.stringify({ ...JSON.parse(FULL), AutoMLJobName: 'dropped-file' }));
     const steps = async () => Number((await page.getAttribute('.undo', 'title')).match(/\((\d+) steps? available\)/)[1]);
     let before = await steps();
     await page.dispatchEvent('#import-text', 'drop', { dataTransfer: dropped });
@@ -123,11 +128,7 @@ test('a JSON body and a CLI command import into the form; a bad import keeps the
     }, withFile);
     assert.equal(await dragOver(true), true, 'a file may be dropped on a field');
     assert.equal(await dragOver(false), false, 'text dragged over a field is the browser\'s');
-    const elsewhere = await page.evaluateHandle((text) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], 'elsewhere.json', { type: 'application/json' }));
-      return dt;
-    }, JSON.stringify({ ...JSON.parse(FULL), AutoMLJobName: 'dropped-elsewhere' }));
+    const elsewhere = await fileTransfer(page, 'elsewhere.json', JSON.stringify({ ...JSON.parse(FULL), AutoMLJobName: 'dropped-elsewhere' }));
     before = await steps();
     await page.dispatchEvent('[name="/RoleArn"]', 'drop', { dataTransfer: elsewhere });
     await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'dropped-elsewhere');
@@ -135,11 +136,7 @@ test('a JSON body and a CLI command import into the form; a bad import keeps the
 
     // A file that is no request (an image dragged from another tab) is refused by its type,
     // and the draft stays.
-    const image = await page.evaluateHandle(() => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array([137, 80, 78, 71])], 'chart.png', { type: 'image/png' }));
-      return dt;
-    });
+    const image = await fileTransfer(page, 'chart.png', '\x89PNG', 'image/png');
     before = await steps();
     await page.dispatchEvent('[name="/RoleArn"]', 'drop', { dataTransfer: image });
     await page.waitForFunction(() => /chart\.png is a image\/png file/.test(document.getElementById('import-error').textContent));

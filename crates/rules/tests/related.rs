@@ -5,20 +5,9 @@ use std::fs;
 
 use automl_rules::check_text;
 use automl_rules::model;
-use common::{fixtures_dir, names_on_disk};
+use common::{fixtures_dir, names_on_disk, BASE};
 
 mod common;
-
-const BASE: &str = r#"{
-  "AutoMLJobName": "churn-2024-v1",
-  "InputDataConfig": [
-    {
-      "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://my-bucket/churn/train/"}},
-      "TargetAttributeName": "churned"
-    }
-  ],
-  "OutputDataConfig": {"S3OutputPath": "s3://my-bucket/churn/output/"},
-  "RoleArn": "arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole""#;
 
 /// The related members of the one finding with `code` in the request `BASE` + `extra`.
 fn related(extra: &str, code: &str) -> Vec<String> {

@@ -19,3 +19,16 @@ pub fn names_on_disk() -> Vec<String> {
     names.sort();
     names
 }
+
+/// The start of a valid request, without its closing brace: tests add members after it.
+#[allow(dead_code)]
+pub const BASE: &str = r#"{
+  "AutoMLJobName": "churn-2024-v1",
+  "InputDataConfig": [
+    {
+      "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://my-bucket/churn/train/"}},
+      "TargetAttributeName": "churned"
+    }
+  ],
+  "OutputDataConfig": {"S3OutputPath": "s3://my-bucket/churn/output/"},
+  "RoleArn": "arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole""#;
