@@ -144,6 +144,17 @@ test('a JSON body and a CLI command import into the form; a bad import keeps the
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'dropped-elsewhere');
     assert.match(await page.locator('#status').innerText(), /Could not import that/);
 
+    // A file too large to be a request is refused by its size, before it is read.
+    const big = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(9 * 1024 * 1024)], 'huge.json', { type: 'application/json' }));
+      return dt;
+    });
+    before = await steps();
+    await page.dispatchEvent('[name="/RoleArn"]', 'drop', { dataTransfer: big });
+    await page.waitForFunction(() => /huge\.json is 9216 KB; a request is at most 4096 KB/.test(document.getElementById('import-error').textContent));
+    assert.equal(await steps(), before, 'nothing imported');
+
     // The toolbar's "Import…" brings the Import box (often below the fold) into view.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.click('.toolbar button:text-is("Import…")');

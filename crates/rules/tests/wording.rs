@@ -100,3 +100,23 @@ fn quote_characters_are_named() {
         "{messages:#?}"
     );
 }
+
+/// A pasted S3 location with a trailing space is valid for the model but warned about at
+/// its own member (a leading space is already a pattern error there, and only that is said).
+#[test]
+fn an_s3_location_with_a_trailing_space_is_warned_about() {
+    let request = BASE.replace("churn/train/\"", "churn/train/ \"") + "\n}";
+    let outcome = check_text(&request);
+    let found: Vec<(&str, &str)> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.path.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "white-space-edge",
+            "/InputDataConfig/0/DataSource/S3DataSource/S3Uri"
+        )]
+    );
+}
