@@ -2444,7 +2444,7 @@ fn Export() -> impl IntoView {
     }
 }
 
-/// Import a JSON body or an AWS CLI command (pasted, dropped or from a file). What cannot be
+/// Import a JSON body, an AWS CLI command or a boto3 program (pasted, dropped or from a file). What cannot be
 /// read is reported with its place, and the draft is left as it was.
 #[component]
 fn Import() -> impl IntoView {
@@ -2459,8 +2459,13 @@ fn Import() -> impl IntoView {
                 let what = if left_out.is_empty() {
                     "Imported the request. Undo puts your previous draft back.".to_string()
                 } else {
+                    let whose = if left_out[0].starts_with("--") {
+                        "the AWS CLI's own options"
+                    } else {
+                        "settings of the boto3 client or session"
+                    };
                     format!(
-                        "Imported the request. Left out {}: they are the AWS CLI's own options, not part of the request, so no export carries them. Undo puts your previous draft back.",
+                        "Imported the request. Left out {}: they are {whose}, not part of the request, so no export carries them. Undo puts your previous draft back.",
                         left_out.join(", ")
                     )
                 };
@@ -2585,8 +2590,8 @@ fn Import() -> impl IntoView {
         <section class="import" aria-labelledby="import-title">
             <h2 id="import-title">"Import"</h2>
             <label for="import-text">
-                "Paste a JSON request body or an "<code>"aws sagemaker create-auto-ml-job"</code>
-                " command, or drop its file anywhere on the page"
+                "Paste a JSON request body, an "<code>"aws sagemaker create-auto-ml-job"</code>
+                " command or a boto3 program, or drop its file anywhere on the page"
             </label>
             <textarea
                 id="import-text"
@@ -2605,7 +2610,7 @@ fn Import() -> impl IntoView {
                     "Open a file"
                     <input
                         type="file"
-                        accept=".json,.sh,.txt,.ps1,.cmd,.bat,application/json,text/plain"
+                        accept=".json,.sh,.txt,.ps1,.cmd,.bat,.py,application/json,text/plain,text/x-python"
                         on:change=on_file
                     />
                 </label>

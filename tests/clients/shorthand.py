@@ -76,7 +76,7 @@ CASES = [
      "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=1}'"),
     ("a float with underscores", "send",
      "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=0.1_5e0_1}'"),
-    ("a float with 18 digits (the same float as repr 1.2345678901234568e+17)", "send",
+    ("a float with 18 digits (sent as repr 1.2345678901234568e+17)", "send",
      "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=123456789012345678}'"),
     ("nan goes out as the string NaN", "send",
      "--auto-ml-job-config 'DataSplitConfig={ValidationFraction=nan}'"),

@@ -82,6 +82,32 @@ test('a summary entry moves focus to its field, opening its section', async () =
   });
 });
 
+test('a boto3 program imports into the form, its client settings named as left out', async () => {
+  await withPage({}, async ({ page }) => {
+    // Our own boto3 export, with the client given a Region as people write it.
+    const program = execFileSync(CLI, ['export', '--to', 'boto3', path.join(FIXTURES, 'full-request.json')], { encoding: 'utf8' })
+      .replace('boto3.client("sagemaker")', 'boto3.client("sagemaker", region_name="eu-west-1")');
+    await importText(page, program);
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    assert.equal(await field(page, '/ModelDeployConfig/AutoGenerateEndpointName').inputValue(), 'true');
+    assert.match(await page.locator('.summary .verdict').innerText(), /Ready to send/);
+    assert.equal((await jsonExport(page)), execFileSync(CLI, ['export', '--to', 'json', path.join(FIXTURES, 'full-request.json')], { encoding: 'utf8' }));
+    assert.match(await page.locator('#status').innerText(), /Left out region_name="eu-west-1": they are settings of the boto3 client or session/);
+
+    // A notebook cell: names and f-strings are read; a role worked out at run time is not.
+    const cell = "bucket = 'my-bucket'\nrole = sagemaker.get_execution_role()\nsm.create_auto_ml_job(\n    AutoMLJobName='from-a-notebook',\n    OutputDataConfig={'S3OutputPath': f's3://{bucket}/out/'},\n    RoleArn=role,\n)\n";
+    await importText(page, cell);
+    const error = page.locator('#import-error');
+    assert.match(await error.innerText(), /an attribute is looked up when the program runs.*role is set on line 2 and used on line 6.*line 2, column 8.*draft is unchanged/s);
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    await importText(page, cell.replace('sagemaker.get_execution_role()', "'arn:aws:iam::123456789012:role/AutoML'"));
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'from-a-notebook');
+    assert.equal(await field(page, '/OutputDataConfig/S3OutputPath').inputValue(), 's3://my-bucket/out/');
+    assert.equal(await field(page, '/RoleArn').inputValue(), 'arn:aws:iam::123456789012:role/AutoML');
+    assert.equal(await error.isVisible(), false);
+  });
+});
+
 test('a JSON body and a CLI command import into the form; a bad import keeps the draft', async () => {
   await withPage({}, async ({ page }) => {
     await importText(page, FULL);

@@ -29,8 +29,9 @@ check    reports every error and warning in each request (JSON); standard input 
 export   prints the request as TARGET: json, cli, cli-input-json, powershell, cmd, boto3.
          An invalid request is refused (diagnostics on stderr, exit 1) unless --allow-invalid,
          which prints the export anyway (diagnostics still on stderr, exit 0).
-import   reads a JSON body or a pasted `aws sagemaker create-auto-ml-job ...` command and
-         prints the JSON body; its diagnostics go to stderr.
+import   reads a JSON body, a pasted `aws sagemaker create-auto-ml-job ...` command or a
+         boto3 program's create_auto_ml_job(...) call, and prints the JSON body; its
+         diagnostics go to stderr.
 
 exit status: 0 valid, 1 a request has errors, 2 an input cannot be read or is not JSON, or
 the command line is wrong";
@@ -356,7 +357,10 @@ fn import_command(args: &[String]) -> Result<u8, Trouble> {
     let request = match import::import_noting(&text) {
         Ok((request, left_out)) => {
             for option in left_out {
-                eprintln!("note: left out {option}: an option of the AWS CLI itself, not part of the request");
+                eprintln!(
+                    "note: left out {option}: {}",
+                    import::left_out_reason(&option)
+                );
             }
             request
         }

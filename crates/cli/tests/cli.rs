@@ -291,7 +291,14 @@ fn export_refuses_an_invalid_request_unless_allowed() {
 fn export_then_import_gives_back_the_request() {
     let path = fixture("valid-every-member.json");
     let original = automl_rules::json::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    for target in ["json", "cli", "cli-input-json"] {
+    for target in [
+        "json",
+        "cli",
+        "cli-input-json",
+        "powershell",
+        "cmd",
+        "boto3",
+    ] {
         let out = run(&["export", "--to", target, path.to_str().unwrap()], None);
         assert_eq!(
             out.status.code(),
@@ -329,6 +336,26 @@ fn import_names_the_aws_cli_options_it_leaves_out() {
         "{stderr}"
     );
     assert!(stderr.contains("note: left out --profile ml"), "{stderr}");
+}
+
+/// A boto3 program's client settings are left out too, named as such; credentials by name only.
+#[test]
+fn import_names_the_boto3_settings_it_leaves_out() {
+    let out = run(
+        &["import", "-"],
+        Some("import boto3\nsm = boto3.client('sagemaker', region_name='eu-west-1', aws_secret_access_key='s3cr3t')\nsm.create_auto_ml_job(AutoMLJobName='j')\n"),
+    );
+    assert_eq!(text(&out.stdout).trim(), "{\n  \"AutoMLJobName\": \"j\"\n}");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("note: left out region_name='eu-west-1': a setting of the boto3 client or session, not part of the request"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("note: left out aws_secret_access_key:"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cr3t"), "{stderr}");
 }
 
 /// A documented rule's finding about two members names the other one in the JSON line;

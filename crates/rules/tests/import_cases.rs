@@ -104,7 +104,7 @@ fn imports() {
 /// (what the case guards, text, part of the message, line, column)
 const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
     ("empty input", "  \n", "nothing to import", 2, 1),
-    ("another program", "ls -l", "expected a JSON body or an aws", 1, 1),
+    ("another program", "ls -l", "expected a JSON body, an aws", 1, 1),
     ("another service", "aws s3 ls", "expected 'sagemaker' here", 1, 5),
     ("another operation", "aws sagemaker create-training-job", "expected 'create-auto-ml-job' here", 1, 15),
     ("no operation", "aws sagemaker", "expected 'aws sagemaker create-auto-ml-job'", 1, 14),
@@ -140,7 +140,7 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
     ("bad JSON in an option points into the quotes", "aws sagemaker create-auto-ml-job \\\n  --tags '[{\"Key\":\"k\",}]'", "--tags: trailing comma", 2, 23),
     ("bad JSON after a spliced quote", "aws sagemaker create-auto-ml-job --tags '[\"'\\''\" x]'", "expected ','", 1, 50),
     ("bad JSON body", "{\n  \"a\": }\n", "expected a JSON value", 2, 8),
-    ("a boto3 program", "\"\"\"doc\"\"\"\nimport boto3\n", "boto3 program cannot be imported", 2, 1),
+    ("a boto3 program without the call", "\"\"\"doc\"\"\"\nimport boto3\n", "this Python has no create_auto_ml_job(…) call", 2, 8),
 ];
 
 #[test]

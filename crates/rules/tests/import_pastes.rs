@@ -39,7 +39,7 @@ fn a_prompt_with_continuation_prompts_is_left_out() {
 fn a_prompt_before_something_else_is_not_taken_away() {
     let err = import("$ ls -l").unwrap_err();
     assert!(
-        err.message.contains("expected a JSON body or an aws"),
+        err.message.contains("expected a JSON body, an aws"),
         "{err}"
     );
 }
@@ -67,7 +67,7 @@ fn prose_is_not_told_about_shell_expansion() {
     let err = import("hello world {not json").unwrap_err();
     assert_eq!(
         err.message,
-        "expected a JSON body or an aws sagemaker create-auto-ml-job command"
+        "expected a JSON body, an aws sagemaker create-auto-ml-job command or a boto3 create_auto_ml_job(…) call"
     );
     assert_eq!((err.line, err.column), (1, 1));
 }
@@ -89,11 +89,17 @@ fn a_powershell_command_is_named() {
 }
 
 #[test]
-fn a_python_dict_is_told_about_double_quotes_once() {
-    let err = import("{'AutoMLJobName': 'x'}").unwrap_err();
-    assert_eq!(
-        err.message,
-        "expected a member name in double quotes, found a single quote (JSON strings need double quotes)"
+fn a_python_dict_imports_and_a_broken_body_keeps_the_json_message() {
+    let node = import("{'AutoMLJobName': 'x'}").unwrap();
+    assert_eq!(json::to_compact(&node), r#"{"AutoMLJobName":"x"}"#);
+    // Where JSON reads further than Python, its message stands.
+    let err = import("{\"AutoMLJobName\": \"x\" \"RoleArn\": 1}").unwrap_err();
+    assert_eq!(err.message, "expected ',' or '}' in an object, found '\"'");
+    // A single-quoted text that is not Python either gets the message that read further.
+    let err = import("{'AutoMLJobName': x}").unwrap_err();
+    assert!(
+        err.message.starts_with("x is not set to a written value"),
+        "{err}"
     );
 }
 

@@ -1,6 +1,7 @@
 //! Reads a request back from what a person pastes: a JSON body, an
 //! `aws sagemaker create-auto-ml-job …` command for a POSIX shell (either form of
-//! [`crate::export`]), or the PowerShell or cmd.exe script of [`crate::export`].
+//! [`crate::export`]), the PowerShell or cmd.exe script of [`crate::export`], or a boto3
+//! program or Python dict ([`python`]).
 //!
 //! The spans of the result point into the pasted text, so diagnostics on an imported
 //! command line point at the option or the character inside its quoted JSON.
@@ -24,6 +25,8 @@ use std::fmt;
 use crate::export::{in_model_order, CLI_OPTIONS, CMD_ECHO, PARAMFILE_PREFIXES};
 use crate::json::{self, line_col, Member, Node, Span, Value};
 use crate::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST};
+
+mod python;
 
 /// Why a text could not be imported, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,20 +64,31 @@ fn error(text: &str, offset: usize, message: &str) -> ImportError {
     }
 }
 
-/// The request in `text`: a JSON body, an `aws sagemaker create-auto-ml-job` command line, or
-/// an exported PowerShell or cmd.exe script. A JSON body is returned as written; a command's
-/// members come in the model's order.
+/// The request in `text`: a JSON body, an `aws sagemaker create-auto-ml-job` command line, an
+/// exported PowerShell or cmd.exe script, a boto3 program calling `create_auto_ml_job(…)`, or
+/// a Python dict. A JSON body, a Python dict and a boto3 call's arguments are returned as
+/// written; a command's members come in the model's order.
 pub fn import(text: &str) -> Result<Node, ImportError> {
     import_noting(text).map(|(request, _)| request)
 }
 
 /// [`import`], with the AWS CLI's global options the command held (`--region eu-west-1`,
-/// `--profile ml`, as written): they are not part of the request, so they are left out, and
-/// a person should hear that they were.
+/// `--profile ml`, as written) or the settings a boto3 program gave its client or session
+/// (`region_name="eu-west-1"`; credentials by name only): they are not part of the request,
+/// so they are left out, and a person should hear that they were ([`left_out_reason`]).
 pub fn import_noting(text: &str) -> Result<(Node, Vec<String>), ImportError> {
     let mut left_out = Vec::new();
     let request = import_into(text, &mut left_out)?;
     Ok((request, left_out))
+}
+
+/// Why an item [`import_noting`] left out is not part of the request, for a note.
+pub fn left_out_reason(item: &str) -> &'static str {
+    if item.starts_with("--") {
+        "an option of the AWS CLI itself, not part of the request"
+    } else {
+        "a setting of the boto3 client or session, not part of the request"
+    }
 }
 
 fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportError> {
@@ -86,25 +100,36 @@ fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportErr
         - text
             .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
             .len();
-    if let Some(at) = text.find("import boto3") {
-        return Err(error(
-            text,
-            at,
-            "a boto3 program cannot be imported: paste the JSON body or the AWS CLI command",
-        ));
-    }
     match text[start..].chars().next() {
         None => Err(error(
             text,
             start,
             "nothing to import: paste a JSON body or an aws sagemaker create-auto-ml-job command",
         )),
-        Some('{' | '[' | '"') => parse_json_at(text, &text[start..], start),
-        _ => {
+        Some('{') => parse_json_at(text, &text[start..], start).or_else(|json| {
+            // A Python dict (single quotes, True, a trailing comma) is read as one. When it is
+            // neither, JSON's message stands unless JSON stopped at what only Python writes (a
+            // single quote, a bare word) and Python read further.
+            python::dict_literal(text).map_err(|py| {
+                let pythonic = text[json.offset.min(text.len())..]
+                    .starts_with(|c: char| c == '\'' || c == '_' || c.is_alphabetic());
+                if pythonic && py.offset > json.offset {
+                    py
+                } else {
+                    json
+                }
+            })
+        }),
+        Some('[') => parse_json_at(text, &text[start..], start),
+        Some(first) => {
             if let Some(at) = powershell_body(text) {
                 parse_json_at(text, at.1, at.0)
             } else if text.contains(CMD_ECHO) {
                 cmd_body(text)
+            } else if python::is_program(text) && !first_word_is_aws(text) {
+                python::program(text, left_out)
+            } else if first == '"' {
+                parse_json_at(text, &text[start..], start)
             } else {
                 command(text, left_out)
             }
@@ -154,6 +179,15 @@ fn blank_fences(text: &str) -> String {
         ranges.push((at + indent, at + indent + 3));
     }
     blank(text, &ranges)
+}
+
+/// Whether the first line that is not blank or a comment starts with the aws program.
+fn first_word_is_aws(text: &str) -> bool {
+    lines_at(text)
+        .map(|(_, line)| line.trim())
+        .find(|line| !line.is_empty() && !line.starts_with('#'))
+        .and_then(|line| line.split_whitespace().next())
+        .is_some_and(|word| is_aws(word.trim_matches(['\'', '"'])))
 }
 
 /// Whether `word` names the aws program (`aws`, `/usr/local/bin/aws`, `aws.exe`).
@@ -910,7 +944,8 @@ fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportError> 
     Ok(in_model_order(&root))
 }
 
-const EXPECTED: &str = "expected a JSON body or an aws sagemaker create-auto-ml-job command";
+const EXPECTED: &str =
+    "expected a JSON body, an aws sagemaker create-auto-ml-job command or a boto3 create_auto_ml_job(…) call";
 
 /// When the first line that is not blank or a comment does not start with the aws program, what
 /// the text looks like instead (YAML, a PowerShell session, a boto3 program, anything else),
@@ -936,7 +971,7 @@ fn not_a_command(text: &str) -> Option<ImportError> {
     } else if first == "PS" && line.contains("> ") {
         POWERSHELL.to_string()
     } else if first == "import" || first == "from" {
-        format!("{EXPECTED} (a boto3 program cannot be imported)")
+        format!("{EXPECTED}: this Python has no boto3 create_auto_ml_job(…) call")
     } else {
         EXPECTED.to_string()
     };
@@ -1730,10 +1765,9 @@ fn py_int(s: &str) -> Option<String> {
 }
 
 /// Python's `float(s)`, as botocore puts it in the body: `repr()` of the float, or the strings
-/// `NaN`, `Infinity` and `-Infinity`. Worked out on the decimal digits, without parsing an
-/// `f64` (which would link a float parser into the page): up to 15 significant digits in the
-/// normal range these are exactly `repr()`'s shortest digits; longer or subnormal values keep
-/// all their digits, the same float written longer.
+/// `NaN`, `Infinity` and `-Infinity`. Up to 15 significant digits in the normal range, these
+/// are exactly `repr()`'s shortest digits, worked out on the decimal digits; longer or
+/// subnormal values are read as an `f64` and written with its shortest digits.
 fn py_float(s: &str) -> Option<Value> {
     let t = py_number_text(s)?;
     let (negative, body) = match t.as_bytes().first() {
@@ -1811,7 +1845,24 @@ fn py_float(s: &str) -> Option<Value> {
     if digits.is_empty() || point < -323 || (point == -323 && digits <= UNDERFLOW) {
         return Some(Value::Number(format!("{sign}0.0")));
     }
-    Some(Value::Number(float_text(sign, digits, point)))
+    if digits.len() <= 15 && point > -307 {
+        return Some(Value::Number(float_text(sign, digits, point)));
+    }
+    let value = crate::float::parse_f64(&format!("0.{digits}e{point}"))?;
+    // The shortest digits that read back as the value, in plain decimal notation.
+    let plain = crate::display_f64(value);
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let all = format!("{int}{frac}");
+    let lead = all.len() - all.trim_start_matches('0').len();
+    let shortest = all[lead..].trim_end_matches('0');
+    if shortest.is_empty() {
+        return Some(Value::Number(format!("{sign}0.0")));
+    }
+    Some(Value::Number(float_text(
+        sign,
+        shortest,
+        int.len() as i64 - lead as i64,
+    )))
 }
 
 /// A float as Python's `repr()` writes it, from its digits (no leading or trailing zeros) and

@@ -1,0 +1,446 @@
+"""Proves that ``automl-job import`` reads a boto3 program as boto3 itself does.
+
+Each program of the corpus below (hand-written in the styles people use, and our own boto3
+export of every request fixture) is run by the real Python and boto3 against the loopback
+stand-in for SageMaker, with an observer on ``botocore.validate.ParamValidator.validate``
+that records the parameters boto3 hands to botocore. ``automl-job import`` reads the same
+text, and:
+
+- ``send``: botocore accepts the parameters and puts a body on the wire; the import must be
+  that body (parsed JSON equal, types included: 1 is not 1.0 nor true, and a float's digits
+  as botocore wrote them).
+- ``invalid``: botocore's parameter validation refuses them; the import must be exactly the
+  parameters it was handed, and ``automl-job check`` must report an error.
+
+Then it compares the import of generated Python literals (strings with every quote, prefix
+and escape, numbers in every base and form, nested dicts, lists and tuples, comments and
+line breaks inside brackets, adjacent strings, f-strings) with what Python's own ``eval``
+makes of them: equal values, types and key order included.
+
+Usage: python_import.py --cli PATH/TO/automl-job --venv PATH/TO/VENV (run by the venv's Python)
+Prints one line per case and ``N passed, M failed``; exits 1 on any failure.
+"""
+
+import argparse
+import glob
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+from driver import Driver, difference
+from standin import StandIn
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+# The observer: records the parameters boto3 hands to botocore, then runs the program.
+RUNNER = """import json, os, runpy, sys
+import botocore.validate
+
+_validate = botocore.validate.ParamValidator.validate
+
+
+def _observe(self, params, shape):
+    if getattr(shape, "name", "") == "CreateAutoMLJobRequest":
+        with open(os.environ["PYTHON_SPY"], "w") as f:
+            json.dump(params, f)
+    return _validate(self, params, shape)
+
+
+botocore.validate.ParamValidator.validate = _observe
+runpy.run_path(sys.argv[1], run_name="__main__")
+"""
+
+REQUIRED = """    InputDataConfig=[{
+        "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://my-bucket/train/"}},
+        "TargetAttributeName": "churned",
+    }],
+    OutputDataConfig={"S3OutputPath": "s3://my-bucket/out/"},
+    RoleArn="arn:aws:iam::123456789012:role/AutoML",
+"""
+
+# (what the case guards, what boto3 does, the program)
+CASES = [
+    ("a notebook cell: names, f-strings, single quotes, comments", "send", """
+import boto3
+sm = boto3.client('sagemaker', region_name='us-east-1')  # the client
+bucket = 'my-bucket'
+prefix = "churn/2024"
+role = 'arn:aws:iam::123456789012:role/AutoML'
+job_name = f"churn-{prefix[:0]}v1" if False else 'churn-v1'
+job_name = 'churn-v1'
+sm.create_auto_ml_job(
+    AutoMLJobName=job_name,
+    InputDataConfig=[
+        {
+            'DataSource': {'S3DataSource': {'S3DataType': 'S3Prefix', 'S3Uri': f's3://{bucket}/{prefix}/train/'}},
+            'TargetAttributeName': 'churned',  # the label
+        },
+    ],
+    OutputDataConfig={'S3OutputPath': f"s3://{bucket}/{prefix}/output/"},
+    RoleArn=role,
+    ProblemType='BinaryClassification',
+    AutoMLJobObjective={'MetricName': 'F1'},
+)
+"""),
+    ("a request dict passed with **, built with dict() and tuples", "send", """
+import boto3
+
+request = dict(
+    AutoMLJobName="churn-2",
+    InputDataConfig=(
+        dict(
+            DataSource=dict(S3DataSource=dict(S3DataType="S3Prefix", S3Uri="s3://my-bucket/t/")),
+            TargetAttributeName="churned",
+            ContentType="text/csv;header=present",
+        ),
+    ),
+    OutputDataConfig=dict(S3OutputPath="s3://my-bucket/o/"),
+    RoleArn="arn:aws:iam::123456789012:role/AutoML",
+    Tags=[dict(Key="team", Value="growth"), dict(Key="cost-centre", Value="")],
+)
+client = boto3.Session(region_name="us-east-1").client("sagemaker")
+client.create_auto_ml_job(**request)
+"""),
+    ("numbers in every form, adjacent strings, booleans", "send", """
+import boto3
+boto3.client("sagemaker").create_auto_ml_job(
+    AutoMLJobName=("churn"
+                   "-3"),
+""" + REQUIRED + """    AutoMLJobConfig={
+        "CompletionCriteria": {
+            "MaxCandidates": 0x10,
+            "MaxRuntimePerTrainingJobInSeconds": 3_600,
+            "MaxAutoMLJobRuntimeInSeconds": +14400,
+        },
+        "DataSplitConfig": {"ValidationFraction": .25},
+        "SecurityConfig": {"EnableInterContainerTrafficEncryption": True},
+        "Mode": "ENSEMBLING",
+    },
+    GenerateCandidateDefinitionsOnly=False,
+    ModelDeployConfig={"AutoGenerateEndpointName": True},
+)
+"""),
+    ("escapes, raw and triple-quoted strings in tags", "send", """
+import boto3
+boto3.client("sagemaker").create_auto_ml_job(
+    AutoMLJobName="churn-4",
+""" + REQUIRED + """    Tags=[
+        {"Key": "quote's \\"and\\" \\\\ back", "Value": '\\x41\\u00e9\\U0001F600\\101'},
+        {"Key": r"raw \\d+", "Value": '''two
+lines'''},
+        {"Key": "tab\\tand\\x7f", "Value": "continued \\
+line"},
+    ],
+)
+"""),
+    ("a dict with a repeated key keeps its first place and its last value", "send", """
+import boto3
+boto3.client("sagemaker").create_auto_ml_job(
+    AutoMLJobName="churn-5",
+""" + REQUIRED + """    AutoMLJobObjective={"MetricName": "F1", "MetricName": "AUC"},
+)
+"""),
+    ("the last setting of a name before the call", "send", """
+import boto3
+name = "first"
+name = "churn-6"
+params = {"AutoMLJobName": name}
+boto3.client("sagemaker").create_auto_ml_job(
+    **params,
+""" + REQUIRED + """)
+"""),
+    ("a float where an integer belongs", "invalid", """
+import boto3
+boto3.client("sagemaker").create_auto_ml_job(
+    AutoMLJobName="churn-7",
+""" + REQUIRED + """    AutoMLJobConfig={"CompletionCriteria": {"MaxAutoMLJobRuntimeInSeconds": 3600.0}},
+)
+"""),
+    ("a string where an integer belongs, True where a string belongs", "invalid", """
+import boto3
+boto3.client("sagemaker").create_auto_ml_job(
+    AutoMLJobName=True,
+""" + REQUIRED + """    AutoMLJobConfig={"CompletionCriteria": {"MaxCandidates": "10"}},
+)
+"""),
+    ("an unknown parameter and None", "invalid", """
+import boto3
+boto3.client("sagemaker").create_auto_ml_job(
+    AutoMLJobName="churn-9",
+""" + REQUIRED + """    ProblemType=None,
+    Unknown={"a": [1, 2.5, (3,)]},
+)
+"""),
+    ("a required member missing", "invalid", """
+import boto3
+boto3.client("sagemaker").create_auto_ml_job(AutoMLJobName="churn-10", RoleArn="r")
+"""),
+]
+
+
+class F(str):
+    """A float's digits as written in JSON, so 1.0 and 1.00000001 stay apart."""
+
+
+def load(text):
+    return json.loads(text, parse_float=F)
+
+
+def same(a, b):
+    """JSON equality with types and key order: True is not 1, 1 is not 1.0."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def unordered(a, b):
+    """JSON equality with types, any key order."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(unordered(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(unordered(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+class Programs(Driver):
+    def run_python(self, source, folder):
+        program = os.path.join(folder, "program.py")
+        spy = os.path.join(folder, "params.json")
+        with open(program, "w", encoding="utf-8") as f:
+            f.write(source)
+        if os.path.exists(spy):
+            os.remove(spy)
+        before = len(self.standin.records)
+        env = dict(self.env, PYTHON_SPY=spy)
+        run = subprocess.run(
+            [os.path.join(self.venv, "bin", "python"), os.path.join(folder, "runner.py"), program],
+            capture_output=True, env=env, cwd=folder, timeout=120,
+        )
+        params = None
+        if os.path.exists(spy):
+            with open(spy, encoding="utf-8") as f:
+                params = load(f.read())
+        bodies = [r["body"] for r in self.standin.records[before:]]
+        return run, params, bodies
+
+    def import_text(self, source):
+        return subprocess.run([self.cli, "import", "-"], input=source.encode(), capture_output=True)
+
+    def case(self, does, source, folder):
+        run, params, bodies = self.run_python(source, folder)
+        imported = self.import_text(source)
+        if imported.returncode == 2:
+            return f"import refused it: {imported.stderr.decode().strip()}"
+        got = load(imported.stdout.decode())
+        if params is None:
+            return f"boto3 handed botocore nothing: {run.stderr.decode()[-400:]}"
+        if does == "send":
+            if run.returncode != 0 or len(bodies) != 1:
+                return f"boto3 did not send it: {run.stderr.decode()[-400:]}"
+            sent = load(bodies[0].decode())
+            # The import gives the members in the model's order, as its JSON body.
+            if not unordered(sent, got):
+                return "import differs from the body boto3 sent: " + str(difference(sent, got))
+            if not unordered(params, got):
+                return "import differs from the parameters: " + str(difference(params, got))
+            return None
+        if run.returncode == 0 or bodies:
+            return "boto3 sent it, but the case says botocore refuses it"
+        if b"ParamValidationError" not in run.stderr:
+            return f"boto3 failed otherwise: {run.stderr.decode()[-400:]}"
+        if not unordered(params, got):
+            return "import differs from what boto3 handed botocore: " + str(difference(params, got))
+        if imported.returncode != 1:
+            return f"automl-job found no error (exit {imported.returncode})"
+        return None
+
+
+# ---- generated literals, against Python's own eval ------------------------------------------
+
+ESCAPES = ["\\n", "\\t", "\\\\", "\\'", '\\"', "\\a", "\\b", "\\f", "\\v", "\\r", "\\0",
+           "\\7", "\\101", "\\777", "\\d", "\\ ", "\\\n"]
+CHARS = "abc XYZ019_-./:=,{}[]()#'\"é日😀\t"
+
+
+def gen_string(rng):
+    quote = rng.choice(["'", '"', "'''", '"""'])
+    prefix = rng.choice(["", "", "", "r", "R", "u", "U", "f", "F", "rf", "Rf", "fR"])
+    raw = "r" in prefix.lower()
+    fmt = "f" in prefix.lower()
+    parts = []
+    for _ in range(rng.randrange(0, 8)):
+        kind = rng.randrange(10)
+        if kind < 5:
+            c = rng.choice(CHARS)
+            if c in "{}" and fmt:
+                c = c * 2
+            if c == quote[0]:
+                c = "x"
+            parts.append(c)
+        elif kind < 7 and not raw:
+            parts.append(rng.choice(ESCAPES))
+        elif kind < 8 and not raw:
+            cp = rng.choice([rng.randrange(0x20, 0x7f), rng.randrange(0xa0, 0xd800),
+                             rng.randrange(0xe000, 0x110000)])
+            if cp < 0x100:
+                parts.append("\\x%02x" % cp)
+            elif cp < 0x10000:
+                parts.append("\\u%04X" % cp)
+            else:
+                parts.append("\\U%08x" % cp)
+        elif kind < 9 and raw:
+            parts.append("\\" + rng.choice("dnw'\""[: 3 if len(quote) == 1 else 5]))
+        elif fmt:
+            parts.append("{v}")
+        elif len(quote) == 3:
+            parts.append("\n")
+    # Every backslash is part of a whole escape and no bare quote is the string's own, so
+    # the body never closes early nor ends in a lone backslash.
+    body = "".join(parts)
+    return prefix + quote + body + quote
+
+
+def gen_number(rng):
+    sign = rng.choice(["", "", "-", "+"])
+    kind = rng.randrange(7)
+    if kind == 0:
+        return sign + str(rng.randrange(0, 10 ** rng.randrange(1, 30)))
+    if kind == 1:
+        digits = str(rng.randrange(1, 10 ** 9))
+        return sign + "_".join(digits[i:i + 3] for i in range(0, len(digits), 3))
+    if kind == 2:
+        return sign + rng.choice(["0x1F", "0XfF_ff", "0o7_7", "0O17", "0b1_0_1", "0B0"])
+    if kind == 3:
+        return sign + "%d.%d" % (rng.randrange(0, 10 ** 6), rng.randrange(0, 10 ** 6))
+    if kind == 4:
+        return sign + "%d.%de%s%d" % (rng.randrange(0, 1000), rng.randrange(0, 1000),
+                                       rng.choice(["", "+", "-"]), rng.randrange(0, 300))
+    if kind == 5:
+        return sign + "." + str(rng.randrange(0, 10 ** 8))
+    return sign + rng.choice(["0", "00", "0_0", "0.0", "1.", "1e5", "1E-5", "2.5e+3",
+                              "123456789.123456789123", "0.1", "0.30000000000000004"])
+
+
+def gen_value(rng, depth):
+    kind = rng.randrange(10 if depth < 3 else 6)
+    if kind < 3:
+        if rng.randrange(4) == 0:
+            return gen_string(rng) + rng.choice([" ", "\n", " # c\n"]) + gen_string(rng)
+        return gen_string(rng)
+    if kind < 5:
+        return gen_number(rng)
+    if kind == 5:
+        return rng.choice(["True", "False", "None", "v", "n"])
+    gap = lambda: rng.choice(["", " ", "\n    ", "  # note\n  "])  # noqa: E731
+    items = [gen_value(rng, depth + 1) for _ in range(rng.randrange(0, 4))]
+    trailing = "," if items and rng.randrange(2) else ""
+    if kind == 6:
+        return "[" + gap() + ("," + gap()).join(items) + trailing + gap() + "]"
+    if kind == 7:
+        if len(items) == 1:
+            return "(" + items[0] + ",)"
+        return "(" + gap() + ", ".join(items) + trailing + gap() + ")"
+    if kind == 8:
+        keys = [gen_string(rng) for _ in items]
+        if keys and rng.randrange(3) == 0:
+            keys[-1] = keys[0]
+        pairs = [k + gap() + ":" + gap() + v for k, v in zip(keys, items)]
+        return "{" + gap() + ("," + gap()).join(pairs) + trailing + gap() + "}"
+    return "dict(" + ", ".join(f"k{i}={v}" for i, v in enumerate(items)) + ")"
+
+
+def expected(value):
+    """A Python value as botocore's JSON serializer writes it."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return F(repr(value))
+    if isinstance(value, (list, tuple)):
+        return [expected(v) for v in value]
+    return {k: expected(v) for k, v in value.items()}
+
+
+PRELUDE = "v = 'fx'\nn = 17\n"
+
+
+def differential(driver, count, seed):
+    rng = random.Random(seed)
+    literals = []
+    while len(literals) < count:
+        text = gen_value(rng, 0)
+        try:
+            value = eval(text, {"__builtins__": {}, "dict": dict, "v": "fx", "n": 17})
+        except (SyntaxError, ValueError):
+            continue
+        if "inf" in repr(value) or "nan" in repr(value):
+            continue
+        literals.append((text, value))
+    mismatches = []
+    for start in range(0, count, 100):
+        batch = literals[start:start + 100]
+        source = PRELUDE + "client.create_auto_ml_job(\n" + "".join(
+            f"    K{start + i}={text},\n" for i, (text, _) in enumerate(batch)) + ")\n"
+        imported = driver.import_text(source)
+        if imported.returncode == 2:
+            # Find the literal it refused, for the message.
+            for i, (text, value) in enumerate(batch):
+                one = driver.import_text(PRELUDE + f"client.create_auto_ml_job(K={text})\n")
+                if one.returncode == 2:
+                    mismatches.append(f"{text!r}: refused: {one.stderr.decode().strip()}")
+                    break
+            else:
+                mismatches.append(f"batch {start}: refused: {imported.stderr.decode().strip()}")
+            continue
+        got = load(imported.stdout.decode())
+        for i, (text, value) in enumerate(batch):
+            want = expected(value)
+            have = got.get(f"K{start + i}")
+            if not same(want, have):
+                mismatches.append(f"{text!r}: Python {want!r}, import {have!r}")
+    driver.result(f"{count} generated literals read as Python's eval reads them",
+                  "; ".join(mismatches[:5]) + (f" (and {len(mismatches) - 5} more)"
+                                               if len(mismatches) > 5 else "") or None)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cli", required=True, help="the automl-job binary")
+    parser.add_argument("--venv", required=True, help="the venv with boto3")
+    args = parser.parse_args()
+    with StandIn() as standin, tempfile.TemporaryDirectory(prefix="clients-python-") as folder:
+        driver = Programs(os.path.abspath(args.cli), os.path.abspath(args.venv), standin)
+        with open(os.path.join(folder, "runner.py"), "w") as f:
+            f.write(RUNNER)
+        for label, does, source in CASES:
+            driver.result(f"boto3 {does}: {label}", driver.case(does, source, folder))
+        # Our own boto3 export of every valid request fixture.
+        fixtures = sorted(glob.glob(os.path.join(ROOT, "crates/rules/tests/fixtures/valid-*.json"))
+                          + glob.glob(os.path.join(HERE, "requests/*.json")))
+        for path in fixtures:
+            export = subprocess.run([driver.cli, "export", "--to", "boto3", path],
+                                    capture_output=True)
+            if export.returncode != 0:
+                driver.result(f"boto3 export of {os.path.basename(path)}",
+                              "export failed: " + export.stderr.decode().strip())
+                continue
+            driver.result(f"boto3 send: our export of {os.path.basename(path)}",
+                          driver.case("send", export.stdout.decode(), folder))
+        differential(driver, 2000, 20261130)
+    print(f"{driver.passed} passed, {driver.failed} failed")
+    return 1 if driver.failed or not driver.passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
