@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes crates/rules/model/create-auto-ml-job.json: every shape CreateAutoMLJobRequest
-reaches in the SageMaker service model that ships in botocore, documentation stripped.
+reaches in the SageMaker service model that ships in botocore, documentation stripped, and
+the members of DescribeAutoMLJob's output that are not members of the request.
 
 Usage: scripts/refresh-model.py [path/to/service-2.json.gz]
 Without an argument it downloads the newest botocore wheel from PyPI (pip download) into a
@@ -40,8 +41,13 @@ def main():
             walk(shape["member"]["shape"])
     root = model["operations"]["CreateAutoMLJob"]["input"]["shape"]
     walk(root)
+    # What DescribeAutoMLJob reports that a request does not hold: an import of its output
+    # leaves these out (crates/rules/src/model.rs, DESCRIBE_ONLY).
+    described = shapes[model["operations"]["DescribeAutoMLJob"]["output"]["shape"]]["members"]
+    describe_only = [m for m in described if m not in shapes[root]["members"]]
     out = {"source": source, "apiVersion": model["metadata"]["apiVersion"],
-           "operation": "CreateAutoMLJob", "input": root, "shapes": keep}
+           "operation": "CreateAutoMLJob", "input": root, "shapes": keep,
+           "describeOnly": describe_only}
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(out, f, indent=2, ensure_ascii=False)
         f.write("\n")

@@ -2459,14 +2459,15 @@ fn Import() -> impl IntoView {
                 let what = if left_out.is_empty() {
                     "Imported the request. Undo puts your previous draft back.".to_string()
                 } else {
-                    let whose = if left_out[0].starts_with("--") {
-                        "the AWS CLI's own options"
+                    let rename = if import::left_out_describe_output(&left_out) {
+                        " AutoMLJobName is still the described job's: give the new job a name of its own."
                     } else {
-                        "settings of the boto3 client or session"
+                        ""
                     };
                     format!(
-                        "Imported the request. Left out {}: they are {whose}, not part of the request, so no export carries them. Undo puts your previous draft back.",
-                        left_out.join(", ")
+                        "Imported the request. Left out {}: they are {}, not part of the request, so no export carries them.{rename} Undo puts your previous draft back.",
+                        left_out.join(", "),
+                        import::left_out_kind(&left_out[0])
                     )
                 };
                 store.replace(d, &what, true);

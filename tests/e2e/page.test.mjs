@@ -82,7 +82,7 @@ test('a summary entry moves focus to its field, opening its section', async () =
   });
 });
 
-test('a boto3 program imports into the form, its client settings named as left out', async () => {
+test('a boto3 program and describe-auto-ml-job output import into the form, what is not the request named as left out', async () => {
   await withPage({}, async ({ page }) => {
     // Our own boto3 export, with the client given a Region as people write it.
     const program = execFileSync(CLI, ['export', '--to', 'boto3', path.join(FIXTURES, 'full-request.json')], { encoding: 'utf8' })
@@ -105,6 +105,13 @@ test('a boto3 program imports into the form, its client settings named as left o
     assert.equal(await field(page, '/OutputDataConfig/S3OutputPath').inputValue(), 's3://my-bucket/out/');
     assert.equal(await field(page, '/RoleArn').inputValue(), 'arn:aws:iam::123456789012:role/AutoML');
     assert.equal(await error.isVisible(), false);
+
+    // describe-auto-ml-job output: the request it holds, what describe reports named as left out.
+    const described = { ...JSON.parse(FULL), AutoMLJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:automl-job/old', AutoMLJobStatus: 'Completed', CreationTime: '2024-05-02T10:11:12+00:00', BestCandidate: { CandidateName: 'c' } };
+    await importText(page, JSON.stringify(described, null, 2));
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    assert.match(await page.locator('.summary .verdict').innerText(), /Ready to send/);
+    assert.match(await page.locator('#status').innerText(), /Left out AutoMLJobArn, AutoMLJobStatus, CreationTime, BestCandidate: they are what describe-auto-ml-job reports about the job.*AutoMLJobName is still the described job's/);
   });
 });
 

@@ -356,11 +356,15 @@ fn import_command(args: &[String]) -> Result<u8, Trouble> {
     };
     let request = match import::import_noting(&text) {
         Ok((request, left_out)) => {
-            for option in left_out {
+            if let Some(first) = left_out.first() {
                 eprintln!(
-                    "note: left out {option}: {}",
-                    import::left_out_reason(&option)
+                    "note: left out {}: they are {}, not part of the request",
+                    left_out.join(", "),
+                    import::left_out_kind(first)
                 );
+            }
+            if import::left_out_describe_output(&left_out) {
+                eprintln!("note: AutoMLJobName is still the described job's: give the new job a name of its own");
             }
             request
         }

@@ -332,10 +332,9 @@ fn import_names_the_aws_cli_options_it_leaves_out() {
     assert_eq!(text(&out.stdout).trim(), "{\n  \"AutoMLJobName\": \"j\"\n}");
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("note: left out --region eu-west-1: an option of the AWS CLI itself"),
+        stderr.contains("note: left out --region eu-west-1, --profile ml: they are the AWS CLI's own options, not part of the request"),
         "{stderr}"
     );
-    assert!(stderr.contains("note: left out --profile ml"), "{stderr}");
 }
 
 /// A boto3 program's client settings are left out too, named as such; credentials by name only.
@@ -348,14 +347,27 @@ fn import_names_the_boto3_settings_it_leaves_out() {
     assert_eq!(text(&out.stdout).trim(), "{\n  \"AutoMLJobName\": \"j\"\n}");
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("note: left out region_name='eu-west-1': a setting of the boto3 client or session, not part of the request"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("note: left out aws_secret_access_key:"),
+        stderr.contains("note: left out region_name='eu-west-1', aws_secret_access_key: they are settings of the boto3 client or session, not part of the request"),
         "{stderr}"
     );
     assert!(!stderr.contains("s3cr3t"), "{stderr}");
+}
+
+/// `describe-auto-ml-job` output imports as the request it holds: what describe reports about
+/// the job is left out and named, and the name is said to be the old job's.
+#[test]
+fn import_of_describe_output_keeps_the_request() {
+    let output = r#"{"AutoMLJobName": "old", "AutoMLJobArn": "arn:aws:sagemaker:us-east-1:123456789012:automl-job/old", "RoleArn": "r", "AutoMLJobStatus": "Completed", "CreationTime": "2024-05-02T10:11:12+00:00", "BestCandidate": {"CandidateName": "c"}}"#;
+    let out = run(&["import", "-"], Some(output));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "{\n  \"AutoMLJobName\": \"old\",\n  \"RoleArn\": \"r\"\n}"
+    );
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("note: left out AutoMLJobArn, AutoMLJobStatus, CreationTime, BestCandidate: they are what describe-auto-ml-job reports about the job, not part of the request\nnote: AutoMLJobName is still the described job's: give the new job a name of its own"),
+        "{stderr}"
+    );
 }
 
 /// A documented rule's finding about two members names the other one in the JSON line;

@@ -117,3 +117,34 @@ fn yaml_is_named() {
         );
     }
 }
+
+#[test]
+fn describe_output_imports_as_its_request() {
+    let text = r#"{"AutoMLJobName": "old", "AutoMLJobArn": "arn", "AutoMLJobStatus": "Failed", "FailureReason": "x", "ResponseMetadata": {"HTTPStatusCode": 200}, "RoleArn": "r", "ModelDeployResult": {}}"#;
+    let (node, left_out) = automl_rules::import::import_noting(text).unwrap();
+    assert_eq!(
+        json::to_compact(&node),
+        r#"{"AutoMLJobName":"old","RoleArn":"r"}"#
+    );
+    assert_eq!(
+        left_out,
+        [
+            "AutoMLJobArn",
+            "AutoMLJobStatus",
+            "FailureReason",
+            "ResponseMetadata",
+            "ModelDeployResult"
+        ]
+    );
+    assert!(automl_rules::import::left_out_describe_output(&left_out));
+    // Spans still point into the text as pasted.
+    assert_eq!(slice(text, &node, "/RoleArn"), "\"r\"");
+    // An object that is not describe output keeps every member, for the checker to judge.
+    let text = r#"{"AutoMLJobName": "j", "AutoMLJobArn": "arn"}"#;
+    let (node, left_out) = automl_rules::import::import_noting(text).unwrap();
+    assert_eq!(
+        json::to_compact(&node),
+        r#"{"AutoMLJobName":"j","AutoMLJobArn":"arn"}"#
+    );
+    assert!(left_out.is_empty());
+}

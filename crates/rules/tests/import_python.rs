@@ -6,7 +6,7 @@
 #[path = "common/located.rs"]
 mod located;
 
-use automl_rules::import::{import, import_noting, left_out_reason};
+use automl_rules::import::{import, import_noting, left_out_kind};
 use automl_rules::json;
 
 /// (what the case guards, text, the request it imports to as compact JSON)
@@ -287,12 +287,12 @@ fn the_clients_own_settings_are_left_out_and_named() {
         ]
     );
     assert_eq!(
-        left_out_reason(&left_out[0]),
-        "a setting of the boto3 client or session, not part of the request"
+        left_out_kind(&left_out[0]),
+        "settings of the boto3 client or session"
     );
     assert_eq!(
-        left_out_reason("--region eu-west-1"),
-        "an option of the AWS CLI itself, not part of the request"
+        left_out_kind("--region eu-west-1"),
+        "the AWS CLI's own options"
     );
 }
 

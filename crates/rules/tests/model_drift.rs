@@ -5,7 +5,7 @@
 //! the table is brought up to date.
 
 use automl_rules::json::{self, Node, Value};
-use automl_rules::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST};
+use automl_rules::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST, DESCRIBE_ONLY};
 
 fn extract() -> Node {
     let text = include_str!("../model/create-auto-ml-job.json");
@@ -201,6 +201,19 @@ fn the_table_agrees_with_the_service_model() {
     model_names.sort_unstable();
     ours.sort_unstable();
     assert_eq!(model_names, ours);
+}
+
+#[test]
+fn what_describe_reports_beyond_the_request_is_the_model_s() {
+    let extract = extract();
+    let model: Vec<&str> = extract
+        .get("describeOnly")
+        .and_then(Node::as_array)
+        .expect("the extract lists DescribeAutoMLJob's own members")
+        .iter()
+        .filter_map(Node::as_str)
+        .collect();
+    assert_eq!(model, DESCRIBE_ONLY);
 }
 
 #[test]

@@ -24,7 +24,7 @@ use std::fmt;
 
 use crate::export::{in_model_order, CLI_OPTIONS, CMD_ECHO, PARAMFILE_PREFIXES};
 use crate::json::{self, line_col, Member, Node, Span, Value};
-use crate::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST};
+use crate::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST, DESCRIBE_ONLY};
 
 mod python;
 
@@ -73,22 +73,58 @@ pub fn import(text: &str) -> Result<Node, ImportError> {
 }
 
 /// [`import`], with the AWS CLI's global options the command held (`--region eu-west-1`,
-/// `--profile ml`, as written) or the settings a boto3 program gave its client or session
-/// (`region_name="eu-west-1"`; credentials by name only): they are not part of the request,
-/// so they are left out, and a person should hear that they were ([`left_out_reason`]).
+/// `--profile ml`, as written), the settings a boto3 program gave its client or session
+/// (`region_name="eu-west-1"`; credentials by name only), or the members of
+/// `describe-auto-ml-job` output that describe the job (`AutoMLJobStatus`, …): they are not
+/// part of the request, so they are left out, and a person should hear that they were
+/// ([`left_out_kind`]).
 pub fn import_noting(text: &str) -> Result<(Node, Vec<String>), ImportError> {
     let mut left_out = Vec::new();
     let request = import_into(text, &mut left_out)?;
     Ok((request, left_out))
 }
 
-/// Why an item [`import_noting`] left out is not part of the request, for a note.
-pub fn left_out_reason(item: &str) -> &'static str {
+/// What the items [`import_noting`] left out are, in the plural, as the items of one import
+/// are all of one kind: `they are {kind}, not part of the request`.
+pub fn left_out_kind(item: &str) -> &'static str {
     if item.starts_with("--") {
-        "an option of the AWS CLI itself, not part of the request"
+        "the AWS CLI's own options"
+    } else if is_describe_only(item) {
+        "what describe-auto-ml-job reports about the job"
     } else {
-        "a setting of the boto3 client or session, not part of the request"
+        "settings of the boto3 client or session"
     }
+}
+
+/// Whether the items [`import_noting`] left out say the text was `describe-auto-ml-job`
+/// output: its `AutoMLJobName` is then the described job's, and a new job needs its own.
+pub fn left_out_describe_output(left_out: &[String]) -> bool {
+    left_out.iter().any(|item| is_describe_only(item))
+}
+
+/// Whether `key` is a member of `DescribeAutoMLJob`'s output that a request does not have
+/// (or boto3's `ResponseMetadata`, when a response was saved as JSON).
+fn is_describe_only(key: &str) -> bool {
+    DESCRIBE_ONLY.contains(&key) || key == "ResponseMetadata"
+}
+
+/// The request within `describe-auto-ml-job` output (it has `AutoMLJobArn` and
+/// `AutoMLJobStatus`): what describe reports beyond the request is left out, and named in
+/// `left_out`. Any other object is returned as it is.
+fn without_describe_only(mut node: Node, left_out: &mut Vec<String>) -> Node {
+    if let Value::Object(members) = &mut node.value {
+        let has = |key: &str| members.iter().any(|m| m.key == key);
+        if has("AutoMLJobArn") && has("AutoMLJobStatus") {
+            members.retain(|m| {
+                let drop = is_describe_only(&m.key);
+                if drop && !left_out.contains(&m.key) {
+                    left_out.push(m.key.clone());
+                }
+                !drop
+            });
+        }
+    }
+    node
 }
 
 fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportError> {
@@ -106,7 +142,11 @@ fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportErr
             start,
             "nothing to import: paste a JSON body or an aws sagemaker create-auto-ml-job command",
         )),
-        Some('{') => parse_json_at(text, &text[start..], start).or_else(|json| {
+        Some('{') => match parse_json_at(text, &text[start..], start) {
+            Ok(node) => Ok(without_describe_only(node, left_out)),
+            Err(json) => Err(json),
+        }
+        .or_else(|json| {
             // A Python dict (single quotes, True, a trailing comma) is read as one. When it is
             // neither, JSON's message stands unless JSON stopped at what only Python writes (a
             // single quote, a bare word) and Python read further.
