@@ -849,7 +849,7 @@ impl Reader<'_, '_> {
         let bad = || self.fail(at, &format!("'{literal}' is not a Python number"));
         if radix != 10 {
             let digits = lower[2..].strip_prefix('_').unwrap_or(&lower[2..]);
-            let mut n: u128 = 0;
+            let mut n: u64 = 0;
             let mut last_underscore = true;
             for c in digits.chars() {
                 if c == '_' {
@@ -861,8 +861,8 @@ impl Reader<'_, '_> {
                 }
                 let d = c.to_digit(radix).ok_or_else(bad)?;
                 n = n
-                    .checked_mul(u128::from(radix))
-                    .and_then(|n| n.checked_add(u128::from(d)))
+                    .checked_mul(u64::from(radix))
+                    .and_then(|n| n.checked_add(u64::from(d)))
                     .ok_or_else(|| self.fail(at, "this number is far too large for any member"))?;
                 last_underscore = false;
             }
