@@ -176,6 +176,20 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
         42,
     ),
     (
+        "an f-string field set by a call says where it is set and used",
+        "bucket = session.default_bucket()\nc.create_auto_ml_job(OutputDataConfig={'S3OutputPath': f's3://{bucket}/out/'})",
+        "an attribute is looked up when the program runs, which import does not do: write its value (bucket is set on line 1 and used on line 2)",
+        1,
+        10,
+    ),
+    (
+        "an f-string field never set",
+        "c.create_auto_ml_job(AutoMLJobName=f'job-{suffix}')",
+        "suffix is not set to a written value before this line",
+        1,
+        42,
+    ),
+    (
         "a bytes literal",
         "c.create_auto_ml_job(AutoMLJobName=b'j')",
         "a bytes literal (b'…') is not a string",

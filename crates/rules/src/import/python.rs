@@ -766,29 +766,33 @@ impl Reader<'_, '_> {
     /// The value of the name at token `use_at`: the value of the last `name = …` before it,
     /// when that is written out and not changed in place before `use_at`.
     fn variable(&mut self, use_at: usize) -> Result<Node, ImportError> {
+        let name = self.t.text_of(use_at);
+        self.resolve(name, use_at, self.t.at(use_at))
+    }
+
+    /// The value of `name` used in the token at `use_at` (at byte `offset`: the name, or an
+    /// f-string field): the value of the last `name = …` before it, when that is written out
+    /// and not changed in place before the use.
+    fn resolve(&mut self, name: &str, use_at: usize, offset: usize) -> Result<Node, ImportError> {
         let t = self.t;
-        let name = t.text_of(use_at);
         let Some(value_at) = self.set_before(name, use_at) else {
-            if let Some(python) = match name {
-                "true" => Some("True"),
-                "false" => Some("False"),
-                "null" => Some("None"),
-                _ => None,
-            } {
-                return Err(self.fail(
-                    use_at,
-                    &format!("Python writes {python}, not {name} (JSON's spelling): write {python}, or paste the whole body as JSON"),
-                ));
-            }
-            return Err(self.fail(
-                use_at,
-                &format!("{name} is not set to a written value before this line: import reads strings, numbers, True, False, None, dicts and lists, and names set to one of them earlier; write the value here"),
-            ));
+            let message = match name {
+                "true" | "false" | "null" => {
+                    let python = match name {
+                        "true" => "True",
+                        "false" => "False",
+                        _ => "None",
+                    };
+                    format!("Python writes {python}, not {name} (JSON's spelling): write {python}, or paste the whole body as JSON")
+                }
+                _ => format!("{name} is not set to a written value before this line: import reads strings, numbers, True, False, None, dicts and lists, and names set to one of them earlier; write the value here"),
+            };
+            return Err(error(t.text, offset, &message));
         };
+        let (used, _) = crate::json::line_col(t.text, offset);
         let mut end = value_at;
         let node = self.value(&mut end).map_err(|e| {
             let (line, _) = crate::json::line_col(t.text, t.at(value_at));
-            let (used, _) = crate::json::line_col(t.text, t.at(use_at));
             ImportError {
                 message: format!(
                     "{} ({name} is set on line {line} and used on line {used})",
@@ -798,10 +802,9 @@ impl Reader<'_, '_> {
             }
         })?;
         if let Some(change) = (end..use_at).find(|&k| self.changes(k, name)) {
-            let (line, _) = crate::json::line_col(t.text, t.at(use_at));
             return Err(self.fail(
                 change,
-                &format!("{name} is changed here after it is set and before line {line} uses it: import reads values as they are written, so write the change into the value"),
+                &format!("{name} is changed here after it is set and before line {used} uses it: import reads values as they are written, so write the change into the value"),
             ));
         }
         Ok(node)
@@ -1045,7 +1048,7 @@ impl Reader<'_, '_> {
                             &format!("import reads f-string fields that are a name only, not {{{field}}}: write the text it makes"),
                         ));
                     }
-                    let node = self.field(at, field, base + k)?;
+                    let node = self.resolve(field, at, base + k)?;
                     match node.value {
                         Value::String(s) => out.push_str(&s),
                         Value::Number(n) => out.push_str(&n),
@@ -1075,26 +1078,5 @@ impl Reader<'_, '_> {
             }
         }
         Ok(())
-    }
-
-    /// The value of an f-string field `name` in the string token at `at`; errors are placed
-    /// at the field (byte `offset`).
-    fn field(&mut self, at: usize, name: &str, offset: usize) -> Result<Node, ImportError> {
-        let Some(value_at) = self.set_before(name, at) else {
-            return Err(error(
-                self.t.text,
-                offset,
-                &format!("{name} is not set to a written value before this line: write the text {{{name}}} makes"),
-            ));
-        };
-        let mut end = value_at;
-        let node = self.value(&mut end)?;
-        if let Some(change) = (end..at).find(|&k| self.changes(k, name)) {
-            return Err(self.fail(
-                change,
-                &format!("{name} is changed here after it is set: write the text {{{name}}} makes"),
-            ));
-        }
-        Ok(node)
     }
 }
