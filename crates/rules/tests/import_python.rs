@@ -338,3 +338,29 @@ fn names_built_from_names_cannot_make_the_import_run_away() {
     let err = import(&text).unwrap_err();
     assert!(err.message.contains("more than 100,000 values"), "{err}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// Whatever follows the call, import answers (a request or a located error) and never
+    /// panics: token soup of Python's quotes, prefixes, escapes, brackets and operators.
+    #[test]
+    fn python_import_never_panics(
+        soup in proptest::collection::vec(
+            proptest::sample::select(&[
+                "'", "\"", "'''", "\"\"\"", "r", "b", "f", "rf", "\\", "\\x4", "\\u12", "\\N{", "{", "}",
+                "{{", "(", ")", "[", "]", ",", ":", "=", "**", "*", "-", "+", ".", "#", "\n", "\r\n",
+                " ", "x", "x = ", "True", "dict(", "0x", "0b2", "1e", "1_", "07", ".5", "1j", "é", "\u{0}",
+                "del x", "x[0] = 1", "x.update(", ">>> ", "... ", "create_auto_ml_job(", "**x",
+            ][..]),
+            0..60,
+        ),
+    ) {
+        let text = format!("x = {{'a': 1}}\nc.create_auto_ml_job({})", soup.concat());
+        match import(&text) {
+            Ok(_) => {}
+            Err(e) => proptest::prop_assert_eq!(json::line_col(&text, e.offset), (e.line, e.column)),
+        }
+        let _ = import(&format!("{{'a': {}", soup.concat()));
+    }
+}
