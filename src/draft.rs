@@ -466,7 +466,7 @@ mod tests {
         let mut d = Draft::new();
         d.set_text("/RoleArn", "arn:aws:iam::123456789012:role/r");
         d.set_text("/AutoMLJobName", "job");
-        d.set_text("/OutputDataConfig/S3OutputPath", "s3://b/o");
+        d.set_text("/OutputDataConfig/S3OutputPath", "s3://my-bucket/o");
         d.set_text("/OutputDataConfig/KmsKeyId", "k");
         let keys: Vec<_> = d
             .root
@@ -486,7 +486,7 @@ mod tests {
         );
         assert_eq!(
             json::to_compact(d.get("/OutputDataConfig").unwrap()),
-            r#"{"KmsKeyId":"k","S3OutputPath":"s3://b/o"}"#
+            r#"{"KmsKeyId":"k","S3OutputPath":"s3://my-bucket/o"}"#
         );
     }
 

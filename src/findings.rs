@@ -154,7 +154,7 @@ mod tests {
     #[test]
     fn a_valid_request_is_ready_to_send() {
         let f = findings(
-            r#"{"AutoMLJobName":"job-1","InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://b/in"}},"TargetAttributeName":"y"}],"OutputDataConfig":{"S3OutputPath":"s3://b/out"},"RoleArn":"arn:aws:iam::123456789012:role/r"}"#,
+            r#"{"AutoMLJobName":"job-1","InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://my-bucket/in"}},"TargetAttributeName":"y"}],"OutputDataConfig":{"S3OutputPath":"s3://my-bucket/out"},"RoleArn":"arn:aws:iam::123456789012:role/r"}"#,
         );
         assert_eq!(f.errors, 0, "{:#?}", f.list);
         assert!(f.status_line().starts_with("Ready to send"));

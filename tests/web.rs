@@ -590,7 +590,7 @@ async fn importing_fills_the_form_and_a_bad_import_keeps_the_draft() {
 #[wasm_bindgen_test]
 async fn the_export_is_live_and_says_whether_it_would_be_accepted() {
     let valid = json::parse(
-        r#"{"AutoMLJobName":"job-1","InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://b/in"}},"TargetAttributeName":"y"}],"OutputDataConfig":{"S3OutputPath":"s3://b/out"},"RoleArn":"arn:aws:iam::123456789012:role/r"}"#,
+        r#"{"AutoMLJobName":"job-1","InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://my-bucket/in"}},"TargetAttributeName":"y"}],"OutputDataConfig":{"S3OutputPath":"s3://my-bucket/out"},"RoleArn":"arn:aws:iam::123456789012:role/r"}"#,
     )
     .unwrap();
     let page = mount(Draft::from_node(valid).unwrap());

@@ -40,18 +40,18 @@ from standin import StandIn
 
 NAME = "--auto-ml-job-name n --role-arn arn:aws:iam::123456789012:role/r"
 INPUT = ("--input-data-config 'TargetAttributeName=t,"
-         "DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://b/i}}'")
-OUTPUT = "--output-data-config S3OutputPath=s3://b/o"
+         "DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://my-bucket/i}}'")
+OUTPUT = "--output-data-config S3OutputPath=s3://my-bucket/o"
 
 # (what the case guards, what the AWS CLI does, options after the required ones). The
 # command gets --auto-ml-job-name and --role-arn, and the INPUT and OUTPUT above unless the
 # case gives its own --input-data-config or --output-data-config.
 CASES = [
     # Structures, as key=value pairs.
-    ("a structure", "send", "--output-data-config S3OutputPath=s3://b/o,KmsKeyId=alias/k"),
+    ("a structure", "send", "--output-data-config S3OutputPath=s3://my-bucket/o,KmsKeyId=alias/k"),
     ("spaces around = and ,", "send",
-     "--output-data-config 'S3OutputPath = s3://b/o , KmsKeyId = k '"),
-    ("the --name=value form", "send", "--output-data-config=S3OutputPath=s3://b/o"),
+     "--output-data-config 'S3OutputPath = s3://my-bucket/o , KmsKeyId = k '"),
+    ("the --name=value form", "send", "--output-data-config=S3OutputPath=s3://my-bucket/o"),
     ("a one-member structure", "send", "--auto-ml-job-objective MetricName=F1"),
     ("booleans, any case", "send",
      "--model-deploy-config AutoGenerateEndpointName=TRUE --auto-ml-job-config "
@@ -61,7 +61,7 @@ CASES = [
     # Nesting, lists and the conversions of the model's types.
     ("nested structures, two channels as two words", "send",
      "--input-data-config 'TargetAttributeName=t,CompressionType=Gzip,"
-     "DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://b/i}}' "
+     "DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://my-bucket/i}}' "
      "'TargetAttributeName=t,ChannelType=validation,ContentType=text/csv\\,x'"),
     ("integers with signs, zeros and underscores", "send",
      "--auto-ml-job-config 'CompletionCriteria={MaxCandidates=+0007,"
@@ -109,25 +109,25 @@ CASES = [
     ("unquoted braces with a comma after them, not inside", "send",
      "--auto-ml-job-config DataSplitConfig={ValidationFraction=0.25},Mode=ENSEMBLING"),
     ("unquoted braces holding a URI", "send",
-     "--auto-ml-job-config CandidateGenerationConfig={FeatureSpecificationS3Uri=s3://b/f.json}"),
+     "--auto-ml-job-config CandidateGenerationConfig={FeatureSpecificationS3Uri=s3://my-bucket/f.json}"),
     # Mixed with JSON.
     ("JSON and shorthand options together", "send",
-     "--output-data-config '{\"S3OutputPath\":\"s3://b/o\"}' --tags Key=a,Value=b"),
+     "--output-data-config '{\"S3OutputPath\":\"s3://my-bucket/o\"}' --tags Key=a,Value=b"),
     ("JSON after leading spaces", "send",
-     "--output-data-config ' {\"S3OutputPath\":\"s3://b/o\"}' --tags '  [{\"Key\":\"a\",\"Value\":\"b\"}]'"),
+     "--output-data-config ' {\"S3OutputPath\":\"s3://my-bucket/o\"}' --tags '  [{\"Key\":\"a\",\"Value\":\"b\"}]'"),
     ("shorthand beside --cli-input-json", "send",
      "--cli-input-json '{\"Tags\":[{\"Key\":\"x\",\"Value\":\"y\"}],\"ProblemType\":\"Regression\"}' "
      "--tags Key=a,Value=b"),
     # Values the AWS CLI reads and botocore's validation refuses.
     ("an unknown key", "invalid", "--tags Key=a,Value=b,Foo=1"),
-    ("keys are case-sensitive", "invalid", "--output-data-config s3outputpath=s3://b/o"),
+    ("keys are case-sensitive", "invalid", "--output-data-config s3outputpath=s3://my-bucket/o"),
     ("a backslash-comma then a key: the parser backtracks into it", "invalid",
      "--tags 'Key=a,Value=b,c\\,d=e'"),
     ("a boolean that is not true or false stays a string", "invalid",
      "--model-deploy-config AutoGenerateEndpointName=yes"),
     ("a comma list where a string belongs", "invalid", "--tags Key=a,b,Value=c"),
     ("a string where a structure belongs", "invalid",
-     "--input-data-config TargetAttributeName=t,DataSource=s3://b/i"),
+     "--input-data-config TargetAttributeName=t,DataSource=s3://my-bucket/i"),
     ("a wrapped list item is not converted further", "invalid",
      "--auto-ml-job-config "
      "'CandidateGenerationConfig={AlgorithmsConfig={AutoMLAlgorithms=xgboost}}'"),
@@ -322,7 +322,7 @@ OPTIONS = {
 }
 ATOMS = ["1", "0", "-2", "1.5", "1e3", "true", "False", "nan", "a", "a b", "\u00e9",
          "\U0001F600", "", " ", "x y ", "'q,r'", '"s\\"t"', "'u\\'", "\\,", "a\\,b", "\u0661",
-         "1_0", "+7", "inf", "s3://b/o", "[", "]", "{", "}", ",", "=", "@", "\n", "\t", "\\\\",
+         "1_0", "+7", "inf", "s3://my-bucket/o", "[", "]", "{", "}", ",", "=", "@", "\n", "\t", "\\\\",
          "'", '"']
 
 

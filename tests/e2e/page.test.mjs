@@ -132,7 +132,7 @@ test('a JSON body and a CLI command import into the form; a bad import keeps the
     assert.match(await error.innerText(), /draft is unchanged/);
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
 
-    const command = "aws sagemaker create-auto-ml-job \\\n  --auto-ml-job-name 'from-the-cli' \\\n  --input-data-config '[{\"DataSource\":{\"S3DataSource\":{\"S3DataType\":\"S3Prefix\",\"S3Uri\":\"s3://b/in\"}},\"TargetAttributeName\":\"y\"}]' \\\n  --output-data-config '{\"S3OutputPath\":\"s3://b/out\"}' \\\n  --role-arn arn:aws:iam::123456789012:role/r \\\n  --no-generate-candidate-definitions-only --region eu-west-1\n";
+    const command = "aws sagemaker create-auto-ml-job \\\n  --auto-ml-job-name 'from-the-cli' \\\n  --input-data-config '[{\"DataSource\":{\"S3DataSource\":{\"S3DataType\":\"S3Prefix\",\"S3Uri\":\"s3://my-bucket/in\"}},\"TargetAttributeName\":\"y\"}]' \\\n  --output-data-config '{\"S3OutputPath\":\"s3://my-bucket/out\"}' \\\n  --role-arn arn:aws:iam::123456789012:role/r \\\n  --no-generate-candidate-definitions-only --region eu-west-1\n";
     await importText(page, command);
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'from-the-cli');
     // The AWS CLI's own options are not part of the request: left out, and said so.
@@ -230,13 +230,13 @@ test('every export copies exactly what `automl-job export` prints', { skip: !fs.
 test('a command in the AWS CLI shorthand syntax, pasted with its prompt, imports into the form', async () => {
   await withPage({}, async ({ page }) => {
     const command = "$ aws sagemaker create-auto-ml-job --auto-ml-job-name short-hand \\\n"
-      + "  --input-data-config 'DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://b/in}},TargetAttributeName=y' \\\n"
-      + "  --output-data-config S3OutputPath=s3://b/out --role-arn arn:aws:iam::123456789012:role/r \\\n"
+      + "  --input-data-config 'DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://my-bucket/in}},TargetAttributeName=y' \\\n"
+      + "  --output-data-config S3OutputPath=s3://my-bucket/out --role-arn arn:aws:iam::123456789012:role/r \\\n"
       + "  --auto-ml-job-config 'CompletionCriteria={MaxCandidates=900}' --tags Key=team,Value=ml Key=env,Value=prod\n";
     await importText(page, command);
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'short-hand');
-    assert.equal(await field(page, '/InputDataConfig/0/DataSource/S3DataSource/S3Uri').inputValue(), 's3://b/in');
-    assert.equal(await field(page, '/OutputDataConfig/S3OutputPath').inputValue(), 's3://b/out');
+    assert.equal(await field(page, '/InputDataConfig/0/DataSource/S3DataSource/S3Uri').inputValue(), 's3://my-bucket/in');
+    assert.equal(await field(page, '/OutputDataConfig/S3OutputPath').inputValue(), 's3://my-bucket/out');
     assert.equal(await field(page, '/Tags/1/Value').inputValue(), 'prod');
     assert.equal(await field(page, '/AutoMLJobConfig/CompletionCriteria/MaxCandidates').inputValue(), '900');
     // 900 is above the maximum: the import shows it, located, like any finding.

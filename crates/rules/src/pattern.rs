@@ -1049,26 +1049,26 @@ mod tests {
         check(
             S3_URI,
             &[
-                "s3://b",
-                "s3://b/",
-                "s3://b/k",
-                "s3://b//k",
-                "s3://b/k/é 😀",
+                "s3://my-bucket",
+                "s3://my-bucket/",
+                "s3://my-bucket/k",
+                "s3://my-bucket//k",
+                "s3://my-bucket/k/é 😀",
                 "https://host/path/x y",
                 // `[^/]` matches a newline; only `.` excludes line terminators.
-                "s3://b\n",
-                "s3://b\tc/d",
+                "s3://my-bucket\n",
+                "s3://my-bucket\tc/d",
             ],
             &[
                 "s3://",
                 "s3:///k",
-                "S3://b",
-                "http://b",
-                "s3:/b",
-                "s3://b/k\nx",
-                "s3://b/k\rx",
-                "s3://b/k\u{2028}",
-                "s3://b/k\u{85}",
+                "S3://my-bucket",
+                "http://my-bucket",
+                "s3:/my-bucket",
+                "s3://my-bucket/k\nx",
+                "s3://my-bucket/k\rx",
+                "s3://my-bucket/k\u{2028}",
+                "s3://my-bucket/k\u{85}",
             ],
         );
     }
@@ -1583,7 +1583,7 @@ mod tests {
     /// A value each model pattern accepts, for random strings to start from.
     const MODEL_EXAMPLES: &[&str] = &[
         "a-b",
-        "s3://b/k",
+        "s3://my-bucket/k",
         "https://b",
         "arn:aws:iam::123456789012:role/x",
         "arn:aws-cn:iam::123456789012:rolex",
@@ -1599,7 +1599,9 @@ mod tests {
             "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}" | "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}" => {
                 &[("", ""), ("a", ""), ("a-", "b")]
             }
-            "(https|s3)://([^/]+)/?(.*)" => &[("s3://", ""), ("https://b", "/k"), ("s3://b/", "")],
+            "(https|s3)://([^/]+)/?(.*)" => {
+                &[("s3://", ""), ("https://b", "/k"), ("s3://my-bucket/", "")]
+            }
             r"arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+" => &[
                 ("arn:aws", ":iam::123456789012:role/x"),
                 ("arn:aws:iam::12345678901", ":role/x"),

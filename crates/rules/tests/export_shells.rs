@@ -64,7 +64,7 @@ const HOSTILE: &str = "it's \"q\" '' $(touch x) `touch y` ${HOME} \\ \\n ! !! %P
 
 fn request() -> json::Node {
     let mut text = String::from(
-        r#"{"AutoMLJobName":"j","InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://b/i"}},"TargetAttributeName":"#,
+        r#"{"AutoMLJobName":"j","InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://my-bucket/i"}},"TargetAttributeName":"#,
     );
     json::write_string(&mut text, HOSTILE);
     text.push_str(r#"}],"RoleArn":"-r","GenerateCandidateDefinitionsOnly":true,"Tags":[{"Key":"k","Value":"é 中"}],"ProblemType":"file:///etc/passwd"}"#);

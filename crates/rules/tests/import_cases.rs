@@ -43,8 +43,8 @@ const IMPORTS: &[(&str, &str, &str)] = &[
     ),
     (
         "structures and lists as JSON",
-        r#"aws sagemaker create-auto-ml-job --output-data-config '{"S3OutputPath":"s3://b/o"}' --tags '[{"Key":"k","Value":"v"}]'"#,
-        r#"{"OutputDataConfig":{"S3OutputPath":"s3://b/o"},"Tags":[{"Key":"k","Value":"v"}]}"#,
+        r#"aws sagemaker create-auto-ml-job --output-data-config '{"S3OutputPath":"s3://my-bucket/o"}' --tags '[{"Key":"k","Value":"v"}]'"#,
+        r#"{"OutputDataConfig":{"S3OutputPath":"s3://my-bucket/o"},"Tags":[{"Key":"k","Value":"v"}]}"#,
     ),
     (
         "a list given as one word per item",

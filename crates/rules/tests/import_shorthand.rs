@@ -23,8 +23,8 @@ fn imported(options: &str) -> Result<String, String> {
 const IMPORTS: &[(&str, &str, &str)] = &[
     (
         "a structure",
-        "--output-data-config S3OutputPath=s3://b/o,KmsKeyId=k",
-        r#"{"OutputDataConfig":{"KmsKeyId":"k","S3OutputPath":"s3://b/o"}}"#,
+        "--output-data-config S3OutputPath=s3://my-bucket/o,KmsKeyId=k",
+        r#"{"OutputDataConfig":{"KmsKeyId":"k","S3OutputPath":"s3://my-bucket/o"}}"#,
     ),
     (
         "a list of structures takes one word per item",
@@ -33,18 +33,18 @@ const IMPORTS: &[(&str, &str, &str)] = &[
     ),
     (
         "the --name=value form",
-        "--output-data-config=S3OutputPath=s3://b/o",
-        r#"{"OutputDataConfig":{"S3OutputPath":"s3://b/o"}}"#,
+        "--output-data-config=S3OutputPath=s3://my-bucket/o",
+        r#"{"OutputDataConfig":{"S3OutputPath":"s3://my-bucket/o"}}"#,
     ),
     (
         "nested structures",
-        "--input-data-config 'TargetAttributeName=t,DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://b/i}}'",
-        r#"{"InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://b/i"}},"TargetAttributeName":"t"}]}"#,
+        "--input-data-config 'TargetAttributeName=t,DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://my-bucket/i}}'",
+        r#"{"InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://my-bucket/i"}},"TargetAttributeName":"t"}]}"#,
     ),
     (
         "spaces around = and , and trailing spaces of values are dropped",
-        "--output-data-config 'S3OutputPath = s3://b/o , KmsKeyId = k '",
-        r#"{"OutputDataConfig":{"KmsKeyId":"k","S3OutputPath":"s3://b/o"}}"#,
+        "--output-data-config 'S3OutputPath = s3://my-bucket/o , KmsKeyId = k '",
+        r#"{"OutputDataConfig":{"KmsKeyId":"k","S3OutputPath":"s3://my-bucket/o"}}"#,
     ),
     (
         "a value may hold spaces and =",
@@ -118,13 +118,13 @@ const IMPORTS: &[(&str, &str, &str)] = &[
     ),
     (
         "a string where a structure belongs is kept for the checker",
-        "--input-data-config TargetAttributeName=t,DataSource=s3://b/i",
-        r#"{"InputDataConfig":[{"DataSource":"s3://b/i","TargetAttributeName":"t"}]}"#,
+        "--input-data-config TargetAttributeName=t,DataSource=s3://my-bucket/i",
+        r#"{"InputDataConfig":[{"DataSource":"s3://my-bucket/i","TargetAttributeName":"t"}]}"#,
     ),
     (
         "JSON and shorthand options together, and JSON after spaces",
-        r#"--output-data-config ' {"S3OutputPath":"s3://b/o"}' --tags Key=a,Value=b --auto-ml-job-objective MetricName=F1"#,
-        r#"{"OutputDataConfig":{"S3OutputPath":"s3://b/o"},"AutoMLJobObjective":{"MetricName":"F1"},"Tags":[{"Key":"a","Value":"b"}]}"#,
+        r#"--output-data-config ' {"S3OutputPath":"s3://my-bucket/o"}' --tags Key=a,Value=b --auto-ml-job-objective MetricName=F1"#,
+        r#"{"OutputDataConfig":{"S3OutputPath":"s3://my-bucket/o"},"AutoMLJobObjective":{"MetricName":"F1"},"Tags":[{"Key":"a","Value":"b"}]}"#,
     ),
     (
         "line breaks inside braces",

@@ -160,10 +160,10 @@ mod tests {
     fn options_for_each_kind() {
         assert_eq!(
             export(
-                r#"{"AutoMLJobName":"j","OutputDataConfig":{"S3OutputPath":"s3://b/o'"},"GenerateCandidateDefinitionsOnly":false,"Tags":[]}"#
+                r#"{"AutoMLJobName":"j","OutputDataConfig":{"S3OutputPath":"s3://my-bucket/o'"},"GenerateCandidateDefinitionsOnly":false,"Tags":[]}"#
             ),
             "aws sagemaker create-auto-ml-job \\\n  --auto-ml-job-name 'j' \\\n  \
-             --output-data-config '{\"S3OutputPath\":\"s3://b/o'\\''\"}' \\\n  \
+             --output-data-config '{\"S3OutputPath\":\"s3://my-bucket/o'\\''\"}' \\\n  \
              --no-generate-candidate-definitions-only \\\n  --tags '[]'\n"
         );
         assert!(export(r#"{"GenerateCandidateDefinitionsOnly":true}"#)
