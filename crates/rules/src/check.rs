@@ -1314,7 +1314,7 @@ fn role_arn_cause(value: &str, skipped: usize) -> String {
     }
 }
 
-fn describe_char(c: char) -> String {
+pub(crate) fn describe_char(c: char) -> String {
     match c {
         ' ' => "a space".to_string(),
         '\n' => "a line break".to_string(),
@@ -1326,7 +1326,7 @@ fn describe_char(c: char) -> String {
     }
 }
 
-fn shorten(s: &str, max: usize) -> String {
+pub(crate) fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
     } else {

@@ -264,6 +264,16 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/runtime-per-job-exceeds-total.expected"),
     ),
     (
+        "s3-bucket-legacy",
+        include_str!("fixtures/s3-bucket-legacy.json"),
+        include_str!("fixtures/s3-bucket-legacy.expected"),
+    ),
+    (
+        "s3-bucket-names",
+        include_str!("fixtures/s3-bucket-names.json"),
+        include_str!("fixtures/s3-bucket-names.expected"),
+    ),
+    (
         "s3-data-type-wrong-case",
         include_str!("fixtures/s3-data-type-wrong-case.json"),
         include_str!("fixtures/s3-data-type-wrong-case.expected"),
@@ -402,6 +412,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         "valid-regression-rmse",
         include_str!("fixtures/valid-regression-rmse.json"),
         include_str!("fixtures/valid-regression-rmse.expected"),
+    ),
+    (
+        "valid-s3-bucket-edge-cases",
+        include_str!("fixtures/valid-s3-bucket-edge-cases.json"),
+        include_str!("fixtures/valid-s3-bucket-edge-cases.expected"),
     ),
     (
         "valid-s3-output-512",

@@ -59,6 +59,7 @@ fn every_rule_warning_starts_with_the_member_it_is_about() {
         "runtime-per-job-exceeds-total",
         "deploy-without-training",
         "vpc-duplicate-id",
+        "s3-bucket-name",
     ] {
         assert!(seen.contains(code), "no request raised {code}");
     }
@@ -119,4 +120,29 @@ fn an_s3_location_with_a_trailing_space_is_warned_about() {
             "/InputDataConfig/0/DataSource/S3DataSource/S3Uri"
         )]
     );
+}
+
+/// A bucket name no bucket can have is warned about at the member that holds it, read
+/// without the white space a paste left at an end (that is the white-space warning's), and
+/// not on top of the pattern error of a location the model already refuses; an `https://`
+/// location is left alone.
+#[test]
+fn a_bucket_name_no_bucket_can_have_is_warned_about_once() {
+    let found = |path: &str| -> Vec<&'static str> {
+        let request = BASE.replace("s3://my-bucket/churn/output/", path) + "\n}";
+        check_text(&request)
+            .diagnostics
+            .into_iter()
+            .inspect(|d| assert_eq!(d.path, "/OutputDataConfig/S3OutputPath"))
+            .map(|d| d.code)
+            .collect()
+    };
+    assert_eq!(
+        found("s3://My-Bucket/churn/output/ "),
+        ["white-space-edge", "s3-bucket-name"]
+    );
+    assert_eq!(found("s3://my-bucket/churn/output/ "), ["white-space-edge"]);
+    assert_eq!(found("s3://my bucket/churn/output/"), ["s3-bucket-name"]);
+    assert_eq!(found(" s3://b/churn/output/"), ["pattern"]);
+    assert_eq!(found("https://b/churn/output/"), Vec::<&str>::new());
 }
