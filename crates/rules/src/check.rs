@@ -634,6 +634,14 @@ fn type_failure(node: &Node, shape: &Shape, place: &Place) -> Option<Failure> {
         (_, Value::Null) => message.push_str(": leave the member out instead"),
         _ => {}
     }
+    // "4h" in a member in seconds: what it comes to.
+    if let (Kind::Integer { min, max }, Value::String(s)) = (&shape.kind, &node.value) {
+        if let Some(seconds) =
+            duration_in_seconds(s).filter(|_| name_of(place).ends_with("InSeconds"))
+        {
+            message = duration_message(name_of(place), s, seconds, *min, *max);
+        }
+    }
     let cli = match (&shape.kind, &node.value) {
         // Python's bool is an int, so botocore lets true and false through as numbers and
         // only applies the minimum (false is 0); the service then refuses the boolean.
@@ -694,6 +702,133 @@ fn integer_as_float_message(name: &str, text: &str, min: Option<i64>, max: Optio
             "{name} is {text}: the AWS CLI rejects an integer written with an exponent or a decimal point"
         ),
     }
+}
+
+/// What a duration written with units comes to in seconds: the whole seconds and the
+/// billionths of a second left over (`0.5s` is `(0, 500_000_000)`); `None` for any text
+/// that is not one. One reading, for the rules' messages and the page's "Use 14400" button.
+///
+/// Accepted, case-insensitive, with white space around it allowed:
+/// - one or more parts, each a number and a unit, with or without white space between
+///   them and between parts: `4h`, `90 m`, `1h30m`, `1h 30m`, `1 hour 30 minutes`;
+/// - a number is decimal digits, with a fraction if any: `4`, `1.5` (at most 18 digits
+///   before the point and 9 after it; not `.5`, `5.`, `-4` or `1e3`);
+/// - a unit is one of `d` `day` `days` (86400 s), `h` `hr` `hrs` `hour` `hours` (3600 s),
+///   `m` `min` `mins` `minute` `minutes` (60 s), `s` `sec` `secs` `second` `seconds`;
+/// - each unit at most once, larger units first (`30m 1h` and `1h 1h` are not read).
+///
+/// A bare number (`14400`) is not a duration: it has no unit. A total beyond `u64::MAX`
+/// seconds is not read either.
+pub fn duration_in_seconds(text: &str) -> Option<(u64, u32)> {
+    const BILLION: u64 = 1_000_000_000;
+    let mut rest = text.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let (mut seconds, mut billionths) = (0u64, 0u64);
+    // The size of the last unit read: each must be smaller than the one before.
+    let mut last = u64::MAX;
+    while !rest.is_empty() {
+        let end = rest
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(rest.len());
+        let (number, after) = rest.split_at(end);
+        let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+        let pointed = number.contains('.');
+        if whole.is_empty()
+            || whole.len() > 18
+            || fraction.len() > 9
+            || fraction.contains('.')
+            || (pointed && fraction.is_empty())
+        {
+            return None;
+        }
+        let after = after.trim_start();
+        let letters = after
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(after.len());
+        let size = match after[..letters].to_ascii_lowercase().as_str() {
+            "d" | "day" | "days" => 86_400,
+            "h" | "hr" | "hrs" | "hour" | "hours" => 3_600,
+            "m" | "min" | "mins" | "minute" | "minutes" => 60,
+            "s" | "sec" | "secs" | "second" | "seconds" => 1,
+            _ => return None,
+        };
+        if size >= last {
+            return None;
+        }
+        last = size;
+        let whole: u64 = whole.parse().ok()?;
+        // The fraction in billionths: "5" is 500_000_000.
+        let fraction = fraction
+            .bytes()
+            .chain(std::iter::repeat(b'0'))
+            .take(9)
+            .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        billionths += fraction * size;
+        seconds = whole
+            .checked_mul(size)?
+            .checked_add(seconds)?
+            .checked_add(billionths / BILLION)?;
+        billionths %= BILLION;
+        rest = after[letters..].trim_start();
+    }
+    Some((seconds, billionths as u32))
+}
+
+/// The message for a duration written with units (`"4h"`) in a member in seconds, which
+/// must be a plain whole number: what it comes to and what to write instead, or, when that
+/// is not a whole number or out of the member's range, so.
+fn duration_message(
+    name: &str,
+    text: &str,
+    (seconds, billionths): (u64, u32),
+    min: Option<i64>,
+    max: Option<i64>,
+) -> String {
+    let (lo, hi) = integer_bounds(min, max);
+    let shown = shorten(text.trim(), 40);
+    let instead = format!("write a whole number of seconds from {lo} to {hi}");
+    if billionths != 0 {
+        let fraction = format!("{billionths:09}");
+        return format!(
+            "{name} is in seconds: {shown} is {seconds}.{}, not a whole number — {instead}",
+            fraction.trim_end_matches('0')
+        );
+    }
+    let why = if u64::try_from(hi).map_or(true, |hi| seconds > hi) {
+        match max {
+            Some(max) => format!("above the maximum {max}"),
+            None => "outside the 32-bit integer range".to_string(),
+        }
+    } else if (seconds as i64) < lo {
+        format!("below the minimum {lo}")
+    } else {
+        return format!("{name} is in seconds: {shown} is {seconds} — write {seconds}");
+    };
+    format!("{name} is in seconds: {shown} is {seconds}, {why} — {instead}")
+}
+
+/// The whole number of seconds to write instead of `text` in a member of `shape`, when
+/// `text` reads as a duration ([`duration_in_seconds`]) that comes to a whole number
+/// within the member's range.
+pub fn seconds_to_write(shape: &Shape, text: &str) -> Option<u64> {
+    let Kind::Integer { min, max } = shape.kind else {
+        return None;
+    };
+    let (lo, hi) = integer_bounds(min, max);
+    match duration_in_seconds(text)? {
+        (seconds, 0) if (lo.max(0) as u64..=hi.max(0) as u64).contains(&seconds) => Some(seconds),
+        _ => None,
+    }
+}
+
+/// An integer member's bounds, within the 32-bit integers the service reads.
+fn integer_bounds(min: Option<i64>, max: Option<i64>) -> (i64, i64) {
+    (
+        min.unwrap_or(i32::MIN as i64),
+        max.unwrap_or(i32::MAX as i64),
+    )
 }
 
 /// A JSON number's text (`1e3`, `5.0`, `-2.50e1`) as a plain integer (`1000`, `5`, `-25`)
@@ -1751,6 +1886,113 @@ mod tests {
             integer_as_float_message("MaxAutoMLJobRuntimeInSeconds", "3e9", Some(1), None),
             "MaxAutoMLJobRuntimeInSeconds is 3e9 (3000000000), outside the 32-bit integer range; write a whole number from 1 to 2147483647 without an exponent or decimal point"
         );
+    }
+
+    #[test]
+    fn durations_read_as_seconds() {
+        for (text, expected) in [
+            ("4h", Some((14_400, 0))),
+            ("90m", Some((5_400, 0))),
+            ("1.5h", Some((5_400, 0))),
+            ("2 hours", Some((7_200, 0))),
+            ("1d", Some((86_400, 0))),
+            ("1h30m", Some((5_400, 0))),
+            ("1h 30m", Some((5_400, 0))),
+            ("1 hour 30 minutes", Some((5_400, 0))),
+            ("  4H  ", Some((14_400, 0))),
+            ("1 Day 2 HRS 3 mins 4 secs", Some((93_784, 0))),
+            ("1d2h3m4s", Some((93_784, 0))),
+            ("1 hr", Some((3_600, 0))),
+            ("1 minute", Some((60, 0))),
+            ("45 sec", Some((45, 0))),
+            ("1 second", Some((1, 0))),
+            ("0s", Some((0, 0))),
+            ("30000d", Some((2_592_000_000, 0))),
+            ("0.5s", Some((0, 500_000_000))),
+            ("1.01m", Some((60, 600_000_000))),
+            // Fractions that add up to a whole second.
+            ("0.01m 0.4s", Some((1, 0))),
+            ("0.000000001s", Some((0, 1))),
+            ("999999999999999999s", Some((999_999_999_999_999_999, 0))),
+            // Not a duration: the message stays the type error.
+            ("14400", None),
+            ("", None),
+            ("   ", None),
+            ("h", None),
+            ("4", None),
+            ("4 h 30", None),
+            ("-4h", None),
+            (".5h", None),
+            ("5.h", None),
+            ("1.2.3h", None),
+            ("1e3s", None),
+            ("4 weeks", None),
+            ("4 hourss", None),
+            ("4ms", None),
+            ("30m 1h", None),
+            ("1h 1h", None),
+            ("1h, 30m", None),
+            ("1 hour and 30 minutes", None),
+            ("4h!", None),
+            ("４h", None),
+            ("0.0000000001s", None),
+            ("1000000000000000000s", None),
+            ("999999999999999999d", None),
+        ] {
+            assert_eq!(duration_in_seconds(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn durations_in_seconds_say_what_to_write() {
+        let m = |text| {
+            let seconds = duration_in_seconds(text).unwrap();
+            duration_message("MaxAutoMLJobRuntimeInSeconds", text, seconds, Some(1), None)
+        };
+        assert_eq!(
+            m("4h"),
+            "MaxAutoMLJobRuntimeInSeconds is in seconds: 4h is 14400 — write 14400"
+        );
+        assert_eq!(
+            m(" 1 hour 30 minutes "),
+            "MaxAutoMLJobRuntimeInSeconds is in seconds: 1 hour 30 minutes is 5400 — write 5400"
+        );
+        assert_eq!(
+            m("4000d"),
+            "MaxAutoMLJobRuntimeInSeconds is in seconds: 4000d is 345600000 — write 345600000"
+        );
+        assert_eq!(
+            m("30000d"),
+            "MaxAutoMLJobRuntimeInSeconds is in seconds: 30000d is 2592000000, outside the 32-bit integer range — write a whole number of seconds from 1 to 2147483647"
+        );
+        assert_eq!(
+            m("0s"),
+            "MaxAutoMLJobRuntimeInSeconds is in seconds: 0s is 0, below the minimum 1 — write a whole number of seconds from 1 to 2147483647"
+        );
+        assert_eq!(
+            m("0.5s"),
+            "MaxAutoMLJobRuntimeInSeconds is in seconds: 0.5s is 0.5, not a whole number — write a whole number of seconds from 1 to 2147483647"
+        );
+        assert_eq!(
+            m("1.01m"),
+            "MaxAutoMLJobRuntimeInSeconds is in seconds: 1.01m is 60.6, not a whole number — write a whole number of seconds from 1 to 2147483647"
+        );
+        assert_eq!(
+            duration_message("X", "1h", (3_600, 0), Some(1), Some(60)),
+            "X is in seconds: 1h is 3600, above the maximum 60 — write a whole number of seconds from 1 to 60"
+        );
+    }
+
+    #[test]
+    fn seconds_to_write_are_whole_and_within_the_range() {
+        let shape = &model::MAX_AUTO_ML_JOB_RUNTIME_IN_SECONDS;
+        assert_eq!(seconds_to_write(shape, "4h"), Some(14_400));
+        assert_eq!(seconds_to_write(shape, "1h 30m"), Some(5_400));
+        assert_eq!(seconds_to_write(shape, "0s"), None, "below the minimum");
+        assert_eq!(seconds_to_write(shape, "0.5s"), None, "not whole");
+        assert_eq!(seconds_to_write(shape, "30000d"), None, "beyond 32 bits");
+        assert_eq!(seconds_to_write(shape, "14400"), None, "already a number");
+        assert_eq!(seconds_to_write(&model::BOOLEAN, "4h"), None);
     }
 
     /// Regression: every RoleArn that failed its pattern got the same generic message.

@@ -259,6 +259,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/role-arn-user.expected"),
     ),
     (
+        "runtime-as-duration",
+        include_str!("fixtures/runtime-as-duration.json"),
+        include_str!("fixtures/runtime-as-duration.expected"),
+    ),
+    (
         "runtime-per-job-exceeds-total",
         include_str!("fixtures/runtime-per-job-exceeds-total.json"),
         include_str!("fixtures/runtime-per-job-exceeds-total.expected"),
