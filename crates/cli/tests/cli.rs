@@ -384,3 +384,28 @@ fn json_lines_name_the_related_members() {
     assert!(line.contains(r#","related":["/ProblemType"]"#), "{line}");
     assert_eq!(line.matches("\"related\"").count(), 1, "{line}");
 }
+
+/// A duration written with units where seconds are wanted: the plain message says what it is
+/// in seconds, and the AWS CLI's line stays its own.
+#[test]
+fn a_duration_in_a_seconds_member_says_what_to_write() {
+    let path = fixture("runtime-as-duration.json");
+    let out = run(&["check", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(
+            "error[type]: MaxAutoMLJobRuntimeInSeconds is in seconds: 4h is 14400 — write 14400\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("error[type]: MaxRuntimePerTrainingJobInSeconds is in seconds: 1h 30m is 5400 — write 5400\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("= aws cli: Invalid type for parameter AutoMLJobConfig.CompletionCriteria.MaxAutoMLJobRuntimeInSeconds, value: 4h, type: <class 'str'>, valid types: <class 'int'>"), "{stdout}");
+    assert!(
+        stdout.contains("would be rejected (2 errors, 0 warnings)"),
+        "{stdout}"
+    );
+}
