@@ -7,7 +7,7 @@ use std::time::Duration;
 use automl_rules::diag::{Diagnostic, Severity};
 use automl_rules::export::{self, Target};
 use automl_rules::model::{self, Kind, MemberDef, Shape};
-use automl_rules::{import, json, rules};
+use automl_rules::{check, import, json, rules};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -1810,6 +1810,9 @@ fn scalar_view(
         }
     };
     let constraint = constraint_text(shape, help_text);
+    let in_seconds = api_name.ends_with("InSeconds");
+    let fix =
+        in_seconds.then(|| seconds_fix(store, pointer.clone(), id.clone(), shape, value, shown));
     view! {
         <div class="field" class:has-error=move || invalid.get()>
             <label for=id>
@@ -1822,8 +1825,7 @@ fn scalar_view(
                 {help_text}
                 {(!constraint.is_empty()).then(|| view! { " "<span class="constraint">{constraint}</span> })}
                 // Seconds read as a duration: 14400 is "4 hours".
-                {api_name
-                    .ends_with("InSeconds")
+                {in_seconds
                     .then(|| {
                         view! {
                             <span class="duration">
@@ -1834,9 +1836,57 @@ fn scalar_view(
             </p>
             {control}
             <Messages pointer=pointer.clone() id=messages/>
+            {fix}
         </div>
     }
     .into_any()
+}
+
+/// Under a field in seconds that holds a duration with units ("4h"), once its finding is
+/// shown: a button that writes it in seconds ("Use 14400") as typing would, so Ctrl+Z in
+/// the field takes it back.
+fn seconds_fix(
+    store: Store,
+    pointer: String,
+    id: String,
+    shape: &'static Shape,
+    value: RwSignal<String>,
+    shown: RwSignal<Vec<Diagnostic>>,
+) -> impl IntoView {
+    let seconds = Memo::new(move |_| {
+        if !shown.with(|s| s.iter().any(|d| d.code == "type")) {
+            return None;
+        }
+        value.with(|v| check::seconds_to_write(shape, v))
+    });
+    move || {
+        seconds.get().map(|n| {
+            let (pointer, id, text) = (pointer.clone(), id.clone(), n.to_string());
+            let write = text.clone();
+            let on_click = move |_| {
+                // Into the field, as if typed there; the field's input listener then edits
+                // the draft.
+                let input = browser::text_field(&id);
+                if !input.is_some_and(|i| i.focus().is_ok() && browser::type_over(&i, &write)) {
+                    store.edit(&pointer, &write);
+                }
+                value.set(write.clone());
+                store.touch(&pointer);
+            };
+            view! {
+                <p class="fix">
+                    <button
+                        type="button"
+                        class="secondary small"
+                        aria-label=format!("Use {text} seconds")
+                        on:click=on_click
+                    >
+                        {format!("Use {text}")}
+                    </button>
+                </p>
+            }
+        })
+    }
 }
 
 /// How the arrow keys step a number field: whole numbers by 1, fractions (0 to 1) by 0.05

@@ -129,6 +129,15 @@ fn focus_element(el: Option<web_sys::Element>) -> bool {
     }
 }
 
+/// The text field with this id.
+pub fn text_field(id: &str) -> Option<web_sys::HtmlInputElement> {
+    window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()
+}
+
 /// Replaces the whole text of a focused text field as typing would, so the browser's own
 /// undo (Ctrl+Z) takes it back and the field's `input` listeners hear of it; `false` when the
 /// browser cannot (then the caller sets the text).

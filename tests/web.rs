@@ -916,3 +916,69 @@ async fn a_finding_about_two_members_shows_at_both_fields() {
         .messages("/AutoMLJobObjective/MetricName")
         .contains("F1 does not measure a regression"));
 }
+
+/// A duration with units in a field in seconds: the finding says what it is in seconds, and
+/// a button writes it so, as typing would (Ctrl+Z in the field takes it back).
+#[wasm_bindgen_test]
+async fn a_duration_in_a_seconds_field_can_be_written_in_seconds_with_one_click() {
+    let page = mount(Draft::new());
+    page.store.open.update(|o| {
+        o.insert("limits");
+    });
+    leptos::task::tick().await;
+    let total = "/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds";
+    let input: HtmlInputElement = page.field(total).unchecked_into();
+    page.type_into(total, "4h").await;
+    sleep(50).await;
+    let shown = page.messages(total);
+    assert!(
+        shown.contains("MaxAutoMLJobRuntimeInSeconds is in seconds: 4h is 14400 — write 14400"),
+        "{shown}"
+    );
+    let fix = page.button("Use 14400");
+    assert_eq!(
+        fix.get_attribute("aria-label").as_deref(),
+        Some("Use 14400 seconds")
+    );
+    assert_eq!(fix.get_attribute("type").as_deref(), Some("button"));
+    assert_eq!(page.count(".fix button"), 1, "at this field only");
+
+    click(&fix).await;
+    sleep(50).await;
+    assert_eq!(input.value(), "14400");
+    assert_eq!(page.store.draft.with_untracked(|d| d.text(total)), "14400");
+    assert_eq!(page.messages(total), "", "the finding clears");
+    assert_eq!(page.count(".fix"), 0, "and the button with it");
+    assert!(
+        focused().is_same_node(Some(&input)),
+        "focus is in the field"
+    );
+
+    // Typed as if by hand: the field's own undo brings "4h" back.
+    let document: web_sys::HtmlDocument = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .unchecked_into();
+    assert!(document.exec_command("undo").unwrap());
+    leptos::task::tick().await;
+    sleep(50).await;
+    assert_eq!(input.value(), "4h");
+    assert_eq!(page.store.draft.with_untracked(|d| d.text(total)), "4h");
+
+    // What is not whole, or out of range, gets the message but no button.
+    for (typed, says) in [
+        ("0.5s", "0.5s is 0.5, not a whole number"),
+        ("0s", "0s is 0, below the minimum 1"),
+        ("30000d", "outside the 32-bit integer range"),
+    ] {
+        page.type_into(total, typed).await;
+        sleep(50).await;
+        assert!(
+            page.messages(total).contains(says),
+            "{}",
+            page.messages(total)
+        );
+        assert_eq!(page.count(".fix"), 0, "{typed}");
+    }
+}
