@@ -2209,8 +2209,9 @@ fn MobileStatus() -> impl IntoView {
             ),
         }
     });
+    // A landmark of its own: on phones it is the one part of the page always in view.
     view! {
-        <div class=move || state.get().0>
+        <aside class=move || state.get().0 aria-label="Verdict">
             <span>{move || state.get().1}</span>
             <a
                 href="#summary"
@@ -2221,7 +2222,7 @@ fn MobileStatus() -> impl IntoView {
             >
                 "Review"
             </a>
-        </div>
+        </aside>
     }
 }
 
