@@ -24,11 +24,11 @@ size() { # file -> "raw gzip"
 row() { # label wasm js
   read -r wr wg <<<"$(size "$2")"
   read -r jr jg <<<"$(size "$3")"
-  printf '  %-34s %8d B %8d B gzip   (wasm %d B gzip, JS %d B gzip)\n' \
-    "$1" $((wr + jr)) $((wg + jg)) "$wg" "$jg"
+  printf '  %-24s %8d B %8d B gzip = %5.1f KB   (wasm %d B gzip, JS %d B gzip)\n' \
+    "$1" $((wr + jr)) $((wg + jg)) "$(awk "BEGIN { print ($wg + $jg) / 1024 }")" "$wg" "$jg"
 }
 
-echo "wasm + JS glue (raw, gzip -9); the budget is 100 KB gzip for everything the page loads:"
+echo "wasm + JS glue (raw, gzip -9; KB = 1024 B); the budget is 100 KB gzip for everything the page loads:"
 for bin in leptos-alone leptos-rules; do
   dir="$out/$bin"
   rm -rf "$dir" && mkdir -p "$dir"
