@@ -2662,7 +2662,7 @@ fn Import() -> impl IntoView {
                     "Open a file"
                     <input
                         type="file"
-                        accept=".json,.sh,.txt,.ps1,.cmd,.bat,.py,application/json,text/plain,text/x-python"
+                        accept=".json,.sh,.txt,.ps1,.cmd,.bat,.py,.ipynb,application/json,text/plain,text/x-python"
                         on:change=on_file
                     />
                 </label>

@@ -157,7 +157,7 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
     (
         "a dict changed after it is set",
         "req = {'AutoMLJobName': 'j'}\nreq['Tags'] = []\nc.create_auto_ml_job(**req)",
-        "req is changed here after it is set and before line 3 uses it",
+        "req is changed here after it is set and before it is used on line 3",
         2,
         1,
     ),
@@ -363,4 +363,48 @@ proptest::proptest! {
         }
         let _ = import(&format!("{{'a': {}", soup.concat()));
     }
+}
+
+/// A Jupyter notebook: its code cells are read in order up to the one that calls
+/// `create_auto_ml_job`; markdown cells and later cells are not read.
+#[test]
+fn a_notebook_imports_from_its_code_cells() {
+    let notebook = r##"{
+ "cells": [
+  {"cell_type": "markdown", "metadata": {}, "source": ["# Churn\n", "bucket = 'not-code'\n"]},
+  {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["import boto3\n", "bucket = 'my-bucket'\n", "sm = boto3.client('sagemaker', region_name='eu-west-1')"]},
+  {"cell_type": "code", "metadata": {}, "outputs": [], "source": "sm.create_auto_ml_job(\n    AutoMLJobName='from-a-notebook',\n    OutputDataConfig={'S3OutputPath': f's3://{bucket}/out/'},\n)"},
+  {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["this is not read (\n"]}
+ ],
+ "metadata": {"kernelspec": {"name": "python3"}},
+ "nbformat": 4,
+ "nbformat_minor": 5
+}"##;
+    let (node, left_out) = import_noting(notebook).unwrap();
+    assert_eq!(
+        json::to_compact(&node),
+        r#"{"AutoMLJobName":"from-a-notebook","OutputDataConfig":{"S3OutputPath":"s3://my-bucket/out/"}}"#
+    );
+    assert_eq!(left_out, ["region_name='eu-west-1'"]);
+    // Every span is inside the notebook's text.
+    let span = node.pointer("/AutoMLJobName").unwrap().span;
+    assert!(span.end <= notebook.len() && notebook[span.start..].starts_with('"'));
+
+    // An error names the cell, and the line and column in it; it is placed at the cell.
+    let broken = notebook.replace("bucket = 'my-bucket'", "bucket = sess.default_bucket()");
+    let err = import(&broken).unwrap_err();
+    assert!(
+        err.message.ends_with(
+            "(bucket is set in code cell 1, line 2 and used in code cell 2, line 3) (code cell 1, line 2, column 10)"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.line, 4, "{err}");
+
+    let none = notebook.replace("sm.create_auto_ml_job(", "sm.describe_auto_ml_job(");
+    let err = import(&none).unwrap_err();
+    assert_eq!(
+        err.message,
+        "this notebook has no code cell calling create_auto_ml_job(…) to read the request from"
+    );
 }

@@ -65,8 +65,8 @@ fn error(text: &str, offset: usize, message: &str) -> ImportError {
 }
 
 /// The request in `text`: a JSON body, an `aws sagemaker create-auto-ml-job` command line, an
-/// exported PowerShell or cmd.exe script, a boto3 program calling `create_auto_ml_job(…)`, or
-/// a Python dict. A JSON body, a Python dict and a boto3 call's arguments are returned as
+/// exported PowerShell or cmd.exe script, a boto3 program calling `create_auto_ml_job(…)`
+/// (also in a Jupyter notebook's code cells), or a Python dict. A JSON body, a Python dict and a boto3 call's arguments are returned as
 /// written; a command's members come in the model's order.
 pub fn import(text: &str) -> Result<Node, ImportError> {
     import_noting(text).map(|(request, _)| request)
@@ -82,6 +82,29 @@ pub fn import_noting(text: &str) -> Result<(Node, Vec<String>), ImportError> {
     let mut left_out = Vec::new();
     let request = import_into(text, &mut left_out)?;
     Ok((request, left_out))
+}
+
+/// The code cells of a Jupyter notebook (nbformat 4: `cells`, each with a `cell_type` and a
+/// `source` that is a string or a list of lines), with the span of each `source` in the file;
+/// `None` for JSON that is not a notebook.
+fn notebook_cells(node: &Node) -> Option<Vec<(Span, String)>> {
+    node.get("nbformat")?;
+    let cells = node.get("cells")?.as_array()?;
+    Some(
+        cells
+            .iter()
+            .filter(|cell| cell.get("cell_type").and_then(Node::as_str) == Some("code"))
+            .filter_map(|cell| {
+                let source = cell.get("source")?;
+                let code = match &source.value {
+                    Value::String(code) => code.clone(),
+                    Value::Array(lines) => lines.iter().filter_map(Node::as_str).collect(),
+                    _ => return None,
+                };
+                Some((source.span, code))
+            })
+            .collect(),
+    )
 }
 
 /// What the items [`import_noting`] left out are, in the plural, as the items of one import
@@ -143,14 +166,14 @@ fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportErr
             "nothing to import: paste a JSON body or an aws sagemaker create-auto-ml-job command",
         )),
         Some('{') => match parse_json_at(text, &text[start..], start) {
-            Ok(node) => Ok(without_describe_only(node, left_out)),
-            Err(json) => Err(json),
-        }
-        .or_else(|json| {
+            Ok(node) => match notebook_cells(&node) {
+                Some(cells) => python::notebook(text, &cells, left_out),
+                None => Ok(without_describe_only(node, left_out)),
+            },
             // A Python dict (single quotes, True, a trailing comma) is read as one. When it is
             // neither, JSON's message stands unless JSON stopped at what only Python writes (a
             // single quote, a bare word) and Python read further.
-            python::dict_literal(text).map_err(|py| {
+            Err(json) => python::dict_literal(text).map_err(|py| {
                 let pythonic = text[json.offset.min(text.len())..]
                     .starts_with(|c: char| c == '\'' || c == '_' || c.is_alphabetic());
                 if pythonic && py.offset > json.offset {
@@ -158,8 +181,8 @@ fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportErr
                 } else {
                     json
                 }
-            })
-        }),
+            }),
+        },
         Some('[') => parse_json_at(text, &text[start..], start),
         Some(first) => {
             if let Some(at) = powershell_body(text) {

@@ -40,6 +40,8 @@ struct Token {
 /// the reason, reported only when a value needs a token past it).
 struct Tokens<'a> {
     text: &'a str,
+    /// Where each notebook cell starts in `text`, when it is a notebook's cells joined.
+    cells: Vec<usize>,
     list: Vec<Token>,
     stop: Option<ImportError>,
 }
@@ -62,6 +64,7 @@ impl<'a> Tokens<'a> {
     fn read(text: &'a str) -> Tokens<'a> {
         let mut tokens = Tokens {
             text,
+            cells: Vec::new(),
             list: Vec::new(),
             stop: None,
         };
@@ -143,6 +146,19 @@ impl<'a> Tokens<'a> {
             statement: true,
         });
         tokens
+    }
+
+    /// Where byte `offset` is, for a message: "on line 3", or in a notebook "in code cell 2,
+    /// line 3".
+    fn place(&self, offset: usize) -> String {
+        match self.cells.iter().rposition(|&s| s <= offset) {
+            Some(cell) => {
+                let start = self.cells[cell];
+                let (line, _) = crate::json::line_col(&self.text[start..], offset - start);
+                format!("in code cell {}, line {line}", cell + 1)
+            }
+            None => format!("on line {}", crate::json::line_col(self.text, offset).0),
+        }
     }
 
     fn text_of(&self, i: usize) -> &'a str {
@@ -254,8 +270,17 @@ pub(super) fn is_program(text: &str) -> bool {
 /// The request of a boto3 program, with the client's and session's own settings it was
 /// given (`region_name="eu-west-1"`; credentials by name only).
 pub(super) fn program(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportError> {
-    let text = &blank_repl_prompts(text);
-    let tokens = Tokens::read(text);
+    program_in_cells(&blank_repl_prompts(text), Vec::new(), left_out)
+}
+
+/// [`program`], for a text that is a notebook's code cells joined (`cells`: where each starts).
+fn program_in_cells(
+    text: &str,
+    cells: Vec<usize>,
+    left_out: &mut Vec<String>,
+) -> Result<Node, ImportError> {
+    let mut tokens = Tokens::read(text);
+    tokens.cells = cells;
     let mut reader = Reader {
         t: &tokens,
         depth: 0,
@@ -281,6 +306,53 @@ pub(super) fn program(text: &str, left_out: &mut Vec<String>) -> Result<Node, Im
     };
     settings(&tokens, call, left_out);
     reader.call(call)
+}
+
+/// The request of a Jupyter notebook: its code cells up to the first that calls
+/// `create_auto_ml_job`, read one after another as running them in order would. `cells` are
+/// the code and the span of its `source` in the notebook's JSON `text`; an error is placed at
+/// the cell and names the line and column in it.
+pub(super) fn notebook(
+    text: &str,
+    cells: &[(Span, String)],
+    left_out: &mut Vec<String>,
+) -> Result<Node, ImportError> {
+    let Some(last) = cells.iter().position(|(_, code)| code.contains(CALL)) else {
+        return Err(error(
+            text,
+            0,
+            "this notebook has no code cell calling create_auto_ml_job(…) to read the request from",
+        ));
+    };
+    let mut code = String::new();
+    let mut starts = Vec::new();
+    for (_, cell) in &cells[..=last] {
+        starts.push(code.len());
+        code.push_str(cell);
+        code.push('\n');
+    }
+    match program_in_cells(&code, starts.clone(), left_out) {
+        Ok(mut node) => {
+            // The spans point into the joined code: place every value at the calling cell.
+            let at = cells[last].0;
+            super::remap(&mut node, &|_| at.start, &|_| at.end);
+            Ok(node)
+        }
+        Err(e) => {
+            let cell = starts.iter().rposition(|&s| s <= e.offset).unwrap_or(0);
+            let (line, column) =
+                crate::json::line_col(&code[starts[cell]..], e.offset - starts[cell]);
+            Err(error(
+                text,
+                cells[cell].0.start,
+                &format!(
+                    "{} (code cell {}, line {line}, column {column})",
+                    e.message,
+                    cell + 1
+                ),
+            ))
+        }
+    }
 }
 
 /// A Python dict literal on its own (`{'AutoMLJobName': 'churn', …}`), as the whole text.
@@ -789,22 +861,20 @@ impl Reader<'_, '_> {
             };
             return Err(error(t.text, offset, &message));
         };
-        let (used, _) = crate::json::line_col(t.text, offset);
+        let used = t.place(offset);
         let mut end = value_at;
-        let node = self.value(&mut end).map_err(|e| {
-            let (line, _) = crate::json::line_col(t.text, t.at(value_at));
-            ImportError {
-                message: format!(
-                    "{} ({name} is set on line {line} and used on line {used})",
-                    e.message
-                ),
-                ..e
-            }
+        let node = self.value(&mut end).map_err(|e| ImportError {
+            message: format!(
+                "{} ({name} is set {} and used {used})",
+                e.message,
+                t.place(t.at(value_at))
+            ),
+            ..e
         })?;
         if let Some(change) = (end..use_at).find(|&k| self.changes(k, name)) {
             return Err(self.fail(
                 change,
-                &format!("{name} is changed here after it is set and before line {used} uses it: import reads values as they are written, so write the change into the value"),
+                &format!("{name} is changed here after it is set and before it is used {used}: import reads values as they are written, so write the change into the value"),
             ));
         }
         Ok(node)
