@@ -106,6 +106,20 @@ test('a boto3 program and describe-auto-ml-job output import into the form, what
     assert.equal(await field(page, '/RoleArn').inputValue(), 'arn:aws:iam::123456789012:role/AutoML');
     assert.equal(await error.isVisible(), false);
 
+    // A notebook dropped on the import box: its code cells, in order, up to the call.
+    const notebook = {
+      cells: [
+        { cell_type: 'markdown', metadata: {}, source: ['# Churn\n'] },
+        { cell_type: 'code', metadata: {}, outputs: [], execution_count: 1, source: ["bucket = 'my-bucket'\n", "role = 'arn:aws:iam::123456789012:role/AutoML'"] },
+        { cell_type: 'code', metadata: {}, outputs: [], execution_count: 2, source: "sm.create_auto_ml_job(AutoMLJobName='from-a-notebook-file', RoleArn=role,\n    OutputDataConfig={'S3OutputPath': f's3://{bucket}/nb/'})" },
+      ],
+      metadata: {}, nbformat: 4, nbformat_minor: 5,
+    };
+    const ipynb = await fileTransfer(page, 'churn.ipynb', JSON.stringify(notebook, null, 1), '');
+    await page.dispatchEvent('#import-text', 'drop', { dataTransfer: ipynb });
+    await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'from-a-notebook-file');
+    assert.equal(await field(page, '/OutputDataConfig/S3OutputPath').inputValue(), 's3://my-bucket/nb/');
+
     // describe-auto-ml-job output: the request it holds, what describe reports named as left out.
     const described = { ...JSON.parse(FULL), AutoMLJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:automl-job/old', AutoMLJobStatus: 'Completed', CreationTime: '2024-05-02T10:11:12+00:00', BestCandidate: { CandidateName: 'c' } };
     await importText(page, JSON.stringify(described, null, 2));
