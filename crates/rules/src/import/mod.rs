@@ -501,7 +501,12 @@ impl Lexer<'_> {
         self.i += 1;
         loop {
             match self.b.get(self.i) {
-                None => return Err(self.err(open, "this double quote is never closed: add the closing \"")),
+                None => {
+                    return Err(self.err(
+                        open,
+                        "this double quote is never closed: add the closing \"",
+                    ))
+                }
                 Some(b'"') => {
                     self.i += 1;
                     return Ok(());
@@ -514,13 +519,10 @@ impl Lexer<'_> {
                     }
                     _ => self.literal_char(),
                 },
-                Some(&c @ (b'$' | b'`')) => {
+                Some(b'$' | b'`') => {
                     return Err(self.err(
                         self.i,
-                        &format!(
-                            "the shell would expand '{}' inside double quotes: put the value in single quotes",
-                            c as char
-                        ),
+                        &expansion(&self.b[self.i..], "inside double quotes"),
                     ))
                 }
                 Some(_) => self.literal_char(),
@@ -680,15 +682,7 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                 lx.i += 1;
                 lx.double_quoted()?;
             }
-            b'$' | b'`' => {
-                return Err(lx.err(
-                    lx.i,
-                    &format!(
-                        "the shell would expand '{}' here: put the value in single quotes",
-                        c as char
-                    ),
-                ))
-            }
+            b'$' | b'`' => return Err(lx.err(lx.i, &expansion(&lx.b[lx.i..], "here"))),
             b'|' | b'&' | b';' | b'<' | b'>' | b'(' | b')' => {
                 return Err(lx.err(
                     lx.i,
@@ -751,6 +745,28 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
         lx.i += line.len();
     }
     Ok(words)
+}
+
+/// What to say of the `$` or backtick that starts `rest`, which the shell would expand
+/// (`where_`: "here" or "inside double quotes"). A variable or a command's output is only
+/// known when the shell runs the command, so its value is asked for; other uses of `$` (a
+/// literal dollar sign) are to be single-quoted.
+fn expansion(rest: &[u8], where_: &str) -> String {
+    let name_char = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
+    match rest {
+        [b'`', ..] | [b'$', b'(', ..] => {
+            "the shell runs this command and puts its output here, which import cannot know: write the value itself in its place".to_string()
+        }
+        [b'$', b'{', more @ ..] => {
+            let name: String = more.iter().take_while(|c| name_char(c)).map(|&c| char::from(c)).collect();
+            format!("${{{name}}} is a shell variable, whose value import cannot know: write the value itself in its place")
+        }
+        [b'$', first, ..] if first.is_ascii_alphabetic() || *first == b'_' => {
+            let name: String = rest[1..].iter().take_while(|c| name_char(c)).map(|&c| char::from(c)).collect();
+            format!("${name} is a shell variable, whose value import cannot know: write the value itself in its place")
+        }
+        _ => format!("the shell would expand '$' {where_}: put the value in single quotes"),
+    }
 }
 
 /// Whether the shell would expand the brace group whose `{` comes just before `rest`: it
