@@ -67,6 +67,16 @@ const IMPORTS: &[(&str, &str, &str)] = &[
         r#"{"A":"x\ny","B":"ab"}"#,
     ),
     (
+        "arithmetic on written numbers, as Python works it out",
+        "h = 60 * 60\nc.create_auto_ml_job(A=4*60*60, B=4 * h, C=2**31 - 1, D=-2**2, E=7 // -2, F=-7 % 3, G=0.1 + 0.2, H=3600 / 2, I=1e3 * 2, J=- -5, K=10 - 2 - 3, L=2 ** 3 ** 2, M=(1 + 2) * 3, N=-0.0 * 1, O=7.5 // 2, P=-7.5 % 2)",
+        r#"{"A":14400,"B":14400,"C":2147483647,"D":-4,"E":-4,"F":2,"G":0.30000000000000004,"H":1800.0,"I":2000.0,"J":5,"K":5,"L":512,"M":9,"N":-0.0,"O":3.0,"P":0.5}"#,
+    ),
+    (
+        "strings joined with +",
+        "bucket = 'my-bucket'\nc.create_auto_ml_job(OutputDataConfig={'S3OutputPath': 's3://' + bucket + '/out/'})",
+        r#"{"OutputDataConfig":{"S3OutputPath":"s3://my-bucket/out/"}}"#,
+    ),
+    (
         "an interactive session's prompts are left out",
         ">>> import boto3\n>>> c = boto3.client('sagemaker')\n>>> c.create_auto_ml_job(\n...     AutoMLJobName='j',\n... )\n{'AutoMLJobArn': 'arn'}\n",
         r#"{"AutoMLJobName":"j"}"#,
@@ -148,11 +158,25 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
         69,
     ),
     (
-        "an operator",
-        "bucket = 'b'\nc.create_auto_ml_job(OutputDataConfig={'S3OutputPath': 's3://' + bucket})",
-        "'+' is worked out when the program runs",
-        2,
-        64,
+        "an operator import does not work out",
+        "c.create_auto_ml_job(Tags=[{'Key': 'a'}] + [{'Key': 'b'}])",
+        "import works out '+' on written numbers (and '+' on strings) only: write the value it makes",
+        1,
+        42,
+    ),
+    (
+        "division by zero",
+        "c.create_auto_ml_job(A=1 // 0)",
+        "this divides by zero (Python's ZeroDivisionError)",
+        1,
+        26,
+    ),
+    (
+        "a result too large",
+        "c.create_auto_ml_job(A=10 ** 40)",
+        "far too large for any member",
+        1,
+        27,
     ),
     (
         "a dict changed after it is set",

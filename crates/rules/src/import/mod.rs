@@ -1927,21 +1927,24 @@ fn py_float(s: &str) -> Option<Value> {
     if digits.len() <= 15 && point > -307 {
         return Some(Value::Number(float_text(sign, digits, point)));
     }
-    let value = crate::float::parse_f64(&format!("0.{digits}e{point}"))?;
+    let value = crate::float::parse_f64(&format!("{sign}0.{digits}e{point}"))?;
+    Some(Value::Number(repr_f64(value)))
+}
+
+/// Python's `repr()` of a finite float: its shortest digits, positional from 1e-4 up to 1e16
+/// (with `.0` when whole), else with an exponent.
+fn repr_f64(value: f64) -> String {
+    let sign = if value.is_sign_negative() { "-" } else { "" };
     // The shortest digits that read back as the value, in plain decimal notation.
-    let plain = crate::display_f64(value);
+    let plain = crate::display_f64(value.abs());
     let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
     let all = format!("{int}{frac}");
     let lead = all.len() - all.trim_start_matches('0').len();
     let shortest = all[lead..].trim_end_matches('0');
     if shortest.is_empty() {
-        return Some(Value::Number(format!("{sign}0.0")));
+        return format!("{sign}0.0");
     }
-    Some(Value::Number(float_text(
-        sign,
-        shortest,
-        int.len() as i64 - lead as i64,
-    )))
+    float_text(sign, shortest, int.len() as i64 - lead as i64)
 }
 
 /// A float as Python's `repr()` writes it, from its digits (no leading or trailing zeros) and

@@ -4,9 +4,11 @@
 //!
 //! Only what is written is read, never what running the program would work out: string,
 //! number, `True`/`False`/`None`, dict, list and tuple literals (Python 3 syntax, The Python
-//! Language Reference 2.4 "Literals"), adjacent strings joined, `dict(Key=…)`, `**request`,
-//! and names and f-string fields (`f"s3://{bucket}/train/"`) set to such a value by an earlier
-//! `name = …` statement. A call, an operator, an attribute, a name set by anything else or a
+//! Language Reference 2.4 "Literals"), adjacent strings joined, arithmetic on numbers
+//! (`+ - * / // % **`, worked out as CPython does: ints exactly, floats in IEEE doubles and
+//! written as `repr()`; `**` on ints only) and strings joined with `+`, `dict(Key=…)`,
+//! `**request`, and names and f-string fields (`f"s3://{bucket}/train/"`) set to such a value
+//! by an earlier `name = …` statement. A call, an operator, an attribute, a name set by anything else or a
 //! dict changed after it is written is refused with its place, since the import must not
 //! guess what it would become. The settings of the boto3 client or session
 //! (`region_name="eu-west-1"`) are not part of the request: they are noted as left out.
@@ -522,8 +524,8 @@ impl Reader<'_, '_> {
         }
         let found = self.t.text_of(i);
         let message = match found {
-            "+" | "-" | "*" | "/" | "%" | "//" | "**" | "|" | "&" | "@" => format!(
-                "'{found}' is worked out when the program runs, which import does not do: write the value it makes (expected {wanted})"
+            "|" | "&" | "@" | "<<" | ">>" | "^" => format!(
+                "'{found}' is worked out when the program runs, which import does not do: write the value it makes"
             ),
             "(" => "a call runs when the program runs, which import does not do: write the value it returns".to_string(),
             "." => "an attribute is looked up when the program runs, which import does not do: write its value".to_string(),
@@ -631,9 +633,201 @@ impl Reader<'_, '_> {
             ));
         }
         self.depth += 1;
-        let node = self.value_inner(i);
+        let node = self.sum(i);
         self.depth -= 1;
         node
+    }
+
+    /// The operator at token `i` when it is one of `ops`.
+    fn op_at(&self, i: usize, ops: &[&'static str]) -> Option<&'static str> {
+        let t = self.t;
+        if t.kind(i) != Kind::Op {
+            return None;
+        }
+        ops.iter().copied().find(|op| *op == t.text_of(i))
+    }
+
+    /// `a + b - c`: Python's arithmetic on written numbers, and strings joined with `+`.
+    fn sum(&mut self, i: &mut usize) -> Result<Node, ImportError> {
+        let mut left = self.term(i)?;
+        while let Some(op) = self.op_at(*i, &["+", "-"]) {
+            let at = *i;
+            *i += 1;
+            let right = self.term(i)?;
+            left = self.arithmetic(at, op, left, right)?;
+        }
+        Ok(left)
+    }
+
+    /// `a * b / c // d % e`.
+    fn term(&mut self, i: &mut usize) -> Result<Node, ImportError> {
+        let mut left = self.unary(i)?;
+        while let Some(op) = self.op_at(*i, &["*", "/", "//", "%"]) {
+            let at = *i;
+            *i += 1;
+            let right = self.unary(i)?;
+            left = self.arithmetic(at, op, left, right)?;
+        }
+        Ok(left)
+    }
+
+    /// `-x`, `+x` (any number of signs), then `a ** b`, which binds tighter on its left.
+    fn unary(&mut self, i: &mut usize) -> Result<Node, ImportError> {
+        let start = *i;
+        let mut negative = false;
+        while let Some(sign) = self.op_at(*i, &["-", "+"]) {
+            negative ^= sign == "-";
+            *i += 1;
+        }
+        let signed = *i > start;
+        let mut node = self.value_inner(i)?;
+        if self.op_at(*i, &["**"]).is_some() {
+            let at = *i;
+            *i += 1;
+            // The exponent may carry signs of its own: 10 ** -2.
+            let exponent = self.unary(i)?;
+            node = self.arithmetic(at, "**", node, exponent)?;
+        }
+        if !signed {
+            return Ok(node);
+        }
+        let Value::Number(text) = &node.value else {
+            return Err(self.fail(
+                start,
+                "a sign works out only on a number: write the value it makes",
+            ));
+        };
+        let mut text = text.clone();
+        if negative {
+            text = match text.strip_prefix('-') {
+                Some(positive) => positive.to_string(),
+                None if text == "0" => text,
+                None => format!("-{text}"),
+            };
+        }
+        Ok(Node {
+            value: Value::Number(text),
+            span: Span {
+                start: self.t.at(start),
+                end: node.span.end,
+            },
+        })
+    }
+
+    /// `left op right`, as Python works it out for numbers (ints exactly; a float as
+    /// `repr()` writes it) and for strings joined with `+`; anything else is refused at `at`.
+    fn arithmetic(
+        &self,
+        at: usize,
+        op: &str,
+        left: Node,
+        right: Node,
+    ) -> Result<Node, ImportError> {
+        let span = Span {
+            start: left.span.start,
+            end: right.span.end,
+        };
+        let value = match (left.value, right.value) {
+            (Value::String(a), Value::String(b)) if op == "+" => Value::String(a + &b),
+            (Value::Number(a), Value::Number(b)) => Value::Number(self.numbers(at, op, &a, &b)?),
+            _ => {
+                return Err(self.fail(
+                    at,
+                    &format!("import works out '{op}' on written numbers (and '+' on strings) only: write the value it makes"),
+                ))
+            }
+        };
+        Ok(Node { value, span })
+    }
+
+    /// `a op b` on two numbers as JSON texts (as botocore would send the result).
+    fn numbers(&self, at: usize, op: &str, a: &str, b: &str) -> Result<String, ImportError> {
+        let float = |n: &str| n.contains(['.', 'e', 'E']);
+        let large = || {
+            self.fail(
+                at,
+                "this works out to a number far too large for any member",
+            )
+        };
+        if !float(a) && !float(b) && op != "/" {
+            let (Ok(x), Ok(y)) = (a.parse::<i128>(), b.parse::<i128>()) else {
+                return Err(large());
+            };
+            if y == 0 && matches!(op, "//" | "%") {
+                return Err(self.fail(at, "this divides by zero (Python's ZeroDivisionError)"));
+            }
+            let n = match op {
+                "+" => x.checked_add(y),
+                "-" => x.checked_sub(y),
+                "*" => x.checked_mul(y),
+                // Python's floor division and modulo round towards negative infinity.
+                "//" => Some(x.div_euclid(y) - i128::from(y < 0 && x.rem_euclid(y) != 0)),
+                "%" => Some(x.rem_euclid(y) + if y < 0 && x.rem_euclid(y) != 0 { y } else { 0 }),
+                _ => match u32::try_from(y) {
+                    Ok(e) => x.checked_pow(e),
+                    Err(_) => {
+                        return Err(self.fail(
+                            at,
+                            "import works out '**' with a whole exponent from 0 up only: write the value it makes",
+                        ))
+                    }
+                },
+            };
+            return n.map(|n| n.to_string()).ok_or_else(large);
+        }
+        let (Some(x), Some(y)) = (crate::float::parse_f64(a), crate::float::parse_f64(b)) else {
+            return Err(large());
+        };
+        let n = match op {
+            "+" => x + y,
+            "-" => x - y,
+            "*" => x * y,
+            "/" if y == 0.0 => {
+                return Err(self.fail(at, "this divides by zero (Python's ZeroDivisionError)"))
+            }
+            "/" => x / y,
+            "//" | "%" if y == 0.0 => {
+                return Err(self.fail(at, "this divides by zero (Python's ZeroDivisionError)"))
+            }
+            "//" | "%" => {
+                // CPython's float_divmod (Objects/floatobject.c), step by step.
+                let mut rem = x % y;
+                let mut div = (x - rem) / y;
+                if rem != 0.0 {
+                    if (y < 0.0) != (rem < 0.0) {
+                        rem += y;
+                        div -= 1.0;
+                    }
+                } else {
+                    rem = 0.0_f64.copysign(y);
+                }
+                let floor = if div != 0.0 {
+                    let f = div.floor();
+                    if div - f > 0.5 {
+                        f + 1.0
+                    } else {
+                        f
+                    }
+                } else {
+                    0.0_f64.copysign(x / y)
+                };
+                if op == "//" {
+                    floor
+                } else {
+                    rem
+                }
+            }
+            _ => {
+                return Err(self.fail(
+                    at,
+                    "import works out '**' on whole numbers only: write the value it makes",
+                ))
+            }
+        };
+        if !n.is_finite() {
+            return Err(large());
+        }
+        Ok(super::repr_f64(n))
     }
 
     fn value_inner(&mut self, i: &mut usize) -> Result<Node, ImportError> {
@@ -646,17 +840,7 @@ impl Reader<'_, '_> {
         match t.kind(start) {
             Kind::Number => {
                 *i += 1;
-                let value = self.number(start, false)?;
-                Ok(Node {
-                    value,
-                    span: span(start, *i),
-                })
-            }
-            Kind::Op
-                if matches!(t.text_of(start), "-" | "+") && t.kind(start + 1) == Kind::Number =>
-            {
-                *i += 2;
-                let value = self.number(start + 1, t.text_of(start) == "-")?;
+                let value = self.number(start)?;
                 Ok(Node {
                     value,
                     span: span(start, *i),
@@ -905,10 +1089,10 @@ impl Reader<'_, '_> {
                 || (op.len() > 1 && op.ends_with('=') && !matches!(op, "==" | "!=" | "<=" | ">=")))
     }
 
-    /// The JSON number botocore sends for the number literal at `at`.
-    fn number(&self, at: usize, negative: bool) -> Result<Value, ImportError> {
+    /// The JSON number botocore sends for the number literal at `at` (a sign before it is an
+    /// operator: see `unary`).
+    fn number(&self, at: usize) -> Result<Value, ImportError> {
         let literal = self.t.text_of(at);
-        let sign = if negative { "-" } else { "" };
         let lower = literal.to_ascii_lowercase();
         if lower.ends_with('j') && !lower.starts_with("0x") {
             return Err(self.fail(at, "an imaginary number cannot be sent: write a real one"));
@@ -942,11 +1126,10 @@ impl Reader<'_, '_> {
             if last_underscore {
                 return Err(bad());
             }
-            let sign = if n == 0 { "" } else { sign };
-            return Ok(Value::Number(format!("{sign}{n}")));
+            return Ok(Value::Number(n.to_string()));
         }
         if lower.contains(['.', 'e']) {
-            return match py_float(&format!("{sign}{literal}")) {
+            return match py_float(literal) {
                 Some(value @ Value::Number(_)) => Ok(value),
                 Some(_) => Err(self.fail(
                     at,
@@ -970,7 +1153,7 @@ impl Reader<'_, '_> {
                 &format!("Python does not allow leading zeros in a number: write {trimmed}"),
             ));
         }
-        Ok(Value::Number(format!("{sign}{trimmed}")))
+        Ok(Value::Number(trimmed.to_string()))
     }
 
     /// Appends the text of the string literal at `at` to `out`.
