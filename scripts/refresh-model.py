@@ -14,7 +14,16 @@ MODEL = "botocore/data/sagemaker/2017-07-24/service-2.json.gz"
 
 def load():
     if len(sys.argv) > 1:
-        return json.load(gzip.open(sys.argv[1])), "local file " + os.path.basename(sys.argv[1])
+        path = sys.argv[1]
+        source = "local file " + os.path.basename(path)
+        # Inside an installed botocore (botocore/data/sagemaker/VERSION/service-2.json.gz),
+        # name its version as a download would.
+        init = os.path.join(os.path.dirname(path), "..", "..", "..", "__init__.py")
+        if os.path.exists(init):
+            for line in open(init, encoding="utf-8"):
+                if line.startswith("__version__"):
+                    source = "botocore " + line.split("=")[1].strip().strip("'\"")
+        return json.load(gzip.open(path)), source
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
                         "-d", tmp, "botocore"], check=True)
@@ -45,9 +54,16 @@ def main():
     # leaves these out (crates/rules/src/model.rs, DESCRIBE_ONLY).
     described = shapes[model["operations"]["DescribeAutoMLJob"]["output"]["shape"]]["members"]
     describe_only = [m for m in described if m not in shapes[root]["members"]]
+    # What CreateAutoMLJobV2's request has that this one does not (model.rs, V2_ONLY), and
+    # what DescribeAutoMLJobV2 reports beyond both requests (model.rs, DESCRIBE_V2_ONLY).
+    v2 = shapes[model["operations"]["CreateAutoMLJobV2"]["input"]["shape"]]["members"]
+    v2_only = [m for m in v2 if m not in shapes[root]["members"]]
+    described_v2 = shapes[model["operations"]["DescribeAutoMLJobV2"]["output"]["shape"]]["members"]
+    describe_v2_only = [m for m in described_v2
+                        if m not in v2 and m not in shapes[root]["members"] and m not in described]
     out = {"source": source, "apiVersion": model["metadata"]["apiVersion"],
            "operation": "CreateAutoMLJob", "input": root, "shapes": keep,
-           "describeOnly": describe_only}
+           "describeOnly": describe_only, "v2Only": v2_only, "describeV2Only": describe_v2_only}
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(out, f, indent=2, ensure_ascii=False)
         f.write("\n")

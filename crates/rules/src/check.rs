@@ -391,7 +391,14 @@ impl Walker {
             "Unknown parameter in {}: \"{key}\", must be one of: {list}",
             place.cli_container(),
         );
+        let v2 = model::V2_ONLY
+            .iter()
+            .find(|(name, _)| *name == key && place.cli.is_empty());
         let hint = match suggest(key, &names) {
+            _ if v2.is_some() => format!(
+                " but of CreateAutoMLJobV2's (this is a CreateAutoMLJob request: {})",
+                v2.map_or("", |(_, instead)| instead)
+            ),
             Some(name) if name.eq_ignore_ascii_case(key) => {
                 format!(" (member names are case-sensitive: write {name})")
             }

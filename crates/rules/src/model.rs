@@ -135,6 +135,36 @@ pub const DESCRIBE_ONLY: [&str; 12] = [
     "ModelDeployResult",
 ];
 
+/// What `DescribeAutoMLJobV2` reports beyond the members of either request: an import of
+/// `describe-auto-ml-job-v2` output leaves it out too.
+pub const DESCRIBE_V2_ONLY: [&str; 1] = ["AutoMLProblemTypeConfigName"];
+
+/// The members of `CreateAutoMLJobV2`'s request that this request does not have, in the
+/// model's order, each with where its setting goes in this API: a V2 request or V2 describe
+/// output pasted here is told so, member by member.
+pub const V2_ONLY: [(&str, &str); 5] = [
+    (
+        "AutoMLJobInputDataConfig",
+        "the channels go in InputDataConfig, with TargetAttributeName in each",
+    ),
+    (
+        "AutoMLProblemTypeConfig",
+        "the problem type goes in ProblemType and the limits in AutoMLJobConfig.CompletionCriteria",
+    ),
+    (
+        "SecurityConfig",
+        "it goes in AutoMLJobConfig.SecurityConfig",
+    ),
+    (
+        "DataSplitConfig",
+        "it goes in AutoMLJobConfig.DataSplitConfig",
+    ),
+    (
+        "AutoMLComputeConfig",
+        "it has no counterpart: leave it out, or use CreateAutoMLJobV2",
+    ),
+];
+
 // ---- the request -------------------------------------------------------------------------
 
 pub static CREATE_AUTO_ML_JOB_REQUEST: Shape = Shape {

@@ -369,6 +369,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/unknown-nested-member.expected"),
     ),
     (
+        "v2-request-members",
+        include_str!("fixtures/v2-request-members.json"),
+        include_str!("fixtures/v2-request-members.expected"),
+    ),
+    (
         "valid-deploy-autogenerate",
         include_str!("fixtures/valid-deploy-autogenerate.json"),
         include_str!("fixtures/valid-deploy-autogenerate.expected"),

@@ -139,12 +139,18 @@ fn describe_output_imports_as_its_request() {
     assert!(automl_rules::import::left_out_describe_output(&left_out));
     // Spans still point into the text as pasted.
     assert_eq!(slice(text, &node, "/RoleArn"), "\"r\"");
-    // An object that is not describe output keeps every member, for the checker to judge.
-    let text = r#"{"AutoMLJobName": "j", "AutoMLJobArn": "arn"}"#;
+    // Any one member only describe reports is enough (a part of the output, boto3's
+    // ResponseMetadata, V2's AutoMLProblemTypeConfigName).
+    let text = r#"{"AutoMLJobName": "j", "CreationTime": "2024-05-02T10:11:12+00:00", "AutoMLProblemTypeConfigName": "Tabular"}"#;
+    let (node, left_out) = automl_rules::import::import_noting(text).unwrap();
+    assert_eq!(json::to_compact(&node), r#"{"AutoMLJobName":"j"}"#);
+    assert_eq!(left_out, ["CreationTime", "AutoMLProblemTypeConfigName"]);
+    // A request keeps every member, for the checker to judge.
+    let text = r#"{"AutoMLJobName": "j", "JobArn": "arn"}"#;
     let (node, left_out) = automl_rules::import::import_noting(text).unwrap();
     assert_eq!(
         json::to_compact(&node),
-        r#"{"AutoMLJobName":"j","AutoMLJobArn":"arn"}"#
+        r#"{"AutoMLJobName":"j","JobArn":"arn"}"#
     );
     assert!(left_out.is_empty());
 }

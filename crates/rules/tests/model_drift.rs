@@ -5,7 +5,9 @@
 //! the table is brought up to date.
 
 use automl_rules::json::{self, Node, Value};
-use automl_rules::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST, DESCRIBE_ONLY};
+use automl_rules::model::{
+    Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST, DESCRIBE_ONLY, DESCRIBE_V2_ONLY, V2_ONLY,
+};
 
 fn extract() -> Node {
     let text = include_str!("../model/create-auto-ml-job.json");
@@ -203,17 +205,25 @@ fn the_table_agrees_with_the_service_model() {
     assert_eq!(model_names, ours);
 }
 
-#[test]
-fn what_describe_reports_beyond_the_request_is_the_model_s() {
-    let extract = extract();
-    let model: Vec<&str> = extract
-        .get("describeOnly")
+/// A list of member names the extract holds under `key`.
+fn names(extract: &Node, key: &str) -> Vec<String> {
+    extract
+        .get(key)
         .and_then(Node::as_array)
-        .expect("the extract lists DescribeAutoMLJob's own members")
+        .unwrap_or_else(|| panic!("the extract has {key}"))
         .iter()
         .filter_map(Node::as_str)
-        .collect();
-    assert_eq!(model, DESCRIBE_ONLY);
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn what_describe_and_v2_have_beyond_the_request_is_the_model_s() {
+    let extract = extract();
+    assert_eq!(names(&extract, "describeOnly"), DESCRIBE_ONLY);
+    assert_eq!(names(&extract, "describeV2Only"), DESCRIBE_V2_ONLY);
+    let v2: Vec<&str> = V2_ONLY.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names(&extract, "v2Only"), v2);
 }
 
 #[test]

@@ -24,7 +24,7 @@ use std::fmt;
 
 use crate::export::{in_model_order, CLI_OPTIONS, CMD_ECHO, PARAMFILE_PREFIXES};
 use crate::json::{self, line_col, Member, Node, Span, Value};
-use crate::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST, DESCRIBE_ONLY};
+use crate::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST, DESCRIBE_ONLY, DESCRIBE_V2_ONLY};
 
 mod python;
 
@@ -128,24 +128,21 @@ pub fn left_out_describe_output(left_out: &[String]) -> bool {
 /// Whether `key` is a member of `DescribeAutoMLJob`'s output that a request does not have
 /// (or boto3's `ResponseMetadata`, when a response was saved as JSON).
 fn is_describe_only(key: &str) -> bool {
-    DESCRIBE_ONLY.contains(&key) || key == "ResponseMetadata"
+    DESCRIBE_ONLY.contains(&key) || DESCRIBE_V2_ONLY.contains(&key) || key == "ResponseMetadata"
 }
 
-/// The request within `describe-auto-ml-job` output (it has `AutoMLJobArn` and
-/// `AutoMLJobStatus`): what describe reports beyond the request is left out, and named in
+/// The request within `describe-auto-ml-job` output (or a part of it: any member only
+/// describe reports): what describe reports beyond the request is left out, and named in
 /// `left_out`. Any other object is returned as it is.
 fn without_describe_only(mut node: Node, left_out: &mut Vec<String>) -> Node {
     if let Value::Object(members) = &mut node.value {
-        let has = |key: &str| members.iter().any(|m| m.key == key);
-        if has("AutoMLJobArn") && has("AutoMLJobStatus") {
-            members.retain(|m| {
-                let drop = is_describe_only(&m.key);
-                if drop && !left_out.contains(&m.key) {
-                    left_out.push(m.key.clone());
-                }
-                !drop
-            });
-        }
+        members.retain(|m| {
+            let drop = is_describe_only(&m.key);
+            if drop && !left_out.contains(&m.key) {
+                left_out.push(m.key.clone());
+            }
+            !drop
+        });
     }
     node
 }
