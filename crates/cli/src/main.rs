@@ -287,10 +287,39 @@ fn check_command(args: &[String]) -> Result<u8, Trouble> {
             writeln!(out, "{}", report::json_line(&checked))?;
         } else {
             write!(out, "{}", report::human(&checked))?;
+            if let Some(help) = import_help(&checked) {
+                writeln!(
+                    out,
+                    "help: {help}: `automl-job import {file}` reads the request in it"
+                )?;
+            }
         }
     }
     out.flush()?;
     Ok(status)
+}
+
+/// When `check` was given what `import` reads but the checker does not take as it is (a
+/// command line, a boto3 program or notebook, describe output), what it is, for a hint.
+fn import_help(checked: &Checked) -> Option<&'static str> {
+    let text = checked.text.as_deref()?;
+    let imports = || import::import_noting(text).ok();
+    if checked.unreadable {
+        let first = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        return if first.starts_with("aws ") || first.starts_with("$ aws") {
+            Some("this is an AWS CLI command, not a JSON body")
+        } else if text.contains("create_auto_ml_job") {
+            Some("this is a boto3 program, not a JSON body")
+        } else {
+            imports().map(|_| "this is not a JSON body")
+        };
+    }
+    if text.contains("\"nbformat\"") && text.contains("create_auto_ml_job") {
+        return Some("this is a Jupyter notebook, not a request");
+    }
+    let (_, left_out) = imports()?;
+    import::left_out_describe_output(&left_out)
+        .then_some("this is describe-auto-ml-job output, not a request")
 }
 
 /// Reads one input for `export` and `import`; an unreadable one is reported on stderr.

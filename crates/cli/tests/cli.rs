@@ -370,6 +370,35 @@ fn import_of_describe_output_keeps_the_request() {
     );
 }
 
+/// `check` given what `import` reads (a command, a boto3 program, describe output) says so.
+#[test]
+fn check_points_to_import_for_what_import_reads() {
+    let program = "import boto3\nboto3.client('sagemaker').create_auto_ml_job(AutoMLJobName='j')\n";
+    let out = run(&["check", "-"], Some(program));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stdout).ends_with("help: this is a boto3 program, not a JSON body: `automl-job import -` reads the request in it\n"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = run(
+        &["check", "-"],
+        Some("aws sagemaker create-auto-ml-job --auto-ml-job-name j\n"),
+    );
+    assert!(text(&out.stdout).contains("help: this is an AWS CLI command"));
+    let described =
+        r#"{"AutoMLJobName": "old", "AutoMLJobArn": "arn", "AutoMLJobStatus": "Completed"}"#;
+    let out = run(&["check", "-"], Some(described));
+    assert!(text(&out.stdout).contains("help: this is describe-auto-ml-job output, not a request"));
+    // A request, valid or not, gets no such line.
+    let out = run(&["check", "-"], Some(r#"{"AutoMLJobName": "j"}"#));
+    assert!(
+        !text(&out.stdout).contains("help:"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
 /// A documented rule's finding about two members names the other one in the JSON line;
 /// other findings carry no `related`.
 #[test]
