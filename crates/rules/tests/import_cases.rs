@@ -143,6 +143,7 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
     ("bad JSON in an option points into the quotes", "aws sagemaker create-auto-ml-job \\\n  --tags '[{\"Key\":\"k\",}]'", "--tags: trailing comma", 2, 23),
     ("bad JSON after a spliced quote", "aws sagemaker create-auto-ml-job --tags '[\"'\\''\" x]'", "expected ','", 1, 50),
     ("bad JSON body", "{\n  \"a\": }\n", "expected a JSON value", 2, 8),
+    ("a cmd.exe command with ^ continuations", "aws sagemaker create-auto-ml-job ^\r\n  --auto-ml-job-name j ^\r\n  --role-arn r\r\n", "this looks like a cmd.exe command (a ^ ends its line)", 1, 34),
     ("a boto3 program without the call", "\"\"\"doc\"\"\"\nimport boto3\n", "this Python has no create_auto_ml_job(…) call", 2, 8),
 ];
 

@@ -833,7 +833,11 @@ fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportError> 
     if let Some(e) = not_a_command(text) {
         return Err(e);
     }
-    let words = words(text).map_err(|e| powershell_continuation(text).unwrap_or(e))?;
+    let words = words(text).map_err(|e| {
+        powershell_continuation(text)
+            .or_else(|| cmd_continuation(text))
+            .unwrap_or(e)
+    })?;
     let err = |at: usize, message: String| error(text, at, &message);
     let Some(first) = words.first() else {
         return Err(err(text.len(), format!("nothing to import: {EXPECTED}")));
@@ -1065,6 +1069,22 @@ fn powershell_continuation(text: &str) -> Option<ImportError> {
         let before = content.strip_suffix('`')?;
         (before.is_empty() || before.ends_with([' ', '\t']))
             .then(|| error(text, at + before.len(), POWERSHELL))
+    })
+}
+
+/// A `^` that ends a line continues a cmd.exe command: the error for a command that has one,
+/// at the first.
+fn cmd_continuation(text: &str) -> Option<ImportError> {
+    lines_at(text).find_map(|(at, line)| {
+        let content = line.trim_end();
+        let before = content.strip_suffix('^')?;
+        (before.is_empty() || before.ends_with([' ', '\t'])).then(|| {
+            error(
+                text,
+                at + before.len(),
+                "this looks like a cmd.exe command (a ^ ends its line): paste a bash command, the JSON body, or the cmd.exe script the Export panel writes",
+            )
+        })
     })
 }
 
