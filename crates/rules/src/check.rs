@@ -1257,12 +1257,20 @@ fn pattern_explanation(shape: &Shape, value: &str) -> String {
             } else if value.is_empty() {
                 "must not be empty: write s3://bucket/prefix".to_string()
             } else {
-                let extra = value
-                    .chars()
-                    .next()
-                    .filter(|c| c.is_whitespace())
-                    .map(|c| format!(" (it starts with {}, perhaps pasted)", describe_char(c)))
-                    .unwrap_or_default();
+                let scheme = value.split_once("://").map_or("", |(scheme, _)| scheme);
+                let extra = if ["s3", "https"]
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(scheme) && *s != scheme)
+                {
+                    format!(" (it starts with {scheme}://: the scheme is lowercase)")
+                } else {
+                    value
+                        .chars()
+                        .next()
+                        .filter(|c| c.is_whitespace())
+                        .map(|c| format!(" (it starts with {}, perhaps pasted)", describe_char(c)))
+                        .unwrap_or_default()
+                };
                 format!("must be an s3:// (or https://) URL with a bucket name, such as s3://my-bucket/path/{extra}")
             }
         }
