@@ -49,6 +49,7 @@ pub fn check_all(request: &Node, out: &mut Vec<Diagnostic>) {
         vpc_ids_unique,
         names_without_pasted_white_space,
         s3_bucket_names,
+        s3_prefix_without_wildcards,
     ];
     let request = Request(request);
     for rule in rules {
@@ -1055,6 +1056,41 @@ fn is_ipv4_shaped(name: &str) -> bool {
         && groups
             .iter()
             .all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A warning for a wildcard in an `S3Prefix` location: "If you choose S3Prefix, S3Uri
+/// identifies a key name prefix. SageMaker uses all objects that match the specified key name
+/// prefix" (*API*, `AutoMLS3DataSource.S3Uri`). A prefix is compared as written, so
+/// `s3://acme/train/*.csv` reads only keys that begin with `train/*.csv` — most likely none —
+/// and the job fails when it finds no data. `*` and `?` are valid in keys, so the service
+/// accepts the request.
+pub fn s3_prefix_without_wildcards(req: &Request, out: &mut Vec<Diagnostic>) {
+    for channel in req.channels() {
+        let source = ["DataSource", "S3DataSource"];
+        let Some(s3) = channel.node.at(&source) else {
+            continue;
+        };
+        if s3.get("S3DataType").and_then(Node::as_str) != Some("S3Prefix") {
+            continue;
+        }
+        let Some(uri) = s3.get("S3Uri").and_then(Node::as_str) else {
+            continue;
+        };
+        let Some(wild) = uri.chars().find(|c| matches!(c, '*' | '?')) else {
+            continue;
+        };
+        let folder = match uri.find(['*', '?']) {
+            Some(at) => &uri[..uri[..at].rfind('/').map_or(at, |slash| slash + 1)],
+            None => uri,
+        };
+        out.push(warning(
+            "s3-prefix-wildcard",
+            &channel.pointer("DataSource/S3DataSource/S3Uri"),
+            &format!(
+                "S3Uri \"{uri}\" has '{wild}' in an S3Prefix location: a prefix is matched as written, not as a pattern, so only objects whose keys begin with those very characters are read; write the folder ({folder}), or list the files in a manifest (S3DataType ManifestFile)"
+            ),
+        ));
+    }
 }
 
 #[cfg(test)]

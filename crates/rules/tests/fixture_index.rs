@@ -294,6 +294,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/s3-output-513.expected"),
     ),
     (
+        "s3-prefix-wildcard",
+        include_str!("fixtures/s3-prefix-wildcard.json"),
+        include_str!("fixtures/s3-prefix-wildcard.expected"),
+    ),
+    (
         "s3-uri-bad-scheme",
         include_str!("fixtures/s3-uri-bad-scheme.json"),
         include_str!("fixtures/s3-uri-bad-scheme.expected"),
