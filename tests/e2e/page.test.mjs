@@ -98,7 +98,7 @@ test('a boto3 program and describe-auto-ml-job output import into the form, what
     const cell = "bucket = 'my-bucket'\nrole = sagemaker.get_execution_role()\nsm.create_auto_ml_job(\n    AutoMLJobName='from-a-notebook',\n    OutputDataConfig={'S3OutputPath': f's3://{bucket}/out/'},\n    RoleArn=role,\n)\n";
     await importText(page, cell);
     const error = page.locator('#import-error');
-    assert.match(await error.innerText(), /an attribute is looked up when the program runs.*role is set on line 2 and used on line 6.*line 2, column 8.*draft is unchanged/s);
+    assert.match(await error.innerText(), /sagemaker\.get_execution_role\(\) is worked out only when the program runs.*role is set on line 2 and used on line 6.*line 2, column 8.*draft is unchanged/s);
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
     await importText(page, cell.replace('sagemaker.get_execution_role()', "'arn:aws:iam::123456789012:role/AutoML'"));
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'from-a-notebook');

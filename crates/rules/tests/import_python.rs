@@ -125,14 +125,14 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
     (
         "a call is placed at its name",
         "c.create_auto_ml_job(\n    RoleArn=get_execution_role(),\n)",
-        "a call runs when the program runs",
+        "get_execution_role() is worked out only when the program runs, which import does not do: write its value here",
         2,
         13,
     ),
     (
         "a name set by a call says where it is set and used",
         "import sagemaker\nrole = sagemaker.get_execution_role()\nc.create_auto_ml_job(RoleArn=role)",
-        "an attribute is looked up when the program runs, which import does not do: write its value (role is set on line 2 and used on line 3)",
+        "sagemaker.get_execution_role() is worked out only when the program runs, which import does not do: write its value here (role is set on line 2 and used on line 3)",
         2,
         8,
     ),
@@ -202,7 +202,7 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
     (
         "an f-string field set by a call says where it is set and used",
         "bucket = session.default_bucket()\nc.create_auto_ml_job(OutputDataConfig={'S3OutputPath': f's3://{bucket}/out/'})",
-        "an attribute is looked up when the program runs, which import does not do: write its value (bucket is set on line 1 and used on line 2)",
+        "session.default_bucket() is worked out only when the program runs, which import does not do: write its value here (bucket is set on line 1 and used on line 2)",
         1,
         10,
     ),

@@ -872,9 +872,27 @@ impl Reader<'_, '_> {
                         if matches!(t.kind(*i), Kind::Op)
                             && matches!(t.text_of(*i), "(" | "." | "[")
                         {
-                            // Placed at the name the call, attribute or subscript starts with.
-                            let why = self.unexpected(*i, "a value");
-                            return Err(self.fail(start, &why.message));
+                            // Placed at the name the call, attribute or subscript starts
+                            // with, and quoting it whole (`sess.default_bucket()`).
+                            let mut end = *i;
+                            loop {
+                                if t.is_op(end, ".") && t.kind(end + 1) == Kind::Name {
+                                    end += 2;
+                                } else if t.is_op(end, "(") || t.is_op(end, "[") {
+                                    end = t.after_brackets(end);
+                                } else {
+                                    break;
+                                }
+                            }
+                            let last = t.list[(end - 1).min(t.list.len() - 1)];
+                            let mut expr = t.text[t.at(start)..last.end].to_string();
+                            if expr.chars().count() > 60 || expr.contains('\n') {
+                                expr = format!("{}…", &t.text[t.at(start)..t.list[*i].end]);
+                            }
+                            return Err(self.fail(
+                                start,
+                                &format!("{expr} is worked out only when the program runs, which import does not do: write its value here"),
+                            ));
                         }
                         return self.variable(start);
                     }
