@@ -489,13 +489,19 @@ impl Store {
     /// Removes something from the draft (a list item, a section's settings, an unknown
     /// member) as a step Undo can take back, and says so.
     pub fn remove_undoably(&self, what: String, f: impl FnOnce(&mut Draft)) {
+        self.change_undoably(format!("{what} Undo puts it back."), f);
+    }
+
+    /// Changes the draft (a removal, a renamed member) as one step Undo can take back, named
+    /// and announced by `what`.
+    pub fn change_undoably(&self, what: String, f: impl FnOnce(&mut Draft)) {
         let old = self.draft.with_untracked(|d| step_of(d, &what));
         self.mutate(f);
         self.history.update(|h| {
             h.back.push(old);
             trim(&mut h.back);
         });
-        self.notice.set(format!("{what} Undo puts it back."));
+        self.notice.set(what);
     }
 
     /// Changes the draft in any way but typing in a field (lists, sections).
@@ -2339,7 +2345,7 @@ fn Summary() -> impl IntoView {
                                         .with(|f| f.list.get(index).map(|d| d.message.clone()))
                                         .unwrap_or_default()
                                 };
-                                let (go, remove) = (path.clone(), path.clone());
+                                let (go, remove, rename) = (path.clone(), path.clone(), path.clone());
                                 view! {
                                     <li class={if is_error { "error" } else { "warning" }}>
                                         <a
@@ -2354,6 +2360,8 @@ fn Summary() -> impl IntoView {
                                             ": "
                                             {message}
                                         </a>
+                                        {(code == "unknown")
+                                            .then_some(move || rename_button(store, &rename))}
                                         {(code == "unknown")
                                             .then(|| {
                                                 view! {
@@ -2382,6 +2390,38 @@ fn Summary() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// For an unknown member spelt with the wrong capitals (`RoleARN`): a button that renames it
+/// ("Rename to RoleArn"), keeping its value, as one step Undo takes back, then focuses the
+/// renamed field. None when no member is called so ignoring case, or when one already is
+/// (renaming would make a duplicate: "Remove it" is left).
+fn rename_button(store: Store, pointer: &str) -> Option<impl IntoView> {
+    let name = store.draft.with(|d| d.rename_target(pointer))?;
+    let (from, to) = (
+        pointer.to_string(),
+        draft::child(draft::parent(pointer), name),
+    );
+    let key = draft::tokens(pointer).pop().unwrap_or_default();
+    let label = format!("Rename to {name}, keeping the value of {key}");
+    let rename = move |_| {
+        store.change_undoably(
+            format!("Renamed {key} to {name}, keeping its value. Undo puts {key} back."),
+            |d| d.rename(&from, name),
+        );
+        store.go_to(&to);
+    };
+    Some(view! {
+        " "
+        <button
+            type="button"
+            class="secondary small"
+            aria-label=label
+            on:click=rename
+        >
+            {format!("Rename to {name}")}
+        </button>
+    })
 }
 
 /// The exports, always live: every target of the shared exporter, with copy and download.

@@ -287,6 +287,33 @@ impl Draft {
         }
     }
 
+    /// The member name that the unknown member at `pointer` spells with the wrong
+    /// capitals ("RoleArn" for `/RoleARN`), when renaming it would not make a duplicate
+    /// (no member by that name is there yet); the rules' message says "write RoleArn".
+    pub fn rename_target(&self, pointer: &str) -> Option<&'static str> {
+        let at = parent(pointer);
+        let key = tokens(pointer).pop()?;
+        let name = model::shape_at(at)?
+            .members()
+            .iter()
+            .map(|m| m.name)
+            .find(|n| *n != key && n.eq_ignore_ascii_case(&key))?;
+        (!self.has(&child(at, name))).then_some(name)
+    }
+
+    /// Renames the member at `pointer` to `name` where it stands, keeping its value (nested
+    /// members included).
+    pub fn rename(&mut self, pointer: &str, name: &str) {
+        let Some(key) = tokens(pointer).pop() else {
+            return;
+        };
+        if let Some(Value::Object(members)) = self.get_mut(parent(pointer)).map(|n| &mut n.value) {
+            for m in members.iter_mut().filter(|m| m.key == key) {
+                m.key = name.to_string();
+            }
+        }
+    }
+
     /// Appends a new empty item to the list at `pointer`, creating the list when absent.
     pub fn push_item(&mut self, pointer: &str) {
         let item = Draft::new_item(pointer);
@@ -607,6 +634,34 @@ mod tests {
         d.set_text("/Tags/0/Key", "k");
         assert_eq!(d.text("/Tags"), "\"oops\"".trim_matches('"'));
         assert!(Draft::from_node(json::parse("[1]").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_wrongly_capitalised_member_is_renamed_keeping_its_value() {
+        let mut d = parse(
+            r#"{"AutoMLJobName":"churn-12","RoleARN":"arn:aws:iam::111122223333:role/SageMakerRole","OutputDataConfig":{"s3OutputPath":"s3://my-bucket/out","KmsKeyId":"k"},"inputDataConfig":[{"TargetAttributeName":"y"}]}"#,
+        );
+        assert_eq!(d.rename_target("/RoleARN"), Some("RoleArn"));
+        assert_eq!(
+            d.rename_target("/OutputDataConfig/s3OutputPath"),
+            Some("S3OutputPath")
+        );
+        assert_eq!(d.rename_target("/inputDataConfig"), Some("InputDataConfig"));
+        assert_eq!(d.rename_target("/Nonsense"), None, "no member is called so");
+        assert_eq!(d.rename_target("/AutoMLJobName"), None, "already right");
+        d.rename("/RoleARN", "RoleArn");
+        d.rename("/OutputDataConfig/s3OutputPath", "S3OutputPath");
+        d.rename("/inputDataConfig", "InputDataConfig");
+        assert_eq!(
+            d.to_compact(),
+            r#"{"AutoMLJobName":"churn-12","RoleArn":"arn:aws:iam::111122223333:role/SageMakerRole","OutputDataConfig":{"S3OutputPath":"s3://my-bucket/out","KmsKeyId":"k"},"InputDataConfig":[{"TargetAttributeName":"y"}]}"#
+        );
+    }
+
+    #[test]
+    fn a_rename_that_would_make_a_duplicate_is_not_offered() {
+        let d = parse(r#"{"RoleArn":"arn:aws:iam::1:role/a","RoleARN":"arn:aws:iam::1:role/b"}"#);
+        assert_eq!(d.rename_target("/RoleARN"), None);
     }
 
     #[test]

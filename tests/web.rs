@@ -658,6 +658,82 @@ async fn a_member_the_request_does_not_have_can_be_removed_from_the_summary() {
     );
 }
 
+/// Regression: the only fix offered for a wrongly capitalised member ("RoleARN") was
+/// "Remove it", which threw its value away. "Rename to RoleArn" keeps it, as one step Undo
+/// takes back, and focuses the renamed field.
+#[wasm_bindgen_test]
+async fn a_wrongly_capitalised_member_is_renamed_keeping_its_value() {
+    let page = mount(Draft::new());
+    let textarea: web_sys::HtmlTextAreaElement = page.find("#import-text").unchecked_into();
+    textarea.set_value(
+        r#"{"AutoMLJobName":"churn-12", "RoleARN":"arn:aws:iam::111122223333:role/SageMakerRole"}"#,
+    );
+    fire(&textarea, "input");
+    click(&page.button("Import")).await;
+    let summary = page.find(".finding-list").text_content().unwrap();
+    assert!(summary.contains("write RoleArn"), "{summary}");
+    let rename = page.button("Rename to RoleArn");
+    assert_eq!(
+        rename.get_attribute("aria-label").as_deref(),
+        Some("Rename to RoleArn, keeping the value of RoleARN")
+    );
+    page.button("Remove it");
+    click(&rename).await;
+    sleep(50).await;
+    let role: HtmlInputElement = page.field("/RoleArn").unchecked_into();
+    assert_eq!(role.value(), "arn:aws:iam::111122223333:role/SageMakerRole");
+    assert!(
+        focused().is_same_node(Some(&role)),
+        "focus is on the renamed field"
+    );
+    assert!(!page.store.draft.with_untracked(|d| d.has("/RoleARN")));
+    let summary = page.find(".finding-list").text_content().unwrap();
+    assert!(!summary.contains("RoleARN"), "{summary}");
+    assert_eq!(
+        page.button("Undo").title(),
+        "Undo “Renamed RoleARN to RoleArn, keeping its value” (2 steps available)"
+    );
+    click(&page.button("Undo")).await;
+    assert_eq!(role.value(), "");
+    assert_eq!(
+        page.store.draft.with_untracked(|d| d.text("/RoleARN")),
+        "arn:aws:iam::111122223333:role/SageMakerRole"
+    );
+    page.button("Rename to RoleArn");
+}
+
+/// The same for a nested member in camelCase, with a value below it; and when the right
+/// name is there too, renaming would make a duplicate: only "Remove it" is offered.
+#[wasm_bindgen_test]
+async fn a_nested_camel_case_member_is_renamed_and_a_duplicate_is_not_made() {
+    let node = json::parse(
+        r#"{"AutoMLJobName":"churn-12","OutputDataConfig":{"s3OutputPath":"s3://my-bucket/out"},"inputDataConfig":[{"TargetAttributeName":"churned"}],"RoleArn":"arn:aws:iam::1:role/a","roleArn":"arn:aws:iam::1:role/b"}"#,
+    )
+    .unwrap();
+    let page = mount(Draft::from_node(node).unwrap());
+    leptos::task::tick().await;
+    assert_eq!(page.count(".finding-list button"), 5, "3 Remove, 2 Rename");
+    click(&page.button("Rename to S3OutputPath")).await;
+    sleep(50).await;
+    let out: HtmlInputElement = page
+        .field("/OutputDataConfig/S3OutputPath")
+        .unchecked_into();
+    assert_eq!(out.value(), "s3://my-bucket/out");
+    assert!(focused().is_same_node(Some(&out)));
+    click(&page.button("Rename to InputDataConfig")).await;
+    sleep(50).await;
+    let target: HtmlInputElement = page
+        .field("/InputDataConfig/0/TargetAttributeName")
+        .unchecked_into();
+    assert_eq!(target.value(), "churned");
+    assert_eq!(
+        page.count(".finding-list button"),
+        1,
+        "roleArn: Remove it only"
+    );
+    page.button("Remove it");
+}
+
 /// Regression: "Add a channel" made a second training channel, which the service rejects.
 #[wasm_bindgen_test]
 async fn a_second_channel_is_a_validation_channel_matching_the_first() {
