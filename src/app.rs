@@ -2542,6 +2542,16 @@ fn Import() -> impl IntoView {
     let store = use_store();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
+    // The Import box ends the side column, often below the fold: a failure's message is
+    // scrolled into view once shown. Focus stays where it was; the box is an alert, so a
+    // screen reader reads it out anyway.
+    let fail = move |message: String| {
+        error.set(message);
+        leptos::task::spawn_local(async {
+            leptos::task::tick().await;
+            browser::scroll_to("import-error");
+        });
+    };
     let import_text = move |source: String| {
         match import::import_noting(&source) {
         Ok((node, left_out)) => match Draft::from_node(node) {
@@ -2570,14 +2580,14 @@ fn Import() -> impl IntoView {
                     browser::focus("summary");
                 });
             }
-            None => error.set(
+            None => fail(
                 "This is JSON but not a request: a request is a JSON object ({ … }). Your draft is unchanged."
                     .to_string(),
             ),
         },
         Err(e) => {
             store.notice.set("Could not import that: your draft is unchanged (see Import).".to_string());
-            error.set(format!(
+            fail(format!(
                 "Could not import this: {} (line {}, column {}). Your draft is unchanged.",
                 e.message, e.line, e.column
             ))
@@ -2615,7 +2625,7 @@ fn Import() -> impl IntoView {
             store
                 .notice
                 .set("Could not import that: your draft is unchanged (see Import).".to_string());
-            error.set(format!("{refusal}. Your draft is unchanged."));
+            fail(format!("{refusal}. Your draft is unchanged."));
             return;
         }
         leptos::task::spawn_local(async move {
@@ -2625,7 +2635,7 @@ fn Import() -> impl IntoView {
             }
             match read {
                 Ok(source) => import_text(source),
-                Err(e) => error.set(format!("{e}. Your draft is unchanged.")),
+                Err(e) => fail(format!("{e}. Your draft is unchanged.")),
             }
         });
     };

@@ -129,6 +129,19 @@ fn focus_element(el: Option<web_sys::Element>) -> bool {
     }
 }
 
+/// Scrolls the element with this id into view as little as needed (block "nearest"),
+/// leaving focus where it is; at once, as the page's other scrolling is.
+pub fn scroll_to(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// The text field with this id.
 pub fn text_field(id: &str) -> Option<web_sys::HtmlInputElement> {
     window()?

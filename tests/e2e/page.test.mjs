@@ -218,6 +218,33 @@ test('a JSON body and a CLI command import into the form; a bad import keeps the
   });
 });
 
+test('a failed import brings its error into view at 1280×900, focus staying where it was', async () => {
+  await withPage({}, async ({ page }) => {
+    const inView = () => page.evaluate(() => {
+      const r = document.getElementById('import-error').getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight + 1 ? 'in view' : `off-screen: ${r.top}..${r.bottom} of ${innerHeight}`;
+    });
+    await importText(page, '{"AutoMLJobName": "x",\n  "RoleArn": }');
+    await page.waitForFunction(() => /line 2, column 14/.test(document.getElementById('import-error').textContent));
+    await page.waitForTimeout(100);
+    assert.equal(await inView(), 'in view');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'import-button', 'focus stays on Import');
+
+    // A file dropped at the top of the page, with the Import box far below.
+    await page.fill('#import-text', '');
+    await importText(page, '{"AutoMLJobName": "ok"}');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const name = field(page, '/AutoMLJobName');
+    await name.focus();
+    const image = await fileTransfer(page, 'chart.png', '\x89PNG', 'image/png');
+    await page.dispatchEvent('[name="/AutoMLJobName"]', 'drop', { dataTransfer: image });
+    await page.waitForFunction(() => /chart\.png is a image\/png file/.test(document.getElementById('import-error').textContent));
+    await page.waitForTimeout(100);
+    assert.equal(await inView(), 'in view');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), '/AutoMLJobName', 'focus stays in the field');
+  });
+});
+
 test('every export copies exactly what `automl-job export` prints', { skip: !fs.existsSync(CLI) && 'automl-job not built' }, async () => {
   await withPage({ permissions: ['clipboard-read', 'clipboard-write'] }, async ({ page }) => {
     // An invalid request exports too (the panel says it would be rejected).
