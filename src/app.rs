@@ -1817,8 +1817,7 @@ fn scalar_view(
     };
     let constraint = constraint_text(shape, help_text);
     let in_seconds = api_name.ends_with("InSeconds");
-    let fix =
-        in_seconds.then(|| seconds_fix(store, pointer.clone(), id.clone(), shape, value, shown));
+    let fix = in_seconds.then(|| seconds_fix(store, pointer.clone(), id.clone(), shape, value));
     view! {
         <div class="field" class:has-error=move || invalid.get()>
             <label for=id>
@@ -1848,26 +1847,25 @@ fn scalar_view(
     .into_any()
 }
 
-/// Under a field in seconds that holds a duration with units ("4h"), once its finding is
-/// shown: a button that writes it in seconds ("Use 14400") as typing would, so Ctrl+Z in
-/// the field takes it back.
+/// Under a field in seconds, live while its text reads as a duration with units ("4h")
+/// that comes to a whole number of seconds within range: what it is in seconds ("4h is
+/// 14400 seconds.") and a button that writes it so ("Use 14400") as typing would, so Ctrl+Z
+/// in the field takes it back. Shown at once, not once the field is left as its finding
+/// is, so the very next Tab reaches the button.
 fn seconds_fix(
     store: Store,
     pointer: String,
     id: String,
     shape: &'static Shape,
     value: RwSignal<String>,
-    shown: RwSignal<Vec<Diagnostic>>,
 ) -> impl IntoView {
     let seconds = Memo::new(move |_| {
-        if !shown.with(|s| s.iter().any(|d| d.code == "type")) {
-            return None;
-        }
-        value.with(|v| check::seconds_to_write(shape, v))
+        value.with(|v| check::seconds_to_write(shape, v).map(|n| (n, v.trim().to_string())))
     });
     move || {
-        seconds.get().map(|n| {
+        seconds.get().map(|(n, typed)| {
             let (pointer, id, text) = (pointer.clone(), id.clone(), n.to_string());
+            let hint = format!("{typed} is {text} seconds. ");
             let write = text.clone();
             let on_click = move |_| {
                 // Into the field, as if typed there; the field's input listener then edits
@@ -1881,6 +1879,7 @@ fn seconds_fix(
             };
             view! {
                 <p class="fix">
+                    <span class="hint">{hint}</span>
                     <button
                         type="button"
                         class="secondary small"

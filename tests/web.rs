@@ -1004,7 +1004,20 @@ async fn a_duration_in_a_seconds_field_can_be_written_in_seconds_with_one_click(
     leptos::task::tick().await;
     let total = "/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds";
     let input: HtmlInputElement = page.field(total).unchecked_into();
-    page.type_into(total, "4h").await;
+    // While typing, before the field is left: what it is in seconds and the button, under
+    // the field (so the next Tab reaches it); the finding waits for the field to be left.
+    input.set_value("4h");
+    fire(&input, "input");
+    // The field's signals follow the keystroke's frame (see Store::edit).
+    next_frame().await;
+    sleep(50).await;
+    assert_eq!(page.messages(total), "");
+    assert_eq!(
+        page.find(".fix").text_content().unwrap(),
+        "4h is 14400 seconds. Use 14400"
+    );
+    fire(&input, "change");
+    leptos::task::tick().await;
     sleep(50).await;
     let shown = page.messages(total);
     assert!(
@@ -1017,7 +1030,7 @@ async fn a_duration_in_a_seconds_field_can_be_written_in_seconds_with_one_click(
         Some("Use 14400 seconds")
     );
     assert_eq!(fix.get_attribute("type").as_deref(), Some("button"));
-    assert_eq!(page.count(".fix button"), 1, "at this field only");
+    assert_eq!(page.count(".fix button"), 1, "at this field only, once");
 
     click(&fix).await;
     sleep(50).await;

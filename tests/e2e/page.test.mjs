@@ -521,17 +521,23 @@ test('arrow keys step numbers, and Ctrl+Z takes a step back like typing', async 
   });
 });
 
-test('a duration typed with units: the keyboard reaches "Use 14400", which writes it in seconds; Ctrl+Z takes it back; axe-core finds nothing; it fits a 320 px phone', async () => {
+test('a duration typed with units: "4h is 14400 seconds." and "Use 14400" show under the field at once, so the very next Tab reaches the button, which writes it in seconds; Ctrl+Z takes it back; axe-core finds nothing; it fits a 320 px phone', async () => {
   await withPage({}, async ({ page }) => {
     await page.click('.section-toggle:has-text("Limits")');
     const pointer = '/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds';
     const total = field(page, pointer);
     await total.click();
     await page.keyboard.type('4h');
-    // A pause in typing shows the finding, and the button under it.
-    await page.waitForFunction((p) => /4h is 14400 — write 14400/.test(document.getElementById(`messages:${p}`).textContent), pointer, { timeout: 5000 });
+    // Live, with no pause in typing: what it is in seconds, and the button, under the field.
     const fix = page.getByRole('button', { name: 'Use 14400 seconds' });
+    assert.equal(await page.locator('.fix').innerText(), '4h is 14400 seconds. Use 14400');
     assert.equal(await fix.innerText(), 'Use 14400');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Use 14400', 'the next Tab stop');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'solid', 'focus is visible');
+    // Leaving the field shows its finding, as ever; still one button.
+    await page.waitForFunction((p) => /4h is 14400 — write 14400/.test(document.getElementById(`messages:${p}`).textContent), pointer, { timeout: 5000 });
+    assert.equal(await page.getByRole('button', { name: /14400/ }).count(), 1, 'one button');
     assert.deepEqual(await axe(page), [], 'with the button shown');
     // On a 320 px phone, the button fits.
     await page.setViewportSize({ width: 320, height: 640 });
@@ -540,9 +546,7 @@ test('a duration typed with units: the keyboard reaches "Use 14400", which write
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
     const right = await fix.evaluate((el) => el.getBoundingClientRect().right);
     assert.ok(right <= 320, `the button ends at ${right}px`);
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Use 14400', 'the next Tab stop');
-    assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'solid', 'focus is visible');
+    await fix.focus();
     await page.keyboard.press('Enter');
     assert.equal(await total.inputValue(), '14400');
     assert.equal(await page.evaluate(() => document.activeElement.name), pointer, 'focus is back in the field');
