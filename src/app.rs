@@ -2360,10 +2360,21 @@ fn Summary() -> impl IntoView {
                                             {message}
                                         </a>
                                         {(code == "unknown")
-                                            .then_some(move || rename_button(store, &rename))}
-                                        {(code == "unknown")
                                             .then(|| {
+                                                // Hidden unless the member is spelt with the
+                                                // wrong capitals (see Draft::rename_target).
+                                                let to = move |p: &str| store.draft.with(|d| d.rename_target(p));
+                                                let (hide, text) = (rename.clone(), rename.clone());
                                                 view! {
+                                                    " "
+                                                    <button
+                                                        type="button"
+                                                        class="secondary small"
+                                                        hidden=move || to(&hide).is_none()
+                                                        on:click=move |_| rename_member(store, &rename)
+                                                    >
+                                                        {move || to(&text).map(|n| format!("Rename to {n}"))}
+                                                    </button>
                                                     " "
                                                     <button
                                                         type="button"
@@ -2391,36 +2402,19 @@ fn Summary() -> impl IntoView {
     }
 }
 
-/// For an unknown member spelt with the wrong capitals (`RoleARN`): a button that renames it
-/// ("Rename to RoleArn"), keeping its value, as one step Undo takes back, then focuses the
-/// renamed field. None when no member is called so ignoring case, or when one already is
-/// (renaming would make a duplicate: "Remove it" is left).
-fn rename_button(store: Store, pointer: &str) -> Option<impl IntoView> {
-    let name = store.draft.with(|d| d.rename_target(pointer))?;
-    let (from, to) = (
-        pointer.to_string(),
-        draft::child(draft::parent(pointer), name),
-    );
-    let key = draft::tokens(pointer).pop().unwrap_or_default();
-    let label = format!("Rename to {name}, keeping the value of {key}");
-    let rename = move |_| {
-        store.change_undoably(
-            format!("Renamed {key} to {name}, keeping its value. Undo puts {key} back."),
-            |d| d.rename(&from, name),
-        );
-        store.go_to(&to);
+/// Renames an unknown member spelt with the wrong capitals (`RoleARN`) to the member it
+/// means (`RoleArn`), keeping its value, as one step Undo takes back, then focuses the
+/// renamed field; nothing when no rename fits (see [`Draft::rename_target`]).
+fn rename_member(store: Store, pointer: &str) {
+    let Some(name) = store.draft.with_untracked(|d| d.rename_target(pointer)) else {
+        return;
     };
-    Some(view! {
-        " "
-        <button
-            type="button"
-            class="secondary small"
-            aria-label=label
-            on:click=rename
-        >
-            {format!("Rename to {name}")}
-        </button>
-    })
+    let key = draft::tokens(pointer).pop().unwrap_or_default();
+    store.change_undoably(
+        format!("Renamed {key} to {name}, keeping its value. Undo puts {key} back."),
+        |d| d.rename(pointer, name),
+    );
+    store.go_to(&draft::child(draft::parent(pointer), name));
 }
 
 /// The exports, always live: every target of the shared exporter, with copy and download.
