@@ -418,11 +418,7 @@ impl Store {
     pub fn replace(&self, draft: Draft, what: &str, reveal_all: bool) {
         let old = self.draft.with_untracked(|d| step_of(d, what));
         self.set_draft(draft, reveal_all);
-        self.history.update(|h| {
-            h.back.push(old);
-            trim(&mut h.back);
-        });
-        self.notice.set(what.to_string());
+        self.push_step(old, what.to_string());
     }
 
     fn set_draft(&self, draft: Draft, reveal_all: bool) {
@@ -497,6 +493,11 @@ impl Store {
     pub fn change_undoably(&self, what: String, f: impl FnOnce(&mut Draft)) {
         let old = self.draft.with_untracked(|d| step_of(d, &what));
         self.mutate(f);
+        self.push_step(old, what);
+    }
+
+    /// Keeps `old` for Undo and announces `what` (not generic: one copy in the wasm).
+    fn push_step(&self, old: Step, what: String) {
         self.history.update(|h| {
             h.back.push(old);
             trim(&mut h.back);
