@@ -151,6 +151,9 @@ pub struct Store {
     pub wording: RwSignal<bool>,
     /// Per section: the errors and warnings shown in it (for the badge on its heading).
     pub section_counts: Memo<Vec<(&'static str, usize, usize)>>,
+    /// The job name of the `describe-auto-ml-job` output the draft was imported from: while
+    /// AutoMLJobName is still that, a warning says the new job needs a name of its own.
+    pub described_name: RwSignal<Option<String>>,
 }
 
 /// What the effect that keeps the fields in step has to look at.
@@ -188,7 +191,19 @@ impl Store {
     /// A store holding `draft`, with the sections that have content open.
     pub fn new(draft: Draft) -> Self {
         let draft = RwSignal::new(draft);
-        let findings = Memo::new(move |_| draft.with(|d| Findings::check(&d.root)));
+        let described_name = RwSignal::new(None::<String>);
+        let findings = Memo::new(move |_| {
+            described_name.with(|old| {
+                draft.with(|d| {
+                    let mut list = automl_rules::check_node(&d.root);
+                    let name = d.root.get("AutoMLJobName").and_then(json::Node::as_str);
+                    if old.is_some() && name == old.as_deref() {
+                        list.push(old_job_name());
+                    }
+                    Findings::from_list(list)
+                })
+            })
+        });
         let reveal = RwSignal::new(Reveal::default());
         let section_counts = Memo::new(move |_| {
             reveal.with(|r| {
@@ -230,6 +245,7 @@ impl Store {
             pause: StoredValue::new(None),
             fields_added: RwSignal::new(0),
             wording: RwSignal::new(browser::load(WORDING_KEY).as_deref() == Some("shown")),
+            described_name,
         };
         store.open_sections_with_content();
         store
@@ -416,6 +432,7 @@ impl Store {
     /// Replaces the whole draft (import, share link, new request), keeping the old one for
     /// undo.
     pub fn replace(&self, draft: Draft, what: &str, reveal_all: bool) {
+        self.described_name.set(None);
         let old = self.draft.with_untracked(|d| step_of(d, what));
         self.set_draft(draft, reveal_all);
         self.push_step(old, what.to_string());
@@ -611,6 +628,23 @@ impl Store {
                 at = draft::parent(at);
             }
         });
+    }
+}
+
+/// The warning on a job name kept from `describe-auto-ml-job` output (see
+/// [`Store::described_name`]): job names are unique in an account and Region, and the
+/// described job holds it for good.
+fn old_job_name() -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        code: "described-job-name",
+        path: "/AutoMLJobName".to_string(),
+        message: "AutoMLJobName is still the name of the job this request was imported from: names are unique in your account and Region, so the service would refuse it there; give the new job a name of its own".to_string(),
+        service_message: None,
+        cli_message: None,
+        span: None,
+        service_clause: None,
+        related: Vec::new(),
     }
 }
 
@@ -2566,6 +2600,12 @@ fn Import() -> impl IntoView {
                     )
                 };
                 store.replace(d, &what, true);
+                if import::left_out_describe_output(&left_out) {
+                    let name = store.draft.with_untracked(|d| {
+                        d.root.get("AutoMLJobName").and_then(json::Node::as_str).map(str::to_string)
+                    });
+                    store.described_name.set(name);
+                }
                 error.set(String::new());
                 text.set(String::new());
                 // Show the verdict and every finding first.

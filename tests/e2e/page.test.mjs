@@ -124,8 +124,14 @@ test('a boto3 program and describe-auto-ml-job output import into the form, what
     const described = { ...JSON.parse(FULL), AutoMLJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:automl-job/old', AutoMLJobStatus: 'Completed', CreationTime: '2024-05-02T10:11:12+00:00', BestCandidate: { CandidateName: 'c' } };
     await importText(page, JSON.stringify(described, null, 2));
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
-    assert.match(await page.locator('.summary .verdict').innerText(), /Ready to send/);
     assert.match(await page.locator('#status').innerText(), /Left out AutoMLJobArn, AutoMLJobStatus, CreationTime, BestCandidate: they are what describe-auto-ml-job reports about the job.*AutoMLJobName is still the described job's/);
+    // The old job's name is a warning at the field until the new job has its own.
+    const nameMessages = page.locator('[id="messages:/AutoMLJobName"]');
+    assert.match(await nameMessages.innerText(), /still the name of the job this request was imported from/);
+    assert.match(await page.locator('.summary .verdict').innerText(), /1 warning/);
+    await field(page, '/AutoMLJobName').fill('churn-2024-ensemble-2');
+    await page.waitForFunction(() => !/imported from/.test(document.getElementById('messages:/AutoMLJobName').textContent), null, { timeout: 5000 });
+    assert.doesNotMatch(await page.locator('.summary .verdict').innerText(), /warning/);
   });
 });
 
