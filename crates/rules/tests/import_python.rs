@@ -432,3 +432,18 @@ fn a_notebook_imports_from_its_code_cells() {
         "this notebook has no code cell calling create_auto_ml_job(…) to read the request from"
     );
 }
+
+/// A cell with several values worked out at run time names them all in one answer, placed
+/// at the first; one set once and used in several arguments is named once.
+#[test]
+fn every_value_to_write_is_named_at_once() {
+    let cell = "import sagemaker\nrole = sagemaker.get_execution_role()\nbucket = sess.default_bucket()\nsm.create_auto_ml_job(\n    AutoMLJobName='j',\n    InputDataConfig=[{'DataSource': {'S3DataSource': {'S3DataType': 'S3Prefix', 'S3Uri': f's3://{bucket}/train/'}}, 'TargetAttributeName': 'y'}],\n    OutputDataConfig={'S3OutputPath': f's3://{bucket}/out/'},\n    RoleArn=role,\n    AutoMLJobConfig={'CompletionCriteria': {'MaxAutoMLJobRuntimeInSeconds': hours(4)}},\n)\n";
+    let err = import(cell).unwrap_err();
+    assert_eq!((err.line, err.column), (3, 10), "{err}");
+    assert_eq!(
+        err.message,
+        "sess.default_bucket() is worked out only when the program runs, which import does not do: write its value here (bucket is set on line 3 and used on line 6). \
+         Also on line 2: sagemaker.get_execution_role() is worked out only when the program runs, which import does not do: write its value here (role is set on line 2 and used on line 8). \
+         Also on line 9: hours(4) is worked out only when the program runs, which import does not do: write its value here"
+    );
+}

@@ -545,6 +545,9 @@ impl Reader<'_, '_> {
         // Which members a keyword gave (a second is Python's SyntaxError; one given by a
         // keyword and a `**` dict is a TypeError).
         let mut keywords: Vec<String> = Vec::new();
+        // Values that cannot be read: each argument is still read, so that one answer names
+        // every place to fix rather than one per import.
+        let mut problems: Vec<ImportError> = Vec::new();
         loop {
             if self.t.is_op(i, ")") {
                 break;
@@ -552,7 +555,17 @@ impl Reader<'_, '_> {
             if self.t.is_op(i, "**") {
                 let at = i + 1;
                 i += 1;
-                let node = self.value(&mut i)?;
+                let node = match self.value(&mut i) {
+                    Ok(node) => node,
+                    Err(e) => {
+                        problems.push(e);
+                        i = self.past_argument(at);
+                        if self.t.is_op(i, ",") {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                };
                 let Value::Object(more) = node.value else {
                     return Err(self.fail(at, "** needs a dict of the request's members"));
                 };
@@ -585,8 +598,19 @@ impl Reader<'_, '_> {
                     ));
                 }
                 i += 2;
-                let value = self.value(&mut i)?;
                 keywords.push(key.clone());
+                let start = i;
+                let value = match self.value(&mut i) {
+                    Ok(value) => value,
+                    Err(e) => {
+                        problems.push(e);
+                        i = self.past_argument(start);
+                        if self.t.is_op(i, ",") {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                };
                 members.push(Member {
                     key,
                     key_span,
@@ -611,6 +635,29 @@ impl Reader<'_, '_> {
                 return Err(self.unexpected(i, "',' or ')'"));
             }
         }
+        if let Some(first) = problems.first() {
+            let mut message = first.message.clone();
+            let mut seen = vec![first.offset];
+            let mut more = 0;
+            for p in &problems[1..] {
+                if seen.contains(&p.offset) {
+                    continue;
+                }
+                seen.push(p.offset);
+                if seen.len() > 4 {
+                    more += 1;
+                    continue;
+                }
+                message.push_str(&format!(". Also {}: {}", self.t.place(p.offset), p.message));
+            }
+            if more > 0 {
+                message.push_str(&format!(". And {more} more"));
+            }
+            return Err(ImportError {
+                message,
+                ..first.clone()
+            });
+        }
         Ok(Node {
             value: Value::Object(members),
             span: Span {
@@ -618,6 +665,20 @@ impl Reader<'_, '_> {
                 end: self.t.list[i].end,
             },
         })
+    }
+
+    /// The token that ends the call's argument whose value starts at token `i`: its `,` or
+    /// the call's `)` (or the end).
+    fn past_argument(&self, mut i: usize) -> usize {
+        let t = self.t;
+        while t.kind(i) != Kind::End && !t.is_op(i, ",") && !t.is_op(i, ")") {
+            i = if t.is_op(i, "(") || t.is_op(i, "[") || t.is_op(i, "{") {
+                t.after_brackets(i)
+            } else {
+                i + 1
+            };
+        }
+        i
     }
 
     /// The value whose first token is at `i`; `i` moves past it.
