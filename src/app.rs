@@ -1886,7 +1886,7 @@ fn scalar_view(
 /// that comes to a whole number of seconds within range: what it is in seconds ("4h is
 /// 14400 seconds.") and a button that writes it so ("Use 14400") as typing would, so Ctrl+Z
 /// in the field takes it back. Shown at once, not once the field is left as its finding
-/// is, so the very next Tab reaches the button.
+/// is, so the very next Tab reaches the button; announced as it appears.
 fn seconds_fix(
     store: Store,
     pointer: String,
@@ -1897,7 +1897,9 @@ fn seconds_fix(
     let seconds = Memo::new(move |_| {
         value.with(|v| check::seconds_to_write(shape, v).map(|n| (n, v.trim().to_string())))
     });
-    move || {
+    // A live region that is always there, so a screen reader hears the hint as it appears
+    // (the field's own description is its help and, once shown, its findings).
+    let hint = move || {
         seconds.get().map(|(n, typed)| {
             let (pointer, id, text) = (pointer.clone(), id.clone(), n.to_string());
             let hint = format!("{typed} is {text} seconds. ");
@@ -1926,7 +1928,8 @@ fn seconds_fix(
                 </p>
             }
         })
-    }
+    };
+    view! { <div aria-live="polite">{hint}</div> }
 }
 
 /// How the arrow keys step a number field: whole numbers by 1, fractions (0 to 1) by 0.05
