@@ -1010,6 +1010,9 @@ async fn a_duration_in_a_seconds_field_can_be_written_in_seconds_with_one_click(
         page.find(".fix").text_content().unwrap(),
         "4h is 14400 seconds. Use 14400"
     );
+    // Inside a live region that was there before it, so it is announced as it appears.
+    let region = page.find(".fix").parent_element().unwrap();
+    assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
     fire(&input, "change");
     leptos::task::tick().await;
     sleep(50).await;
