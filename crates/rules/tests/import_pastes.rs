@@ -154,3 +154,28 @@ fn describe_output_imports_as_its_request() {
     );
     assert!(left_out.is_empty());
 }
+
+/// A script that sets shell variables before the command: `$NAME` and `${NAME}` read as
+/// their values, in double quotes or unquoted; a value the shell would split must be quoted.
+#[test]
+fn shell_variables_set_before_the_command_are_read() {
+    let text = "#!/bin/bash\nexport BUCKET=my-bucket\nROLE='arn:aws:iam::123456789012:role/AutoML'\nPREFIX=\"s3://$BUCKET/churn\"\n\naws sagemaker create-auto-ml-job \\\n  --auto-ml-job-name churn-1 \\\n  --output-data-config \"{\\\"S3OutputPath\\\":\\\"${PREFIX}/out/\\\"}\" \\\n  --role-arn $ROLE\n";
+    let node = import(text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        json::to_compact(&node),
+        r#"{"AutoMLJobName":"churn-1","OutputDataConfig":{"S3OutputPath":"s3://my-bucket/churn/out/"},"RoleArn":"arn:aws:iam::123456789012:role/AutoML"}"#
+    );
+    // The value's span is the reference in the command.
+    assert_eq!(slice(text, &node, "/RoleArn"), "$ROLE");
+    // A value with a space, unquoted, would be split by the shell.
+    let err = import("NAME='a b'\naws sagemaker create-auto-ml-job --auto-ml-job-name $NAME")
+        .unwrap_err();
+    assert!(err.message.contains("split this variable's value"), "{err}");
+    assert_eq!((err.line, err.column), (2, 53), "{err}");
+    // A variable never set still asks for its value.
+    let err = import("BUCKET=b\naws sagemaker create-auto-ml-job --role-arn $ROLE").unwrap_err();
+    assert!(
+        err.message.starts_with("$ROLE is a shell variable"),
+        "{err}"
+    );
+}

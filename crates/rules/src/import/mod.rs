@@ -421,6 +421,8 @@ impl Word {
 
 struct Lexer<'a> {
     text: &'a str,
+    /// Shell variables set before the command (see [`shell_assignments`]).
+    vars: &'a [(String, String)],
     b: &'a [u8],
     i: usize,
     bytes: Vec<u8>,
@@ -431,6 +433,39 @@ struct Lexer<'a> {
 impl Lexer<'_> {
     fn err(&self, at: usize, message: &str) -> ImportError {
         error(self.text, at, message)
+    }
+
+    /// At a `$NAME` or `${NAME}` naming a variable set before the command: puts its value in
+    /// the word (each byte mapped to the whole reference) and moves past it. `quoted`: inside
+    /// double quotes; unquoted, a value the shell would split or glob is refused.
+    fn variable(&mut self, quoted: bool) -> Option<Result<(), ImportError>> {
+        let rest = &self.b[self.i + 1..];
+        let (name, len) = match rest.first() {
+            Some(b'{') => {
+                let end = rest.iter().position(|&c| c == b'}')?;
+                (&rest[1..end], end + 2)
+            }
+            _ => {
+                let end = rest
+                    .iter()
+                    .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+                    .unwrap_or(rest.len());
+                (&rest[..end], end + 1)
+            }
+        };
+        let (_, value) = self.vars.iter().find(|(n, _)| n.as_bytes() == name)?;
+        let at = self.i;
+        if !quoted && value.bytes().any(|c| b" \t\n*?[".contains(&c)) {
+            return Some(Err(self.err(
+                at,
+                "the shell would split this variable's value into several words (or expand its wildcards): write it in double quotes",
+            )));
+        }
+        self.begin();
+        let value = value.clone();
+        self.push(value.as_bytes(), at, at + len);
+        self.i = at + len;
+        Some(Ok(()))
     }
 
     fn begin(&mut self) {
@@ -516,6 +551,7 @@ impl Lexer<'_> {
                     }
                     _ => self.literal_char(),
                 },
+                Some(b'$') if self.variable(true).is_some() => {}
                 Some(b'$' | b'`') => {
                     return Err(self.err(
                         self.i,
@@ -621,11 +657,13 @@ impl Lexer<'_> {
     }
 }
 
-/// Splits one command into words. Comments and blank lines before it are skipped; only
-/// blank lines and comments may follow it.
-fn words(text: &str) -> Result<Vec<Word>, ImportError> {
+/// Splits one command into words, with `vars` the shell variables set before it (see
+/// [`shell_assignments`]). Comments and blank lines before it are skipped; only blank lines
+/// and comments may follow it.
+fn words_with(text: &str, vars: &[(String, String)]) -> Result<Vec<Word>, ImportError> {
     let mut lx = Lexer {
         text,
+        vars,
         b: text.as_bytes(),
         i: 0,
         bytes: Vec::new(),
@@ -679,7 +717,11 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                 lx.i += 1;
                 lx.double_quoted()?;
             }
-            b'$' | b'`' => return Err(lx.err(lx.i, &expansion(&lx.b[lx.i..], "here"))),
+            b'$' => match lx.variable(false) {
+                Some(read) => read?,
+                None => return Err(lx.err(lx.i, &expansion(&lx.b[lx.i..], "here"))),
+            },
+            b'`' => return Err(lx.err(lx.i, &expansion(&lx.b[lx.i..], "here"))),
             b'|' | b'&' | b';' | b'<' | b'>' | b'(' | b')' => {
                 return Err(lx.err(
                     lx.i,
@@ -742,6 +784,45 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
         lx.i += line.len();
     }
     Ok(words)
+}
+
+/// Shell variables set on the lines before the command (`BUCKET=my-bucket`,
+/// `export ROLE="arn:…"`), each value one word as the shell reads it (and may use a variable
+/// set before it), with `text` where those lines are blanked out: a `$BUCKET` in the command
+/// then reads as its value.
+fn shell_assignments(text: &str) -> (Vec<(String, String)>, String) {
+    let mut vars: Vec<(String, String)> = Vec::new();
+    let mut ranges = Vec::new();
+    for (at, line) in lines_at(text) {
+        let content = line.trim();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let body = content
+            .strip_prefix("export ")
+            .map_or(content, str::trim_start);
+        let name_len = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(body.len());
+        if name_len == 0
+            || body.as_bytes()[0].is_ascii_digit()
+            || !body[name_len..].starts_with('=')
+        {
+            break;
+        }
+        let Ok(words) = words_with(&body[name_len + 1..], &vars) else {
+            break;
+        };
+        let value = match words.as_slice() {
+            [] => String::new(),
+            [one] => one.text.clone(),
+            _ => break,
+        };
+        vars.push((body[..name_len].to_string(), value));
+        let indent = line.len() - line.trim_start().len();
+        ranges.push((at + indent, at + indent + content.len()));
+    }
+    (vars, blank(text, &ranges))
 }
 
 /// What to say of the `$` or backtick that starts `rest`, which the shell would expand
@@ -830,10 +911,12 @@ const GLOBAL_OPTIONS: [(&str, bool); 17] = [
 ];
 
 fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportError> {
+    let (vars, blanked) = shell_assignments(text);
+    let text = blanked.as_str();
     if let Some(e) = not_a_command(text) {
         return Err(e);
     }
-    let words = words(text).map_err(|e| {
+    let words = words_with(text, &vars).map_err(|e| {
         powershell_continuation(text)
             .or_else(|| cmd_continuation(text))
             .unwrap_or(e)
