@@ -32,6 +32,7 @@ import sys
 import tempfile
 
 from driver import Driver, difference
+from driver import same as unordered  # JSON equality with types, any key order
 from standin import StandIn
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -199,17 +200,6 @@ def same(a, b):
         return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
     if isinstance(a, list):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    return a == b
-
-
-def unordered(a, b):
-    """JSON equality with types, any key order."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(unordered(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(unordered(x, y) for x, y in zip(a, b))
     return a == b
 
 
