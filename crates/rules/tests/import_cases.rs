@@ -103,7 +103,7 @@ fn imports() {
 
 /// (what the case guards, text, part of the message, line, column)
 const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
-    ("empty input", "  \n", "nothing to import", 2, 1),
+    ("empty input", "  \n", "nothing to import: paste a JSON body, an aws sagemaker create-auto-ml-job command or a boto3 program", 2, 1),
     ("another program", "ls -l", "expected a JSON body, an aws", 1, 1),
     ("another service", "aws s3 ls", "expected 'sagemaker' here", 1, 5),
     ("another operation", "aws sagemaker create-training-job", "expected 'create-auto-ml-job' here", 1, 15),

@@ -160,7 +160,7 @@ fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportErr
         None => Err(error(
             text,
             start,
-            "nothing to import: paste a JSON body or an aws sagemaker create-auto-ml-job command",
+            "nothing to import: paste a JSON body, an aws sagemaker create-auto-ml-job command or a boto3 program",
         )),
         Some('{') => match parse_json_at(text, &text[start..], start) {
             Ok(node) => match notebook_cells(&node) {
