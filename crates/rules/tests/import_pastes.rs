@@ -172,6 +172,12 @@ fn shell_variables_set_before_the_command_are_read() {
         .unwrap_err();
     assert!(err.message.contains("split this variable's value"), "{err}");
     assert_eq!((err.line, err.column), (2, 53), "{err}");
+    // A value that mentions boto3 does not make the script a Python program.
+    let node = import("BUCKET=boto3-data\naws sagemaker create-auto-ml-job --output-data-config \"S3OutputPath=s3://$BUCKET/o\"").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        json::to_compact(&node),
+        r#"{"OutputDataConfig":{"S3OutputPath":"s3://boto3-data/o"}}"#
+    );
     // A variable never set still asks for its value.
     let err = import("BUCKET=b\naws sagemaker create-auto-ml-job --role-arn $ROLE").unwrap_err();
     assert!(

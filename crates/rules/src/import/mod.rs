@@ -186,7 +186,10 @@ fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportErr
                 parse_json_at(text, at.1, at.0)
             } else if text.contains(CMD_ECHO) {
                 cmd_body(text)
-            } else if python::is_program(text) && !first_word_is_aws(text) {
+            } else if python::is_program(text)
+                // A script setting variables before `aws` is a command, whatever its values.
+                && !first_word_is_aws(&shell_assignments(text).1)
+            {
                 python::program(text, left_out)
             } else if first == '"' {
                 parse_json_at(text, &text[start..], start)
@@ -248,6 +251,22 @@ fn first_word_is_aws(text: &str) -> bool {
         .find(|line| !line.is_empty() && !line.starts_with('#'))
         .and_then(|line| line.split_whitespace().next())
         .is_some_and(|word| is_aws(word.trim_matches(['\'', '"'])))
+}
+
+/// Puts `key: value` in `members` as a Python dict does (and so the AWS CLI shorthand, which
+/// builds one): a repeated key keeps its first place and takes the last value.
+fn set_member(members: &mut Vec<Member>, key: String, key_span: Span, value: Node) {
+    match members.iter_mut().find(|m| m.key == key) {
+        Some(m) => {
+            m.key_span = key_span;
+            m.value = value;
+        }
+        None => members.push(Member {
+            key,
+            key_span,
+            value,
+        }),
+    }
 }
 
 /// Whether `word` names the aws program (`aws`, `/usr/local/bin/aws`, `aws.exe`).
@@ -1732,17 +1751,7 @@ impl<'a> Shorthand<'a> {
                 self.expect(',', false)?;
                 self.skip_space();
             }
-            match members.iter_mut().find(|m| m.key == key) {
-                Some(m) => {
-                    m.key_span = key_span;
-                    m.value = value;
-                }
-                None => members.push(Member {
-                    key,
-                    key_span,
-                    value,
-                }),
-            }
+            set_member(&mut members, key, key_span, value);
         }
         self.expect('}', false)?;
         Ok(Node {

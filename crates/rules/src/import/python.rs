@@ -180,6 +180,19 @@ impl<'a> Tokens<'a> {
         self.list[i.min(self.list.len() - 1)].start
     }
 
+    /// The token that ends a call's argument (or the part of one) starting at token `i`: its
+    /// `,`, or the call's `)`, or the end; brackets within are skipped whole.
+    fn argument_end(&self, mut i: usize) -> usize {
+        while self.kind(i) != Kind::End && !self.is_op(i, ",") && !self.is_op(i, ")") {
+            i = if self.is_op(i, "(") || self.is_op(i, "[") || self.is_op(i, "{") {
+                self.after_brackets(i)
+            } else {
+                i + 1
+            };
+        }
+        i
+    }
+
     /// The token after the bracket opened at `open`, past its closing one.
     fn after_brackets(&self, open: usize) -> usize {
         let mut depth = 0usize;
@@ -440,42 +453,28 @@ fn settings(t: &Tokens, call: usize, left_out: &mut Vec<String>) {
         {
             continue;
         }
-        let close = t.after_brackets(i + 1).saturating_sub(1);
-        let mut depth = 0usize;
-        for j in i + 2..close {
-            match t.text_of(j) {
-                "(" | "[" | "{" if t.kind(j) == Kind::Op => depth += 1,
-                ")" | "]" | "}" if t.kind(j) == Kind::Op => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            if depth != 0 || t.kind(j) != Kind::Name || !t.is_op(j + 1, "=") {
-                continue;
-            }
-            let name = t.text_of(j);
-            let secret = matches!(
-                name,
-                "aws_access_key_id" | "aws_secret_access_key" | "aws_session_token"
-            );
-            // The value runs to the next `,` at this depth, or the closing bracket.
-            let mut end = j + 2;
-            let mut inner = 0usize;
-            while end < close {
-                match t.text_of(end) {
-                    "(" | "[" | "{" if t.kind(end) == Kind::Op => inner += 1,
-                    ")" | "]" | "}" if t.kind(end) == Kind::Op => inner = inner.saturating_sub(1),
-                    "," if inner == 0 && t.kind(end) == Kind::Op => break,
-                    _ => {}
+        // One argument at a time, up to the call's `)`.
+        let mut j = i + 2;
+        while t.kind(j) != Kind::End && !t.is_op(j, ")") {
+            let start = j;
+            j = t.argument_end(j);
+            if t.kind(start) == Kind::Name && t.is_op(start + 1, "=") {
+                let name = t.text_of(start);
+                let secret = matches!(
+                    name,
+                    "aws_access_key_id" | "aws_secret_access_key" | "aws_session_token"
+                );
+                let note = if secret || j <= start + 2 {
+                    name.to_string()
+                } else {
+                    format!("{name}={}", &t.text[t.at(start + 2)..t.list[j - 1].end])
+                };
+                if !left_out.contains(&note) {
+                    left_out.push(note);
                 }
-                end += 1;
             }
-            let note = if secret || end == j + 2 {
-                name.to_string()
-            } else {
-                let value = &t.text[t.at(j + 2)..t.list[end - 1].end];
-                format!("{name}={value}")
-            };
-            if !left_out.contains(&note) {
-                left_out.push(note);
+            if t.is_op(j, ",") {
+                j += 1;
             }
         }
     }
@@ -559,7 +558,7 @@ impl Reader<'_, '_> {
                     Ok(node) => node,
                     Err(e) => {
                         problems.push(e);
-                        i = self.past_argument(at);
+                        i = self.t.argument_end(at);
                         if self.t.is_op(i, ",") {
                             i += 1;
                         }
@@ -604,7 +603,7 @@ impl Reader<'_, '_> {
                     Ok(value) => value,
                     Err(e) => {
                         problems.push(e);
-                        i = self.past_argument(start);
+                        i = self.t.argument_end(start);
                         if self.t.is_op(i, ",") {
                             i += 1;
                         }
@@ -665,20 +664,6 @@ impl Reader<'_, '_> {
                 end: self.t.list[i].end,
             },
         })
-    }
-
-    /// The token that ends the call's argument whose value starts at token `i`: its `,` or
-    /// the call's `)` (or the end).
-    fn past_argument(&self, mut i: usize) -> usize {
-        let t = self.t;
-        while t.kind(i) != Kind::End && !t.is_op(i, ",") && !t.is_op(i, ")") {
-            i = if t.is_op(i, "(") || t.is_op(i, "[") || t.is_op(i, "{") {
-                t.after_brackets(i)
-            } else {
-                i + 1
-            };
-        }
-        i
     }
 
     /// The value whose first token is at `i`; `i` moves past it.
@@ -990,17 +975,7 @@ impl Reader<'_, '_> {
                         let value = self.value(i)?;
                         let key_span = span(key_at, key_at + 1);
                         // A repeated key keeps its first place and takes the last value.
-                        match members.iter_mut().find(|m| m.key == key) {
-                            Some(m) => {
-                                m.value = value;
-                                m.key_span = key_span;
-                            }
-                            None => members.push(Member {
-                                key,
-                                key_span,
-                                value,
-                            }),
-                        }
+                        super::set_member(&mut members, key, key_span, value);
                         if t.is_op(*i, ",") {
                             *i += 1;
                         } else if !t.is_op(*i, "}") {
