@@ -6,39 +6,22 @@
 //! normal, not an error.
 
 use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use automl_rules::diag::{self, Diagnostic};
-use automl_rules::export::{self, Target};
+use automl_rules::export;
 use automl_rules::json::{self, Node};
 use automl_rules::{check, import};
+use clap::Parser;
 
+use crate::args::{CheckArgs, Cli, Command, ExportArgs, Format, ImportArgs};
+
+mod args;
 mod report;
 
-const USAGE: &str = "\
-automl-job: check, export and import SageMaker CreateAutoMLJob requests
-
-usage:
-  automl-job check [FILE...|-] [--format human|json]
-  automl-job export --to TARGET [FILE|-] [--allow-invalid]
-  automl-job import [FILE|-]
-  automl-job --help | --version
-
-check    reports every error and warning in each request (JSON); standard input when no
-         FILE or '-' is given. --format json prints one JSON object per input per line.
-export   prints the request as TARGET: json, cli, cli-input-json, powershell, cmd, boto3.
-         An invalid request is refused (diagnostics on stderr, exit 1) unless --allow-invalid,
-         which prints the export anyway (diagnostics still on stderr, exit 0).
-import   reads a JSON body, a pasted `aws sagemaker create-auto-ml-job ...` command or a
-         boto3 program's create_auto_ml_job(...) call, and prints the JSON body; its
-         diagnostics go to stderr.
-
-exit status: 0 valid, 1 a request has errors, 2 an input cannot be read or is not JSON, or
-the command line is wrong";
-
-/// What went wrong running the command itself.
+/// What went wrong running a command, past its command line.
 enum Trouble {
-    Usage(String),
     /// Standard output was closed (e.g. piped into `head`): stop quietly.
     ClosedPipe,
     Io(io::Error),
@@ -55,91 +38,28 @@ impl From<io::Error> for Trouble {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Wrong usage: the message and a usage line on stderr, exit 2. `--help` and
+            // `--version`: standard output, exit 0. Printing into a closed pipe is no error.
+            let _ = err.print();
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
+    let outcome = match cli.command {
+        Command::Check(args) => check_command(args),
+        Command::Export(args) => export_command(args),
+        Command::Import(args) => import_command(args),
+    };
+    match outcome {
         Ok(code) => ExitCode::from(code),
         Err(Trouble::ClosedPipe) => ExitCode::SUCCESS,
-        Err(Trouble::Usage(message)) => {
-            eprintln!("error: {message}\n\n{USAGE}");
-            ExitCode::from(2)
-        }
         Err(Trouble::Io(err)) => {
             eprintln!("error: {err}");
             ExitCode::from(2)
         }
     }
-}
-
-fn run(args: &[String]) -> Result<u8, Trouble> {
-    let Some((command, rest)) = args.split_first() else {
-        return Err(Trouble::Usage("no command given".to_string()));
-    };
-    match command.as_str() {
-        "check" => check_command(rest),
-        "export" => export_command(rest),
-        "import" => import_command(rest),
-        "-h" | "--help" | "help" => {
-            writeln!(io::stdout(), "{USAGE}")?;
-            Ok(0)
-        }
-        "-V" | "--version" => {
-            writeln!(io::stdout(), "automl-job {}", env!("CARGO_PKG_VERSION"))?;
-            Ok(0)
-        }
-        other => Err(Trouble::Usage(format!("unknown command '{other}'"))),
-    }
-}
-
-/// Options common to the commands: input files and `--name value` pairs.
-struct Parsed {
-    files: Vec<String>,
-    format: Option<String>,
-    to: Option<String>,
-    allow_invalid: bool,
-}
-
-fn parse_args(args: &[String], allowed: &[&str]) -> Result<Parsed, Trouble> {
-    let mut parsed = Parsed {
-        files: Vec::new(),
-        format: None,
-        to: None,
-        allow_invalid: false,
-    };
-    let mut iter = args.iter();
-    let mut only_files = false;
-    while let Some(arg) = iter.next() {
-        if only_files || arg == "-" || !arg.starts_with('-') {
-            parsed.files.push(arg.clone());
-            continue;
-        }
-        if arg == "--" {
-            only_files = true;
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_string())),
-            None => (arg.as_str(), None),
-        };
-        if !allowed.contains(&name) {
-            return Err(Trouble::Usage(format!("unknown option '{name}'")));
-        }
-        let mut value = || -> Result<String, Trouble> {
-            match &inline {
-                Some(v) => Ok(v.clone()),
-                None => iter
-                    .next()
-                    .cloned()
-                    .ok_or_else(|| Trouble::Usage(format!("{name} needs a value"))),
-            }
-        };
-        match name {
-            "--format" => parsed.format = Some(value()?),
-            "--to" => parsed.to = Some(value()?),
-            "--allow-invalid" => parsed.allow_invalid = true,
-            _ => return Err(Trouble::Usage(format!("unknown option '{name}'"))),
-        }
-    }
-    Ok(parsed)
 }
 
 /// An input's name for messages and its text, or why it could not be read.
@@ -148,22 +68,19 @@ struct Input {
     text: Result<String, String>,
 }
 
-fn read_input(name: &str) -> Input {
-    let bytes = if name == "-" {
+/// Reads `path`, standard input for `-`.
+fn read_input(path: &Path) -> Input {
+    let name = display_name(path);
+    let bytes = if is_stdin(path) {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf).map(|_| buf)
     } else {
-        std::fs::read(name)
+        std::fs::read(path)
     };
     let text = match bytes {
-        Err(err) => Err(format!(
-            "cannot read {}: {}",
-            display_name(name),
-            io_reason(&err)
-        )),
+        Err(err) => Err(format!("cannot read {name}: {}", io_reason(&err))),
         Ok(bytes) if bytes.len() > json::MAX_INPUT_BYTES => Err(format!(
-            "{} is too large: {} bytes, the limit is {} bytes",
-            display_name(name),
+            "{name} is too large: {} bytes, the limit is {} bytes",
             bytes.len(),
             json::MAX_INPUT_BYTES
         )),
@@ -174,23 +91,26 @@ fn read_input(name: &str) -> Input {
                 let text = String::from_utf8_lossy(&err.into_bytes()[..at]).into_owned();
                 let (line, column) = json::line_col(&text, at);
                 Err(format!(
-                    "{} is not UTF-8 text: invalid byte at line {line}, column {column} (byte offset {at}); save it as UTF-8",
-                    display_name(name)
+                    "{name} is not UTF-8 text: invalid byte at line {line}, column {column} (byte offset {at}); save it as UTF-8"
                 ))
             }
         },
     };
-    Input {
-        name: display_name(name),
-        text,
-    }
+    Input { name, text }
 }
 
-fn display_name(name: &str) -> String {
-    if name == "-" {
+/// `-` stands for standard input, as in most commands.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// An input's name in messages: `<stdin>`, or the path with any byte that is not UTF-8 shown
+/// as U+FFFD.
+fn display_name(path: &Path) -> String {
+    if is_stdin(path) {
         "<stdin>".to_string()
     } else {
-        name.to_string()
+        path.to_string_lossy().into_owned()
     }
 }
 
@@ -257,21 +177,12 @@ fn check_input(input: Input) -> Checked {
     }
 }
 
-fn check_command(args: &[String]) -> Result<u8, Trouble> {
-    let parsed = parse_args(args, &["--format"])?;
-    let json_format = match parsed.format.as_deref() {
-        None | Some("human") => false,
-        Some("json") => true,
-        Some(other) => {
-            return Err(Trouble::Usage(format!(
-                "unknown format '{other}': use human or json"
-            )))
-        }
-    };
-    let files = if parsed.files.is_empty() {
-        vec!["-".to_string()]
+fn check_command(args: CheckArgs) -> Result<u8, Trouble> {
+    let json_format = args.format == Format::Json;
+    let files = if args.files.is_empty() {
+        vec![PathBuf::from("-")]
     } else {
-        parsed.files
+        args.files
     };
     let mut status = 0u8;
     let stdout = io::stdout();
@@ -290,7 +201,8 @@ fn check_command(args: &[String]) -> Result<u8, Trouble> {
             if let Some(help) = import_help(&checked) {
                 writeln!(
                     out,
-                    "help: {help}: `automl-job import {file}` reads the request in it"
+                    "help: {help}: `automl-job import {}` reads the request in it",
+                    file.to_string_lossy()
                 )?;
             }
         }
@@ -322,42 +234,23 @@ fn import_help(checked: &Checked) -> Option<&'static str> {
         .then_some("this is describe-auto-ml-job output, not a request")
 }
 
-/// Reads one input for `export` and `import`; an unreadable one is reported on stderr.
-fn single_input(files: &[String]) -> Result<Input, Trouble> {
-    match files {
-        [] => Ok(read_input("-")),
-        [one] => Ok(read_input(one)),
-        _ => Err(Trouble::Usage(
-            "give one input file (or - for standard input)".to_string(),
-        )),
-    }
+/// Reads the one input of `export` and `import`: standard input when no file is given.
+fn single_input(file: Option<&Path>) -> Input {
+    read_input(file.unwrap_or(Path::new("-")))
 }
 
-fn export_command(args: &[String]) -> Result<u8, Trouble> {
-    let parsed = parse_args(args, &["--to", "--allow-invalid"])?;
-    let names: Vec<&str> = Target::ALL.iter().map(|t| t.name()).collect();
-    let Some(to) = parsed.to.as_deref() else {
-        return Err(Trouble::Usage(format!(
-            "export needs --to TARGET, one of: {}",
-            names.join(", ")
-        )));
-    };
-    let Some(target) = Target::from_name(to) else {
-        return Err(Trouble::Usage(format!(
-            "unknown export target '{to}': use one of {}",
-            names.join(", ")
-        )));
-    };
-    let checked = check_input(single_input(&parsed.files)?);
+fn export_command(args: ExportArgs) -> Result<u8, Trouble> {
+    let target = args.to.0;
+    let checked = check_input(single_input(args.file.as_deref()));
     let Some(request) = checked.request.as_ref() else {
         eprint!("{}", report::human(&checked));
         return Ok(2);
     };
     let valid = checked.is_valid();
-    if !checked.diagnostics.is_empty() && (!valid || parsed.allow_invalid) {
+    if !checked.diagnostics.is_empty() && (!valid || args.allow_invalid) {
         eprint!("{}", report::human(&checked));
     }
-    if !valid && !parsed.allow_invalid {
+    if !valid && !args.allow_invalid {
         eprintln!(
             "error: not exporting a request the service would reject; fix the errors above, or pass --allow-invalid"
         );
@@ -372,9 +265,8 @@ fn export_command(args: &[String]) -> Result<u8, Trouble> {
     Ok(0)
 }
 
-fn import_command(args: &[String]) -> Result<u8, Trouble> {
-    let parsed = parse_args(args, &[])?;
-    let input = single_input(&parsed.files)?;
+fn import_command(args: ImportArgs) -> Result<u8, Trouble> {
+    let input = single_input(args.file.as_deref());
     let name = input.name.clone();
     let text = match input.text {
         Ok(text) => text,

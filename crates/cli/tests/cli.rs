@@ -1,6 +1,7 @@
 //! The command as a user runs it: the built `automl-job` binary, its exit codes and both
 //! output formats.
 
+use std::ffi::OsStr;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -17,7 +18,7 @@ fn fixture(name: &str) -> PathBuf {
     .join(name)
 }
 
-fn run(args: &[&str], stdin: Option<&str>) -> Output {
+fn run<S: AsRef<OsStr>>(args: &[S], stdin: Option<&str>) -> Output {
     let mut child = bin()
         .args(args)
         .stdin(Stdio::piped())
@@ -437,4 +438,194 @@ fn a_duration_in_a_seconds_member_says_what_to_write() {
         stdout.contains("would be rejected (2 errors, 0 warnings)"),
         "{stdout}"
     );
+}
+
+/// `automl-job import --help` answered "unknown option '--help'": every command has its own
+/// help, on standard output with exit 0, naming the command's options and values.
+#[test]
+fn every_command_has_its_own_help() {
+    for (command, names) in [
+        (
+            "check",
+            &[
+                "Usage: automl-job check",
+                "--format <FORMAT>",
+                "human",
+                "json",
+            ][..],
+        ),
+        (
+            "export",
+            &[
+                "Usage: automl-job export",
+                "--to <TARGET>",
+                "--allow-invalid",
+                "cli-input-json",
+                "powershell",
+                "boto3",
+            ][..],
+        ),
+        (
+            "import",
+            &["Usage: automl-job import [FILE]", "standard input"][..],
+        ),
+    ] {
+        for help in [
+            vec![command, "--help"],
+            vec![command, "-h"],
+            vec!["help", command],
+        ] {
+            let out = run(&help, None);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{help:?}: {}",
+                text(&out.stderr)
+            );
+            assert!(out.stderr.is_empty(), "{help:?}: {}", text(&out.stderr));
+            let stdout = text(&out.stdout);
+            for name in names {
+                assert!(stdout.contains(name), "{help:?} lacks {name}:\n{stdout}");
+            }
+        }
+    }
+    let out = run(&["--help"], None);
+    let stdout = text(&out.stdout);
+    for line in [
+        "automl-job export --to TARGET [FILE|-] [--allow-invalid]",
+        "automl-job import [FILE|-]",
+        "Exit status: 0 every input is valid",
+    ] {
+        assert!(stdout.contains(line), "{stdout}");
+    }
+    let out = run(&["--version"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        format!("automl-job {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+/// No command, an unknown option, a wrong value or an extra input is wrong usage: exit 2, a
+/// message naming what is wrong and where to find help, on stderr only.
+#[test]
+fn wrong_usage_names_what_is_wrong() {
+    let out = run::<&str>(&[], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(
+        stderr.contains("Usage: automl-job check [FILE...|-] [--format human|json]"),
+        "{stderr}"
+    );
+    for (args, says) in [
+        (vec!["check", "--nope"], "'--nope'"),
+        (vec!["import", "--nope", "-"], "'--nope'"),
+        (vec!["export", "--to", "json", "-x"], "'-x'"),
+        (vec!["import", "--format", "json"], "'--format'"),
+        (vec!["export", "--to", "fortran"], "'fortran'"),
+        (vec!["export", "-"], "--to <TARGET>"),
+        (vec!["import", "a.json", "b.json"], "'b.json'"),
+        (
+            vec!["export", "--to", "cli", "a.json", "b.json"],
+            "'b.json'",
+        ),
+        (vec!["check", "--format"], "--format <FORMAT>"),
+        (
+            vec!["export", "--allow-invalid=yes", "--to", "json"],
+            "--allow-invalid",
+        ),
+    ] {
+        let out = run(&args, Some("{}"));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(
+            stderr.ends_with("For more information, try '--help'.\n"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+/// The spellings the hand-written parser took still work: `--opt=value`, options between
+/// files, a repeated option's last value, `--` before a file name that starts with `-`.
+#[test]
+fn options_are_read_in_every_documented_spelling() {
+    let good = fixture("valid-minimal.json");
+    let good = good.to_str().unwrap();
+    let out = run(
+        &["check", good, "--format", "human", "-", "--format=json"],
+        Some("{}"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].contains("\"valid\":true"), "{stdout}");
+    assert!(lines[1].starts_with("{\"file\":\"<stdin>\""), "{stdout}");
+    let out = run(&["export", "--to=boto3", good], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("create_auto_ml_job("));
+    let out = run(&["check", "--", "-not-an-option.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stdout).contains("cannot read -not-an-option.json: no such file"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+/// `automl-job check $'\xff.json'` aborted with exit 134 (a panic in `std::env::args`): a file
+/// name that is not UTF-8 is read like any other, and named with U+FFFD in messages.
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("automl-job-os-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = OsStr::from_bytes(b"\xff.json");
+    let path = dir.join(name);
+    std::fs::copy(fixture("valid-minimal.json"), &path).unwrap();
+    let lossy = path.to_string_lossy().into_owned();
+    assert!(lossy.contains("\u{fffd}.json"));
+
+    let out = run(&[OsStr::new("check"), path.as_os_str()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains(&format!("{lossy}: is valid")),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = run(
+        &[
+            OsStr::new("export"),
+            OsStr::new("--to"),
+            OsStr::new("json"),
+            path.as_os_str(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = run(&[OsStr::new("import"), path.as_os_str()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("\"AutoMLJobName\""));
+
+    let missing = dir.join(OsStr::from_bytes(b"missing-\xfe.json"));
+    for command in ["check", "import"] {
+        let out = run(&[OsStr::new(command), missing.as_os_str()], None);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let both = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert!(
+            both.contains(&format!(
+                "cannot read {}: no such file",
+                missing.to_string_lossy()
+            )),
+            "{command}: {both}"
+        );
+        assert!(!both.contains("panicked"), "{command}: {both}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }
