@@ -6,7 +6,9 @@
 #      served on loopback from a sub-path, driven by playwright-core (tests/e2e/*.test.mjs):
 #      mount without console errors, CSP, live validation, summary links, import, exports
 #      equal to `automl-job export`, draft kept across reloads, share links in a fresh
-#      profile, zero requests to other hosts, axe-core, 320 px phones.
+#      profile, zero requests to other hosts, axe-core, 320 px phones;
+#   3. the size gate: the release page's gzip weight against size-budget.json, and no code the
+#      size rules keep out of the wasm (scripts/size-gate.py).
 # Needs what scripts/setup.sh installs; runs it first unless SKIP_SETUP=1.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +29,8 @@ step() {
 step "component tests in headless Chromium" \
   cargo test --offline --locked --target wasm32-unknown-unknown -p automl-job-web --test web --test rules_in_browser
 step "release build" scripts/build-page.sh
+# Bytes are stable, so the page's weight is a test: size-budget.json (scripts/size-gate.py).
+step "size gate" python3 scripts/size-gate.py
 # The command-line exporter the end-to-end tests compare the page's exports with.
 step "automl-job command" cargo build --offline --locked -q -p automl-job
 step "end-to-end tests against dist/" node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""The page's size gate: fails when what the release page loads grows past the budget in
+size-budget.json, or when the release wasm links code the size rules keep out of it.
+
+Run by scripts/test-browser.sh after scripts/build-page.sh; `scripts/size-gate.py --print`
+prints the figures without judging them. Bytes are stable from run to run, so this is a test;
+time is not, so timing stays in scripts/bench-page.sh, which prints figures only.
+
+1. Weight. Every file in dist/ that index.html loads at start (its scripts, style sheets, the
+   wasm the start-up script fetches) is "first load"; every other .wasm or .js in dist/ is
+   "on demand" (loaded by the page when a feature is first used). Each is measured gzip -9
+   (zlib level 9, KB = 1024 B, as the benchmarks measure) and compared with its budget.
+2. Linked code. The release wasm before wasm-bindgen (target/wasm32-unknown-unknown/release/
+   automl-job-web.wasm) keeps its function names in the `name` custom section. The page's
+   code avoids a few pieces of the standard library that weigh kilobytes for work it can do
+   without (each rule in size-budget.json says why and where the page avoids it); a
+   function of those families in the name section fails the gate and names the function.
+"""
+import gzip
+import json
+import pathlib
+import re
+import sys
+import zlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BUDGET = ROOT / "size-budget.json"
+DIST = ROOT / "dist"
+RAW_WASM = ROOT / "target/wasm32-unknown-unknown/release/automl-job-web.wasm"
+
+
+def gz(data: bytes) -> int:
+    # zlib level 9 with the gzip framing, as `gzip -9` and the benchmarks count it.
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def first_load_files() -> list[pathlib.Path]:
+    html = (DIST / "index.html").read_text(encoding="utf-8")
+    names = set(re.findall(r'(?:src|href)="\./([^"]+)"', html))
+    # The start-up script imports the glue and fetches the wasm: follow it one level.
+    for name in list(names):
+        if name.endswith(".js"):
+            text = (DIST / name).read_text(encoding="utf-8")
+            names.update(re.findall(r"['\"]\./([^'\"]+\.(?:js|wasm))['\"]", text))
+    names.add("index.html")
+    return sorted(DIST / n for n in names if (DIST / n).is_file())
+
+
+def on_demand_files(first: list[pathlib.Path]) -> list[pathlib.Path]:
+    seen = set(first)
+    return sorted(
+        p for p in DIST.rglob("*") if p.suffix in (".wasm", ".js") and p not in seen
+    )
+
+
+def leb128(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def function_names(wasm: bytes) -> list[str]:
+    """The function names of a wasm module's `name` custom section (subsection 1)."""
+    if wasm[:4] != b"\0asm":
+        raise ValueError("not a wasm module")
+    at = 8
+    names = []
+    while at < len(wasm):
+        section_id = wasm[at]
+        size, body = leb128(wasm, at + 1)
+        end = body + size
+        if section_id == 0:
+            name_len, p = leb128(wasm, body)
+            if wasm[p : p + name_len] == b"name":
+                p += name_len
+                while p < end:
+                    sub_id = wasm[p]
+                    sub_size, q = leb128(wasm, p + 1)
+                    if sub_id == 1:
+                        count, r = leb128(wasm, q)
+                        for _ in range(count):
+                            _, r = leb128(wasm, r)
+                            n, r = leb128(wasm, r)
+                            names.append(wasm[r : r + n].decode("utf-8", "replace"))
+                            r += n
+                    p = q + sub_size
+        at = end
+    return names
+
+
+def main() -> int:
+    only_print = "--print" in sys.argv[1:]
+    budget = json.loads(BUDGET.read_text(encoding="utf-8"))
+    failures = []
+
+    if not (DIST / "index.html").is_file():
+        print("size-gate: dist/ is not built: run scripts/build-page.sh", file=sys.stderr)
+        return 2
+    first = first_load_files()
+    groups = {"first_load": first, "on_demand": on_demand_files(first)}
+    for group, files in groups.items():
+        total = 0
+        for path in files:
+            data = path.read_bytes()
+            total += gz(data)
+            print(f"  {group:10} {path.name:44} {len(data):9d} B  {gz(data):8d} B gzip")
+        limit = budget[group]["gzip_bytes"]
+        print(f"size-gate: {group}: {total} B gzip = {total / 1024:.1f} KB (budget {limit} B = {limit / 1024:.1f} KB)")
+        if total > limit:
+            failures.append(
+                f"{group} weighs {total} B gzip, over its budget of {limit} B in size-budget.json "
+                f"by {total - limit} B: find where the bytes went (scripts/bench-page.sh), or raise "
+                "the budget in the same commit and say why"
+            )
+
+    if RAW_WASM.is_file():
+        names = function_names(RAW_WASM.read_bytes())
+        if not names:
+            failures.append(f"{RAW_WASM.relative_to(ROOT)} has no name section: the linked-code rules cannot be checked")
+        for rule in budget["not_linked"]:
+            pattern = re.compile(rule["symbol"])
+            # A rule that matches nothing it names would pass whatever is linked.
+            for example in rule["examples"]:
+                if not pattern.search(example):
+                    failures.append(f"the rule for {rule['what']} does not match its own example {example}")
+            hits = [n for n in names if pattern.search(n)]
+            print(f"size-gate: not linked: {rule['what']}: {len(hits)} functions")
+            if hits:
+                failures.append(
+                    f"the page links {rule['what']} ({rule['why']}): {len(hits)} functions, e.g. {hits[0]}"
+                )
+    else:
+        failures.append(f"{RAW_WASM.relative_to(ROOT)} is missing: the release build writes it")
+
+    if failures and not only_print:
+        for f in failures:
+            print(f"size-gate: FAILED: {f}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
