@@ -5,11 +5,16 @@
 //! per field, and when a field shows them), [`share`] (the share-link compression) — and
 //! the components in [`app`] only wire them to the DOM.
 
+#[path = "state/draft.rs"]
 pub mod draft;
+#[path = "state/findings.rs"]
 pub mod findings;
+#[path = "state/layout.rs"]
 pub mod layout;
+#[path = "state/share.rs"]
 pub mod share;
 
+#[path = "state/editor.rs"]
 pub mod app;
 pub mod browser;
 
