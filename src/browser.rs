@@ -5,6 +5,27 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+// The page's waiting is done here, so components stay plain closures: each `async` block
+// keeps its source file's name in the wasm (for a panic message), one string per file.
+
+/// Runs `then` after the next tick, once the views a change brings are on the page.
+pub fn after_tick(then: impl FnOnce() + 'static) {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        then();
+    });
+}
+
+/// Copies `text` to the clipboard (see [`copy`]), then tells `then` how it went.
+pub fn copy_then(text: String, then: impl FnOnce(Result<(), String>) + 'static) {
+    leptos::task::spawn_local(async move { then(copy(&text).await) });
+}
+
+/// Reads `file` as text (see [`read_file`]), then hands `then` what it read.
+pub fn read_file_then(file: web_sys::File, then: impl FnOnce(Result<String, String>) + 'static) {
+    leptos::task::spawn_local(async move { then(read_file(file).await) });
+}
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

@@ -1,19 +1,15 @@
 //! The CreateAutoMLJob request editor: a Leptos page over the shared rules library.
 //!
-//! The logic lives in plain modules with ordinary tests — [`draft`] (the request tree and
-//! every edit), [`layout`] (which member goes in which section), [`findings`] (diagnostics
-//! per field, and when a field shows them), [`share`] (the share-link compression) — and
-//! the components in [`app`] only wire them to the DOM.
+//! The logic lives in [`state`], plain modules with ordinary tests (the editor, the draft
+//! and its history, the form layout, findings and verdict, share links); the components in
+//! [`components`] only wire them to the DOM, and [`browser`] is the page's one door to the
+//! browser's APIs.
 
-pub mod draft;
-pub mod findings;
-pub mod layout;
-pub mod share;
-
-pub mod app;
 pub mod browser;
+pub mod components;
+pub mod state;
 
 /// Mounts the page on `<body>`.
 pub fn mount() {
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(components::App);
 }

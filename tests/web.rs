@@ -2,8 +2,10 @@
 //! DOM as a person would, await a tick, and assert on what a person would see.
 #![cfg(target_arch = "wasm32")]
 
-use automl_job_web::app::{Page, Store};
-use automl_job_web::draft::Draft;
+use automl_job_web::components::Page;
+use automl_job_web::state::draft::Draft;
+use automl_job_web::state::editor::Editor;
+use automl_job_web::state::layout::CREATE_AUTO_ML_JOB;
 use automl_rules::json::{self, Value};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,9 +14,9 @@ use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The page, mounted on a fresh element, with its store. Dropping it unmounts the page.
+/// The page, mounted on a fresh element, with its editor. Dropping it unmounts the page.
 struct Mounted {
-    store: Store,
+    editor: Editor,
     root: HtmlElement,
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
@@ -29,12 +31,12 @@ fn mount(draft: Draft) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
-    let store = Store::new(draft);
+    let editor = Editor::new(&CREATE_AUTO_ML_JOB, draft);
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Page store=store/> }.into_any()
+        view! { <Page editor=editor/> }.into_any()
     });
     Mounted {
-        store,
+        editor,
         root,
         _handle: handle,
     }
@@ -231,7 +233,7 @@ async fn findings_follow_a_keystroke_after_its_frame() {
     leptos::task::tick().await;
     assert_eq!(page.messages("/AutoMLJobName"), "");
     assert_eq!(
-        page.store
+        page.editor
             .draft
             .with_untracked(|d| d.text("/AutoMLJobName")),
         "ab"
@@ -247,7 +249,7 @@ async fn a_pristine_form_does_not_shout_but_counts_exactly() {
         0,
         "no field message before any edit"
     );
-    let errors = page.store.findings.with_untracked(|f| f.errors);
+    let errors = page.editor.findings.with_untracked(|f| f.errors);
     assert!(errors > 0);
     let verdict = || page.find(".summary .verdict").text_content().unwrap();
     assert_eq!(
@@ -289,7 +291,7 @@ async fn removing_an_item_can_be_undone() {
     draft.set_text("/Tags/0/Key", "team");
     draft.set_text("/Tags/0/Value", "ml");
     let page = mount(draft);
-    page.store.open.update(|o| {
+    page.editor.open.update(|o| {
         o.insert("tags");
     });
     leptos::task::tick().await;
@@ -353,7 +355,7 @@ async fn a_pause_in_typing_shows_the_fields_findings() {
 #[wasm_bindgen_test]
 async fn arrow_keys_step_numbers_within_bounds() {
     let page = mount(Draft::new());
-    page.store.open.update(|o| {
+    page.editor.open.update(|o| {
         o.insert("limits");
     });
     leptos::task::tick().await;
@@ -373,7 +375,7 @@ async fn arrow_keys_step_numbers_within_bounds() {
     press("ArrowDown");
     leptos::task::tick().await;
     assert_eq!(input.value(), "248");
-    assert_eq!(page.store.draft.with_untracked(|d| d.text(pointer)), "248");
+    assert_eq!(page.editor.draft.with_untracked(|d| d.text(pointer)), "248");
     page.type_into(pointer, "750").await;
     press("ArrowUp");
     leptos::task::tick().await;
@@ -401,14 +403,14 @@ async fn arrow_keys_step_numbers_within_bounds() {
     press("ArrowDown");
     leptos::task::tick().await;
     assert_eq!(fraction.value(), "0.1");
-    assert_eq!(page.store.draft.with_untracked(|d| d.text(pointer)), "0.1");
+    assert_eq!(page.editor.draft.with_untracked(|d| d.text(pointer)), "0.1");
 }
 
 /// A metric that does not suit the problem type is disabled and says what it suits.
 #[wasm_bindgen_test]
 async fn unsuitable_choices_say_what_they_suit() {
     let page = mount(Draft::new());
-    page.store.open.update(|o| {
+    page.editor.open.update(|o| {
         o.insert("problem");
     });
     leptos::task::tick().await;
@@ -484,7 +486,7 @@ async fn a_summary_entry_opens_a_closed_section() {
     draft.set_text("/Tags/0/Key", "aws:reserved");
     draft.set_text("/Tags/0/Value", "x");
     let page = mount(draft);
-    page.store.open.update(|o| {
+    page.editor.open.update(|o| {
         o.remove("tags");
     });
     leptos::task::tick().await;
@@ -507,7 +509,7 @@ async fn channels_can_be_added_within_their_bounds_and_removed() {
         .await;
     click(&page.find("[aria-label=\"Move channel 2 up\"]")).await;
     assert_eq!(
-        page.store
+        page.editor
             .draft
             .with_untracked(|d| d.text("/InputDataConfig/0/TargetAttributeName")),
         "y"
@@ -523,13 +525,13 @@ async fn booleans_have_three_states() {
     page.choose("/GenerateCandidateDefinitionsOnly", "false")
         .await;
     let value = page
-        .store
+        .editor
         .draft
         .with_untracked(|d| d.get("/GenerateCandidateDefinitionsOnly").cloned());
     assert_eq!(value.map(|n| n.value), Some(Value::Bool(false)));
     page.choose("/GenerateCandidateDefinitionsOnly", "").await;
     assert!(!page
-        .store
+        .editor
         .draft
         .with_untracked(|d| d.has("/GenerateCandidateDefinitionsOnly")));
 }
@@ -537,7 +539,7 @@ async fn booleans_have_three_states() {
 #[wasm_bindgen_test]
 async fn numbers_keep_what_was_typed_and_the_rules_judge_it() {
     let page = mount(Draft::new());
-    page.store.open.update(|o| {
+    page.editor.open.update(|o| {
         o.insert("limits");
     });
     leptos::task::tick().await;
@@ -565,7 +567,7 @@ async fn importing_fills_the_form_and_a_bad_import_keeps_the_draft() {
     let said = error.text_content().unwrap();
     assert!(said.contains("line 1, column 19"), "{said}");
     assert_eq!(
-        page.store
+        page.editor
             .draft
             .with_untracked(|d| d.text("/AutoMLJobName")),
         "mine"
@@ -624,7 +626,7 @@ async fn removing_a_channel_keeps_every_other_field_in_step() {
     page.type_into("/InputDataConfig/1/TargetAttributeName", "y")
         .await;
     click(&page.find("[aria-label=\"Remove channel 2\"]")).await;
-    page.store.replace(
+    page.editor.replace(
         Draft::from_node(json::parse(r#"{"AutoMLJobName":"replaced"}"#).unwrap()).unwrap(),
         "test",
         true,
@@ -649,9 +651,12 @@ async fn a_member_the_request_does_not_have_can_be_removed_from_the_summary() {
     let summary = page.find(".finding-list").text_content().unwrap();
     assert!(summary.contains("autoMLJobName"), "{summary}");
     click(&page.button("Remove it")).await;
-    assert!(!page.store.draft.with_untracked(|d| d.has("/autoMLJobName")));
+    assert!(!page
+        .editor
+        .draft
+        .with_untracked(|d| d.has("/autoMLJobName")));
     assert_eq!(
-        page.store
+        page.editor
             .draft
             .with_untracked(|d| d.text("/AutoMLJobName")),
         "job"
@@ -683,7 +688,7 @@ async fn a_wrongly_capitalised_member_is_renamed_keeping_its_value() {
         focused().is_same_node(Some(&role)),
         "focus is on the renamed field"
     );
-    assert!(!page.store.draft.with_untracked(|d| d.has("/RoleARN")));
+    assert!(!page.editor.draft.with_untracked(|d| d.has("/RoleARN")));
     let summary = page.find(".finding-list").text_content().unwrap();
     assert!(!summary.contains("RoleARN"), "{summary}");
     assert_eq!(
@@ -693,7 +698,7 @@ async fn a_wrongly_capitalised_member_is_renamed_keeping_its_value() {
     click(&page.button("Undo")).await;
     assert_eq!(role.value(), "");
     assert_eq!(
-        page.store.draft.with_untracked(|d| d.text("/RoleARN")),
+        page.editor.draft.with_untracked(|d| d.text("/RoleARN")),
         "arn:aws:iam::111122223333:role/SageMakerRole"
     );
     page.button("Rename to RoleArn");
@@ -752,7 +757,7 @@ async fn a_second_channel_is_a_validation_channel_matching_the_first() {
         .field("/InputDataConfig/1/ContentType")
         .unchecked_into();
     assert_eq!(content.value(), "x-application/vnd.amazon+parquet");
-    let channel_errors: Vec<String> = page.store.findings.with_untracked(|f| {
+    let channel_errors: Vec<String> = page.editor.findings.with_untracked(|f| {
         f.list
             .iter()
             .filter(|d| d.is_error() && d.path.starts_with("/InputDataConfig"))
@@ -930,7 +935,7 @@ async fn unsuited_metrics_are_disabled_not_hidden() {
 #[wasm_bindgen_test]
 async fn a_finding_about_two_members_shows_at_both_fields() {
     let page = mount(Draft::new());
-    page.store.open.update(|o| {
+    page.editor.open.update(|o| {
         o.insert("limits");
         o.insert("problem");
     });
@@ -962,7 +967,7 @@ async fn a_finding_about_two_members_shows_at_both_fields() {
         );
     }
     assert_eq!(
-        page.store.findings.with_untracked(|f| f.warnings),
+        page.editor.findings.with_untracked(|f| f.warnings),
         1,
         "counted once"
     );
@@ -992,7 +997,7 @@ async fn a_finding_about_two_members_shows_at_both_fields() {
 #[wasm_bindgen_test]
 async fn a_duration_in_a_seconds_field_can_be_written_in_seconds_with_one_click() {
     let page = mount(Draft::new());
-    page.store.open.update(|o| {
+    page.editor.open.update(|o| {
         o.insert("limits");
     });
     leptos::task::tick().await;
@@ -1002,7 +1007,7 @@ async fn a_duration_in_a_seconds_field_can_be_written_in_seconds_with_one_click(
     // the field (so the next Tab reaches it); the finding waits for the field to be left.
     input.set_value("4h");
     fire(&input, "input");
-    // The field's signals follow the keystroke's frame (see Store::edit).
+    // The field's signals follow the keystroke's frame (see Editor::edit).
     next_frame().await;
     sleep(50).await;
     assert_eq!(page.messages(total), "");
@@ -1032,7 +1037,7 @@ async fn a_duration_in_a_seconds_field_can_be_written_in_seconds_with_one_click(
     click(&fix).await;
     sleep(50).await;
     assert_eq!(input.value(), "14400");
-    assert_eq!(page.store.draft.with_untracked(|d| d.text(total)), "14400");
+    assert_eq!(page.editor.draft.with_untracked(|d| d.text(total)), "14400");
     assert_eq!(page.messages(total), "", "the finding clears");
     assert_eq!(page.count(".fix"), 0, "and the button with it");
     assert!(
@@ -1050,7 +1055,7 @@ async fn a_duration_in_a_seconds_field_can_be_written_in_seconds_with_one_click(
     leptos::task::tick().await;
     sleep(50).await;
     assert_eq!(input.value(), "4h");
-    assert_eq!(page.store.draft.with_untracked(|d| d.text(total)), "4h");
+    assert_eq!(page.editor.draft.with_untracked(|d| d.text(total)), "4h");
 
     // What is not whole, or out of range, gets the message but no button.
     for (typed, says) in [

@@ -1,0 +1,276 @@
+//! The page: where it starts (a share link, the saved draft or a new request), what it
+//! keeps in localStorage and hears from other tabs, and its layout around the editor.
+
+use std::time::Duration;
+
+use automl_rules::json;
+use leptos::prelude::*;
+
+use super::export::Export;
+use super::form::FormSection;
+use super::import::Import;
+use super::mobile_status::MobileStatus;
+use super::summary::Summary;
+use super::toolbar::Toolbar;
+use crate::browser;
+use crate::state::draft::Draft;
+use crate::state::editor::Editor;
+use crate::state::history::{step_of, steps_from_text, steps_to_text, History, Step};
+use crate::state::layout::CREATE_AUTO_ML_JOB;
+use crate::state::{share, DRAFT_KEY, PREVIOUS_KEY, REDO_KEY};
+
+/// Saves (or clears) one side of the history.
+fn save_steps(key: &str, steps: &[Step]) {
+    if steps.is_empty() {
+        browser::remove(key);
+    } else {
+        browser::save(key, &steps_to_text(steps));
+    }
+}
+
+/// What the page starts with.
+pub struct Initial {
+    pub draft: Draft,
+    /// What to tell the person about where it came from, when that needs saying.
+    pub notice: Option<String>,
+    /// Whether it came from a share link (then every finding shows at once).
+    pub from_link: bool,
+    /// The saved draft a share link replaced, for undo.
+    pub replaced: Option<Draft>,
+}
+
+/// What opening a share link says.
+const OPENED_LINK: &str =
+    "Opened the request from the share link. Undo puts your previous draft back.";
+
+/// The request a share link in the address bar carries: `None` when there is no share link,
+/// `Some(Err)` with what to tell the person when it cannot be read. The fragment is dropped
+/// from the address bar once read (so a reload does not open the link again).
+fn link_in_address() -> Option<Result<Draft, String>> {
+    let found = share::from_fragment(&browser::fragment())?;
+    browser::clear_fragment();
+    Some(match found {
+        Ok(text) => json::parse(&text)
+            .ok()
+            .and_then(Draft::from_node)
+            .ok_or_else(|| {
+                "The share link does not hold a request; your draft is unchanged.".to_string()
+            }),
+        Err(e) => Err(format!("{e}; your draft is unchanged.")),
+    })
+}
+
+/// What the page loads with: a share link in the fragment, else the saved draft, else a new
+/// request. A share link that cannot be read leaves the saved draft as it is.
+pub fn initial_draft() -> Initial {
+    let saved = browser::load(DRAFT_KEY)
+        .and_then(|text| json::parse(&text).ok())
+        .and_then(Draft::from_node);
+    match link_in_address() {
+        Some(Ok(draft)) => Initial {
+            draft,
+            notice: Some(OPENED_LINK.into()),
+            from_link: true,
+            replaced: saved,
+        },
+        Some(Err(notice)) => Initial {
+            draft: saved.unwrap_or_default(),
+            notice: Some(notice),
+            from_link: false,
+            replaced: None,
+        },
+        None => Initial {
+            draft: saved.unwrap_or_default(),
+            notice: None,
+            from_link: false,
+            replaced: None,
+        },
+    }
+}
+
+/// The whole page, for `CreateAutoMLJob`.
+#[component]
+pub fn App() -> impl IntoView {
+    let initial = initial_draft();
+    let editor = Editor::new(&CREATE_AUTO_ML_JOB, initial.draft);
+    if initial.from_link {
+        editor.reveal.update(|r| r.all = true);
+    }
+    let mut history = History {
+        back: browser::load(PREVIOUS_KEY).map_or_else(Vec::new, |t| steps_from_text(&t)),
+        forward: browser::load(REDO_KEY).map_or_else(Vec::new, |t| steps_from_text(&t)),
+    };
+    if let Some(old) = initial.replaced {
+        // Saved before the draft is: the link's request replaces the saved draft below.
+        history.push_back(step_of(&old, OPENED_LINK));
+        save_steps(PREVIOUS_KEY, &history.back);
+    }
+    editor.history.set(history);
+    if let Some(m) = initial.notice {
+        editor.notice.set(m);
+    }
+    Effect::new(move |first: Option<()>| {
+        editor.history.track();
+        if first.is_some() {
+            editor.history.with_untracked(|h| {
+                save_steps(PREVIOUS_KEY, &h.back);
+                save_steps(REDO_KEY, &h.forward);
+            });
+        }
+    });
+    // The draft is saved 300 ms after the last change (a keystroke does not pay for it), and
+    // at once when the page is hidden or left (a save when the page becomes visible again
+    // finds nothing pending and does nothing).
+    let save = move || {
+        if let Some(text) = editor.draft.try_with_untracked(Draft::to_compact) {
+            browser::save(DRAFT_KEY, &text);
+        }
+    };
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        editor.draft.track();
+        if first.is_none() {
+            save();
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let later = move || {
+            pending.try_set_value(None);
+            save();
+        };
+        pending.set_value(set_timeout_with_handle(later, Duration::from_millis(300)).ok());
+    });
+    // Keystrokes of the last frame are not announced yet (see Editor::edit): they count as
+    // pending too, or a reload right after typing would lose them.
+    let flush = move |_| {
+        let unannounced = editor.unannounced();
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+            pending.try_set_value(None);
+            save();
+        } else if unannounced {
+            save();
+        }
+        editor.announce();
+    };
+    // Other tabs. Every tab edits the one saved draft, so the newest write wins — but never
+    // silently: when another tab saves a different draft, this tab shows it at once (its own
+    // pending save is dropped, so it cannot overwrite the newer one), says so, and keeps
+    // what it had as the undo slot. Nothing is lost and the tabs never disagree for long;
+    // no locks, no merging, no clocks to trust.
+    let _ = window_event_listener_untyped("storage", move |ev| {
+        let Some((key, Some(text))) = browser::storage_change(&ev) else {
+            return;
+        };
+        if key != DRAFT_KEY || editor.draft.with_untracked(Draft::to_compact) == text {
+            return;
+        }
+        let Some(newer) = json::parse(&text).ok().and_then(Draft::from_node) else {
+            return;
+        };
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+            pending.try_set_value(None);
+        }
+        editor.replace(
+            newer,
+            "Another tab saved a different draft, and this tab now shows it. Undo puts this tab's version back.",
+            false,
+        );
+    });
+    // A share link pasted into this tab's address bar changes only the fragment: no reload,
+    // so it is opened here as on a fresh load (and can be undone).
+    let _ = window_event_listener_untyped("hashchange", move |_| match link_in_address() {
+        Some(Ok(draft)) => editor.replace(draft, OPENED_LINK, true),
+        Some(Err(notice)) => editor.notice.set(notice),
+        None => {}
+    });
+    let _ = window_event_listener_untyped("pagehide", flush);
+    // Mobile browsers may discard a hidden page without a pagehide; not beforeunload, which
+    // keeps some browsers from caching the page for back and forward.
+    let _ = window_event_listener_untyped("visibilitychange", flush);
+    provide_context(editor);
+    view! { <Page editor=editor/> }
+}
+
+/// The page's layout around an editor (component tests mount this with their own editor).
+#[component]
+pub fn Page(
+    /// The shared state.
+    editor: Editor,
+) -> impl IntoView {
+    provide_context(editor);
+    editor.sync();
+    // Ctrl+Z (⌘Z) outside a text field is the page's Undo, Ctrl+Shift+Z or Ctrl+Y its Redo;
+    // in a text field they stay the field's own.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        let redo = match ev.key().as_str() {
+            "z" | "Z" => ev.shift_key(),
+            "y" | "Y" if !ev.shift_key() => true,
+            _ => return,
+        };
+        let can = editor
+            .history
+            .with_untracked(|h| !if redo { &h.forward } else { &h.back }.is_empty());
+        if !can || browser::is_text_field(ev.target()) {
+            return;
+        }
+        ev.prevent_default();
+        if redo {
+            editor.redo();
+        } else {
+            editor.undo();
+        }
+        browser::focus("status");
+    });
+    on_cleanup(move || keys.remove());
+    view! {
+        <a
+            class="skip"
+            href="#form-start"
+            on:click=|ev| {
+                // Straight to the first field (the job name), not to the form around it.
+                if browser::focus_first_with_id_prefix("field:/") {
+                    ev.prevent_default();
+                }
+            }
+        >
+            "Skip to the form"
+        </a>
+        <header class="top">
+            <h1>"CreateAutoMLJob request"</h1>
+            <p class="lede">
+                "Write a SageMaker Autopilot "<code>"CreateAutoMLJob"</code>
+                " request, checked as you type against every constraint the service enforces. "
+                "Nothing leaves this page: your draft is kept in this browser."
+            </p>
+            <Toolbar/>
+        </header>
+        <div class="layout">
+            <main id="form-start" class="form" tabindex="-1">
+                // Each section is a form of its own (see `Section::form_per_item`); Enter in a field
+                // submits only that one, and nothing is ever sent.
+                <div role="form" aria-label="Request" on:submit=|ev| ev.prevent_default()>
+                    {editor.layout.sections.iter().map(|s| view! { <FormSection section=s/> }).collect_view()}
+                </div>
+            </main>
+            <aside class="side">
+                <Summary/>
+                <Export/>
+                <Import/>
+            </aside>
+        </div>
+        <MobileStatus/>
+        <footer class="foot">
+            <p>
+                "Checks run in your browser with the same rules as the "<code>"automl-job check"</code>
+                " command. Nothing is sent anywhere."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,120 @@
+//! The export panel.
+
+use automl_rules::export::{self, Target};
+use leptos::prelude::*;
+
+use super::use_editor;
+use crate::browser;
+use crate::state::findings::plural;
+use crate::state::WRAP_KEY;
+
+/// The exports, always live: every target of the shared exporter, with copy and download.
+#[component]
+pub fn Export() -> impl IntoView {
+    let editor = use_editor();
+    let target = RwSignal::new(Target::Json);
+    // Long lines (a JSON option of the AWS CLI command) wrap in the box when asked: shown,
+    // not copied, so the copy stays exact.
+    let wrap = RwSignal::new(browser::load(WRAP_KEY).as_deref() == Some("wrap"));
+    let text = Memo::new(move |_| {
+        editor.export_tick.track();
+        let t = target.get();
+        editor.draft.with_untracked(|d| export::render(&d.root, t))
+    });
+    let errors = Memo::new(move |_| editor.findings.with(|f| f.errors));
+    let done = RwSignal::new(String::new());
+    // What is copied or downloaded is rendered from the draft as it is now: the panel may
+    // still be waiting out the pause after the last keystroke.
+    let current = move || {
+        editor
+            .draft
+            .with_untracked(|d| export::render(&d.root, target.get_untracked()))
+    };
+    // What was copied, and whether the service would take it.
+    let caveat = move || {
+        editor.announce();
+        match editor.findings.with_untracked(|f| f.errors) {
+            0 => ".".to_string(),
+            n => format!(": the service would reject it ({}).", plural(n, "error")),
+        }
+    };
+    let copy = move |_| {
+        let (t, text, caveat) = (target.get_untracked(), current(), caveat());
+        browser::copy_then(text, move |copied| {
+            done.set(match copied {
+                Ok(()) => format!("Copied ({}){caveat}", t.label()),
+                Err(e) => e,
+            });
+        });
+    };
+    let download = move |_| {
+        let t = target.get_untracked();
+        let mime = match t {
+            Target::Json => "application/json",
+            _ => "text/plain",
+        };
+        done.set(match browser::download(t.file_name(), &current(), mime) {
+            Ok(()) => format!("Downloaded {}{}", t.file_name(), caveat()),
+            Err(e) => e,
+        });
+    };
+    view! {
+        <section class="export" aria-labelledby="export-title">
+            <h2 id="export-title">"Export"</h2>
+            // One line, not a second copy of the verdict banner just above (under Check).
+            <p class=move || if errors.get() == 0 { "export-state ok" } else { "export-state bad" }>
+                {move || match errors.get() {
+                    0 => "Ready to send.",
+                    _ => "Not ready to send: the errors are listed under Check.",
+                }}
+            </p>
+            <fieldset class="formats">
+                <legend>"Format"</legend>
+                {Target::ALL
+                    .into_iter()
+                    .map(|t| {
+                        view! {
+                            <label>
+                                <input
+                                    type="radio"
+                                    name="export-target"
+                                    value=t.name()
+                                    prop:checked=move || target.get() == t
+                                    on:change=move |_| target.set(t)
+                                />
+                                {t.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <pre
+                class=move || if wrap.get() { "code wrap" } else { "code" }
+                tabindex="0"
+                aria-label=move || target.get().label()
+            >
+                <code id="export-text">{move || text.get()}</code>
+            </pre>
+            <label class="switch">
+                <input
+                    type="checkbox"
+                    id="export-wrap"
+                    prop:checked=move || wrap.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        wrap.set(on);
+                        browser::save(WRAP_KEY, if on { "wrap" } else { "no-wrap" });
+                    }
+                />
+                " Wrap long lines (in this box only: what is copied keeps its lines)"
+            </label>
+            <div class="actions">
+                <button type="button" id="export-copy" on:click=copy>"Copy"</button>
+                <button type="button" id="export-download" on:click=download>
+                    {move || format!("Download {}", target.get().file_name())}
+                </button>
+            </div>
+            <p class="notice" role="status">{move || done.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,206 @@
+//! A list with add, remove and reorder within its bounds, and its items.
+
+use automl_rules::model::{Kind, MemberDef, Shape};
+use leptos::prelude::*;
+
+use super::super::messages::Messages;
+use super::scalar::scalar_view;
+use super::structure_members;
+use crate::browser;
+use crate::state::editor::Editor;
+use crate::state::layout::{field_id, first_control, help_id};
+use crate::state::words::{capitalize, item_noun, with_article};
+
+/// A list with add, remove and reorder within its bounds.
+pub(super) fn list_view(
+    editor: Editor,
+    pointer: String,
+    shape: &'static Shape,
+    def: Option<&'static MemberDef>,
+) -> AnyView {
+    let Kind::List { member, min, max } = &shape.kind else {
+        return ().into_any();
+    };
+    let (member, min, max) = (*member, min.unwrap_or(0) as usize, max.map(|m| m as usize));
+    let noun = item_noun(shape);
+    let len = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| editor.draft.with(|d| d.len(&pointer)))
+    };
+    let label = def.map_or("", |d| d.label);
+    let help = def.map_or("", |d| d.help);
+    let bounds = match max {
+        // The help already says how many.
+        Some(max) if help.contains(&max.to_string()) => String::new(),
+        Some(max) if min > 0 => format!("({min} to {max} {noun}s)"),
+        Some(max) => format!("(up to {max} {noun}s)"),
+        None => format!("(at least {min} {noun}s)"),
+    };
+    let add = {
+        let pointer = pointer.clone();
+        move |_| {
+            editor.mutate(|d| d.add_item(&pointer));
+            let i = editor.draft.with_untracked(|d| d.len(&pointer)) - 1;
+            let target = first_control(&format!("{pointer}/{i}"), member);
+            editor.touch(&pointer);
+            editor.go_to(&target);
+        }
+    };
+    let items_pointer = pointer.clone();
+    view! {
+        <fieldset class="group list" id=field_id(&pointer) tabindex="-1">
+            <legend>
+                {label}" "<code class="api">{def.map_or("", |d| d.name)}</code>
+            </legend>
+            <p class="help" id=help_id(&pointer)>
+                {help}" "<span class="bounds">{bounds}</span>
+            </p>
+            <Messages pointer=pointer.clone()/>
+            <ol class="items">
+                <For each=move || 0..len.get() key=|i| *i let:i>
+                    {list_item(editor, items_pointer.clone(), i, member, noun, len, min)}
+                </For>
+            </ol>
+            <button
+                type="button"
+                class="secondary add"
+                on:click=add
+                disabled=move || { max.is_some_and(|m| len.get() >= m) }
+            >
+                {format!("Add {}", with_article(noun))}
+            </button>
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// One item of a list: its controls, and buttons to move it up or down and remove it.
+fn list_item(
+    editor: Editor,
+    list: String,
+    i: usize,
+    member: &'static Shape,
+    noun: &'static str,
+    len: Memo<usize>,
+    min: usize,
+) -> impl IntoView {
+    let pointer = format!("{list}/{i}");
+    let n = i + 1;
+    let buttons = {
+        let list = list.clone();
+        let (l1, l2, l3) = (list.clone(), list.clone(), list.clone());
+        let (up_id, down_id) = (format!("up:{list}/{i}"), format!("down:{list}/{i}"));
+        view! {
+            <div class="item-actions">
+                <button
+                    type="button"
+                    class="icon"
+                    id=up_id
+                    aria-label=format!("Move {noun} {n} up")
+                    title="Move up"
+                    disabled=move || i == 0
+                    on:click=move |_| {
+                        editor.mutate(|d| d.move_item(&l1, i, i - 1));
+                        browser::focus(&format!("up:{l1}/{}", i - 1));
+                    }
+                >
+                    "↑"
+                </button>
+                <button
+                    type="button"
+                    class="icon"
+                    id=down_id
+                    aria-label=format!("Move {noun} {n} down")
+                    title="Move down"
+                    disabled=move || { i + 1 >= len.get() }
+                    on:click=move |_| {
+                        editor.mutate(|d| d.move_item(&l2, i, i + 1));
+                        browser::focus(&format!("down:{l2}/{}", i + 1));
+                    }
+                >
+                    "↓"
+                </button>
+                <button
+                    type="button"
+                    class="icon remove"
+                    id=format!("remove:{list}/{i}")
+                    aria-label=format!("Remove {noun} {n}")
+                    title=move || {
+                        if len.get() <= min {
+                            format!("Remove (the request needs at least {min})")
+                        } else {
+                            "Remove".to_string()
+                        }
+                    }
+                    on:click=move |_| {
+                        editor.remove_undoably(format!("Removed {noun} {n}."), |d| d.remove_item(&l3, i));
+                        editor.touch(&l3);
+                        // Keep keyboard focus in the list: on the item that took this place,
+                        // else on the list itself.
+                        let (list, here) = (l3.clone(), format!("remove:{l3}/{i}"));
+                        browser::after_tick(move || {
+                            if !browser::focus(&here) {
+                                browser::focus(&field_id(&list));
+                            }
+                        });
+                    }
+                >
+                    "✕"
+                </button>
+            </div>
+        }
+    };
+    let body = match &member.kind {
+        Kind::Structure { .. } => {
+            let title = match noun {
+                "channel" => {
+                    let p = pointer.clone();
+                    view! {
+                        {format!("Channel {n}")}
+                        <span class="channel-type">
+                            {move || {
+                                editor
+                                    .draft
+                                    .with(|d| {
+                                        let t = d.text(&format!("{p}/ChannelType"));
+                                        if t.is_empty() { "(training)".to_string() } else { format!("({t})") }
+                                    })
+                            }}
+                        </span>
+                    }
+                    .into_any()
+                }
+                _ => format!("{} {n}", capitalize(noun)).into_any(),
+            };
+            view! {
+                <fieldset class="item" id=field_id(&pointer) tabindex="-1">
+                    <legend>{title}</legend>
+                    {buttons}
+                    <Messages pointer=pointer.clone()/>
+                    {if noun == "tag" {
+                        view! {
+                            <form class="item-fields row" novalidate=true>
+                                {structure_members(editor, &pointer, member)}
+                            </form>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <div class="item-fields">{structure_members(editor, &pointer, member)}</div>
+                        }
+                        .into_any()
+                    }}
+                </fieldset>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <div class="item scalar-item">
+                {scalar_view(editor, pointer.clone(), member, None, Some(format!("{} {n}", capitalize(noun))))}
+                {buttons}
+            </div>
+        }
+        .into_any(),
+    };
+    view! { <li>{body}</li> }
+}

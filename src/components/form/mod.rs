@@ -1,0 +1,192 @@
+//! The form: one section per entry of the editor's layout, and in it the control for each
+//! member chosen by its shape — a box of members for a structure ([`member_view`]), a list
+//! ([`list`]) or a scalar control ([`scalar`]).
+
+mod list;
+mod scalar;
+
+use automl_rules::model::{self, Kind, MemberDef, Shape};
+use leptos::prelude::*;
+
+use super::messages::Messages;
+use super::use_editor;
+use crate::state::draft::{self, KEPT_WHEN_EMPTY};
+use crate::state::editor::Editor;
+use crate::state::findings::plural;
+use crate::state::layout::{self, field_id, Section};
+use crate::state::words::with_article;
+
+/// One section of the form: a heading that opens and closes it, and its fields.
+#[component]
+pub fn FormSection(
+    /// Which section.
+    section: &'static Section,
+) -> impl IntoView {
+    let editor = use_editor();
+    let id = section.id;
+    let is_open = Memo::new(move |_| editor.open.with(|o| o.contains(id)));
+    let toggle = move |_| {
+        editor.open.update(|o| {
+            if !o.remove(id) {
+                o.insert(id);
+            }
+        })
+    };
+    let shown_count = Memo::new(move |_| {
+        editor.section_counts.with(|counts| {
+            counts
+                .iter()
+                .find(|(s, ..)| *s == id)
+                .map_or((0, 0), |&(_, e, w)| (e, w))
+        })
+    });
+    let body_id = format!("section-body-{id}");
+    let heading_id = format!("section-{id}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="section" aria-labelledby=labelled_by>
+            <h2 id=heading_id>
+                <button
+                    type="button"
+                    class="section-toggle"
+                    aria-expanded=move || is_open.get().to_string()
+                    aria-controls=body_id.clone()
+                    on:click=toggle
+                >
+                    <span class="chevron" aria-hidden="true"></span>
+                    {section.title}
+                    {move || {
+                        let (e, w) = shown_count.get();
+                        let text = match (e, w) {
+                            (0, 0) => String::new(),
+                            (0, w) => plural(w, "warning"),
+                            (e, 0) => plural(e, "error"),
+                            (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+                        };
+                        (!text.is_empty())
+                            .then(|| {
+                                view! {
+                                    <span class={if e > 0 { "badge error" } else { "badge warning" }}>
+                                        {text}
+                                    </span>
+                                }
+                            })
+                    }}
+                </button>
+            </h2>
+            <p class="intro">{section.intro}</p>
+            <div class="section-body" id=body_id hidden=move || !is_open.get()>
+                {
+                    let body = section.items.iter().map(|p| member_view(editor, p.to_string())).collect_view();
+                    if section.form_per_item {
+                        body.into_any()
+                    } else {
+                        view! { <form novalidate=true>{body}</form> }.into_any()
+                    }
+                }
+            </div>
+        </section>
+    }
+}
+
+/// The control for the member at `pointer`, chosen by its shape.
+fn member_view(editor: Editor, pointer: String) -> AnyView {
+    let Some(shape) = model::shape_at(&pointer) else {
+        return ().into_any();
+    };
+    let def = layout::describing_member(&pointer);
+    match &shape.kind {
+        Kind::Structure { .. } if KEPT_WHEN_EMPTY.contains(&pointer.as_str()) => {
+            optional_group(editor, pointer, shape, def)
+        }
+        Kind::Structure { .. } if layout::is_transparent(shape) => {
+            structure_members(editor, &pointer, shape)
+        }
+        Kind::Structure { .. } => {
+            let legend = def.map_or("", |d| d.label);
+            view! {
+                <fieldset class="group" id=field_id(&pointer) tabindex="-1">
+                    <legend>{legend}</legend>
+                    <Messages pointer=pointer.clone()/>
+                    {structure_members(editor, &pointer, shape)}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Kind::List { .. } => list::list_view(editor, pointer, shape, def),
+        _ => scalar::scalar_view(editor, pointer, shape, def, None),
+    }
+}
+
+/// The controls of a structure's members, in the model's order.
+fn structure_members(editor: Editor, pointer: &str, shape: &'static Shape) -> AnyView {
+    shape
+        .members()
+        .iter()
+        .map(|m| member_view(editor, draft::child(pointer, m.name)))
+        .collect_view()
+        .into_any()
+}
+
+/// An optional structure shown only once added (the VPC).
+fn optional_group(
+    editor: Editor,
+    pointer: String,
+    shape: &'static Shape,
+    def: Option<&'static MemberDef>,
+) -> AnyView {
+    let present = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| editor.draft.with(|d| d.has(&pointer)))
+    };
+    let label = def.map_or("", |d| d.label);
+    let help = def.map_or("", |d| d.help);
+    (move || {
+        let pointer = pointer.clone();
+        if present.get() {
+            let remove = {
+                let pointer = pointer.clone();
+                move |_| {
+                    editor.remove_undoably(format!("Removed the {label} settings."), |d| {
+                        d.remove(&pointer)
+                    });
+                }
+            };
+            view! {
+                <fieldset class="group" id=field_id(&pointer) tabindex="-1">
+                    <legend>{label}" "<code class="api">{shape.name}</code></legend>
+                    <p class="help">{help}</p>
+                    <Messages pointer=pointer.clone()/>
+                    {structure_members(editor, &pointer, shape)}
+                    <button type="button" class="secondary" on:click=remove>
+                        "Remove the "{label}
+                    </button>
+                </fieldset>
+            }
+            .into_any()
+        } else {
+            let add = {
+                let pointer = pointer.clone();
+                move |_| {
+                    editor.mutate(|d| {
+                        for m in shape.members() {
+                            d.push_item(&draft::child(&pointer, m.name));
+                        }
+                    });
+                    let first = shape.members().first().map(|m| draft::child(&pointer, m.name));
+                    if let Some(first) = first {
+                        editor.go_to(&format!("{first}/0"));
+                    }
+                }
+            };
+            view! {
+                <div class="field optional" id=field_id(&pointer) tabindex="-1">
+                    <p class="help">{help}" "<span class="default">"Not set: "{def.and_then(|d| d.default).unwrap_or("left out")}"."</span></p>
+                    <button type="button" class="secondary" on:click=add>{format!("Add {}", with_article(label))}</button>
+                </div>
+            }
+            .into_any()
+        }
+    })
+    .into_any()
+}

@@ -1,0 +1,382 @@
+//! One control for a scalar member: text, number, enum select or three-state boolean, with
+//! its label, help, placeholder, findings, arrow-key stepping and the seconds hint.
+
+use automl_rules::check;
+use automl_rules::diag::Diagnostic;
+use automl_rules::model::{self, Kind, MemberDef, Shape};
+use leptos::prelude::*;
+
+use super::super::messages::Messages;
+use crate::browser;
+use crate::state::duration::duration;
+use crate::state::editor::{Editor, FieldSignals};
+use crate::state::layout::{field_id, help_id, messages_id};
+use crate::state::stepper::Stepper;
+use crate::state::suited::{self, Depends, Suited, Why};
+use crate::state::words::{constraint_text, example_of, metric_default};
+
+/// For the fields whose default or example stops applying with the rest of the request:
+/// what to show instead (the endpoint name once it is generated, the validation fraction
+/// once a validation channel gives the split).
+fn context_placeholder(editor: Editor, pointer: &str) -> Option<Memo<Option<&'static str>>> {
+    match pointer {
+        "/ModelDeployConfig/EndpointName" => Some(Memo::new(move |_| {
+            editor
+                .draft
+                .with(|d| d.text("/ModelDeployConfig/AutoGenerateEndpointName") == "true")
+                .then_some("leave empty: the name is generated")
+        })),
+        "/AutoMLJobConfig/DataSplitConfig/ValidationFraction" => Some(Memo::new(move |_| {
+            editor
+                .draft
+                .with(|d| {
+                    (0..d.len("/InputDataConfig")).any(|i| {
+                        d.text(&format!("/InputDataConfig/{i}/ChannelType")) == "validation"
+                    })
+                })
+                .then_some("leave empty with a validation channel")
+        })),
+        _ => None,
+    }
+}
+
+/// The options of an enum select, each selected when it is the value (so re-rendering the
+/// options keeps the selection). Values that do not suit what the select depends on are
+/// listed apart and disabled (still shown, so a person sees why), except the current value,
+/// which stays as it is for the rules to report.
+///
+/// With nothing to depend on yet (no problem type), `grouped` values are listed by what they
+/// suit ("For regression", ...), and those no choice can make suitable are disabled.
+fn enum_options(
+    values: &'static [&'static str],
+    value: RwSignal<String>,
+    suited: Option<Memo<Suited>>,
+    grouped: Option<Why>,
+) -> impl IntoView {
+    // A disabled value says what it suits: "MSE (for regression)".
+    let option = move |v: &'static str, why: Option<Why>| {
+        let text = match why {
+            Some(w) => format!("{v} ({})", w.of(v)),
+            None => v.to_string(),
+        };
+        view! {
+            <option
+                value=v
+                prop:selected=move || value.with(|x| x == v)
+                disabled=move || why.is_some() && value.with(|x| x != v)
+            >
+                {text}
+            </option>
+        }
+    };
+    move || match suited.and_then(|s| s.get()) {
+        None => match grouped {
+            None => values
+                .iter()
+                .map(|v| option(v, None))
+                .collect_view()
+                .into_any(),
+            Some(why) => suited::grouped(values, why)
+                .into_iter()
+                .map(|(label, members, never)| {
+                    view! {
+                        <optgroup label=label>
+                            {members
+                                .into_iter()
+                                .map(|v| option(v, never.then_some(why)))
+                                .collect_view()}
+                        </optgroup>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+        },
+        Some((context, good, why)) => {
+            let others: Vec<&'static str> = values
+                .iter()
+                .copied()
+                .filter(|v| !good.contains(v))
+                .collect();
+            view! {
+                <optgroup label=format!("Suit {context}")>
+                    {good.into_iter().map(|v| option(v, None)).collect_view()}
+                </optgroup>
+                <optgroup label=format!("Rejected with {context}")>
+                    {others.into_iter().map(|v| option(v, Some(why))).collect_view()}
+                </optgroup>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// One control for a scalar member: text, number, enum select or three-state boolean.
+pub(super) fn scalar_view(
+    editor: Editor,
+    pointer: String,
+    shape: &'static Shape,
+    def: Option<&'static MemberDef>,
+    label_override: Option<String>,
+) -> AnyView {
+    let FieldSignals {
+        value,
+        shown,
+        required,
+    } = editor.field(&pointer);
+    let invalid = Memo::new(move |_| shown.with(|s| s.iter().any(Diagnostic::is_error)));
+    let id = field_id(&pointer);
+    let help = help_id(&pointer);
+    let messages = messages_id(&pointer);
+    let described_by = {
+        let (help, messages) = (help.clone(), messages.clone());
+        move || {
+            if shown.with(Vec::is_empty) {
+                help.clone()
+            } else {
+                format!("{messages} {help}")
+            }
+        }
+    };
+    let label = label_override.unwrap_or_else(|| def.map_or("", |d| d.label).to_string());
+    let api_name = match def {
+        Some(d) if model::member_at(&pointer).is_some() => d.name,
+        _ => shape.name,
+    };
+    let help_text = if model::member_at(&pointer).is_some() {
+        def.map_or("", |d| d.help)
+    } else {
+        ""
+    };
+    let is_metric = pointer == "/AutoMLJobObjective/MetricName";
+    let own_default = if model::member_at(&pointer).is_some() {
+        def.and_then(|d| d.default)
+    } else {
+        None
+    };
+    let default_text = move || -> Option<String> {
+        if is_metric {
+            let problem = editor.draft.with(|d| d.text("/ProblemType"));
+            return Some(
+                metric_default(&problem)
+                    .unwrap_or_else(|| "chosen with the problem type".to_string()),
+            );
+        }
+        own_default.map(str::to_string)
+    };
+    let on_input = {
+        let pointer = pointer.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            editor.edit(&pointer, &text);
+        }
+    };
+    let on_change = {
+        let pointer = pointer.clone();
+        move |_| editor.touch(&pointer)
+    };
+    // Booleans and enums are both a select: "not set", then the values.
+    let choices: Option<&'static [&'static str]> = match &shape.kind {
+        Kind::Boolean => Some(&["true", "false"]),
+        Kind::String { values, .. } if !values.is_empty() => Some(values),
+        _ => None,
+    };
+    let control = match (choices, &shape.kind) {
+        (Some(values), _) => {
+            let mut known = vec![""];
+            known.extend_from_slice(values);
+            view! {
+                <select
+                    id=id.clone()
+                    name=pointer.clone()
+                    prop:value=move || value.get()
+                    on:change=move |ev| {
+                        on_input(ev);
+                        on_change(());
+                    }
+                    aria-invalid=move || invalid.get().to_string()
+                    aria-required=move || required.get().to_string()
+                    aria-describedby=described_by
+                >
+                    <option value="">
+                        {move || match default_text() {
+                            Some(d) => format!("not set (service default: {d})"),
+                            None => "not set".to_string(),
+                        }}
+                    </option>
+                    {enum_options(
+                        values,
+                        value,
+                        Depends::of(&pointer)
+                            .map(|on| Memo::new(move |_| editor.draft.with(|d| on.suited(d)))),
+                        (pointer == "/AutoMLJobObjective/MetricName").then_some(Why::Metric),
+                    )}
+                    {unknown_option(value, &known)}
+                </select>
+            }
+            .into_any()
+        }
+        (None, kind) => {
+            let context = context_placeholder(editor, &pointer);
+            let step = Stepper::of(kind, own_default);
+            let on_key = {
+                let pointer = pointer.clone();
+                move |ev: leptos::ev::KeyboardEvent| {
+                    let Some(step) = step else {
+                        return;
+                    };
+                    let up = match ev.key().as_str() {
+                        "ArrowUp" => true,
+                        "ArrowDown" => false,
+                        _ => return,
+                    };
+                    if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+                        return;
+                    }
+                    // The draft, not the field's signal: that follows a moment later, and a
+                    // held key repeats faster.
+                    let text = editor.draft.with_untracked(|d| d.text(&pointer));
+                    let Some(next) = step.next(&text, up) else {
+                        // Not a plain number, or at a bound: the caret stays where it is.
+                        if step.next(&text, !up).is_some() {
+                            ev.prevent_default();
+                        }
+                        return;
+                    };
+                    ev.prevent_default();
+                    // As if typed, so Ctrl+Z takes the step back; the field's input
+                    // listener then edits the draft.
+                    let input = ev
+                        .target()
+                        .and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
+                    if !input.is_some_and(|i| browser::type_over(&i, &next)) {
+                        editor.edit(&pointer, &next);
+                    }
+                    value.set(next);
+                    editor.touch(&pointer);
+                }
+            };
+            let inputmode = match kind {
+                Kind::Integer { .. } => Some("numeric"),
+                Kind::Float { .. } => Some("decimal"),
+                _ => None,
+            };
+            view! {
+                <input
+                    type="text"
+                    id=id.clone()
+                    name=pointer.clone()
+                    inputmode=inputmode
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || value.get()
+                    on:input=on_input
+                    on:change=move |_| on_change(())
+                    on:keydown=on_key
+                    placeholder=move || {
+                        context
+                            .and_then(|c| c.get())
+                            .map(str::to_string)
+                            .or_else(|| default_text().map(|d| format!("default: {d}")))
+                            .or_else(|| example_of(api_name).map(|e| format!("e.g. {e}")))
+                    }
+                    aria-invalid=move || invalid.get().to_string()
+                    aria-required=move || required.get().to_string()
+                    aria-describedby=described_by
+                />
+            }
+            .into_any()
+        }
+    };
+    let constraint = constraint_text(shape, help_text);
+    let in_seconds = api_name.ends_with("InSeconds");
+    let fix = in_seconds.then(|| seconds_fix(editor, pointer.clone(), id.clone(), shape, value));
+    view! {
+        <div class="field" class:has-error=move || invalid.get()>
+            <label for=id>
+                <span class="label">{label}</span>
+                " "
+                <code class="api">{api_name}</code>
+                {move || required.get().then(|| view! { <span class="required">"required"</span> })}
+            </label>
+            <p class="help" id=help>
+                {help_text}
+                {(!constraint.is_empty()).then(|| view! { " "<span class="constraint">{constraint}</span> })}
+                // Seconds read as a duration: 14400 is "4 hours".
+                {in_seconds
+                    .then(|| {
+                        view! {
+                            <span class="duration">
+                                {move || value.with(|v| duration(v).map(|d| format!(" {v} s is {d}.")))}
+                            </span>
+                        }
+                    })}
+            </p>
+            {control}
+            <Messages pointer=pointer.clone() id=messages/>
+            {fix}
+        </div>
+    }
+    .into_any()
+}
+
+/// Under a field in seconds, live while its text reads as a duration with units ("4h")
+/// that comes to a whole number of seconds within range: what it is in seconds ("4h is
+/// 14400 seconds.") and a button that writes it so ("Use 14400") as typing would, so Ctrl+Z
+/// in the field takes it back. Shown at once, not once the field is left as its finding
+/// is, so the very next Tab reaches the button; announced as it appears.
+fn seconds_fix(
+    editor: Editor,
+    pointer: String,
+    id: String,
+    shape: &'static Shape,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let seconds = Memo::new(move |_| {
+        value.with(|v| check::seconds_to_write(shape, v).map(|n| (n, v.trim().to_string())))
+    });
+    // A live region that is always there, so a screen reader hears the hint as it appears
+    // (the field's own description is its help and, once shown, its findings).
+    let hint = move || {
+        seconds.get().map(|(n, typed)| {
+            let (pointer, id, text) = (pointer.clone(), id.clone(), n.to_string());
+            let hint = format!("{typed} is {text} seconds. ");
+            let write = text.clone();
+            let on_click = move |_| {
+                // Into the field, as if typed there; the field's input listener then edits
+                // the draft.
+                let input = browser::text_field(&id);
+                if !input.is_some_and(|i| i.focus().is_ok() && browser::type_over(&i, &write)) {
+                    editor.edit(&pointer, &write);
+                }
+                value.set(write.clone());
+                editor.touch(&pointer);
+            };
+            view! {
+                <p class="fix">
+                    <span class="hint">{hint}</span>
+                    <button
+                        type="button"
+                        class="secondary small"
+                        aria-label=format!("Use {text} seconds")
+                        on:click=on_click
+                    >
+                        {format!("Use {text}")}
+                    </button>
+                </p>
+            }
+        })
+    };
+    view! { <div aria-live="polite">{hint}</div> }
+}
+
+/// An extra option for an imported value the select does not list, so it is shown as it
+/// is (and reported by the rules) instead of silently looking unset.
+fn unknown_option(value: RwSignal<String>, known: &[&'static str]) -> impl IntoView {
+    let known: Vec<&'static str> = known.to_vec();
+    move || {
+        let v = value.get();
+        (!known.contains(&v.as_str())).then(|| {
+            view! { <option value=v.clone()>{format!("{v} (not accepted)")}</option> }
+        })
+    }
+}

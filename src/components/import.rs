@@ -1,0 +1,198 @@
+//! The import panel, and files dropped anywhere on the page.
+
+use automl_rules::{import, json};
+use leptos::prelude::*;
+
+use super::use_editor;
+use crate::browser;
+use crate::state::draft::Draft;
+
+/// Import a JSON body, an AWS CLI command or a boto3 program (pasted, dropped or from a file). What cannot be
+/// read is reported with its place, and the draft is left as it was.
+#[component]
+pub fn Import() -> impl IntoView {
+    let editor = use_editor();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(String::new());
+    // The Import box ends the side column, often below the fold: a failure's message is
+    // scrolled into view once shown. Focus stays where it was; the box is an alert, so a
+    // screen reader reads it out anyway.
+    let fail = move |message: String| {
+        error.set(message);
+        browser::after_tick(|| browser::scroll_to("import-error"));
+    };
+    let import_text = move |source: String| {
+        match import::import_noting(&source) {
+        Ok((node, left_out)) => match Draft::from_node(node) {
+            Some(d) => {
+                // The first sentence names the step (Undo's title quotes it).
+                let what = if left_out.is_empty() {
+                    "Imported the request. Undo puts your previous draft back.".to_string()
+                } else {
+                    let rename = if import::left_out_describe_output(&left_out) {
+                        " AutoMLJobName is still the described job's: give the new job a name of its own."
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "Imported the request. Left out {}: they are {}, not part of the request, so no export carries them.{rename} Undo puts your previous draft back.",
+                        left_out.join(", "),
+                        import::left_out_kind(&left_out[0])
+                    )
+                };
+                editor.replace(d, &what, true);
+                if import::left_out_describe_output(&left_out) {
+                    let name = editor.draft.with_untracked(|d| {
+                        d.root.get("AutoMLJobName").and_then(json::Node::as_str).map(str::to_string)
+                    });
+                    editor.described_name.set(name);
+                }
+                error.set(String::new());
+                text.set(String::new());
+                // Show the verdict and every finding first.
+                browser::after_tick(|| {
+                    browser::focus("summary");
+                });
+            }
+            None => fail(
+                "This is JSON but not a request: a request is a JSON object ({ … }). Your draft is unchanged."
+                    .to_string(),
+            ),
+        },
+        Err(e) => {
+            editor.notice.set("Could not import that: your draft is unchanged (see Import).".to_string());
+            fail(format!(
+                "Could not import this: {} (line {}, column {}). Your draft is unchanged.",
+                e.message, e.line, e.column
+            ))
+        }
+    }
+    };
+    // The newest file dropped or chosen wins, whichever is read first.
+    let reads = StoredValue::new(0_u64);
+    let read_then_import = move |file: web_sys::File| {
+        let name = file.name();
+        let kind = file.type_();
+        // Twice the rules' limit: a command line may wrap a request of that size.
+        let limit = 2 * json::MAX_INPUT_BYTES;
+        let refusal = if file.size() > limit as f64 {
+            Some(format!(
+                "{name} is {} KB; a request is at most {} KB",
+                (file.size() / 1024.0) as u64,
+                json::MAX_INPUT_BYTES / 1024
+            ))
+        } else if ["image/", "audio/", "video/", "font/"]
+            .iter()
+            .any(|p| kind.starts_with(p))
+        {
+            Some(format!(
+                "{name} is a {kind} file, not a request: import reads a JSON body or an aws command"
+            ))
+        } else {
+            None
+        };
+        let n = reads.try_update_value(|r| {
+            *r += 1;
+            *r
+        });
+        if let Some(refusal) = refusal {
+            editor
+                .notice
+                .set("Could not import that: your draft is unchanged (see Import).".to_string());
+            fail(format!("{refusal}. Your draft is unchanged."));
+            return;
+        }
+        browser::read_file_then(file, move |read| {
+            if reads.try_get_value() != n {
+                return;
+            }
+            match read {
+                Ok(source) => import_text(source),
+                Err(e) => fail(format!("{e}. Your draft is unchanged.")),
+            }
+        });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(input) = input {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                read_then_import(file);
+            }
+            input.set_value("");
+        }
+    };
+    // A file dropped anywhere on the page is imported: a browser would otherwise open it in
+    // place of the page. Text dragged into a field stays the browser's business.
+    let carries_files = |ev: &leptos::ev::DragEvent| {
+        ev.data_transfer()
+            .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
+    };
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+        }
+    });
+    let dropped = window_event_listener(leptos::ev::drop, move |ev| {
+        // The Import box handles its own drops.
+        if ev.default_prevented() || !carries_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        {
+            read_then_import(file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        dropped.remove();
+    });
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        {
+            ev.prevent_default();
+            read_then_import(file);
+        }
+    };
+    view! {
+        <section class="import" aria-labelledby="import-title">
+            <h2 id="import-title">"Import"</h2>
+            <label for="import-text">
+                "Paste a JSON request body, an "<code>"aws sagemaker create-auto-ml-job"</code>
+                " command or a boto3 program, or drop its file anywhere on the page"
+            </label>
+            <textarea
+                id="import-text"
+                rows="4"
+                spellcheck="false"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:drop=on_drop
+                aria-describedby="import-error"
+            ></textarea>
+            <div class="actions">
+                <button type="button" id="import-button" on:click=move |_| import_text(text.get_untracked())>
+                    "Import"
+                </button>
+                <label class="file">
+                    "Open a file"
+                    <input
+                        type="file"
+                        accept=".json,.sh,.txt,.ps1,.cmd,.bat,.py,.ipynb,application/json,text/plain,text/x-python"
+                        on:change=on_file
+                    />
+                </label>
+            </div>
+            <p id="import-error" class="msg error" role="alert" hidden=move || error.with(String::is_empty)>
+                {move || error.get()}
+            </p>
+        </section>
+    }
+}

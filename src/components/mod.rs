@@ -1,0 +1,18 @@
+//! The page's components. They only wire signals to the DOM: every decision is made in
+//! [`crate::state`] and the rules library. One file per component or family: the page
+//! ([`app`]), the [`toolbar`], the form ([`form`]: sections, members, lists, scalar
+//! controls), the findings under a field ([`messages`]), the Check panel ([`summary`]), the
+//! phone's status bar ([`mobile_status`]), and the [`export`] and [`import`] panels.
+
+pub mod app;
+pub mod export;
+pub mod form;
+pub mod import;
+pub mod messages;
+pub mod mobile_status;
+pub mod summary;
+pub mod toolbar;
+
+pub use app::{App, Page};
+
+use crate::state::editor::use_editor;

@@ -1,0 +1,97 @@
+//! The toolbar: new request, example, import, check all, share link, undo and redo, and
+//! the line that says what just happened.
+
+use automl_rules::json;
+use leptos::prelude::*;
+
+use super::use_editor;
+use crate::browser;
+use crate::state::draft::Draft;
+use crate::state::findings::Findings;
+use crate::state::{share, EXAMPLE};
+
+/// New request, undo, check all, share link, and what just happened.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let editor = use_editor();
+    let new_request = move |_| {
+        editor.replace(
+            Draft::new(),
+            "Started a new request. Undo puts your previous draft back.",
+            false,
+        );
+    };
+    let example = move |_| {
+        // The example is JSON (a test holds it to that).
+        if let Some(d) = json::parse(EXAMPLE).ok().and_then(Draft::from_node) {
+            editor.replace(
+                d,
+                "Loaded an example request: change what differs for your job. Undo puts your draft back.",
+                true,
+            );
+        }
+    };
+    let check_all = move |_| {
+        editor.announce();
+        editor.reveal.update(|r| r.all = true);
+        editor
+            .notice
+            .set(editor.findings.with_untracked(Findings::status_line));
+        let first = editor
+            .findings
+            .with_untracked(|f| f.list.first().map(|d| d.path.clone()));
+        if first.is_some() {
+            browser::focus("summary");
+        }
+    };
+    let share_link = move |_| {
+        let text = editor.draft.with_untracked(Draft::to_compact);
+        let url = browser::url_with_fragment(&share::fragment(&text));
+        let length = url.len();
+        browser::copy_then(url, move |copied| {
+            let message = match copied {
+                Ok(()) => format!(
+                    "Copied a share link ({length} characters). It holds the whole request in the part after #, which browsers never send to a server."
+                ),
+                Err(e) => e,
+            };
+            editor.notice.set(message);
+        });
+    };
+    // Focus moves to the message saying what Undo or Redo did (always on the page, so at
+    // once: the button pressed may be gone).
+    let undo = move |_| {
+        editor.undo();
+        browser::focus("status");
+    };
+    let redo = move |_| {
+        editor.redo();
+        browser::focus("status");
+    };
+    let steps = move |back: bool| editor.history.with(|h| h.title(back));
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Request actions">
+            <button type="button" on:click=new_request>"New request"</button>
+            <button type="button" on:click=example>"Start from an example"</button>
+            // The Import panel is the last of the side column, often below the fold.
+            <button type="button" on:click=move |_| { browser::focus("import-text"); }>
+                "Import…"
+            </button>
+            <button type="button" on:click=check_all>"Check all"</button>
+            <button type="button" on:click=share_link>"Copy share link"</button>
+            <Show when=move || steps(true).is_some()>
+                <button type="button" class="undo" title=move || steps(true) on:click=undo>
+                    "Undo"
+                </button>
+            </Show>
+            <Show when=move || steps(false).is_some()>
+                <button type="button" class="redo" title=move || steps(false) on:click=redo>
+                    "Redo"
+                </button>
+            </Show>
+        </div>
+        <p class="notice" id="status" tabindex="-1" role="status" aria-live="polite">
+            {move || editor.notice.get()}
+        </p>
+    }
+}

@@ -1,0 +1,475 @@
+//! The editor: everything the components share, in signals behind one named type in
+//! context, and every change to it (typing, replacing the draft, undo and redo). The
+//! decisions themselves are plain functions of the other `state` modules; this module
+//! only keeps the signals in step with them. (Named `Editor`, not `Store`, so it is not
+//! taken for Leptos' `Store` derive.)
+
+use std::collections::{BTreeSet, HashMap};
+use std::time::Duration;
+
+use automl_rules::diag::Diagnostic;
+use leptos::prelude::*;
+
+use super::draft::{self, Draft};
+use super::findings::{plural, Findings, Reveal};
+use super::history::{step_of, History, Step};
+use super::layout::{field_id, is_required, Layout};
+use super::WORDING_KEY;
+use crate::browser;
+
+/// The editor the page provides in context (see [`crate::components::Page`]).
+pub fn use_editor() -> Editor {
+    expect_context::<Editor>()
+}
+
+/// Everything the components share, behind one named type in context.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    /// How the form of the operation being written is laid out.
+    pub layout: &'static Layout,
+    /// The request being written.
+    pub draft: RwSignal<Draft>,
+    /// Which fields show their findings.
+    pub reveal: RwSignal<Reveal>,
+    /// The rules' verdict on the draft, recomputed on every edit.
+    pub findings: Memo<Findings>,
+    /// Ids of the open sections.
+    pub open: RwSignal<BTreeSet<&'static str>>,
+    /// The requests that "new request", imports, share links and other tabs took away
+    /// (Undo), and those Undo took away (Redo).
+    pub history: RwSignal<History>,
+    /// A short message for screen readers and eyes: what just happened.
+    pub notice: RwSignal<String>,
+    /// One set of signals per field on the page, kept in step with the draft and the findings
+    /// by two effects (see [`Editor::sync`]), so a keystroke wakes the field it changed rather
+    /// than every field.
+    pub fields: StoredValue<HashMap<String, SharedField>>,
+    /// Bumped when the export panel should render again: at once when the whole draft is
+    /// replaced, and 120 ms after the last keystroke while typing, so a keystroke does not
+    /// pay for rendering and laying out the export (see [`Editor::sync`]).
+    pub export_tick: RwSignal<u64>,
+    /// What changed in the draft since the fields were last brought in step.
+    pending: StoredValue<Pending>,
+    /// Whether keystrokes have changed the draft without telling its readers yet (see
+    /// [`Editor::edit`]).
+    unannounced: StoredValue<bool>,
+    /// The field being typed in, revealed once typing pauses (see [`Editor::edit`]).
+    pause: StoredValue<Option<TimeoutHandle>>,
+    /// Bumped when fields appear on the page, so findings with no field of their own find
+    /// their place (see [`super::findings::home`]).
+    fields_added: RwSignal<u64>,
+    /// Whether each message shows the service's (or the CLI's) own wording under it.
+    pub wording: RwSignal<bool>,
+    /// Per section: the errors and warnings shown in it (for the badge on its heading).
+    pub section_counts: Memo<Vec<(&'static str, usize, usize)>>,
+    /// The job name of the `describe-auto-ml-job` output the draft was imported from: while
+    /// AutoMLJobName is still that, a warning says the new job needs a name of its own.
+    pub described_name: RwSignal<Option<String>>,
+}
+
+/// What the effect that keeps the fields in step has to look at.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    /// Nothing changed.
+    Clean,
+    /// One field's text changed and nothing appeared or disappeared: only that field.
+    Text(String),
+    /// Anything else: every field.
+    Full,
+}
+
+/// The registry's copy of a field's signals: reference-counted, so they outlive the
+/// component that shows them (a list item can be removed and added again).
+#[derive(Clone)]
+pub struct SharedField {
+    value: ArcRwSignal<String>,
+    shown: ArcRwSignal<Vec<Diagnostic>>,
+    required: ArcRwSignal<bool>,
+}
+
+/// What one field (or group) of the form shows.
+#[derive(Clone, Copy)]
+pub struct FieldSignals {
+    /// The control's text.
+    pub value: RwSignal<String>,
+    /// The findings shown at the field (empty until it is touched, imported or checked).
+    pub shown: RwSignal<Vec<Diagnostic>>,
+    /// Whether the request needs this member.
+    pub required: RwSignal<bool>,
+}
+
+impl Editor {
+    /// An editor of the operation laid out by `layout`, holding `draft`, with the sections
+    /// that have content open.
+    pub fn new(layout: &'static Layout, draft: Draft) -> Self {
+        let draft = RwSignal::new(draft);
+        let described_name = RwSignal::new(None::<String>);
+        let findings = Memo::new(move |_| {
+            described_name
+                .with(|old| draft.with(|d| Findings::check(&d.root, old.as_deref(), layout)))
+        });
+        let reveal = RwSignal::new(Reveal::default());
+        let section_counts =
+            Memo::new(move |_| reveal.with(|r| findings.with(|f| f.section_counts(r, layout))));
+        let store = Editor {
+            layout,
+            draft,
+            reveal,
+            findings,
+            section_counts,
+            open: RwSignal::new(BTreeSet::new()),
+            history: RwSignal::new(History::default()),
+            notice: RwSignal::new(String::new()),
+            fields: StoredValue::new(HashMap::new()),
+            export_tick: RwSignal::new(0),
+            pending: StoredValue::new(Pending::Full),
+            unannounced: StoredValue::new(false),
+            pause: StoredValue::new(None),
+            fields_added: RwSignal::new(0),
+            wording: RwSignal::new(browser::load(WORDING_KEY).as_deref() == Some("shown")),
+            described_name,
+        };
+        store.open_sections_with_content();
+        store
+    }
+
+    /// The signals of the field at `pointer`, created on first use.
+    pub fn field(&self, pointer: &str) -> FieldSignals {
+        let shared = self.fields.with_value(|m| m.get(pointer).cloned());
+        let shared = shared.unwrap_or_else(|| {
+            let (text, required) = self
+                .draft
+                .with_untracked(|d| (d.text(pointer), is_required(pointer, |p| d.has(p))));
+            let shown = self.reveal.with_untracked(|r| {
+                if r.shows(pointer) {
+                    self.findings.with_untracked(|f| f.at(pointer))
+                } else {
+                    Vec::new()
+                }
+            });
+            let shared = SharedField {
+                value: ArcRwSignal::new(text),
+                shown: ArcRwSignal::new(shown),
+                required: ArcRwSignal::new(required),
+            };
+            self.fields.update_value(|m| {
+                m.insert(pointer.to_string(), shared.clone());
+            });
+            self.fields_added.try_update(|n| *n += 1);
+            shared
+        });
+        FieldSignals {
+            value: shared.value.into(),
+            shown: shared.shown.into(),
+            required: shared.required.into(),
+        }
+    }
+
+    /// Keeps every field's signals in step: one effect follows the draft (text, required),
+    /// one the findings and what is revealed. Each sets only the signals whose value changed.
+    pub fn sync(&self) {
+        let store = *self;
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |first: Option<()>| {
+            store.draft.track();
+            if first.is_none() {
+                return;
+            }
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let bump = move || {
+                pending.try_set_value(None);
+                store.export_tick.try_update(|t| *t += 1);
+            };
+            pending.set_value(set_timeout_with_handle(bump, Duration::from_millis(120)).ok());
+        });
+        on_cleanup(move || {
+            if let Some(handle) = pending.try_get_value().flatten() {
+                handle.clear();
+            }
+        });
+        Effect::new(move |_| {
+            store.draft.track();
+            let pending = store
+                .pending
+                .try_update_value(|p| std::mem::replace(p, Pending::Clean));
+            if let Some(Pending::Text(pointer)) = pending {
+                let text = store.draft.with_untracked(|d| d.text(&pointer));
+                let field = store.fields.with_value(|m| m.get(&pointer).cloned());
+                if let Some(f) = field {
+                    if f.value.with_untracked(|t| *t != text) {
+                        f.value.set(text);
+                    }
+                }
+                return;
+            }
+            let changes: Vec<(SharedField, Option<String>, Option<bool>)> =
+                store.draft.with_untracked(|d| {
+                    store.fields.with_value(|fields| {
+                        fields
+                            .iter()
+                            .filter_map(|(pointer, f)| {
+                                let text = d.text(pointer);
+                                let text = f.value.with_untracked(|t| *t != text).then_some(text);
+                                let required = is_required(pointer, |p| d.has(p));
+                                let required =
+                                    (f.required.get_untracked() != required).then_some(required);
+                                (text.is_some() || required.is_some())
+                                    .then(|| (f.clone(), text, required))
+                            })
+                            .collect()
+                    })
+                });
+            for (f, text, required) in changes {
+                if let Some(t) = text {
+                    f.value.set(t);
+                }
+                if let Some(r) = required {
+                    f.required.set(r);
+                }
+            }
+        });
+        // Findings to fields. While only the findings change (typing), just the fields that
+        // had or have a finding can differ, so only those are compared: the cost follows the
+        // number of findings, not of fields (a request with 50 tags has hundreds). When what
+        // is revealed changes, or fields appear, every field is looked at.
+        type Last = (Reveal, u64, BTreeSet<String>);
+        let last = StoredValue::new(None::<Last>);
+        Effect::new(move |_| {
+            let added = store.fields_added.get();
+            let changes: Vec<(ArcRwSignal<Vec<Diagnostic>>, Vec<Diagnostic>)> =
+                store.reveal.with(|r| {
+                    store.findings.with(|f| {
+                        store.fields.with_value(|fields| {
+                            let mut by_home = f.placed(r, fields, store.layout);
+                            // Inserted one by one: collecting into a set sorts, and the
+                            // sort is 5 KB of the page's wasm.
+                            let mut now = BTreeSet::new();
+                            for home in by_home.keys() {
+                                now.insert(home.clone());
+                            }
+                            let before = last
+                                .try_update_value(|l| l.replace((r.clone(), added, now.clone())));
+                            let only = match before.flatten() {
+                                Some((was, n, mut homes)) if was == *r && n == added => {
+                                    homes.extend(now);
+                                    Some(homes)
+                                }
+                                _ => None,
+                            };
+                            let mut want = |pointer: &str, s: &SharedField| {
+                                let want = by_home.remove(pointer).unwrap_or_default();
+                                s.shown
+                                    .with_untracked(|cur| *cur != want)
+                                    .then(|| (s.shown.clone(), want))
+                            };
+                            match &only {
+                                Some(homes) => homes
+                                    .iter()
+                                    .filter_map(|p| fields.get(p).and_then(|s| want(p, s)))
+                                    .collect(),
+                                None => fields.iter().filter_map(|(p, s)| want(p, s)).collect(),
+                            }
+                        })
+                    })
+                });
+            for (signal, value) in changes {
+                signal.set(value);
+            }
+        });
+    }
+
+    fn open_sections_with_content(&self) {
+        let mut open = BTreeSet::new();
+        self.draft.with_untracked(|d| {
+            for s in self.layout.sections {
+                if s.open || s.items.iter().any(|p| d.has(p)) {
+                    open.insert(s.id);
+                }
+            }
+        });
+        self.open.set(open);
+    }
+
+    /// Replaces the whole draft (import, share link, new request), keeping the old one for
+    /// undo.
+    pub fn replace(&self, draft: Draft, what: &str, reveal_all: bool) {
+        self.described_name.set(None);
+        let old = self.draft.with_untracked(|d| step_of(d, what));
+        self.set_draft(draft, reveal_all);
+        self.push_step(old, what.to_string());
+    }
+
+    fn set_draft(&self, draft: Draft, reveal_all: bool) {
+        self.unannounced.set_value(false);
+        self.pending.set_value(Pending::Full);
+        self.draft.set(draft);
+        self.reveal.set(Reveal {
+            touched: BTreeSet::new(),
+            all: reveal_all,
+        });
+        self.open_sections_with_content();
+        self.export_tick.update(|t| *t += 1);
+    }
+
+    /// Puts back the request the last replacement took away; the one it replaces goes to
+    /// Redo, so nothing is lost either way.
+    pub fn undo(&self) {
+        let Some((old, what)) = self.history.try_update(|h| h.take(true)).flatten() else {
+            return;
+        };
+        let current = self.draft.with_untracked(|d| step_of(d, &what));
+        self.set_draft(old, true);
+        let more = self.history.try_update(|h| {
+            h.push_forward(current);
+            h.back.len()
+        });
+        self.notice.set(match more.unwrap_or(0) {
+            0 => "Restored the previous request. Redo puts back the one you had.".to_string(),
+            n => format!(
+                "Restored the previous request ({} further back). Redo puts back the one you had.",
+                plural(n, "step")
+            ),
+        });
+    }
+
+    /// Puts back the request the last Undo took away; the one it replaces goes back to Undo.
+    pub fn redo(&self) {
+        let Some((next, what)) = self.history.try_update(|h| h.take(false)).flatten() else {
+            return;
+        };
+        let current = self.draft.with_untracked(|d| step_of(d, &what));
+        self.set_draft(next, true);
+        self.history.update(|h| h.push_back(current));
+        self.notice
+            .set("Put back the request you had before Undo.".to_string());
+    }
+
+    /// Removes something from the draft (a list item, a section's settings, an unknown
+    /// member) as a step Undo can take back, and says so.
+    pub fn remove_undoably(&self, what: String, f: impl FnOnce(&mut Draft)) {
+        self.change_undoably(format!("{what} Undo puts it back."), f);
+    }
+
+    /// Changes the draft (a removal, a renamed member) as one step Undo can take back, named
+    /// and announced by `what`.
+    pub fn change_undoably(&self, what: String, f: impl FnOnce(&mut Draft)) {
+        let old = self.draft.with_untracked(|d| step_of(d, &what));
+        self.mutate(f);
+        self.push_step(old, what);
+    }
+
+    /// Keeps `old` for Undo and announces `what` (not generic: one copy in the wasm).
+    fn push_step(&self, old: Step, what: String) {
+        self.history.update(|h| h.push_back(old));
+        self.notice.set(what);
+    }
+
+    /// Changes the draft in any way but typing in a field (lists, sections).
+    pub fn mutate(&self, f: impl FnOnce(&mut Draft)) {
+        self.unannounced.set_value(false);
+        self.pending.set_value(Pending::Full);
+        self.draft.update(f);
+    }
+
+    /// A keystroke in the field at `pointer`. When the member was there before and after (or
+    /// absent before and after), nothing else on the page can have changed but that field's
+    /// text, and the fields are brought in step by looking at that one field alone.
+    ///
+    /// The draft changes at once, but its readers (the check, the messages, the summary)
+    /// hear of it only after the browser has painted the typed character: the keystroke's
+    /// own frame carries nothing but the character, and the findings follow in the next task
+    /// (typically within a frame). Keystrokes that come faster than that are checked once.
+    /// Leaving the field, any other change and every reader that acts on the draft (copy,
+    /// download, share) bring it in step first ([`Editor::announce`]).
+    pub fn edit(&self, pointer: &str, text: &str) {
+        let before = self.draft.with_untracked(|d| d.has(pointer));
+        self.draft.update_untracked(|d| d.set_text(pointer, text));
+        let after = self.draft.with_untracked(|d| d.has(pointer));
+        self.pending.update_value(|p| {
+            *p = match p {
+                Pending::Clean if before == after => Pending::Text(pointer.to_string()),
+                Pending::Text(q) if before == after && q == pointer => Pending::Text(q.clone()),
+                _ => Pending::Full,
+            }
+        });
+        // A field being typed in for the first time shows its findings once typing pauses
+        // for a second (or when it is left), not at every keystroke.
+        if !self.reveal.with_untracked(|r| r.shows(pointer)) {
+            if let Some(h) = self.pause.get_value() {
+                h.clear();
+            }
+            let (store, pointer) = (*self, pointer.to_string());
+            let reveal = move || {
+                store.pause.try_set_value(None);
+                store.touch(&pointer);
+            };
+            self.pause
+                .set_value(set_timeout_with_handle(reveal, Duration::from_millis(1000)).ok());
+        }
+        if !self.unannounced.get_value() {
+            self.unannounced.set_value(true);
+            let store = *self;
+            // After the next paint; the timer alone if frames are not running (a hidden tab).
+            request_animation_frame(move || set_timeout(move || store.announce(), Duration::ZERO));
+            set_timeout(move || store.announce(), Duration::from_millis(100));
+        }
+    }
+
+    /// Whether keystrokes have changed the draft without telling its readers yet.
+    pub fn unannounced(&self) -> bool {
+        self.unannounced.try_get_value() == Some(true)
+    }
+
+    /// Tells the draft's readers about keystrokes not announced yet (see [`Editor::edit`]).
+    pub fn announce(&self) {
+        if self.unannounced.try_get_value() == Some(true) {
+            self.unannounced.set_value(false);
+            self.draft.notify();
+        }
+    }
+
+    /// Records that a person has edited or left a field.
+    pub fn touch(&self, pointer: &str) {
+        self.announce();
+        if let Some(h) = self.pause.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        if !self.reveal.with_untracked(|r| r.touched.contains(pointer)) {
+            self.reveal.update(|r| {
+                r.touched.insert(pointer.to_string());
+            });
+        }
+    }
+
+    /// Opens the section that holds `pointer` and moves focus to its field (or the nearest
+    /// enclosing one that is on the page).
+    pub fn go_to(&self, pointer: &str) {
+        if let Some(section) = self.layout.section_of(pointer) {
+            self.open.update(|o| {
+                o.insert(section.id);
+            });
+        }
+        let pointer = pointer.to_string();
+        // The section renders its body on the next tick.
+        browser::after_tick(move || {
+            if browser::focus(&field_id(&pointer))
+                || browser::focus_first_with_id_prefix(&field_id(&format!("{pointer}/")))
+            {
+                return;
+            }
+            let mut at = pointer.as_str();
+            loop {
+                if browser::focus(&field_id(at)) {
+                    return;
+                }
+                if at.is_empty() {
+                    browser::focus("summary");
+                    return;
+                }
+                at = draft::parent(at);
+            }
+        });
+    }
+}

@@ -1,0 +1,368 @@
+//! The rules' diagnostics as the form uses them: indexed by the field they belong to, with
+//! exact counts, and the "does not shout" policy — a field shows its findings only once it
+//! has been touched, imported or checked.
+
+use std::collections::{BTreeSet, HashMap};
+
+use automl_rules::diag::{self, Diagnostic, Severity};
+use automl_rules::json::Node;
+
+use super::draft;
+use super::layout::Layout;
+
+/// Every finding about the current request.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Findings {
+    pub list: Vec<Diagnostic>,
+    pub errors: usize,
+    pub warnings: usize,
+    by_path: HashMap<String, Vec<usize>>,
+}
+
+impl Findings {
+    /// Checks a request with the shared rules, ordered as `layout` shows the fields. While
+    /// the job name is still `described_name` (the job a `describe-auto-ml-job` output was
+    /// imported from), a warning says the new job needs a name of its own.
+    pub fn check(request: &Node, described_name: Option<&str>, layout: &Layout) -> Self {
+        let mut list = automl_rules::check_node(request);
+        let name = request.get("AutoMLJobName").and_then(Node::as_str);
+        if described_name.is_some() && name == described_name {
+            list.push(old_job_name());
+        }
+        Findings::from_list(list, layout)
+    }
+
+    /// Indexes `list`, ordered as the fields appear on the page (the rules report in the
+    /// request's order, which is not the form's).
+    pub fn from_list(found: Vec<Diagnostic>, layout: &Layout) -> Self {
+        // A stable insertion by binary search: the lists are short, and the page need not
+        // carry a general sort (about 5 KB of wasm).
+        let mut keys = Vec::with_capacity(found.len());
+        let mut list = Vec::with_capacity(found.len());
+        for d in found {
+            let key = layout.form_order(&d.path);
+            let at = keys.partition_point(|k| *k <= key);
+            keys.insert(at, key);
+            list.insert(at, d);
+        }
+        let (errors, warnings) = diag::counts(&list);
+        let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, d) in list.iter().enumerate() {
+            by_path.entry(d.path.clone()).or_default().push(i);
+        }
+        Findings {
+            list,
+            errors,
+            warnings,
+            by_path,
+        }
+    }
+
+    /// Whether every finding is a required member left out (what a new form has).
+    pub fn only_missing_members(&self) -> bool {
+        self.list.iter().all(|d| d.code == "required")
+    }
+
+    /// The paths that have findings.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.by_path.keys().map(String::as_str)
+    }
+
+    /// The findings whose path is exactly `pointer`.
+    pub fn at(&self, pointer: &str) -> Vec<Diagnostic> {
+        self.by_path
+            .get(pointer)
+            .map(|ids| ids.iter().map(|&i| self.list[i].clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The whole error text the service would answer, when it would reject the request.
+    pub fn service_response(&self) -> Option<String> {
+        diag::service_response(&self.list)
+    }
+
+    /// What the AWS CLI prints when it refuses to send the request.
+    pub fn cli_response(&self) -> Option<String> {
+        diag::cli_response(&self.list)
+    }
+
+    /// "ready to send" or what stands in the way, counted exactly.
+    pub fn status_line(&self) -> String {
+        match (self.errors, self.warnings) {
+            (0, 0) => "Ready to send: the service would accept this request.".to_string(),
+            (0, w) => format!(
+                "Ready to send: the service would accept this request ({}).",
+                plural(w, "warning")
+            ),
+            (e, 0) => format!("The service would reject this: {}.", plural(e, "error")),
+            (e, w) => format!(
+                "The service would reject this: {} and {}.",
+                plural(e, "error"),
+                plural(w, "warning")
+            ),
+        }
+    }
+
+    /// Per section of `layout`: the errors and warnings `reveal` shows in it (for the badge
+    /// on its heading), in the order first met.
+    pub fn section_counts(
+        &self,
+        reveal: &Reveal,
+        layout: &Layout,
+    ) -> Vec<(&'static str, usize, usize)> {
+        let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
+        for d in self.list.iter().filter(|d| reveal.shows(&d.path)) {
+            let Some(section) = layout.section_of(&d.path) else {
+                continue;
+            };
+            let i = match counts.iter().position(|(s, ..)| *s == section.id) {
+                Some(i) => i,
+                None => {
+                    counts.push((section.id, 0, 0));
+                    counts.len() - 1
+                }
+            };
+            if d.is_error() {
+                counts[i].1 += 1;
+            } else {
+                counts[i].2 += 1;
+            }
+        }
+        counts
+    }
+
+    /// The findings each field shows, by the field's pointer (a key of `fields`, the fields
+    /// on the page): a finding at its own field once that is revealed; at the fields of the
+    /// other members it is about (a metric and the problem type) once either is, as a change
+    /// to any may resolve it. Each goes to its place's [`home`].
+    pub fn placed<V>(
+        &self,
+        reveal: &Reveal,
+        fields: &HashMap<String, V>,
+        layout: &Layout,
+    ) -> HashMap<String, Vec<Diagnostic>> {
+        let mut by_home: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+        for d in &self.list {
+            let own = reveal.shows(&d.path);
+            let places = std::iter::once(&d.path)
+                .filter(|_| own)
+                .chain(d.related.iter().filter(|p| own || reveal.shows(p)));
+            for place in places {
+                let Some(h) = home(place, fields, layout) else {
+                    continue;
+                };
+                // Once per place (places that share a home come in turn).
+                let shown = by_home.entry(h).or_default();
+                if shown.last() != Some(d) {
+                    shown.push(d.clone());
+                }
+            }
+        }
+        by_home
+    }
+}
+
+/// Where a finding at `path` is shown: at its own field or group (a key of `fields`); else
+/// (a required structure with no control of its own, such as `OutputDataConfig`) at the
+/// first field inside it, in page order; else at the nearest enclosing one. `None` for the
+/// request as a whole (the summary lists those).
+pub fn home<V>(path: &str, fields: &HashMap<String, V>, layout: &Layout) -> Option<String> {
+    if fields.contains_key(path) {
+        return Some(path.to_string());
+    }
+    let below = format!("{path}/");
+    if let Some(first) = fields
+        .keys()
+        .filter(|k| k.starts_with(&below))
+        .min_by_key(|k| layout.form_order(k))
+    {
+        return Some(first.clone());
+    }
+    let mut at = path;
+    while !at.is_empty() {
+        at = draft::parent(at);
+        if !at.is_empty() && fields.contains_key(at) {
+            return Some(at.to_string());
+        }
+    }
+    None
+}
+
+/// The warning on a job name kept from `describe-auto-ml-job` output (see
+/// [`Findings::check`]): job names are unique in an account and Region, and the
+/// described job holds it for good.
+pub fn old_job_name() -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        code: "described-job-name",
+        path: "/AutoMLJobName".to_string(),
+        message: "AutoMLJobName is still the name of the job this request was imported from: names are unique in your account and Region, so the service would refuse it there; give the new job a name of its own".to_string(),
+        service_message: None,
+        cli_message: None,
+        span: None,
+        service_clause: None,
+        related: Vec::new(),
+    }
+}
+
+/// `1 error`, `2 errors`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Which fields show their findings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reveal {
+    /// Pointers of the fields a person has edited or left.
+    pub touched: BTreeSet<String>,
+    /// After "check all" or an import: everything shows.
+    pub all: bool,
+}
+
+impl Reveal {
+    /// Whether a finding at `path` is shown at its field: everything after "check all" or an
+    /// import, else findings at a touched field or at a group that holds one.
+    pub fn shows(&self, path: &str) -> bool {
+        let below = format!("{path}/");
+        self.all
+            || self.touched.contains(path)
+            || self
+                .touched
+                .range(below.clone()..)
+                .next()
+                .is_some_and(|t| t.starts_with(&below))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::layout::CREATE_AUTO_ML_JOB;
+    use automl_rules::json;
+
+    fn findings(text: &str) -> Findings {
+        Findings::check(&json::parse(text).unwrap(), None, &CREATE_AUTO_ML_JOB)
+    }
+
+    #[test]
+    fn findings_are_indexed_by_field_and_counted() {
+        let f = findings(r#"{"AutoMLJobName":"bad_name"}"#);
+        assert!(f.errors >= 4, "{:#?}", f.list); // name pattern + 3 required members
+        assert_eq!(f.errors + f.warnings, f.list.len());
+        let at_name = f.at("/AutoMLJobName");
+        assert_eq!(at_name.len(), 1);
+        assert_eq!(at_name[0].code, "pattern");
+        assert!(f.at("/RoleArn").iter().any(|d| d.code == "required"));
+        assert!(f
+            .status_line()
+            .starts_with("The service would reject this: "));
+        assert!(f.service_response().unwrap().contains("validation error"));
+    }
+
+    #[test]
+    fn a_valid_request_is_ready_to_send() {
+        let f = findings(
+            r#"{"AutoMLJobName":"job-1","InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://my-bucket/in"}},"TargetAttributeName":"y"}],"OutputDataConfig":{"S3OutputPath":"s3://my-bucket/out"},"RoleArn":"arn:aws:iam::123456789012:role/r"}"#,
+        );
+        assert_eq!(f.errors, 0, "{:#?}", f.list);
+        assert!(f.status_line().starts_with("Ready to send"));
+        assert!(f.service_response().is_none());
+    }
+
+    /// The "start from an example" request is one the service accepts. Its only warnings are
+    /// about its bucket, `amzn-s3-demo-bucket`, the placeholder of AWS's own examples: the
+    /// one thing every job must change.
+    #[test]
+    fn the_example_request_is_valid() {
+        let f = findings(crate::state::EXAMPLE);
+        assert_eq!((f.errors, f.warnings), (0, 2), "{:#?}", f.list);
+        assert!(
+            f.list.iter().all(
+                |d| d.code == "s3-bucket-name" && d.message.contains("\"amzn-s3-demo-bucket\"")
+            ),
+            "{:#?}",
+            f.list
+        );
+    }
+
+    #[test]
+    fn pristine_fields_do_not_shout() {
+        let mut r = Reveal::default();
+        assert!(!r.shows("/AutoMLJobName"));
+        r.touched
+            .insert("/InputDataConfig/0/TargetAttributeName".into());
+        assert!(r.shows("/InputDataConfig/0/TargetAttributeName"));
+        assert!(
+            r.shows("/InputDataConfig/0"),
+            "a group shows when a field in it was touched"
+        );
+        assert!(r.shows("/InputDataConfig"));
+        assert!(!r.shows("/InputDataConfig/1"));
+        assert!(!r.shows("/InputDataConfig/0/Target"));
+        assert!(!r.shows("/AutoMLJobName"));
+        r.all = true;
+        assert!(r.shows("/AutoMLJobName"));
+        assert_eq!(plural(1, "error"), "1 error");
+        assert_eq!(plural(3, "warning"), "3 warnings");
+    }
+
+    #[test]
+    fn a_name_kept_from_a_described_job_is_a_warning_until_it_changes() {
+        let request = json::parse(r#"{"AutoMLJobName":"old-job"}"#).unwrap();
+        let plain = Findings::check(&request, None, &CREATE_AUTO_ML_JOB);
+        let kept = Findings::check(&request, Some("old-job"), &CREATE_AUTO_ML_JOB);
+        assert_eq!(kept.warnings, plain.warnings + 1);
+        assert_eq!(kept.at("/AutoMLJobName")[0].code, "described-job-name");
+        let renamed = Findings::check(&request, Some("other"), &CREATE_AUTO_ML_JOB);
+        assert_eq!(renamed, plain);
+    }
+
+    #[test]
+    fn findings_go_to_their_field_or_the_first_inside_and_count_per_section() {
+        let f = findings(r#"{"AutoMLJobName":"bad_name"}"#);
+        let fields: HashMap<String, ()> = [
+            "/AutoMLJobName",
+            "/RoleArn",
+            "/OutputDataConfig/KmsKeyId",
+            "/OutputDataConfig/S3OutputPath",
+        ]
+        .into_iter()
+        .map(|p| (p.to_string(), ()))
+        .collect();
+        let layout = &CREATE_AUTO_ML_JOB;
+        assert_eq!(
+            home("/OutputDataConfig", &fields, layout).as_deref(),
+            Some("/OutputDataConfig/S3OutputPath"),
+            "a structure with no control of its own shows at its first field on the page"
+        );
+        assert_eq!(
+            home("/RoleArn/x", &fields, layout).as_deref(),
+            Some("/RoleArn")
+        );
+        assert_eq!(
+            home("/Tags/0/Key", &fields, layout),
+            None,
+            "nowhere on the page"
+        );
+        let mut reveal = Reveal::default();
+        assert!(f.placed(&reveal, &fields, layout).is_empty());
+        assert!(f.section_counts(&reveal, layout).is_empty());
+        reveal.touched.insert("/AutoMLJobName".into());
+        let placed = f.placed(&reveal, &fields, layout);
+        assert_eq!(placed.len(), 1);
+        assert_eq!(placed["/AutoMLJobName"][0].code, "pattern");
+        assert_eq!(f.section_counts(&reveal, layout), [("name", 1, 0)]);
+        reveal.all = true;
+        let counts = f.section_counts(&reveal, layout);
+        assert_eq!(counts[0], ("name", 2, 0), "the name's pattern and the role");
+        assert!(
+            f.placed(&reveal, &fields, layout)["/OutputDataConfig/S3OutputPath"]
+                .iter()
+                .any(|d| d.code == "required")
+        );
+    }
+}

@@ -1,0 +1,432 @@
+//! How the form is laid out: the request's members grouped the way a person thinks about a
+//! job, rather than the way the API nests them. Each item is the JSON Pointer of a member;
+//! the form renders it (and everything below it) from the service model table, so the
+//! controls, labels, help and defaults all come from `automl_rules::model`.
+//!
+//! A [`Layout`] is data for one operation: its request shape and its sections. The
+//! components take the layout from the editor ([`super::editor::Editor::layout`]), so a
+//! second operation (CreateAutoMLJobV2) is a second table like [`CREATE_AUTO_ML_JOB`], not
+//! a second set of components.
+
+use automl_rules::model::{self, Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST};
+
+use super::draft::child;
+
+/// How the form of one operation is laid out.
+#[derive(Debug)]
+pub struct Layout {
+    /// The operation's request, from the model table.
+    pub request: &'static Shape,
+    /// The sections, in the order a person fills them in.
+    pub sections: &'static [Section],
+}
+
+/// One section of the form.
+#[derive(Debug)]
+pub struct Section {
+    /// Stable id, used in element ids.
+    pub id: &'static str,
+    pub title: &'static str,
+    /// One line under the title.
+    pub intro: &'static str,
+    /// The members the section edits, as pointers (no list indexes).
+    pub items: &'static [&'static str],
+    /// Whether the section starts open on an empty request.
+    pub open: bool,
+    /// Whether each item of its list is a form of its own (the tags), rather than the whole
+    /// section being one form.
+    ///
+    /// Each section's fields are a form of their own (each tag's, in the Tags section):
+    /// after every keystroke Chromium's autofill looks over each control of the form that
+    /// holds the field, forcing a style and layout update per control — on a request with 50
+    /// tags and every section open, one form of 347 controls cost several milliseconds before
+    /// the next frame. Within a form, a phone keyboard's Next still moves from field to field.
+    pub form_per_item: bool,
+}
+
+/// The form of `CreateAutoMLJob`: the request's members grouped the way a person thinks
+/// about a job.
+pub static CREATE_AUTO_ML_JOB: Layout = Layout {
+    request: &CREATE_AUTO_ML_JOB_REQUEST,
+    sections: &[
+        Section {
+            id: "name",
+            title: "Name and role",
+            intro: "What the job is called and the IAM role it runs as.",
+            items: &["/AutoMLJobName", "/RoleArn"],
+            open: true,
+            form_per_item: false,
+        },
+        Section {
+            id: "data",
+            title: "Data",
+            intro: "Where the training data is, and the column to predict.",
+            items: &["/InputDataConfig"],
+            open: true,
+            form_per_item: false,
+        },
+        Section {
+            id: "output",
+            title: "Output",
+            intro: "Where Autopilot writes the candidates, reports and models.",
+            items: &[
+                "/OutputDataConfig/S3OutputPath",
+                "/OutputDataConfig/KmsKeyId",
+            ],
+            open: true,
+            form_per_item: false,
+        },
+        Section {
+            id: "problem",
+            title: "Problem and objective",
+            intro: "What kind of prediction, and the metric that ranks the candidates.",
+            items: &["/ProblemType", "/AutoMLJobObjective/MetricName"],
+            open: true,
+            form_per_item: false,
+        },
+        Section {
+            id: "limits",
+            title: "Limits",
+            intro:
+                "How many candidates and how much time the job may use, and the validation split.",
+            items: &[
+                "/AutoMLJobConfig/CompletionCriteria/MaxCandidates",
+                "/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds",
+                "/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds",
+                "/AutoMLJobConfig/DataSplitConfig/ValidationFraction",
+            ],
+            open: false,
+            form_per_item: false,
+        },
+        Section {
+            id: "security",
+            title: "Security",
+            intro: "Encryption of volumes and traffic, and the VPC the training runs in.",
+            items: &[
+                "/AutoMLJobConfig/SecurityConfig/VolumeKmsKeyId",
+                "/AutoMLJobConfig/SecurityConfig/EnableInterContainerTrafficEncryption",
+                "/AutoMLJobConfig/SecurityConfig/VpcConfig",
+            ],
+            open: false,
+            form_per_item: false,
+        },
+        Section {
+            id: "candidates",
+            title: "Candidates and mode",
+            intro: "How candidates are trained, and which features and algorithms they may use.",
+            items: &[
+                "/AutoMLJobConfig/Mode",
+                "/GenerateCandidateDefinitionsOnly",
+                "/AutoMLJobConfig/CandidateGenerationConfig/FeatureSpecificationS3Uri",
+                "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig",
+            ],
+            open: false,
+            form_per_item: false,
+        },
+        Section {
+            id: "deployment",
+            title: "Deployment",
+            intro: "Deploy the best candidate to an endpoint when the job ends.",
+            items: &[
+                "/ModelDeployConfig/AutoGenerateEndpointName",
+                "/ModelDeployConfig/EndpointName",
+            ],
+            open: false,
+            form_per_item: false,
+        },
+        Section {
+            id: "tags",
+            title: "Tags",
+            intro: "Key-value pairs attached to the job.",
+            items: &["/Tags"],
+            open: false,
+            form_per_item: true,
+        },
+    ],
+};
+
+/// Whether `pointer` is `prefix` or below it.
+pub fn is_within(pointer: &str, prefix: &str) -> bool {
+    pointer == prefix
+        || (pointer.starts_with(prefix) && pointer.as_bytes().get(prefix.len()) == Some(&b'/'))
+}
+
+/// Drops list indexes from a pointer: `/InputDataConfig/1/ContentType` →
+/// `/InputDataConfig/ContentType`, for matching against section items.
+fn without_indexes(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .filter(|t| t.parse::<usize>().is_err())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+impl Layout {
+    /// The section that edits `pointer`, if any.
+    pub fn section_of(&self, pointer: &str) -> Option<&'static Section> {
+        let bare = without_indexes(pointer);
+        self.sections
+            .iter()
+            .find(|s| s.items.iter().any(|item| is_within(&bare, item)))
+    }
+
+    /// Where the field (or group) at `pointer` comes on the page, for listing findings in
+    /// the order a person meets them: its section, its item in the section, then members in
+    /// the order the form shows them (the model's) and list items by index. The request
+    /// itself comes first; members the form does not know come last.
+    pub fn form_order(&self, pointer: &str) -> (usize, usize, Vec<usize>) {
+        if pointer.is_empty() {
+            return (0, 0, Vec::new());
+        }
+        let bare = without_indexes(pointer);
+        let place = self.sections.iter().enumerate().find_map(|(i, s)| {
+            s.items
+                .iter()
+                .position(|item| is_within(&bare, item) || is_within(item, &bare))
+                .map(|j| (i + 1, j))
+        });
+        let (section, item) = place.unwrap_or((usize::MAX, 0));
+        let mut ranks = Vec::new();
+        let mut shape: Option<&'static Shape> = Some(self.request);
+        for token in pointer.split('/').skip(1) {
+            let (rank, next) = match shape.map(|s| &s.kind) {
+                Some(Kind::Structure { members }) => {
+                    match members.iter().position(|m| m.name == token) {
+                        Some(i) => (i, Some(members[i].shape)),
+                        None => (usize::MAX, None),
+                    }
+                }
+                Some(Kind::List { member, .. }) => {
+                    (token.parse().unwrap_or(usize::MAX), Some(*member))
+                }
+                _ => (usize::MAX, None),
+            };
+            ranks.push(rank);
+            shape = next;
+        }
+        (section, item, ranks)
+    }
+
+    /// Every member a request can have, as pointers with `/0` for list items, depth first.
+    pub fn all_member_pointers(&self) -> Vec<String> {
+        fn walk(shape: &'static Shape, at: String, out: &mut Vec<String>) {
+            match &shape.kind {
+                Kind::Structure { members } => {
+                    for m in *members {
+                        let p = format!("{at}/{}", m.name);
+                        out.push(p.clone());
+                        walk(m.shape, p, out);
+                    }
+                }
+                Kind::List { member, .. } => walk(member, format!("{at}/0"), out),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(self.request, String::new(), &mut out);
+        out
+    }
+}
+
+/// Whether a structure's members are shown directly in its parent, without a box of its own:
+/// single-member structures (a channel's data source, an algorithms config) add nothing a
+/// person needs to see.
+pub fn is_transparent(shape: &Shape) -> bool {
+    shape.name == "AutoMLS3DataSource"
+        || matches!(shape.kind, Kind::Structure { members } if members.len() == 1)
+}
+
+/// Whether the member at `pointer` must be set for the request to be accepted, as far as
+/// the form can tell: it is required in its structure, and that structure is the request,
+/// a list item, required itself, or already there (`present`).
+pub fn is_required(pointer: &str, present: impl Fn(&str) -> bool) -> bool {
+    let Some(def) = model::member_at(pointer) else {
+        return false;
+    };
+    if !def.required {
+        return false;
+    }
+    let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
+    if parent.is_empty() || present(parent) {
+        return true;
+    }
+    match model::member_at(parent) {
+        Some(_) => is_required(parent, present),
+        None => true, // a list item
+    }
+}
+
+/// Whether the value at `pointer` is a scalar (gets one control).
+pub fn is_scalar(pointer: &str) -> bool {
+    matches!(
+        model::shape_at(pointer).map(|s| &s.kind),
+        Some(Kind::String { .. } | Kind::Integer { .. } | Kind::Float { .. } | Kind::Boolean)
+    )
+}
+
+/// The pointer of the structure member whose help and label describe `pointer` (list items
+/// take their list's).
+pub fn describing_member(pointer: &str) -> Option<&'static model::MemberDef> {
+    model::member_at(pointer).or_else(|| {
+        let (list, _) = pointer.rsplit_once('/')?;
+        model::member_at(list)
+    })
+}
+
+/// The id of the control (or group) that edits `pointer`.
+pub fn field_id(pointer: &str) -> String {
+    format!("field:{pointer}")
+}
+
+/// The id of the help line under the field at `pointer`.
+pub fn help_id(pointer: &str) -> String {
+    format!("help:{pointer}")
+}
+
+/// The id of the list of findings under the field at `pointer`.
+pub fn messages_id(pointer: &str) -> String {
+    format!("messages:{pointer}")
+}
+
+/// The pointer of the first control inside an item.
+pub fn first_control(item: &str, shape: &'static Shape) -> String {
+    match &shape.kind {
+        Kind::Structure { members } => match members.first() {
+            Some(m) => first_control(&child(item, m.name), m.shape),
+            None => item.to_string(),
+        },
+        _ => item.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every member of the request is editable in exactly one section, and every section
+    /// item is a real member: the form cannot drift from the model table.
+    #[test]
+    fn every_member_has_exactly_one_place() {
+        for item in CREATE_AUTO_ML_JOB.sections.iter().flat_map(|s| s.items) {
+            assert!(model::shape_at(item).is_some(), "{item} is not a member");
+        }
+        for pointer in CREATE_AUTO_ML_JOB.all_member_pointers() {
+            if !is_scalar(&pointer)
+                && !matches!(
+                    model::shape_at(&pointer).map(|s| &s.kind),
+                    Some(Kind::List { .. })
+                )
+            {
+                continue; // structures are containers, their members are checked
+            }
+            let bare = without_indexes(&pointer);
+            let places: Vec<_> = CREATE_AUTO_ML_JOB
+                .sections
+                .iter()
+                .flat_map(|s| s.items)
+                .filter(|item| is_within(&bare, item))
+                .collect();
+            assert_eq!(places.len(), 1, "{pointer} is edited in {places:?}");
+        }
+    }
+
+    #[test]
+    fn form_order_is_the_order_of_the_page() {
+        let on_page = [
+            "",
+            "/AutoMLJobName",
+            "/RoleArn",
+            "/InputDataConfig",
+            "/InputDataConfig/0",
+            "/InputDataConfig/0/DataSource/S3DataSource/S3Uri",
+            "/InputDataConfig/0/TargetAttributeName",
+            "/InputDataConfig/1/DataSource/S3DataSource/S3Uri",
+            "/OutputDataConfig/S3OutputPath",
+            "/ProblemType",
+            "/AutoMLJobObjective/MetricName",
+            "/AutoMLJobConfig/CompletionCriteria/MaxCandidates",
+            "/Tags/0/Key",
+            "/Tags/1/Key",
+            "/autoMLJobName",
+        ];
+        let mut sorted = on_page.to_vec();
+        sorted.reverse();
+        sorted.sort_by_key(|p| CREATE_AUTO_ML_JOB.form_order(p));
+        assert_eq!(sorted, on_page);
+    }
+
+    #[test]
+    fn pointers_find_their_section() {
+        assert_eq!(
+            CREATE_AUTO_ML_JOB.section_of("/AutoMLJobName").unwrap().id,
+            "name"
+        );
+        assert_eq!(
+            CREATE_AUTO_ML_JOB
+                .section_of("/InputDataConfig/1/DataSource/S3DataSource/S3Uri")
+                .unwrap()
+                .id,
+            "data"
+        );
+        assert_eq!(
+            CREATE_AUTO_ML_JOB.section_of("/Tags/49/Key").unwrap().id,
+            "tags"
+        );
+        assert_eq!(
+            CREATE_AUTO_ML_JOB
+                .section_of("/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets/3")
+                .unwrap()
+                .id,
+            "security"
+        );
+        assert!(CREATE_AUTO_ML_JOB.section_of("/AutoMLJobConfig").is_none());
+        assert!(CREATE_AUTO_ML_JOB.section_of("/AutoMLJobNameX").is_none());
+    }
+
+    #[test]
+    fn required_means_required_where_the_member_is() {
+        let nothing = |_: &str| false;
+        assert!(is_required("/AutoMLJobName", nothing));
+        assert!(is_required("/OutputDataConfig/S3OutputPath", nothing));
+        assert!(!is_required("/OutputDataConfig/KmsKeyId", nothing));
+        // The objective is optional: its metric is required only once it is there.
+        assert!(!is_required("/AutoMLJobObjective/MetricName", nothing));
+        assert!(is_required("/AutoMLJobObjective/MetricName", |p| p
+            == "/AutoMLJobObjective"));
+        assert!(is_required("/Tags/3/Key", nothing));
+        assert!(is_required(
+            "/InputDataConfig/0/DataSource/S3DataSource/S3Uri",
+            |p| p == "/InputDataConfig/0/DataSource/S3DataSource"
+        ));
+    }
+
+    #[test]
+    fn list_items_are_described_by_their_list() {
+        assert_eq!(
+            describing_member("/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets/2")
+                .unwrap()
+                .name,
+            "Subnets"
+        );
+        assert_eq!(describing_member("/Tags/0/Key").unwrap().name, "Key");
+    }
+
+    #[test]
+    fn only_the_tags_are_a_form_per_item_and_items_start_at_their_first_control() {
+        let per_item: Vec<_> = CREATE_AUTO_ML_JOB
+            .sections
+            .iter()
+            .filter(|s| s.form_per_item)
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(per_item, ["tags"]);
+        assert_eq!(
+            first_control(
+                "/InputDataConfig/1",
+                model::shape_at("/InputDataConfig/1").unwrap()
+            ),
+            "/InputDataConfig/1/DataSource/S3DataSource/S3DataType"
+        );
+        assert_eq!(field_id("/Tags/0/Key"), "field:/Tags/0/Key");
+    }
+}

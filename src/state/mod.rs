@@ -1,0 +1,45 @@
+//! The page's state and every decision about it, in plain Rust tested with `#[test]`:
+//!
+//! - [`editor`]: the [`Editor`](editor::Editor), everything the components share (the
+//!   draft, the findings, what is revealed, undo history) in signals, and every change to it;
+//! - [`draft`]: the request tree and every edit; [`history`]: Undo and Redo steps and their
+//!   saved text;
+//! - [`layout`]: which member goes in which section, as data for one operation;
+//! - [`findings`]: the rules' diagnostics per field, and when a field shows them;
+//!   [`verdict`]: what they add up to;
+//! - [`words`]: labels, nouns, examples and constraint lines; [`suited`]: which values of a
+//!   select suit the rest of the request; [`stepper`]: the arrow keys in number fields;
+//!   [`duration`]: seconds in words;
+//! - [`share`]: the share-link compression.
+
+pub mod draft;
+pub mod duration;
+pub mod editor;
+pub mod findings;
+pub mod history;
+pub mod layout;
+pub mod share;
+pub mod stepper;
+pub mod suited;
+pub mod verdict;
+pub mod words;
+
+/// A small valid request (`src/state/example.json`) to start from.
+pub const EXAMPLE: &str = include_str!("example.json");
+
+/// The localStorage key of the saved draft.
+pub const DRAFT_KEY: &str = "automl-job-web.draft";
+
+/// The localStorage key of the requests Undo puts back (newest last), so a share link, an
+/// import or another tab never destroys a saved draft: it stays in the history, after a
+/// reload too.
+pub const PREVIOUS_KEY: &str = "automl-job-web.previous";
+
+/// The localStorage key of the requests Redo puts back.
+pub const REDO_KEY: &str = "automl-job-web.redo";
+
+/// The localStorage key of the choice to show the service's wording under each message.
+pub const WORDING_KEY: &str = "automl-job-web.wording";
+
+/// Where the export box's line wrapping is kept.
+pub const WRAP_KEY: &str = "automl-job-web.wrap";

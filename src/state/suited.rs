@@ -1,0 +1,183 @@
+//! Which values of a select suit the rest of the request: the objective metric depends on
+//! the problem type, algorithms on the training mode. The rules decide; this only orders the
+//! menu and says why a value is disabled.
+
+use automl_rules::rules;
+
+use super::draft::Draft;
+use super::layout;
+use super::words::capitalize;
+
+/// What a select's values depend on, and the values that suit it (`None`: all alike).
+pub type Suited = Option<(String, Vec<&'static str>, Why)>;
+
+/// Which rule makes some values unsuitable, to say why beside each disabled one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Why {
+    Metric,
+    Algorithm,
+}
+
+impl Why {
+    /// What a value suits, for a disabled option: "for regression", "ENSEMBLING mode only".
+    pub fn of(self, value: &str) -> String {
+        match self {
+            Why::Metric => {
+                let suits: Vec<&str> = [
+                    ("BinaryClassification", "binary classification"),
+                    ("MulticlassClassification", "multiclass classification"),
+                    ("Regression", "regression"),
+                ]
+                .into_iter()
+                .filter(|(p, _)| rules::metrics_for(p).is_some_and(|(m, _)| m.contains(&value)))
+                .map(|(_, words)| words)
+                .collect();
+                match suits.as_slice() {
+                    [] => "CreateAutoMLJobV2 only".to_string(),
+                    [one] => format!("for {one}"),
+                    [init @ .., last] => format!("for {} or {last}", init.join(", ")),
+                }
+            }
+            Why::Algorithm => {
+                let ens = rules::ENSEMBLING_ALGORITHMS.contains(&value);
+                let hpo = rules::HPO_ALGORITHMS.contains(&value);
+                match (ens, hpo) {
+                    (true, false) => "ENSEMBLING mode only".to_string(),
+                    (false, true) => "HYPERPARAMETER_TUNING mode only".to_string(),
+                    _ => "not offered".to_string(),
+                }
+            }
+        }
+    }
+}
+
+/// What a select's accepted values depend on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Depends {
+    /// The objective metric, on the problem type.
+    ProblemType,
+    /// An algorithm, on the training mode.
+    Mode,
+}
+
+impl Depends {
+    /// What the select at `pointer` depends on, if anything.
+    pub fn of(pointer: &str) -> Option<Self> {
+        if pointer == "/AutoMLJobObjective/MetricName" {
+            return Some(Depends::ProblemType);
+        }
+        if layout::is_within(
+            pointer,
+            "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig",
+        ) {
+            return Some(Depends::Mode);
+        }
+        None
+    }
+
+    /// What it depends on in `draft`, and the values that suit it (`None`: all alike).
+    pub fn suited(self, draft: &Draft) -> Suited {
+        match self {
+            Depends::ProblemType => {
+                let problem = draft.text("/ProblemType");
+                rules::metrics_for(&problem)
+                    .map(|(metrics, _)| (problem, metrics.to_vec(), Why::Metric))
+            }
+            Depends::Mode => {
+                let mode = draft.text("/AutoMLJobConfig/Mode");
+                let suited: &[&'static str] = match mode.as_str() {
+                    "ENSEMBLING" => &rules::ENSEMBLING_ALGORITHMS,
+                    "HYPERPARAMETER_TUNING" => &rules::HPO_ALGORITHMS,
+                    _ => return None,
+                };
+                Some((format!("{mode} mode"), suited.to_vec(), Why::Algorithm))
+            }
+        }
+    }
+}
+
+/// With nothing to depend on yet (no problem type): `values` grouped by what they suit
+/// ("For regression", ...), single problem types first, then values that suit several,
+/// then none; and whether no choice can make a group's values suitable (then they are
+/// disabled).
+pub fn grouped(values: &[&'static str], why: Why) -> Vec<(String, Vec<&'static str>, bool)> {
+    let mut groups: Vec<(String, Vec<&'static str>)> = Vec::new();
+    for v in values.iter().copied() {
+        let suits = why.of(v);
+        match groups.iter_mut().find(|(g, _)| *g == suits) {
+            Some((_, members)) => members.push(v),
+            None => groups.push((suits, vec![v])),
+        }
+    }
+    // In three passes: a sort would add its code to the page.
+    let rank = |g: &str| match (g.starts_with("for "), g.contains(" or ")) {
+        (true, false) => 0,
+        (true, true) => 1,
+        _ => 2,
+    };
+    (0..3)
+        .flat_map(|r| {
+            groups
+                .iter()
+                .filter(move |(g, _)| rank(g) == r)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+        .map(|(suits, members)| {
+            let never = !suits.starts_with("for ");
+            (capitalize(&suits), members, never)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use automl_rules::model::{self, Kind};
+
+    #[test]
+    fn metrics_follow_the_problem_type_and_algorithms_the_mode() {
+        let metric = Depends::of("/AutoMLJobObjective/MetricName").unwrap();
+        let mut d = Draft::new();
+        assert_eq!(metric.suited(&d), None);
+        d.set_text("/ProblemType", "Regression");
+        let (on, good, why) = metric.suited(&d).unwrap();
+        assert_eq!((on.as_str(), why), ("Regression", Why::Metric));
+        assert!(good.contains(&"MSE") && !good.contains(&"F1"));
+        assert_eq!(Why::Metric.of("MSE"), "for regression");
+        let algorithm = Depends::of(
+            "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig/0/AutoMLAlgorithms/0",
+        );
+        assert_eq!(algorithm, Some(Depends::Mode));
+        d.set_text("/AutoMLJobConfig/Mode", "ENSEMBLING");
+        assert_eq!(algorithm.unwrap().suited(&d).unwrap().0, "ENSEMBLING mode");
+        assert_eq!(Depends::of("/ProblemType"), None);
+    }
+
+    #[test]
+    fn metrics_are_grouped_by_what_they_suit_single_problem_types_first() {
+        let shape = model::shape_at("/AutoMLJobObjective/MetricName").unwrap();
+        let Kind::String { values, .. } = &shape.kind else {
+            panic!("the metric is an enum");
+        };
+        let groups = grouped(values, Why::Metric);
+        assert_eq!(
+            groups.iter().map(|g| g.1.len()).sum::<usize>(),
+            values.len(),
+            "every value once"
+        );
+        assert!(groups[0].0.starts_with("For ") && !groups[0].0.contains(" or "));
+        let ranks: Vec<u8> = groups
+            .iter()
+            .map(|(g, _, never)| match (*never, g.contains(" or ")) {
+                (true, _) => 2,
+                (false, true) => 1,
+                (false, false) => 0,
+            })
+            .collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{groups:?}");
+        assert!(groups
+            .iter()
+            .any(|g| g.1.contains(&"MSE") && g.0 == "For regression"));
+    }
+}

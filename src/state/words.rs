@@ -1,0 +1,166 @@
+//! What the form calls things: field names for the summary, nouns for list items, example
+//! values, defaults and the constraint line under a field's help. Plain text from the model
+//! table and the rules; the components only place it.
+
+use automl_rules::model::{self, Kind, Shape};
+use automl_rules::rules;
+
+use super::draft;
+use super::layout;
+
+/// What one item of a list is called in button labels.
+pub fn item_noun(list: &Shape) -> &'static str {
+    match list.name {
+        "AutoMLInputDataConfig" => "channel",
+        "TagList" => "tag",
+        "VpcSecurityGroupIds" => "security group",
+        "Subnets" => "subnet",
+        "AutoMLAlgorithmsConfig" => "algorithm restriction",
+        "AutoMLAlgorithms" => "algorithm",
+        _ => "item",
+    }
+}
+
+/// "a tag", "an algorithm".
+pub fn with_article(noun: &str) -> String {
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']);
+    format!("{} {noun}", if vowel { "an" } else { "a" })
+}
+
+/// The first letter in capitals: "Security group".
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// An example value for members without a default, shown as the placeholder so a person
+/// sees the shape of what is asked (never sent: an empty field stays out of the request).
+pub fn example_of(member: &str) -> Option<&'static str> {
+    Some(match member {
+        "AutoMLJobName" => "churn-prediction-1",
+        "RoleArn" => "arn:aws:iam::111122223333:role/service-role/SageMakerRole",
+        "S3Uri" => "s3://amzn-s3-demo-bucket/train/",
+        "S3OutputPath" => "s3://amzn-s3-demo-bucket/output/",
+        "TargetAttributeName" => "label",
+        "SecurityGroupId" => "sg-0123456789abcdef0",
+        "SubnetId" => "subnet-0123456789abcdef0",
+        "Key" => "project",
+        "Value" => "churn",
+        "EndpointName" => "churn-endpoint",
+        _ => return None,
+    })
+}
+
+/// The default the service uses for the objective metric, given the problem type.
+pub fn metric_default(problem: &str) -> Option<String> {
+    rules::metrics_for(problem).map(|(_, default)| format!("{default} (for {problem})"))
+}
+
+/// A short statement of a scalar's constraints, for the help line (nothing when the help
+/// already gives the bounds).
+pub fn constraint_text(shape: &Shape, help: &str) -> String {
+    let bound = match &shape.kind {
+        Kind::String { max: Some(m), .. } => Some(f64::from(*m)),
+        Kind::Integer { max: Some(m), .. } => Some(*m as f64),
+        Kind::Float { max: Some(m), .. } => Some(*m),
+        _ => None,
+    };
+    if bound.is_some_and(|b| help.contains(&automl_rules::display_f64(b))) {
+        return String::new();
+    }
+    match &shape.kind {
+        Kind::String {
+            min,
+            max,
+            values: [],
+            ..
+        } => match (min, max) {
+            (Some(min), Some(max)) if *min > 0 => format!("{min}–{max} characters."),
+            (_, Some(max)) => format!("At most {max} characters."),
+            (Some(min), None) if *min > 0 => format!("At least {min} character."),
+            _ => String::new(),
+        },
+        Kind::Integer { min, max } => match (min, max) {
+            (Some(min), Some(max)) => format!("Whole number, {min}–{max}."),
+            (Some(min), None) => format!("Whole number, at least {min}."),
+            _ => "Whole number.".to_string(),
+        },
+        Kind::Float { .. } => "A number between 0 and 1.".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The label a person sees for the field at `pointer`, for the summary.
+pub fn field_name(pointer: &str) -> String {
+    if pointer.is_empty() {
+        return "the request".to_string();
+    }
+    let def = layout::describing_member(pointer);
+    let mut where_ = String::new();
+    for (i, token) in draft::tokens(pointer).iter().enumerate() {
+        if let Ok(n) = token.parse::<usize>() {
+            let list = draft::tokens(pointer)
+                .get(..i)
+                .unwrap_or_default()
+                .join("/");
+            let noun = model::shape_at(&format!("/{list}")).map_or("item", item_noun);
+            where_ = format!("{} {}", noun, n + 1);
+        }
+    }
+    let label = def.map_or_else(
+        || draft::tokens(pointer).last().cloned().unwrap_or_default(),
+        |d| d.label.to_string(),
+    );
+    if where_.is_empty() {
+        label
+    } else {
+        format!("{label}, {where_}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_entries_name_the_field_and_the_item() {
+        assert_eq!(field_name("/Tags/2/Key"), "Key, tag 3");
+        assert_eq!(
+            field_name("/InputDataConfig/1/DataSource/S3DataSource/S3Uri"),
+            "S3 URI, channel 2"
+        );
+        assert_eq!(field_name("/AutoMLJobName"), "Job name");
+        assert_eq!(field_name("/autoMLJobName"), "autoMLJobName");
+        assert_eq!(field_name(""), "the request");
+    }
+
+    #[test]
+    fn help_lines_state_bounds_once() {
+        let name = model::shape_at("/AutoMLJobName").unwrap();
+        assert_eq!(
+            constraint_text(name, "Unique in your account"),
+            "1–32 characters."
+        );
+        let candidates = model::shape_at("/AutoMLJobConfig/CompletionCriteria/MaxCandidates");
+        assert_eq!(constraint_text(candidates.unwrap(), "1 to 750."), "");
+        assert_eq!(
+            constraint_text(candidates.unwrap(), "How many."),
+            "Whole number, 1–750."
+        );
+    }
+
+    #[test]
+    fn defaults_and_words() {
+        assert_eq!(
+            metric_default("Regression").as_deref(),
+            Some("MSE (for Regression)")
+        );
+        assert_eq!(metric_default(""), None);
+        assert_eq!(with_article("algorithm"), "an algorithm");
+        assert_eq!(with_article("tag"), "a tag");
+        assert_eq!(capitalize("security group"), "Security group");
+    }
+}
