@@ -90,32 +90,6 @@ impl Target {
     }
 }
 
-/// The AWS CLI option of each top-level member: botocore's `xform_name(name, '-')`, as
-/// `aws sagemaker create-auto-ml-job help` lists them. The boolean member also has the
-/// negated flag `--no-generate-candidate-definitions-only`.
-pub const CLI_OPTIONS: [(&str, &str); 10] = [
-    ("AutoMLJobName", "auto-ml-job-name"),
-    ("InputDataConfig", "input-data-config"),
-    ("OutputDataConfig", "output-data-config"),
-    ("ProblemType", "problem-type"),
-    ("AutoMLJobObjective", "auto-ml-job-objective"),
-    ("AutoMLJobConfig", "auto-ml-job-config"),
-    ("RoleArn", "role-arn"),
-    (
-        "GenerateCandidateDefinitionsOnly",
-        "generate-candidate-definitions-only",
-    ),
-    ("Tags", "tags"),
-    ("ModelDeployConfig", "model-deploy-config"),
-];
-
-/// Prefixes that make AWS CLI v1 replace a parameter's value with the contents of a file or
-/// URL ("paramfile", `awscli/paramfile.py`: `LOCAL_PREFIX_MAP` and `REMOTE_PREFIX_MAP`;
-/// <https://docs.aws.amazon.com/cli/v1/userguide/cli-usage-parameters-file.html>). It checks
-/// the whole argument of an option, never strings nested in a JSON argument, and never the
-/// values inside `--cli-input-json`.
-pub const PARAMFILE_PREFIXES: [&str; 4] = ["file://", "fileb://", "http://", "https://"];
-
 /// The request body: pretty JSON with two-space indentation and a final newline, members in
 /// the model's order, non-ASCII kept as UTF-8 (only invisible formatting characters are
 /// escaped, see the module notes). Ready for
@@ -231,6 +205,7 @@ pub(crate) fn last_of_each(members: &[Member]) -> Vec<&Member> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::aws_cli::CLI_OPTIONS;
 
     #[test]
     fn target_names_round_trip() {

@@ -24,8 +24,9 @@
 //! - options override the members of `--cli-input-json` (`awscli/customizations/
 //!   cliinputjson.py`), so a repeated member keeps only its last value, as JSON readers do.
 
-use super::{is_invisible, json_text, last_of_each, CLI_OPTIONS, PARAMFILE_PREFIXES};
+use super::{is_invisible, json_text, last_of_each};
 use crate::json::{Member, Node, Value};
+use crate::model::aws_cli::{CLI_OPTIONS, PARAMFILE_PREFIXES};
 use crate::model::{Kind, CREATE_AUTO_ML_JOB_REQUEST};
 
 /// The command every export runs.
