@@ -88,6 +88,19 @@ impl Target {
             Target::Boto3 => "create-auto-ml-job.py",
         }
     }
+
+    /// The MIME type to save the export with: JSON for the body, plain text for the scripts
+    /// (a browser that knows a script type may offer to run it rather than save it).
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            Target::Json => "application/json",
+            Target::Cli
+            | Target::CliInputJson
+            | Target::PowerShell
+            | Target::Cmd
+            | Target::Boto3 => "text/plain",
+        }
+    }
 }
 
 /// The request body: pretty JSON with two-space indentation and a final newline, members in
@@ -206,6 +219,18 @@ pub(crate) fn last_of_each(members: &[Member]) -> Vec<&Member> {
 mod tests {
     use super::*;
     use crate::model::aws_cli::CLI_OPTIONS;
+
+    #[test]
+    fn mime_types_are_what_the_page_saves_with() {
+        for t in Target::ALL {
+            let want = if t == Target::Json {
+                "application/json"
+            } else {
+                "text/plain"
+            };
+            assert_eq!(t.mime_type(), want, "{}", t.name());
+        }
+    }
 
     #[test]
     fn target_names_round_trip() {

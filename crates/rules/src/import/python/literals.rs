@@ -6,6 +6,7 @@ use super::tokens::{name_continue, name_start};
 use crate::import::shorthand::ascii_space;
 use crate::import::{error, ImportError};
 use crate::json::Value;
+use crate::wording::python::python_float;
 
 impl Reader<'_, '_> {
     /// The JSON number botocore sends for the number literal at `at` (a sign before it is an
@@ -410,23 +411,7 @@ pub(crate) fn py_float(s: &str) -> Option<Value> {
         return Some(Value::Number(float_text(sign, digits, point)));
     }
     let value = crate::number::parse_f64(&format!("{sign}0.{digits}e{point}"))?;
-    Some(Value::Number(repr_f64(value)))
-}
-
-/// Python's `repr()` of a finite float: its shortest digits, positional from 1e-4 up to 1e16
-/// (with `.0` when whole), else with an exponent.
-pub(super) fn repr_f64(value: f64) -> String {
-    let sign = if value.is_sign_negative() { "-" } else { "" };
-    // The shortest digits that read back as the value, in plain decimal notation.
-    let plain = crate::number::display_f64(value.abs());
-    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
-    let all = format!("{int}{frac}");
-    let lead = all.len() - all.trim_start_matches('0').len();
-    let shortest = all[lead..].trim_end_matches('0');
-    if shortest.is_empty() {
-        return format!("{sign}0.0");
-    }
-    float_text(sign, shortest, int.len() as i64 - lead as i64)
+    Some(Value::Number(python_float(value)))
 }
 
 /// A float as Python's `repr()` writes it, from its digits (no leading or trailing zeros) and

@@ -1,11 +1,11 @@
 //! The reader: the keyword arguments of the call, and every value as botocore would send it
 //! (literals, names set earlier, arithmetic on numbers, strings joined).
 
-use super::literals::repr_f64;
 use super::tokens::{Kind, Tokens};
 use super::CALL;
 use crate::import::{error, set_member, ImportError};
 use crate::json::{Member, Node, Span, Value, MAX_DEPTH};
+use crate::wording::python::python_float;
 
 pub(super) struct Reader<'t, 'a> {
     pub(super) t: &'t Tokens<'a>,
@@ -406,7 +406,7 @@ impl Reader<'_, '_> {
         if !n.is_finite() {
             return Err(large());
         }
-        Ok(repr_f64(n))
+        Ok(python_float(n))
     }
 
     pub(super) fn value_inner(&mut self, i: &mut usize) -> Result<Node, ImportError> {
