@@ -5,6 +5,7 @@
 //!
 //! - [`model`]: the facts of the AWS service model, as a declarative table, and the AWS CLI's
 //!   own facts about the command (`model::aws_cli`).
+//! - [`operation`]: the operation a request is for, as data (its table, names and rules).
 //! - [`check`]: one walker over that table (types, required and unknown members, lengths,
 //!   counts, ranges, enums, patterns), then [`rules`]: each documented cross-field rule as a
 //!   named function, one file per family.
@@ -21,6 +22,7 @@ pub mod import;
 pub mod json;
 pub mod model;
 mod number;
+pub mod operation;
 pub mod pattern;
 pub mod rules;
 #[cfg(test)]
@@ -28,6 +30,7 @@ mod test_rng;
 mod unicode_tables;
 mod wording;
 
-pub use check::{check_node, check_text, Outcome};
+pub use check::{check_node, check_node_for, check_text, check_text_for, Outcome};
 pub use diag::{service_response, Diagnostic, Severity};
 pub use number::display_f64;
+pub use operation::{Operation, CREATE_AUTO_ML_JOB};

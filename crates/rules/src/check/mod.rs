@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use crate::diag::{Diagnostic, Severity};
 use crate::json::{self, escape_pointer_token, Node, Span, Value};
 use crate::model::{self, Kind, Shape};
+use crate::operation::{Operation, CREATE_AUTO_ML_JOB};
 use crate::rules;
 use crate::wording::java::render_java;
 use explain::suggest;
@@ -42,6 +43,11 @@ impl Outcome {
 /// Reads a JSON text and checks it. A text that is not JSON gets one `syntax` error located
 /// at the fault.
 pub fn check_text(text: &str) -> Outcome {
+    check_text_for(&CREATE_AUTO_ML_JOB, text)
+}
+
+/// [`check_text`] for a request of `op`.
+pub fn check_text_for(op: &Operation, text: &str) -> Outcome {
     match json::parse_noting(text) {
         Ok((node, lone_surrogates)) => {
             let mut diagnostics = Vec::new();
@@ -88,7 +94,7 @@ pub fn check_text(text: &str) -> Outcome {
                     related: Vec::new(),
                 });
             }
-            diagnostics.extend(check_node(&node));
+            diagnostics.extend(check_node_for(op, &node));
             Outcome {
                 diagnostics,
                 request: Some(node),
@@ -132,16 +138,21 @@ pub fn syntax_error(err: &json::JsonError) -> Diagnostic {
 /// Checks a request: the model's constraints, then the documented rules. Every finding is
 /// collected, in document order for the model's constraints.
 pub fn check_node(request: &Node) -> Vec<Diagnostic> {
+    check_node_for(&CREATE_AUTO_ML_JOB, request)
+}
+
+/// [`check_node`] for a request of `op`: its request table, then its rules.
+pub fn check_node_for(op: &Operation, request: &Node) -> Vec<Diagnostic> {
     let mut walker = Walker { out: Vec::new() };
     let place = Place {
         pointer: String::new(),
         service: String::new(),
         cli: String::new(),
     };
-    walker.walk(request, &model::CREATE_AUTO_ML_JOB_REQUEST, &place);
+    walker.walk(request, op.request, &place);
     let mut out = walker.out;
     let mut documented = Vec::new();
-    rules::check_all(request, &mut documented);
+    rules::run(op.rules, request, &mut documented);
     // A documented rule says nothing new about a member the model already faults.
     documented.retain(|d| !out.iter().any(|m| m.is_error() && m.path == d.path));
     out.extend(documented);

@@ -14,7 +14,8 @@
 //! zero-width ones. The JSON value is the same either way.
 
 use crate::json::{self, Member, Node, Value};
-use crate::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST};
+use crate::model::{Kind, Shape};
+use crate::operation::{Operation, CREATE_AUTO_ML_JOB};
 
 mod posix;
 mod python;
@@ -108,28 +109,43 @@ impl Target {
 /// escaped, see the module notes). Ready for
 /// `aws sagemaker create-auto-ml-job --cli-input-json file://create-auto-ml-job.json`.
 pub fn json_body(request: &Node) -> String {
-    let mut body = json_text(&in_model_order(request), true, false);
+    body(&in_model_order(request))
+}
+
+/// A request already in its model's order as the body [`json_body`] writes.
+fn body(ordered: &Node) -> String {
+    let mut body = json_text(ordered, true, false);
     body.push('\n');
     body
 }
 
 /// The request exported as `target`.
 pub fn render(request: &Node, target: Target) -> String {
-    let request = in_model_order(request);
+    render_for(&CREATE_AUTO_ML_JOB, request, target)
+}
+
+/// A request of `op` exported as `target`.
+pub fn render_for(op: &Operation, request: &Node, target: Target) -> String {
+    let request = in_model_order_for(op, request);
     match target {
-        Target::Json => json_body(&request),
-        Target::Cli => posix::per_option(&request),
-        Target::CliInputJson => posix::cli_input_json(&request),
-        Target::PowerShell => windows::powershell(&json_text(&request, true, true)),
-        Target::Cmd => windows::cmd(&json_text(&request, true, true)),
-        Target::Boto3 => python::program(&request),
+        Target::Json => body(&request),
+        Target::Cli => posix::per_option(op, &request),
+        Target::CliInputJson => posix::cli_input_json(op, &request),
+        Target::PowerShell => windows::powershell(op, &json_text(&request, true, true)),
+        Target::Cmd => windows::cmd(op, &json_text(&request, true, true)),
+        Target::Boto3 => python::program(op, &request),
     }
 }
 
 /// The request with the members of every known structure in the model's order; unknown
 /// members follow the known ones in their given order. Values are not changed.
 pub fn in_model_order(request: &Node) -> Node {
-    order(request, &CREATE_AUTO_ML_JOB_REQUEST)
+    in_model_order_for(&CREATE_AUTO_ML_JOB, request)
+}
+
+/// [`in_model_order`] for a request of `op`.
+pub fn in_model_order_for(op: &Operation, request: &Node) -> Node {
+    order(request, op.request)
 }
 
 fn order(node: &Node, shape: &'static Shape) -> Node {
@@ -242,7 +258,7 @@ mod tests {
 
     #[test]
     fn every_top_level_member_has_its_cli_option() {
-        let defs = CREATE_AUTO_ML_JOB_REQUEST.members();
+        let defs = CREATE_AUTO_ML_JOB.request.members();
         assert_eq!(defs.len(), CLI_OPTIONS.len());
         for (def, (name, _)) in defs.iter().zip(CLI_OPTIONS) {
             assert_eq!(def.name, name);

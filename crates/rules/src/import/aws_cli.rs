@@ -4,16 +4,23 @@
 use super::shell::{shell_assignments, words_with, Word};
 use super::shorthand::{looks_like_json, shorthand_value};
 use super::windows::{cmd_continuation, powershell_continuation, POWERSHELL};
-use super::{error, in_model_order, is_aws, lines_at, remap, ImportError};
+use super::{error, is_aws, lines_at, remap, ImportError};
+use crate::export::in_model_order_for;
 use crate::json;
 use crate::json::{Member, Node, Span, Value};
-use crate::model::aws_cli::{CLI_OPTIONS, GLOBAL_OPTIONS, PARAMFILE_PREFIXES};
-use crate::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST};
+use crate::model::aws_cli::{GLOBAL_OPTIONS, PARAMFILE_PREFIXES};
+use crate::model::{Kind, Shape};
+use crate::operation::Operation;
 
-pub(super) fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportError> {
+pub(super) fn command(
+    op: &Operation,
+    text: &str,
+    left_out: &mut Vec<String>,
+) -> Result<Node, ImportError> {
+    let aws = op.aws_command();
     let (vars, blanked) = shell_assignments(text);
     let text = blanked.as_str();
-    if let Some(e) = not_a_command(text) {
+    if let Some(e) = not_a_command(op, text) {
         return Err(e);
     }
     let words = words_with(text, &vars).map_err(|e| {
@@ -23,10 +30,13 @@ pub(super) fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, Im
     })?;
     let err = |at: usize, message: String| error(text, at, &message);
     let Some(first) = words.first() else {
-        return Err(err(text.len(), format!("nothing to import: {EXPECTED}")));
+        return Err(err(
+            text.len(),
+            format!("nothing to import: {}", expected(op)),
+        ));
     };
     if !is_aws(&first.text) {
-        return Err(error(text, first.span.start, EXPECTED));
+        return Err(error(text, first.span.start, &expected(op)));
     }
 
     let mut members: Vec<Member> = Vec::new();
@@ -36,7 +46,7 @@ pub(super) fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, Im
     while let Some(word) = words.get(i) {
         i += 1;
         let Some(option) = word.text.strip_prefix("--") else {
-            let want = ["sagemaker", "create-auto-ml-job"];
+            let want = ["sagemaker", op.cli_command];
             match want.get(positional) {
                 Some(w) if word.text == *w => {
                     positional += 1;
@@ -45,13 +55,19 @@ pub(super) fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, Im
                 Some(w) => {
                     return Err(err(
                         word.span.start,
-                        format!("expected '{w}' here, found '{}': only aws sagemaker create-auto-ml-job can be imported", word.text),
+                        format!(
+                            "expected '{w}' here, found '{}': only {aws} can be imported",
+                            word.text
+                        ),
                     ))
                 }
                 None => {
                     return Err(err(
                         word.span.start,
-                        format!("unexpected argument '{}': every value follows its option", word.text),
+                        format!(
+                            "unexpected argument '{}': every value follows its option",
+                            word.text
+                        ),
                     ))
                 }
             }
@@ -74,7 +90,7 @@ pub(super) fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, Im
         if positional < 2 {
             return Err(err(
                 word.span.start,
-                format!("expected 'sagemaker create-auto-ml-job' before --{name}"),
+                format!("expected 'sagemaker {}' before --{name}", op.cli_command),
             ));
         }
         if name == "cli-input-json" {
@@ -97,22 +113,22 @@ pub(super) fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, Im
             input_json = Some(node);
             continue;
         }
-        let (key, negated) = match CLI_OPTIONS.iter().find(|(_, o)| *o == name) {
+        let (key, negated) = match op.cli_options.iter().find(|(_, o)| *o == name) {
             Some((key, _)) => (*key, false),
             None => match name
                 .strip_prefix("no-")
-                .and_then(|n| CLI_OPTIONS.iter().find(|(_, o)| *o == n))
+                .and_then(|n| op.cli_options.iter().find(|(_, o)| *o == n))
             {
                 Some((key, _)) => (*key, true),
                 None => {
                     return Err(err(
                         word.span.start,
-                        format!("unknown option '--{name}' for aws sagemaker create-auto-ml-job"),
+                        format!("unknown option '--{name}' for {aws}"),
                     ))
                 }
             },
         };
-        let Some(def) = CREATE_AUTO_ML_JOB_REQUEST.member(key) else {
+        let Some(def) = op.request.member(key) else {
             continue;
         };
         if members.iter().any(|m| m.key == key) {
@@ -125,7 +141,7 @@ pub(super) fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, Im
         if negated && !is_bool {
             return Err(err(
                 word.span.start,
-                format!("unknown option '--{name}' for aws sagemaker create-auto-ml-job"),
+                format!("unknown option '--{name}' for {aws}"),
             ));
         }
         let value = match &def.shape.kind {
@@ -182,7 +198,7 @@ pub(super) fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, Im
         return Err(error(
             text,
             text.trim_end().len(),
-            "expected 'aws sagemaker create-auto-ml-job'",
+            &format!("expected '{aws}'"),
         ));
     }
     // The options override the members of --cli-input-json (awscli/customizations/cliinputjson.py).
@@ -204,16 +220,22 @@ pub(super) fn command(text: &str, left_out: &mut Vec<String>) -> Result<Node, Im
             end: words.last().map_or(0, |w| w.span.end),
         },
     };
-    Ok(in_model_order(&root))
+    Ok(in_model_order_for(op, &root))
 }
 
-const EXPECTED: &str =
-    "expected a JSON body, an aws sagemaker create-auto-ml-job command or a boto3 create_auto_ml_job(…) call";
+/// What the import reads, for a text it cannot.
+fn expected(op: &Operation) -> String {
+    format!(
+        "expected a JSON body, an {} command or a boto3 {}(…) call",
+        op.aws_command(),
+        op.python_method
+    )
+}
 
 /// When the first line that is not blank or a comment does not start with the aws program, what
 /// the text looks like instead (YAML, a PowerShell session, a boto3 program, anything else),
 /// before the shell words are read: prose is not told about quoting.
-fn not_a_command(text: &str) -> Option<ImportError> {
+fn not_a_command(op: &Operation, text: &str) -> Option<ImportError> {
     let (at, line) = lines_at(text)
         .find(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))?;
     let indent = line.len() - line.trim_start().len();
@@ -234,9 +256,13 @@ fn not_a_command(text: &str) -> Option<ImportError> {
     } else if first == "PS" && line.contains("> ") {
         POWERSHELL.to_string()
     } else if first == "import" || first == "from" {
-        format!("{EXPECTED}: this Python has no boto3 create_auto_ml_job(…) call")
+        format!(
+            "{}: this Python has no boto3 {}(…) call",
+            expected(op),
+            op.python_method
+        )
     } else {
-        EXPECTED.to_string()
+        expected(op)
     };
     Some(error(text, at, &message))
 }

@@ -22,9 +22,10 @@
 
 use std::fmt;
 
-use crate::export::{in_model_order, CMD_ECHO};
+use crate::export::CMD_ECHO;
 use crate::json::{self, line_col, Member, Node, Span, Value};
 use crate::model::{DESCRIBE_ONLY, DESCRIBE_V2_ONLY};
+use crate::operation::{Operation, CREATE_AUTO_ML_JOB};
 use aws_cli::command;
 use notebook::notebook_cells;
 use shell::shell_assignments;
@@ -88,8 +89,18 @@ pub fn import(text: &str) -> Result<Node, ImportError> {
 /// part of the request, so they are left out, and a person should hear that they were
 /// ([`left_out_kind`]).
 pub fn import_noting(text: &str) -> Result<(Node, Vec<String>), ImportError> {
+    import_noting_for(&CREATE_AUTO_ML_JOB, text)
+}
+
+/// [`import`] of a request of `op`.
+pub fn import_for(op: &Operation, text: &str) -> Result<Node, ImportError> {
+    import_noting_for(op, text).map(|(request, _)| request)
+}
+
+/// [`import_noting`] of a request of `op`.
+pub fn import_noting_for(op: &Operation, text: &str) -> Result<(Node, Vec<String>), ImportError> {
     let mut left_out = Vec::new();
-    let request = import_into(text, &mut left_out)?;
+    let request = import_into(op, text, &mut left_out)?;
     Ok((request, left_out))
 }
 
@@ -133,7 +144,11 @@ fn without_describe_only(mut node: Node, left_out: &mut Vec<String>) -> Node {
     node
 }
 
-fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportError> {
+fn import_into(
+    op: &Operation,
+    text: &str,
+    left_out: &mut Vec<String>,
+) -> Result<Node, ImportError> {
     // Markdown fences and shell prompts are blanked out, not cut out, so that every offset,
     // line and column still holds for the text as pasted.
     let unwrapped = blank_prompts(&blank_fences(text));
@@ -146,17 +161,20 @@ fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportErr
         None => Err(error(
             text,
             start,
-            "nothing to import: paste a JSON body, an aws sagemaker create-auto-ml-job command or a boto3 program",
+            &format!(
+                "nothing to import: paste a JSON body, an {} command or a boto3 program",
+                op.aws_command()
+            ),
         )),
         Some('{') => match parse_json_at(text, &text[start..], start) {
             Ok(node) => match notebook_cells(&node) {
-                Some(cells) => python::notebook(text, &cells, left_out),
+                Some(cells) => python::notebook(op.python_method, text, &cells, left_out),
                 None => Ok(without_describe_only(node, left_out)),
             },
             // A Python dict (single quotes, True, a trailing comma) is read as one. When it is
             // neither, JSON's message stands unless JSON stopped at what only Python writes (a
             // single quote, a bare word) and Python read further.
-            Err(json) => python::dict_literal(text).map_err(|py| {
+            Err(json) => python::dict_literal(op.python_method, text).map_err(|py| {
                 let pythonic = text[json.offset.min(text.len())..]
                     .starts_with(|c: char| c == '\'' || c == '_' || c.is_alphabetic());
                 if pythonic && py.offset > json.offset {
@@ -172,15 +190,15 @@ fn import_into(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportErr
                 parse_json_at(text, at.1, at.0)
             } else if text.contains(CMD_ECHO) {
                 cmd_body(text)
-            } else if python::is_program(text)
+            } else if python::is_program(op.python_method, text)
                 // A script setting variables before `aws` is a command, whatever its values.
                 && !first_word_is_aws(&shell_assignments(text).1)
             {
-                python::program(text, left_out)
+                python::program(op.python_method, text, left_out)
             } else if first == '"' {
                 parse_json_at(text, &text[start..], start)
             } else {
-                command(text, left_out)
+                command(op, text, left_out)
             }
         }
     }

@@ -85,7 +85,13 @@ impl Shape {
 
 /// Finds the shape a JSON Pointer into a request edits (list indexes are any number).
 pub fn shape_at(pointer: &str) -> Option<&'static Shape> {
-    let mut shape: &'static Shape = &CREATE_AUTO_ML_JOB_REQUEST;
+    shape_in(&CREATE_AUTO_ML_JOB_REQUEST, pointer)
+}
+
+/// Finds the shape a JSON Pointer into a request of shape `root` edits (list indexes are any
+/// number): [`shape_at`] for any operation.
+pub fn shape_in(root: &'static Shape, pointer: &str) -> Option<&'static Shape> {
+    let mut shape = root;
     if pointer.is_empty() {
         return Some(shape);
     }

@@ -52,38 +52,49 @@ pub use s3::{s3_bucket_names, s3_output_path_length, s3_prefix_without_wildcards
 pub use tags::tag_keys;
 pub use vpc::vpc_ids_unique;
 
-/// Runs every documented rule.
+/// A documented rule: reads the request, adds its findings.
+pub type Rule = fn(&Request, &mut Vec<Diagnostic>);
+
+/// Runs every documented rule of `CreateAutoMLJob`.
 pub fn check_all(request: &Node, out: &mut Vec<Diagnostic>) {
+    run(CREATE_AUTO_ML_JOB_RULES, request, out);
+}
+
+/// Runs `rules` over a request (nothing when it is not an object).
+pub fn run(rules: &[Rule], request: &Node, out: &mut Vec<Diagnostic>) {
     if request.as_object().is_none() {
         return;
     }
-    let rules: &[fn(&Request, &mut Vec<Diagnostic>)] = &[
-        channel_types,
-        channel_has_data_source,
-        channels_share_target_and_content_type,
-        validation_fraction_with_two_channels,
-        validation_fraction_bounds,
-        content_type_supported,
-        augmented_manifest_v2_only,
-        sample_weights_need_ensembling,
-        algorithms_config,
-        objective_metric_suits_problem_type,
-        objective_needs_problem_type,
-        model_deploy_endpoint_name,
-        s3_output_path_length,
-        tag_keys,
-        runtime_per_job_within_total,
-        candidate_definitions_only_with_deployment,
-        vpc_ids_unique,
-        names_without_pasted_white_space,
-        s3_bucket_names,
-        s3_prefix_without_wildcards,
-    ];
     let request = Request(request);
     for rule in rules {
         rule(&request, out);
     }
 }
+
+/// The one dispatch list: every documented rule of `CreateAutoMLJob`, in the order they
+/// report.
+pub static CREATE_AUTO_ML_JOB_RULES: &[Rule] = &[
+    channel_types,
+    channel_has_data_source,
+    channels_share_target_and_content_type,
+    validation_fraction_with_two_channels,
+    validation_fraction_bounds,
+    content_type_supported,
+    augmented_manifest_v2_only,
+    sample_weights_need_ensembling,
+    algorithms_config,
+    objective_metric_suits_problem_type,
+    objective_needs_problem_type,
+    model_deploy_endpoint_name,
+    s3_output_path_length,
+    tag_keys,
+    runtime_per_job_within_total,
+    candidate_definitions_only_with_deployment,
+    vpc_ids_unique,
+    names_without_pasted_white_space,
+    s3_bucket_names,
+    s3_prefix_without_wildcards,
+];
 
 /// A request being checked, with typed accessors that ignore members of the wrong type.
 pub struct Request<'a>(pub &'a Node);

@@ -24,23 +24,25 @@ mod tokens;
 
 pub(super) use literals::{py_float, py_int};
 
-/// The name of the boto3 method that sends the request.
-const CALL: &str = "create_auto_ml_job";
-
 /// A Python text that holds the request: a program calling `create_auto_ml_job`, or a
 /// session or notebook that imports boto3 (the import then says what is missing).
-pub(super) fn is_program(text: &str) -> bool {
-    text.contains(CALL) || text.contains("boto3")
+pub(super) fn is_program(call: &str, text: &str) -> bool {
+    text.contains(call) || text.contains("boto3")
 }
 
 /// The request of a boto3 program, with the client's and session's own settings it was
 /// given (`region_name="eu-west-1"`; credentials by name only).
-pub(super) fn program(text: &str, left_out: &mut Vec<String>) -> Result<Node, ImportError> {
-    program_in_cells(&blank_repl_prompts(text), Vec::new(), left_out)
+pub(super) fn program(
+    call: &'static str,
+    text: &str,
+    left_out: &mut Vec<String>,
+) -> Result<Node, ImportError> {
+    program_in_cells(call, &blank_repl_prompts(text), Vec::new(), left_out)
 }
 
 /// [`program`], for a text that is a notebook's code cells joined (`cells`: where each starts).
 fn program_in_cells(
+    method: &'static str,
     text: &str,
     cells: Vec<usize>,
     left_out: &mut Vec<String>,
@@ -52,12 +54,16 @@ fn program_in_cells(
         depth: 0,
         values: 0,
         assignments: assignments(&tokens),
+        method,
     };
     let call = (0..tokens.list.len()).find(|&i| {
-        tokens.kind(i) == Kind::Name && tokens.text_of(i) == CALL && tokens.is_op(i + 1, "(")
+        tokens.kind(i) == Kind::Name && tokens.text_of(i) == method && tokens.is_op(i + 1, "(")
     });
     let Some(call) = call else {
-        let at = text.find("boto3").or_else(|| text.find(CALL)).unwrap_or(0);
+        let at = text
+            .find("boto3")
+            .or_else(|| text.find(method))
+            .unwrap_or(0);
         return Err(tokens
             .stop
             .clone()
@@ -66,7 +72,7 @@ fn program_in_cells(
                 error(
                     text,
                     at,
-                    "this Python has no create_auto_ml_job(…) call to read the request from",
+                    &format!("this Python has no {method}(…) call to read the request from"),
                 )
             }));
     };
@@ -79,15 +85,16 @@ fn program_in_cells(
 /// the code and the span of its `source` in the notebook's JSON `text`; an error is placed at
 /// the cell and names the line and column in it.
 pub(super) fn notebook(
+    method: &'static str,
     text: &str,
     cells: &[(Span, String)],
     left_out: &mut Vec<String>,
 ) -> Result<Node, ImportError> {
-    let Some(last) = cells.iter().position(|(_, code)| code.contains(CALL)) else {
+    let Some(last) = cells.iter().position(|(_, code)| code.contains(method)) else {
         return Err(error(
             text,
             0,
-            "this notebook has no code cell calling create_auto_ml_job(…) to read the request from",
+            &format!("this notebook has no code cell calling {method}(…) to read the request from"),
         ));
     };
     let mut code = String::new();
@@ -97,7 +104,7 @@ pub(super) fn notebook(
         code.push_str(cell);
         code.push('\n');
     }
-    match program_in_cells(&code, starts.clone(), left_out) {
+    match program_in_cells(method, &code, starts.clone(), left_out) {
         Ok(mut node) => {
             // The spans point into the joined code: place every value at the calling cell.
             let at = cells[last].0;
@@ -122,13 +129,14 @@ pub(super) fn notebook(
 }
 
 /// A Python dict literal on its own (`{'AutoMLJobName': 'churn', …}`), as the whole text.
-pub(super) fn dict_literal(text: &str) -> Result<Node, ImportError> {
+pub(super) fn dict_literal(method: &'static str, text: &str) -> Result<Node, ImportError> {
     let tokens = Tokens::read(text);
     let mut reader = Reader {
         t: &tokens,
         depth: 0,
         values: 0,
         assignments: Vec::new(),
+        method,
     };
     let mut i = 0;
     let node = reader.value(&mut i)?;

@@ -2,7 +2,6 @@
 //! (literals, names set earlier, arithmetic on numbers, strings joined).
 
 use super::tokens::{Kind, Tokens};
-use super::CALL;
 use crate::import::{error, set_member, ImportError};
 use crate::json::{Member, Node, Span, Value, MAX_DEPTH};
 use crate::wording::python::python_float;
@@ -15,6 +14,8 @@ pub(super) struct Reader<'t, 'a> {
     pub(super) values: usize,
     /// See [`assignments`].
     pub(super) assignments: Vec<(String, usize, usize)>,
+    /// The boto3 method whose call holds the request (`create_auto_ml_job`).
+    pub(super) method: &'static str,
 }
 
 /// The most values read for one import (see `Reader::values`).
@@ -66,6 +67,7 @@ impl Reader<'_, '_> {
 
     /// The request: the keyword arguments of the call whose name is at `call`.
     pub(super) fn call(&mut self, call: usize) -> Result<Node, ImportError> {
+        let method = self.method;
         let mut i = call + 2;
         let mut members: Vec<Member> = Vec::new();
         // Which members a keyword gave (a second is Python's SyntaxError; one given by a
@@ -100,7 +102,7 @@ impl Reader<'_, '_> {
                         return Err(error(
                             self.t.text,
                             m.key_span.start,
-                            &format!("{CALL}() would get two values for {} (Python's TypeError): give it once", m.key),
+                            &format!("{method}() would get two values for {} (Python's TypeError): give it once", m.key),
                         ));
                     }
                     members.push(m);
@@ -120,7 +122,7 @@ impl Reader<'_, '_> {
                 if members.iter().any(|m| m.key == key) {
                     return Err(self.fail(
                         i,
-                        &format!("{CALL}() would get two values for {key} (Python's TypeError): give it once"),
+                        &format!("{method}() would get two values for {key} (Python's TypeError): give it once"),
                     ));
                 }
                 i += 2;
@@ -145,14 +147,14 @@ impl Reader<'_, '_> {
             } else if self.t.is_op(i, "*") {
                 return Err(self.fail(
                     i,
-                    &format!("{CALL}() takes keyword arguments only: *arguments cannot be sent"),
+                    &format!("{method}() takes keyword arguments only: *arguments cannot be sent"),
                 ));
             } else if self.t.kind(i) == Kind::End {
-                return Err(self.unexpected(i, &format!("the ')' closing {CALL}(")));
+                return Err(self.unexpected(i, &format!("the ')' closing {method}(")));
             } else {
                 return Err(self.fail(
                     i,
-                    &format!("{CALL}() takes keyword arguments only (boto3 raises TypeError): write Name=value"),
+                    &format!("{method}() takes keyword arguments only (boto3 raises TypeError): write Name=value"),
                 ));
             }
             if self.t.is_op(i, ",") {
