@@ -35,7 +35,7 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Stable machine-readable code: `syntax`, `required`, `unknown`, `type`, `length`,
     /// `pattern`, `enum`, `count`, `range` for the model's constraints, and a named code for
-    /// each documented rule (see `rules.rs`).
+    /// each documented rule (see `rules/`).
     pub code: &'static str,
     /// JSON Pointer (RFC 6901) of the offending member, or of the missing one.
     pub path: String,

@@ -243,7 +243,7 @@ impl Node {
     /// The number's value as an `f64`, when this is a number.
     pub fn as_f64(&self) -> Option<f64> {
         match &self.value {
-            Value::Number(text) => crate::float::parse_f64(text),
+            Value::Number(text) => crate::number::parse_f64(text),
             _ => None,
         }
     }

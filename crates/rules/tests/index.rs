@@ -1,6 +1,6 @@
 //! The fixture index (`fixture_index.rs`, compiled into the browser test) lists every fixture
 //! on disk and gives the same findings as the files. Kept apart from `fixtures.rs` so that a
-//! stale index never stops `UPDATE_FIXTURES=1 cargo test --test fixtures` from rewriting it.
+//! stale index never stops `UPDATE_FIXTURES=1 cargo test --test it fixtures::` from rewriting it.
 
 use automl_rules::check_text;
 use automl_rules::diag::snapshot;
@@ -14,7 +14,7 @@ fn the_index_lists_every_fixture() {
     assert_eq!(
         listed,
         common::names_on_disk(),
-        "run UPDATE_FIXTURES=1 cargo test -p automl-rules --test fixtures"
+        "run UPDATE_FIXTURES=1 cargo test -p automl-rules --test it fixtures::"
     );
     for (name, text, expected) in fixture_index::CASES {
         assert_eq!(

@@ -14,7 +14,8 @@
 //! zero-width ones. The JSON value is the same either way.
 
 use crate::json::{self, Member, Node, Value};
-use crate::model::{Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST};
+use crate::model::{Kind, Shape};
+use crate::operation::{Operation, CREATE_AUTO_ML_JOB};
 
 mod posix;
 mod python;
@@ -88,61 +89,63 @@ impl Target {
             Target::Boto3 => "create-auto-ml-job.py",
         }
     }
+
+    /// The MIME type to save the export with: JSON for the body, plain text for the scripts
+    /// (a browser that knows a script type may offer to run it rather than save it).
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            Target::Json => "application/json",
+            Target::Cli
+            | Target::CliInputJson
+            | Target::PowerShell
+            | Target::Cmd
+            | Target::Boto3 => "text/plain",
+        }
+    }
 }
-
-/// The AWS CLI option of each top-level member: botocore's `xform_name(name, '-')`, as
-/// `aws sagemaker create-auto-ml-job help` lists them. The boolean member also has the
-/// negated flag `--no-generate-candidate-definitions-only`.
-pub const CLI_OPTIONS: [(&str, &str); 10] = [
-    ("AutoMLJobName", "auto-ml-job-name"),
-    ("InputDataConfig", "input-data-config"),
-    ("OutputDataConfig", "output-data-config"),
-    ("ProblemType", "problem-type"),
-    ("AutoMLJobObjective", "auto-ml-job-objective"),
-    ("AutoMLJobConfig", "auto-ml-job-config"),
-    ("RoleArn", "role-arn"),
-    (
-        "GenerateCandidateDefinitionsOnly",
-        "generate-candidate-definitions-only",
-    ),
-    ("Tags", "tags"),
-    ("ModelDeployConfig", "model-deploy-config"),
-];
-
-/// Prefixes that make AWS CLI v1 replace a parameter's value with the contents of a file or
-/// URL ("paramfile", `awscli/paramfile.py`: `LOCAL_PREFIX_MAP` and `REMOTE_PREFIX_MAP`;
-/// <https://docs.aws.amazon.com/cli/v1/userguide/cli-usage-parameters-file.html>). It checks
-/// the whole argument of an option, never strings nested in a JSON argument, and never the
-/// values inside `--cli-input-json`.
-pub const PARAMFILE_PREFIXES: [&str; 4] = ["file://", "fileb://", "http://", "https://"];
 
 /// The request body: pretty JSON with two-space indentation and a final newline, members in
 /// the model's order, non-ASCII kept as UTF-8 (only invisible formatting characters are
 /// escaped, see the module notes). Ready for
 /// `aws sagemaker create-auto-ml-job --cli-input-json file://create-auto-ml-job.json`.
 pub fn json_body(request: &Node) -> String {
-    let mut body = json_text(&in_model_order(request), true, false);
+    body(&in_model_order(request))
+}
+
+/// A request already in its model's order as the body [`json_body`] writes.
+fn body(ordered: &Node) -> String {
+    let mut body = json_text(ordered, true, false);
     body.push('\n');
     body
 }
 
 /// The request exported as `target`.
 pub fn render(request: &Node, target: Target) -> String {
-    let request = in_model_order(request);
+    render_for(&CREATE_AUTO_ML_JOB, request, target)
+}
+
+/// A request of `op` exported as `target`.
+pub fn render_for(op: &Operation, request: &Node, target: Target) -> String {
+    let request = in_model_order_for(op, request);
     match target {
-        Target::Json => json_body(&request),
-        Target::Cli => posix::per_option(&request),
-        Target::CliInputJson => posix::cli_input_json(&request),
-        Target::PowerShell => windows::powershell(&json_text(&request, true, true)),
-        Target::Cmd => windows::cmd(&json_text(&request, true, true)),
-        Target::Boto3 => python::program(&request),
+        Target::Json => body(&request),
+        Target::Cli => posix::per_option(op, &request),
+        Target::CliInputJson => posix::cli_input_json(op, &request),
+        Target::PowerShell => windows::powershell(op, &json_text(&request, true, true)),
+        Target::Cmd => windows::cmd(op, &json_text(&request, true, true)),
+        Target::Boto3 => python::program(op, &request),
     }
 }
 
 /// The request with the members of every known structure in the model's order; unknown
 /// members follow the known ones in their given order. Values are not changed.
 pub fn in_model_order(request: &Node) -> Node {
-    order(request, &CREATE_AUTO_ML_JOB_REQUEST)
+    in_model_order_for(&CREATE_AUTO_ML_JOB, request)
+}
+
+/// [`in_model_order`] for a request of `op`.
+pub fn in_model_order_for(op: &Operation, request: &Node) -> Node {
+    order(request, op.request)
 }
 
 fn order(node: &Node, shape: &'static Shape) -> Node {
@@ -231,6 +234,19 @@ pub(crate) fn last_of_each(members: &[Member]) -> Vec<&Member> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::aws_cli::CLI_OPTIONS;
+
+    #[test]
+    fn mime_types_are_what_the_page_saves_with() {
+        for t in Target::ALL {
+            let want = if t == Target::Json {
+                "application/json"
+            } else {
+                "text/plain"
+            };
+            assert_eq!(t.mime_type(), want, "{}", t.name());
+        }
+    }
 
     #[test]
     fn target_names_round_trip() {
@@ -242,7 +258,7 @@ mod tests {
 
     #[test]
     fn every_top_level_member_has_its_cli_option() {
-        let defs = CREATE_AUTO_ML_JOB_REQUEST.members();
+        let defs = CREATE_AUTO_ML_JOB.request.members();
         assert_eq!(defs.len(), CLI_OPTIONS.len());
         for (def, (name, _)) in defs.iter().zip(CLI_OPTIONS) {
             assert_eq!(def.name, name);

@@ -24,23 +24,22 @@
 //! - options override the members of `--cli-input-json` (`awscli/customizations/
 //!   cliinputjson.py`), so a repeated member keeps only its last value, as JSON readers do.
 
-use super::{is_invisible, json_text, last_of_each, CLI_OPTIONS, PARAMFILE_PREFIXES};
+use super::{is_invisible, json_text, last_of_each};
 use crate::json::{Member, Node, Value};
-use crate::model::{Kind, CREATE_AUTO_ML_JOB_REQUEST};
-
-/// The command every export runs.
-pub(crate) const COMMAND: &str = "aws sagemaker create-auto-ml-job";
+use crate::model::aws_cli::PARAMFILE_PREFIXES;
+use crate::model::Kind;
+use crate::operation::Operation;
 
 /// One option per member; members the options cannot carry faithfully go in a
 /// `--cli-input-json` object first.
-pub(super) fn per_option(request: &Node) -> String {
+pub(super) fn per_option(op: &Operation, request: &Node) -> String {
     let Some(members) = request.as_object() else {
-        return cli_input_json(request);
+        return cli_input_json(op, request);
     };
     let mut args = Vec::new();
     let mut rest = Vec::new();
     for member in last_of_each(members) {
-        match option(member) {
+        match option(op, member) {
             Some(arg) => args.push(arg),
             None => rest.push(member.clone()),
         }
@@ -48,20 +47,20 @@ pub(super) fn per_option(request: &Node) -> String {
     if !rest.is_empty() {
         args.insert(0, cli_input_json_arg(&Node::new(Value::Object(rest))));
     }
-    command(&args)
+    command(op, &args)
 }
 
 /// The whole request as the one `--cli-input-json` argument.
-pub(super) fn cli_input_json(request: &Node) -> String {
-    command(&[cli_input_json_arg(request)])
+pub(super) fn cli_input_json(op: &Operation, request: &Node) -> String {
+    command(op, &[cli_input_json_arg(request)])
 }
 
 fn cli_input_json_arg(node: &Node) -> String {
     format!("--cli-input-json {}", quote(&json_text(node, false, false)))
 }
 
-fn command(args: &[String]) -> String {
-    let mut out = String::from(COMMAND);
+fn command(op: &Operation, args: &[String]) -> String {
+    let mut out = op.aws_command();
     for arg in args {
         out.push_str(" \\\n  ");
         out.push_str(arg);
@@ -71,9 +70,9 @@ fn command(args: &[String]) -> String {
 }
 
 /// The option for a top-level member, when its value can be passed that way unchanged.
-fn option(member: &Member) -> Option<String> {
-    let (_, name) = CLI_OPTIONS.iter().find(|(key, _)| *key == member.key)?;
-    let def = CREATE_AUTO_ML_JOB_REQUEST.member(&member.key)?;
+fn option(op: &Operation, member: &Member) -> Option<String> {
+    let (_, name) = op.cli_options.iter().find(|(key, _)| *key == member.key)?;
+    let def = op.request.member(&member.key)?;
     match (&def.shape.kind, &member.value.value) {
         (Kind::String { .. }, Value::String(s)) if !needs_json(s) => {
             let sep = if s.starts_with('-') { '=' } else { ' ' };
@@ -129,6 +128,7 @@ pub(crate) fn quote(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::json;
+    use crate::operation::CREATE_AUTO_ML_JOB;
 
     #[test]
     fn quote_table() {
@@ -153,7 +153,7 @@ mod tests {
     }
 
     fn export(text: &str) -> String {
-        per_option(&json::parse(text).unwrap())
+        per_option(&CREATE_AUTO_ML_JOB, &json::parse(text).unwrap())
     }
 
     #[test]

@@ -10,17 +10,19 @@
 
 use super::{is_invisible, last_of_each};
 use crate::json::{push_hex, Node, Value};
+use crate::operation::Operation;
 
 /// The program.
-pub(super) fn program(request: &Node) -> String {
-    let mut out = String::from(
+pub(super) fn program(op: &Operation, request: &Node) -> String {
+    let mut out = format!(
         "\"\"\"Creates the SageMaker Autopilot job with boto3, the AWS SDK for Python.\n\n\
          Credentials and the Region come from the usual places: environment variables,\n\
          ~/.aws/credentials and ~/.aws/config.\n\
          \"\"\"\n\n\
          import boto3\n\n\
          client = boto3.client(\"sagemaker\")\n\
-         response = client.create_auto_ml_job(\n",
+         response = client.{}(\n",
+        op.python_method
     );
     match request.as_object() {
         Some(members) => {
@@ -135,6 +137,7 @@ pub(crate) fn string(out: &mut String, s: &str) {
 mod tests {
     use super::*;
     use crate::json;
+    use crate::operation::CREATE_AUTO_ML_JOB;
 
     #[test]
     fn string_escapes() {
@@ -168,7 +171,7 @@ mod tests {
             r#"{"AutoMLJobName":"j","Tags":[{"Key":"k","Value":""}],"GenerateCandidateDefinitionsOnly":true,"x-y":null,"N":1.5}"#,
         )
         .unwrap();
-        let text = program(&node);
+        let text = program(&CREATE_AUTO_ML_JOB, &node);
         let call = &text[text.find("response =").unwrap()..];
         assert_eq!(
             call,

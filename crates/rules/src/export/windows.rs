@@ -17,7 +17,7 @@
 //! so every line of the body is one line of the script, and each line starts with spaces
 //! followed by `{`, `}`, `[`, `]` or `"`.
 
-use super::posix::COMMAND;
+use crate::operation::Operation;
 
 /// The PowerShell script (Windows PowerShell 5.1 and PowerShell 7).
 ///
@@ -29,7 +29,8 @@ use super::posix::COMMAND;
 /// that starts with `'@`; no line of a pretty JSON body can (see the module notes). The file
 /// is written by `[System.IO.File]::WriteAllText` with `UTF8Encoding($false)`, which writes no
 /// byte order mark in either version (`Out-File -Encoding utf8` writes one in 5.1).
-pub(super) fn powershell(ascii_json: &str) -> String {
+pub(super) fn powershell(op: &Operation, ascii_json: &str) -> String {
+    let command = op.aws_command();
     format!(
         "# Creates the SageMaker Autopilot job with the AWS CLI (Windows PowerShell 5.1 or PowerShell 7).\n\
          # The request body sits in a single-quoted here-string, where PowerShell substitutes nothing;\n\
@@ -40,7 +41,7 @@ pub(super) fn powershell(ascii_json: &str) -> String {
          $path = [System.IO.Path]::GetTempFileName()\n\
          [System.IO.File]::WriteAllText($path, $body, (New-Object System.Text.UTF8Encoding $false))\n\
          try {{\n    \
-             {COMMAND} --cli-input-json \"file://$path\"\n\
+             {command} --cli-input-json \"file://$path\"\n\
          }} finally {{\n    \
              Remove-Item -LiteralPath $path\n\
          }}\n"
@@ -61,7 +62,7 @@ pub(crate) const CMD_ECHO: &str = ">>\"%REQUEST%\" echo(";
 /// as a handle number (`…10>>file`). Delayed expansion is turned off, so `!` is literal.
 /// `call aws` because the AWS CLI v1 is a batch file (`aws.cmd`) and a batch file run
 /// without `call` never returns to its caller (`call /?`).
-pub(super) fn cmd(ascii_json: &str) -> String {
+pub(super) fn cmd(op: &Operation, ascii_json: &str) -> String {
     let lines: Vec<String> = ascii_json.lines().map(cmd_escape).collect();
     let mut out = String::from(
         "@echo off\r\n\
@@ -81,7 +82,10 @@ pub(super) fn cmd(ascii_json: &str) -> String {
         ));
         return out;
     }
-    out.push_str("set \"REQUEST=%TEMP%\\create-auto-ml-job-%RANDOM%%RANDOM%.json\"\r\n");
+    out.push_str(&format!(
+        "set \"REQUEST=%TEMP%\\{}-%RANDOM%%RANDOM%.json\"\r\n",
+        op.cli_command
+    ));
     out.push_str("type nul >\"%REQUEST%\"\r\n");
     for line in &lines {
         out.push_str(CMD_ECHO);
@@ -89,10 +93,11 @@ pub(super) fn cmd(ascii_json: &str) -> String {
         out.push_str("\r\n");
     }
     out.push_str(&format!(
-        "call {COMMAND} --cli-input-json \"file://%REQUEST%\"\r\n\
+        "call {} --cli-input-json \"file://%REQUEST%\"\r\n\
          set \"STATUS=%ERRORLEVEL%\"\r\n\
          del \"%REQUEST%\"\r\n\
-         exit /b %STATUS%\r\n"
+         exit /b %STATUS%\r\n",
+        op.aws_command()
     ));
     out
 }
@@ -127,6 +132,7 @@ pub(crate) fn cmd_escape(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::operation::CREATE_AUTO_ML_JOB;
 
     #[test]
     fn cmd_escapes_each_special_character_outside_quotes_only() {
@@ -155,7 +161,7 @@ mod tests {
 
     #[test]
     fn cmd_script_shape() {
-        let script = cmd("{\n  \"A\": \"x&y\"\n}");
+        let script = cmd(&CREATE_AUTO_ML_JOB, "{\n  \"A\": \"x&y\"\n}");
         assert!(script.starts_with("@echo off\r\n"));
         assert!(script.contains("setlocal EnableExtensions DisableDelayedExpansion\r\n"));
         assert!(script.contains(
@@ -170,7 +176,7 @@ mod tests {
     #[test]
     fn cmd_refuses_lines_over_the_limit_with_a_message() {
         let long = format!("{{\n  \"A\": \"{}\"\n}}", "x".repeat(CMD_LINE_LIMIT));
-        let script = cmd(&long);
+        let script = cmd(&CREATE_AUTO_ML_JOB, &long);
         assert!(script.contains("exit /b 1"));
         assert!(!script.contains("create-auto-ml-job --cli-input-json"));
     }
@@ -178,7 +184,7 @@ mod tests {
     #[test]
     fn powershell_here_string_holds_the_body_verbatim() {
         let body = "{\n  \"A\": \"$(x) `y' '@ @' \\\"\"\n}";
-        let script = powershell(body);
+        let script = powershell(&CREATE_AUTO_ML_JOB, body);
         let start = script.find("@'\n").unwrap() + 3;
         let end = script.find("\n'@\n").unwrap();
         assert_eq!(&script[start..end], body);

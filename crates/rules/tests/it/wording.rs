@@ -1,12 +1,10 @@
 //! Regression tests for the wording of plain messages and help found in a new-user review:
 //! every warning names its member first, as the errors do, and the help agrees with the rules.
 
+use crate::common::{fixtures_dir, names_on_disk, BASE};
 use automl_rules::check_text;
 use automl_rules::model;
 use automl_rules::Severity;
-use common::{fixtures_dir, names_on_disk, BASE};
-
-mod common;
 
 /// Requests for warnings that no fixture raises.
 fn extra_requests() -> Vec<String> {

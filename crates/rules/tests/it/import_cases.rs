@@ -1,8 +1,7 @@
 //! Import as tables: texts that import to a request, and texts that do not, with the message
 //! and the line and column it points at.
 
-#[path = "common/located.rs"]
-mod located;
+use crate::located;
 
 use automl_rules::import::import;
 use automl_rules::json;

@@ -1,4 +1,4 @@
-//! The model-drift test: `src/model.rs` must say exactly what the vendored extract of the AWS
+//! The model-drift test: `src/model/` must say exactly what the vendored extract of the AWS
 //! service model (`model/create-auto-ml-job.json`, written by `scripts/refresh-model.py` from
 //! botocore) says, shape by shape: kind, members and their order, required members, length and
 //! count bounds, numeric ranges, patterns and enum values. After a refresh this fails until
@@ -10,7 +10,7 @@ use automl_rules::model::{
 };
 
 fn extract() -> Node {
-    let text = include_str!("../model/create-auto-ml-job.json");
+    let text = include_str!("../../model/create-auto-ml-job.json");
     json::parse(text).expect("the extract is JSON")
 }
 

@@ -5,7 +5,7 @@ use automl_rules::check_text;
 use automl_rules::json;
 use proptest::prelude::*;
 
-const VALID: &str = include_str!("fixtures/valid-every-member.json");
+const VALID: &str = include_str!("../fixtures/valid-every-member.json");
 
 fn json_value() -> impl Strategy<Value = String> {
     let leaf = prop_oneof![

@@ -3,11 +3,9 @@
 
 use std::fs;
 
+use crate::common::{fixtures_dir, names_on_disk, BASE};
 use automl_rules::check_text;
 use automl_rules::model;
-use common::{fixtures_dir, names_on_disk, BASE};
-
-mod common;
 
 /// The related members of the one finding with `code` in the request `BASE` + `extra`.
 fn related(extra: &str, code: &str) -> Vec<String> {

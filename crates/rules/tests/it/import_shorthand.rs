@@ -4,8 +4,7 @@
 //! and properties over generated values. `tests/clients/shorthand.py` runs the same kinds of
 //! command lines through the real AWS CLI.
 
-#[path = "common/located.rs"]
-mod located;
+use crate::located;
 
 use automl_rules::import::import;
 use automl_rules::json;

@@ -3,8 +3,7 @@
 //! points at. (Every boto3 export importing back is a property in `import_roundtrip.rs`;
 //! `tests/clients/python_import.py` holds the import to what real boto3 sends.)
 
-#[path = "common/located.rs"]
-mod located;
+use crate::located;
 
 use automl_rules::import::{import, import_noting, left_out_kind};
 use automl_rules::json;

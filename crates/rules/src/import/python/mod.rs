@@ -1,0 +1,240 @@
+//! Reads the request of a boto3 program: the keyword arguments of its
+//! `….create_auto_ml_job(…)` call, as botocore would put them in the body, and a Python dict
+//! literal pasted on its own (what `print(request)` shows).
+//!
+//! Only what is written is read, never what running the program would work out: string,
+//! number, `True`/`False`/`None`, dict, list and tuple literals (Python 3 syntax, The Python
+//! Language Reference 2.4 "Literals"), adjacent strings joined, arithmetic on numbers
+//! (`+ - * / // % **`, worked out as CPython does: ints exactly, floats in IEEE doubles and
+//! written as `repr()`; `**` on ints only) and strings joined with `+`, `dict(Key=…)`,
+//! `**request`, and names and f-string fields (`f"s3://{bucket}/train/"`) set to such a value
+//! by an earlier `name = …` statement. A call, an operator, an attribute, a name set by anything else or a
+//! dict changed after it is written is refused with its place, since the import must not
+//! guess what it would become. The settings of the boto3 client or session
+//! (`region_name="eu-west-1"`) are not part of the request: they are noted as left out.
+
+use super::{error, ImportError};
+use crate::json::{Node, Span, Value};
+use reader::Reader;
+use tokens::{Kind, Tokens};
+
+mod literals;
+mod reader;
+mod tokens;
+
+pub(super) use literals::{py_float, py_int};
+
+/// A Python text that holds the request: a program calling `create_auto_ml_job`, or a
+/// session or notebook that imports boto3 (the import then says what is missing).
+pub(super) fn is_program(call: &str, text: &str) -> bool {
+    text.contains(call) || text.contains("boto3")
+}
+
+/// The request of a boto3 program, with the client's and session's own settings it was
+/// given (`region_name="eu-west-1"`; credentials by name only).
+pub(super) fn program(
+    call: &'static str,
+    text: &str,
+    left_out: &mut Vec<String>,
+) -> Result<Node, ImportError> {
+    program_in_cells(call, &blank_repl_prompts(text), Vec::new(), left_out)
+}
+
+/// [`program`], for a text that is a notebook's code cells joined (`cells`: where each starts).
+fn program_in_cells(
+    method: &'static str,
+    text: &str,
+    cells: Vec<usize>,
+    left_out: &mut Vec<String>,
+) -> Result<Node, ImportError> {
+    let mut tokens = Tokens::read(text);
+    tokens.cells = cells;
+    let mut reader = Reader {
+        t: &tokens,
+        depth: 0,
+        values: 0,
+        assignments: assignments(&tokens),
+        method,
+    };
+    let call = (0..tokens.list.len()).find(|&i| {
+        tokens.kind(i) == Kind::Name && tokens.text_of(i) == method && tokens.is_op(i + 1, "(")
+    });
+    let Some(call) = call else {
+        let at = text
+            .find("boto3")
+            .or_else(|| text.find(method))
+            .unwrap_or(0);
+        return Err(tokens
+            .stop
+            .clone()
+            .filter(|e| e.offset <= at)
+            .unwrap_or_else(|| {
+                error(
+                    text,
+                    at,
+                    &format!("this Python has no {method}(…) call to read the request from"),
+                )
+            }));
+    };
+    settings(&tokens, call, left_out);
+    reader.call(call)
+}
+
+/// The request of a Jupyter notebook: its code cells up to the first that calls
+/// `create_auto_ml_job`, read one after another as running them in order would. `cells` are
+/// the code and the span of its `source` in the notebook's JSON `text`; an error is placed at
+/// the cell and names the line and column in it.
+pub(super) fn notebook(
+    method: &'static str,
+    text: &str,
+    cells: &[(Span, String)],
+    left_out: &mut Vec<String>,
+) -> Result<Node, ImportError> {
+    let Some(last) = cells.iter().position(|(_, code)| code.contains(method)) else {
+        return Err(error(
+            text,
+            0,
+            &format!("this notebook has no code cell calling {method}(…) to read the request from"),
+        ));
+    };
+    let mut code = String::new();
+    let mut starts = Vec::new();
+    for (_, cell) in &cells[..=last] {
+        starts.push(code.len());
+        code.push_str(cell);
+        code.push('\n');
+    }
+    match program_in_cells(method, &code, starts.clone(), left_out) {
+        Ok(mut node) => {
+            // The spans point into the joined code: place every value at the calling cell.
+            let at = cells[last].0;
+            super::remap(&mut node, &|_| at.start, &|_| at.end);
+            Ok(node)
+        }
+        Err(e) => {
+            let cell = starts.iter().rposition(|&s| s <= e.offset).unwrap_or(0);
+            let (line, column) =
+                crate::json::line_col(&code[starts[cell]..], e.offset - starts[cell]);
+            Err(error(
+                text,
+                cells[cell].0.start,
+                &format!(
+                    "{} (code cell {}, line {line}, column {column})",
+                    e.message,
+                    cell + 1
+                ),
+            ))
+        }
+    }
+}
+
+/// A Python dict literal on its own (`{'AutoMLJobName': 'churn', …}`), as the whole text.
+pub(super) fn dict_literal(method: &'static str, text: &str) -> Result<Node, ImportError> {
+    let tokens = Tokens::read(text);
+    let mut reader = Reader {
+        t: &tokens,
+        depth: 0,
+        values: 0,
+        assignments: Vec::new(),
+        method,
+    };
+    let mut i = 0;
+    let node = reader.value(&mut i)?;
+    if tokens.kind(i) != Kind::End {
+        return Err(reader.unexpected(i, "the end after the dict"));
+    }
+    if let Some(stop) = &tokens.stop {
+        return Err(stop.clone());
+    }
+    if !matches!(node.value, Value::Object(_)) {
+        return Err(reader.fail(0, "a request is a dict ({ … })"));
+    }
+    Ok(node)
+}
+
+/// `text` with the prompts of an interactive Python session (`>>> `, `... `) blanked out,
+/// when its first line that is not blank has one.
+fn blank_repl_prompts(text: &str) -> String {
+    if !text.trim_start().starts_with(">>>") {
+        return text.to_string();
+    }
+    let mut ranges = Vec::new();
+    for (at, line) in super::lines_at(text) {
+        if line.starts_with(">>>") || line.starts_with("...") {
+            ranges.push((at, at + 3));
+        }
+    }
+    super::blank(text, &ranges)
+}
+
+/// Each `name = …` statement (also `name: type = …` and `a = b = …`): (name, token of the
+/// value, token that starts the next statement).
+fn assignments(t: &Tokens) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    for i in 0..t.list.len() {
+        if !t.list[i].statement || t.kind(i) != Kind::Name {
+            continue;
+        }
+        let mut names = vec![i];
+        let mut j = i + 1;
+        if t.is_op(j, ":") {
+            // An annotation runs to the `=` of the statement.
+            while t.kind(j) != Kind::End && !t.list[j].statement && !t.is_op(j, "=") {
+                j += 1;
+            }
+        }
+        if !t.is_op(j, "=") {
+            continue;
+        }
+        j += 1;
+        while t.kind(j) == Kind::Name && t.is_op(j + 1, "=") {
+            names.push(j);
+            j += 2;
+        }
+        let mut end = j;
+        while !t.list[end].statement {
+            end += 1;
+        }
+        for n in names {
+            out.push((t.text_of(n).to_string(), j, end));
+        }
+    }
+    out
+}
+
+/// The keyword arguments given to `boto3.client(…)`, `boto3.Session(…)` or
+/// `session.client(…)` before the call, as written (credentials by name only).
+fn settings(t: &Tokens, call: usize, left_out: &mut Vec<String>) {
+    for i in 0..call {
+        if t.kind(i) != Kind::Name
+            || !matches!(t.text_of(i), "client" | "Session" | "resource")
+            || !t.is_op(i + 1, "(")
+        {
+            continue;
+        }
+        // One argument at a time, up to the call's `)`.
+        let mut j = i + 2;
+        while t.kind(j) != Kind::End && !t.is_op(j, ")") {
+            let start = j;
+            j = t.argument_end(j);
+            if t.kind(start) == Kind::Name && t.is_op(start + 1, "=") {
+                let name = t.text_of(start);
+                let secret = matches!(
+                    name,
+                    "aws_access_key_id" | "aws_secret_access_key" | "aws_session_token"
+                );
+                let note = if secret || j <= start + 2 {
+                    name.to_string()
+                } else {
+                    format!("{name}={}", &t.text[t.at(start + 2)..t.list[j - 1].end])
+                };
+                if !left_out.contains(&note) {
+                    left_out.push(note);
+                }
+            }
+            if t.is_op(j, ",") {
+                j += 1;
+            }
+        }
+    }
+}

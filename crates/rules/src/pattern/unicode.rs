@@ -1,0 +1,103 @@
+//! The Unicode general categories `\p{L}`, `\p{Z}` and `\p{N}`, read from the generated
+//! tables, and the range arithmetic the classes use.
+
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+use super::java::{Ranges, MAX_CHAR};
+use crate::unicode_tables::{LETTER, NUMBER, SEPARATOR};
+
+/// Whether `c` is in Unicode general category L (Lu Ll Lt Lm Lo), as `\p{L}` matches.
+pub fn is_letter(c: char) -> bool {
+    in_ranges(&tables()[0], c as u32)
+}
+
+/// Whether `c` is in Unicode general category Z (Zs Zl Zp), as `\p{Z}` matches.
+pub fn is_separator(c: char) -> bool {
+    in_ranges(&tables()[1], c as u32)
+}
+
+/// Whether `c` is in Unicode general category N (Nd Nl No), as `\p{N}` matches.
+pub fn is_number(c: char) -> bool {
+    in_ranges(&tables()[2], c as u32)
+}
+
+/// The tables L, Z and N, read once per process (or page) for binary search.
+pub(super) fn tables() -> &'static [Ranges; 3] {
+    static TABLES: OnceLock<[Ranges; 3]> = OnceLock::new();
+    TABLES.get_or_init(|| [LETTER, SEPARATOR, NUMBER].map(|t| ranges(t).collect()))
+}
+
+/// The ranges of a table of `unicode_tables`, in order: each is two LEB128 numbers, its first
+/// code point less the last one of the range before (or 0), and its last less its first.
+pub(super) fn ranges(table: &[u8]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    fn leb128(bytes: &mut std::slice::Iter<'_, u8>) -> Option<u32> {
+        let mut value = 0;
+        let mut shift = 0;
+        loop {
+            let byte = *bytes.next()?;
+            value |= u32::from(byte & 0x7F) << shift;
+            if byte < 0x80 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+    }
+    let mut bytes = table.iter();
+    let mut end = 0;
+    std::iter::from_fn(move || {
+        let start = end + leb128(&mut bytes)?;
+        end = start + leb128(&mut bytes)?;
+        Some((start, end))
+    })
+}
+
+pub(super) fn in_ranges(ranges: &[(u32, u32)], c: u32) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                Ordering::Less
+            } else if lo > c {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// The union of two sets (each sorted, non-overlapping and non-adjacent), by one merge
+/// pass; cheaper in code size than sorting.
+pub(super) fn union(a: &[(u32, u32)], b: &[(u32, u32)]) -> Ranges {
+    let mut out: Ranges = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
+            (Some(_), Some(_)) | (None, _) => b.next(),
+            (Some(_), None) => a.next(),
+        };
+        let Some(&(lo, hi)) = next else { break };
+        match out.last_mut() {
+            Some(last) if lo <= last.1 + 1 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
+        }
+    }
+    out
+}
+
+/// Every code point not in `ranges` (sorted, non-overlapping, non-adjacent).
+pub(super) fn complement(ranges: &[(u32, u32)]) -> Ranges {
+    let mut out = Vec::with_capacity(ranges.len() + 1);
+    let mut next = 0;
+    for &(lo, hi) in ranges {
+        if lo > next {
+            out.push((next, lo - 1));
+        }
+        next = hi + 1;
+    }
+    if next <= MAX_CHAR {
+        out.push((next, MAX_CHAR));
+    }
+    out
+}

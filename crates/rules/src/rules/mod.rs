@@ -1,0 +1,267 @@
+//! The rules the documentation states in prose, each a named function whose doc comment cites
+//! its source. They run after the model's constraints, and read only members of the right
+//! type (a member of the wrong type already has its own finding).
+//!
+//! Sources, cited by short name below:
+//! - *API*: the SageMaker API reference pages of `CreateAutoMLJob` and the shapes it uses
+//!   (the same text ships as `documentation` in botocore's service model).
+//! - *Guide/datasets*: SageMaker developer guide, "Create a regression or classification job
+//!   for tabular data using the AutoML API" → "How to specify training and validation
+//!   datasets" (`autopilot-create-experiment.html`).
+//! - *Guide/modes*: developer guide, "Training modes and algorithm support"
+//!   (`autopilot-model-support-validation.html`).
+//! - *Guide/metrics*: developer guide, "Metrics and validation" (`autopilot-metrics-validation.html`).
+//! - *Tagging*: "Tagging AWS resources", tag naming rules (`tag-editor` user guide).
+//! - *S3/naming*: Amazon S3 user guide, "General purpose bucket naming rules"
+//!   (`https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html`).
+//!
+//! Service wording: the service checks these one at a time after its model validation and
+//! answers with a `ValidationException` whose text is not published. Where we have not seen
+//! the service's exact text, `service_message` carries our best rendering of it, prefixed by
+//! what the service sends for every such error.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::json::{Node, Value};
+
+mod algorithms;
+mod channels;
+mod deployment;
+mod limits;
+mod names;
+mod objective;
+mod s3;
+mod tags;
+mod vpc;
+
+pub use algorithms::{
+    algorithms_config, ENSEMBLING_ALGORITHMS, HPO_ALGORITHMS, TIME_SERIES_ALGORITHMS,
+};
+pub use channels::{
+    augmented_manifest_v2_only, channel_has_data_source, channel_types,
+    channels_share_target_and_content_type, content_type_supported, sample_weights_need_ensembling,
+    validation_fraction_bounds, validation_fraction_with_two_channels,
+};
+pub use deployment::{candidate_definitions_only_with_deployment, model_deploy_endpoint_name};
+pub use limits::runtime_per_job_within_total;
+pub use names::names_without_pasted_white_space;
+pub use objective::{
+    metrics_for, objective_metric_suits_problem_type, objective_needs_problem_type,
+    TIME_SERIES_METRICS,
+};
+pub use s3::{s3_bucket_names, s3_output_path_length, s3_prefix_without_wildcards};
+pub use tags::tag_keys;
+pub use vpc::vpc_ids_unique;
+
+/// A documented rule: reads the request, adds its findings.
+pub type Rule = fn(&Request, &mut Vec<Diagnostic>);
+
+/// Runs every documented rule of `CreateAutoMLJob`.
+pub fn check_all(request: &Node, out: &mut Vec<Diagnostic>) {
+    run(CREATE_AUTO_ML_JOB_RULES, request, out);
+}
+
+/// Runs `rules` over a request (nothing when it is not an object).
+pub fn run(rules: &[Rule], request: &Node, out: &mut Vec<Diagnostic>) {
+    if request.as_object().is_none() {
+        return;
+    }
+    let request = Request(request);
+    for rule in rules {
+        rule(&request, out);
+    }
+}
+
+/// The one dispatch list: every documented rule of `CreateAutoMLJob`, in the order they
+/// report.
+pub static CREATE_AUTO_ML_JOB_RULES: &[Rule] = &[
+    channel_types,
+    channel_has_data_source,
+    channels_share_target_and_content_type,
+    validation_fraction_with_two_channels,
+    validation_fraction_bounds,
+    content_type_supported,
+    augmented_manifest_v2_only,
+    sample_weights_need_ensembling,
+    algorithms_config,
+    objective_metric_suits_problem_type,
+    objective_needs_problem_type,
+    model_deploy_endpoint_name,
+    s3_output_path_length,
+    tag_keys,
+    runtime_per_job_within_total,
+    candidate_definitions_only_with_deployment,
+    vpc_ids_unique,
+    names_without_pasted_white_space,
+    s3_bucket_names,
+    s3_prefix_without_wildcards,
+];
+
+/// A request being checked, with typed accessors that ignore members of the wrong type.
+pub struct Request<'a>(pub &'a Node);
+
+/// One input channel and its index.
+pub struct Channel<'a> {
+    pub index: usize,
+    pub node: &'a Node,
+}
+
+impl<'a> Channel<'a> {
+    fn str(&self, key: &str) -> Option<&'a str> {
+        self.node.get(key).and_then(Node::as_str)
+    }
+    /// The channel type, `training` when left out (API, AutoMLChannel.ChannelType).
+    pub fn channel_type(&self) -> Option<&'a str> {
+        match self.node.get("ChannelType") {
+            None => Some("training"),
+            Some(n) => n.as_str(),
+        }
+    }
+    /// The content type, `text/csv;header=present` when left out (API, AutoMLChannel.ContentType).
+    pub fn content_type(&self) -> Option<&'a str> {
+        match self.node.get("ContentType") {
+            None => Some(DEFAULT_CONTENT_TYPE),
+            Some(n) => n.as_str(),
+        }
+    }
+    fn pointer(&self, member: &str) -> String {
+        format!("/InputDataConfig/{}/{member}", self.index)
+    }
+}
+
+/// The content type a channel has when `ContentType` is left out.
+pub const DEFAULT_CONTENT_TYPE: &str = "text/csv;header=present";
+/// The content types Autopilot reads (API, AutoMLChannel.ContentType).
+pub const CONTENT_TYPES: [&str; 2] = [
+    "text/csv;header=present",
+    "x-application/vnd.amazon+parquet",
+];
+
+impl<'a> Request<'a> {
+    pub fn channels(&self) -> Vec<Channel<'a>> {
+        self.0
+            .get("InputDataConfig")
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| node.as_object().is_some())
+            .map(|(index, node)| Channel { index, node })
+            .collect()
+    }
+    fn at(&self, keys: &[&str]) -> Option<&'a Node> {
+        self.0.at(keys)
+    }
+    fn str_at(&self, keys: &[&str]) -> Option<&'a str> {
+        self.at(keys).and_then(Node::as_str)
+    }
+    /// The training mode as written, or `AUTO` when left out (API, AutoMLJobConfig.Mode).
+    pub fn mode(&self) -> Option<&'a str> {
+        match self.at(&["AutoMLJobConfig", "Mode"]) {
+            None => Some("AUTO"),
+            Some(n) => n.as_str(),
+        }
+    }
+    fn int_at(&self, keys: &[&str]) -> Option<i64> {
+        match &self.at(keys)?.value {
+            Value::Number(text) => crate::number::parse_i64(text),
+            _ => None,
+        }
+    }
+}
+
+/// A finding of a rule. The texts are borrowed, and copied here once: a `.to_string()` at
+/// each of the many call sites costs the page more code than one copy in one place.
+fn error(code: &'static str, path: &str, message: &str, service: &str) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        code,
+        path: path.to_string(),
+        message: message.to_string(),
+        service_message: Some(service.to_string()),
+        cli_message: None,
+        span: None,
+        service_clause: None,
+        related: Vec::new(),
+    }
+}
+
+fn warning(code: &'static str, path: &str, message: &str) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        code,
+        path: path.to_string(),
+        message: message.to_string(),
+        service_message: None,
+        cli_message: None,
+        span: None,
+        service_clause: None,
+        related: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::s3::bucket_name_problem;
+
+    /// Names a bucket may have, at the edges of the rules.
+    #[test]
+    fn bucket_names_a_bucket_may_have() {
+        let longest = "a".repeat(61) + ".b";
+        for name in [
+            "abc",
+            "123",
+            "0.0.0",
+            "my-bucket",
+            "my.bucket.example.com",
+            "a-b.c-d",
+            "1.2.3.4a",
+            "192.168.5.4.5",
+            "xn-bucket",
+            "sthree",
+            "amzn-s3-demo",
+            longest.as_str(),
+            // What stands in a bucket's place, named with a reserved suffix.
+            "my-ap-hrzrlukc5m36ft7okagglf3gmwluquse1b-s3alias",
+            "my-olap-hrzrlukc5m36ft7okagglf3gmwluquse1b--ol-s3",
+            "mfzwi23gnjvgw.mrap",
+            "my-base--usw2-az1--x-s3",
+            "63a8e430-6e0b-46f5-k833abtwr6s8tmtsycedn8s4yc3xhuse1b--table-s3",
+            "reports-111122223333-us-west-2-an",
+        ] {
+            assert_eq!(bucket_name_problem(name), None, "{name}");
+        }
+    }
+
+    /// Names no bucket has, each with the start of what is said about it.
+    #[test]
+    fn bucket_names_no_bucket_has() {
+        let long64 = "a".repeat(64);
+        let long256 = "a".repeat(256);
+        for (name, said) in [
+            ("b", "is 1 character long: bucket names have 3 to 63 characters"),
+            ("ab", "is 2 characters long"),
+            (long256.as_str(), "is 256 characters long: bucket names have at most 63 characters (255 for a bucket created in us-east-1 before March 1, 2018), so no bucket"),
+            (long64.as_str(), "is 64 characters long: bucket names have at most 63 characters, and only a bucket created in us-east-1 before March 1, 2018 can have up to 255; unless yours"),
+            ("My_Bucket", "has an uppercase letter 'M' at character 1: bucket names are in lowercase, and only a bucket created in us-east-1 before March 1, 2018 can have uppercase letters; unless yours is such an old bucket, write the name exactly as the S3 console lists it"),
+            ("my_bucket", "has an underscore (_) at character 3: bucket names have no underscores, and only a bucket created in us-east-1"),
+            ("my-Bucket_x", "has an uppercase letter 'B' at character 4"),
+            ("my bucket", "has a space at character 3: bucket names have only lowercase letters, digits, dots and hyphens, so no bucket"),
+            ("bücket", "has 'ü' at character 2"),
+            ("My:Bucket", "has ':' at character 3"),
+            ("-bucket", "starts with a hyphen (-): bucket names start and end with a letter or digit"),
+            ("_bucket", "starts with an underscore (_)"),
+            ("bucket.", "ends with a dot (.)"),
+            ("bucket-", "ends with a hyphen (-)"),
+            ("my..bucket", "has two dots in a row at characters 3 and 4"),
+            ("192.168.5.4", "is written as an IP address"),
+            ("999.0.0.1", "is written as an IP address"),
+            ("xn--bucket", "starts with \"xn--\", a prefix S3 reserves"),
+            ("sthree-bucket", "starts with \"sthree-\""),
+            ("sthree-configurator", "starts with \"sthree-\""),
+            ("amzn-s3-demo-bucket", "starts with \"amzn-s3-demo-\", a prefix S3 reserves for the examples in AWS's documentation"),
+        ] {
+            let problem = bucket_name_problem(name).unwrap_or_default();
+            assert!(problem.starts_with(said), "{name}: {problem}");
+        }
+    }
+}
