@@ -4,7 +4,7 @@ categories L (Lu Ll Lt Lm Lo), Z (Zs Zl Zp) and N (Nd Nl No), as sorted, merged,
 (first, last) ranges, for the `\\p{L}`, `\\p{Z}` and `\\p{N}` classes of
 crates/rules/src/pattern.rs. Each range is stored as two LEB128 numbers: its first code point
 less the last code point of the range before (or 0), and its last less its first. That is a
-quarter of the size of (u32, u32) pairs in the page, and `pattern::ranges` reads it back.
+quarter of the size of (u32, u32) pairs in the page, and `pattern::unicode::ranges` reads it back.
 
 Usage: scripts/gen-unicode-tables.py [--check]
 The data comes from Python's own `unicodedata`, so the Unicode version is the one the running
@@ -66,7 +66,7 @@ def render():
         "//! Unicode general categories L, Z and N as sorted, non-overlapping, non-adjacent",
         "//! inclusive code point ranges, each as two LEB128 numbers: the first code point less",
         "//! the last one of the range before (or 0), and the last less the first; read by",
-        "//! `crate::pattern::ranges`.",
+        "//! `crate::pattern::unicode::ranges`.",
         f"//! Unicode version: {version}. The service matches on a JVM whose Unicode version",
         "//! may differ; the tables then disagree only for code points assigned (or, rarely,",
         "//! re-categorised) between the two versions.",

@@ -6,7 +6,7 @@ the members of DescribeAutoMLJob's output that are not members of the request.
 Usage: scripts/refresh-model.py [path/to/service-2.json.gz]
 Without an argument it downloads the newest botocore wheel from PyPI (pip download) into a
 temporary folder and reads the model from it. After refreshing, run the tests: the drift test
-(crates/rules/tests/model_drift.rs) fails until crates/rules/src/model.rs agrees."""
+(crates/rules/tests/it/model_drift.rs) fails until crates/rules/src/model/request.rs agrees."""
 import gzip, io, json, os, subprocess, sys, tempfile, zipfile
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "rules", "model", "create-auto-ml-job.json")
@@ -51,7 +51,7 @@ def main():
     root = model["operations"]["CreateAutoMLJob"]["input"]["shape"]
     walk(root)
     # What DescribeAutoMLJob reports that a request does not hold: an import of its output
-    # leaves these out (crates/rules/src/model.rs, DESCRIBE_ONLY).
+    # leaves these out (crates/rules/src/model/request.rs, DESCRIBE_ONLY).
     described = shapes[model["operations"]["DescribeAutoMLJob"]["output"]["shape"]]["members"]
     describe_only = [m for m in described if m not in shapes[root]["members"]]
     # What CreateAutoMLJobV2's request has that this one does not (model.rs, V2_ONLY), and

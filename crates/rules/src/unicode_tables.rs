@@ -4,7 +4,7 @@
 //! Unicode general categories L, Z and N as sorted, non-overlapping, non-adjacent
 //! inclusive code point ranges, each as two LEB128 numbers: the first code point less
 //! the last one of the range before (or 0), and the last less the first; read by
-//! `crate::pattern::ranges`.
+//! `crate::pattern::unicode::ranges`.
 //! Unicode version: 14.0.0. The service matches on a JVM whose Unicode version
 //! may differ; the tables then disagree only for code points assigned (or, rarely,
 //! re-categorised) between the two versions.
