@@ -22,9 +22,11 @@ step() {
   if ! "$@"; then failed+=("$name"); fi
 }
 
-step "crate in headless Chromium" \
+# (Arguments after the crate go to cargo, after a further -- to the tests; CARGO_NET_OFFLINE
+# is cargo's --offline.)
+step "crate in headless Chromium" env CARGO_NET_OFFLINE=true \
   wasm-pack --log-level warn test --headless --chrome --chromedriver /usr/bin/chromedriver \
-  --mode no-install crates/js -- --offline --locked
+  --mode no-install crates/js --locked
 step "release package" scripts/build-js.sh
 step "automl-job command" cargo build --offline --locked -q -p automl-job
 step "package against the command (node --test)" node --test tests/js/*.test.mjs

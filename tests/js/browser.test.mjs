@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from '../e2e/browser.mjs';
 import { serve } from '../e2e/server.mjs';
-import { fixtures, loadPackage } from './package.mjs';
+import { fixtures, loadPackage, readmeExamples } from './package.mjs';
 
 const { pkg, dir } = await loadPackage();
 
@@ -50,6 +50,19 @@ window.rules = { check, importText, exportAs };
       try { imported = pkg.importText(fixture.text); } catch (e) { imported = `Error: ${e.message} ${e.line}:${e.column}`; }
       assert.deepEqual(inNode.imported, imported, fixture.name);
     }
+    // The README's page example, as written, answers as the package does in Node.
+    const [example] = readmeExamples();
+    fs.writeFileSync(
+      path.join(dir, 'readme.html'),
+      `<!doctype html><meta charset="utf-8"><title>README</title>
+<script type="importmap">{"imports": {"automl-job-rules": "./node_modules/automl-job-rules/automl_job_rules.js"}}</script>
+<script type="module">\n${example}\nwindow.readme = { valid, diagnostics };\n</script>`,
+    );
+    await browser.page.goto(new URL('readme.html', server.url).href);
+    await browser.page.waitForFunction(() => window.readme !== undefined, null, { timeout: 20000 });
+    const { valid, diagnostics } = pkg.check('{"AutoMLJobName": "my_job"}');
+    assert.deepEqual(await browser.page.evaluate(() => window.readme), { valid, diagnostics });
+    assert.equal(valid, false);
     assert.deepEqual(browser.errors, []);
     assert.deepEqual(browser.offsite, []);
     assert.ok(server.requests.some((url) => url.endsWith('automl_job_rules_bg.wasm')));

@@ -48,7 +48,8 @@ export function installPackage() {
   fs.writeFileSync(
     path.join(dir, 'entry.mjs'),
     `export * from "automl-job-rules";\nexport { default } from "automl-job-rules";\n` +
-      `export const WASM = new URL(import.meta.resolve("automl-job-rules/automl_job_rules_bg.wasm"));\n`,
+      `import { createRequire } from "node:module";\n` +
+      `export const WASM = createRequire(import.meta.url).resolve("automl-job-rules/automl_job_rules_bg.wasm");\n`,
   );
   return dir;
 }
@@ -110,4 +111,15 @@ export function fixtures() {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => ({ name: f.slice(0, -5), file: path.join(FIXTURES, f), text: fs.readFileSync(path.join(FIXTURES, f), 'utf8') }));
+}
+
+/** The ```js blocks of the README's section on the package: [page, node]. */
+export function readmeExamples() {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.split('\n## The JavaScript package\n')[1]?.split('\n## ')[0] ?? '';
+  const blocks = [...section.matchAll(/```js\n(.*?)```/gs)].map((m) => m[1]);
+  if (blocks.length !== 2 || !blocks[0].includes('await init()') || !blocks[1].includes('initSync(')) {
+    throw new Error('the README shows the package in a page (await init()) and in Node (initSync)');
+  }
+  return blocks;
 }
