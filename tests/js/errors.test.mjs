@@ -4,7 +4,7 @@
 // `initSync`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TARGETS, cli, loadPackage } from './package.mjs';
+import { TARGETS, cli, fixtures, loadPackage } from './package.mjs';
 
 const { pkg } = await loadPackage({ via: 'init' });
 const VALID = JSON.stringify({
@@ -87,4 +87,40 @@ test('an invalid request is exported only when allowed, and a text that is not J
   throws(() => pkg.exportAs(invalid, 'cli'), /^not exporting a request the service would reject \(1 error, the first: AutoMLJobName may contain only .*\); fix the errors, or pass \{ allowInvalid: true \}$/);
   assert.match(pkg.exportAs(invalid, 'cli', { allowInvalid: true }), /--auto-ml-job-name 'my_job'/);
   throws(() => pkg.exportAs('{"AutoMLJobName": }', 'json', { allowInvalid: true }), /^not valid JSON: .* \(line 1, column 19\)$/);
+});
+
+test('mangled fixtures and pastes never crash the module: an answer or an Error, every time', () => {
+  let seed = 0x9e3779b9;
+  const next = (n) => {
+    seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
+    return seed % n;
+  };
+  const pieces = ['"', '{', '}', '[', ']', ',', ':', '\\', '\\u', 'null', '1e999', '-0', '\uD800', '\u2028', 'é', '😀', '\n', '$', '`', "'", 'aws sagemaker create-auto-ml-job --', 'create_auto_ml_job(', '**', 'f"{'];
+  const texts = fixtures().map((f) => f.text);
+  texts.push(pkg.exportAs(VALID, 'cli'), pkg.exportAs(VALID, 'boto3'), pkg.exportAs(VALID, 'powershell'), pkg.exportAs(VALID, 'cmd'));
+  let calls = 0;
+  for (const text of texts) {
+    for (let round = 0; round < 6; round += 1) {
+      const at = next(text.length + 1);
+      const mangled = round % 3 === 0
+        ? text.slice(0, at) // cut short
+        : round % 3 === 1
+          ? text.slice(0, at) + pieces[next(pieces.length)] + text.slice(at) // something inserted
+          : text.slice(0, at) + text.slice(at + 1 + next(40)); // something taken out
+      for (const call of [
+        () => pkg.check(mangled),
+        () => pkg.importText(mangled),
+        () => pkg.exportAs(mangled, TARGETS[next(TARGETS.length)], { allowInvalid: true }),
+      ]) {
+        calls += 1;
+        try {
+          call();
+        } catch (err) {
+          assert.ok(err instanceof Error && !(err instanceof WebAssembly.RuntimeError), `${String(err)} on ${JSON.stringify(mangled.slice(0, 200))}`);
+        }
+      }
+    }
+  }
+  assert.ok(calls > 1800);
+  assert.equal(pkg.check(VALID).valid, true);
 });
