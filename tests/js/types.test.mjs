@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, installPackage } from './package.mjs';
+import { ROOT, installPackage, loadPackage } from './package.mjs';
 
 const TSC = path.join(ROOT, 'tools/node_modules/.bin/tsc');
 
@@ -44,4 +44,28 @@ test('tsc --noEmit --strict accepts the example that uses every function', () =>
   const bad = spawnSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
   assert.notEqual(bad.status, 0);
   assert.match(bad.stdout, /"yaml"/);
+});
+
+test('the interfaces of the definitions name exactly the members of the values', async () => {
+  const { pkg, dir } = await loadPackage();
+  const types = fs.readFileSync(path.join(dir, 'node_modules/automl-job-rules/automl_job_rules.d.ts'), 'utf8');
+  const members = (name) => {
+    const body = types.match(new RegExp(`export interface ${name}(?: extends \\w+)? \\{(.*?)\\n\\}`, 's'))?.[1];
+    assert.ok(body, `interface ${name}`);
+    return [...body.matchAll(/^\s+(\w+)\??:/gm)].map((m) => m[1]).sort();
+  };
+  const checked = pkg.check('{"AutoMLJobName": "my_job", "ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "F1"}}');
+  assert.deepEqual(Object.keys(checked).sort(), members('CheckResult'));
+  assert.ok(checked.diagnostics.some((d) => d.related.length > 0 && d.line !== null));
+  for (const d of checked.diagnostics) assert.deepEqual(Object.keys(d).sort(), members('Diagnostic'));
+  const imported = pkg.importText('aws sagemaker create-auto-ml-job --region eu-west-1 --auto-ml-job-name churn');
+  assert.deepEqual(Object.keys(imported).sort(), members('ImportResult'));
+  try {
+    pkg.importText('aws sagemaker create-auto-ml-job --role-arn $ROLE');
+    assert.fail('importText refuses a variable never set');
+  } catch (err) {
+    assert.deepEqual(Object.keys(err).sort(), members('ImportError'));
+  }
+  assert.deepEqual(members('CheckOptions'), ['api']);
+  assert.deepEqual(members('ExportOptions'), ['allowInvalid']);
 });

@@ -13,7 +13,8 @@
 //! maps are objects); failures are thrown as `Error` objects with the command's message. No
 //! JavaScript input is unwrapped: whatever a caller passes gets an answer or an `Error`.
 //! The TypeScript shapes below are written out here (wasm-bindgen would say `any` for serde
-//! values) and held to the values by `tsc --noEmit` on `tests/js/example.ts`.
+//! values); `tests/js/types.test.mjs` checks `tests/js/example.ts` against them with `tsc
+//! --noEmit --strict` and their members against the values the functions return.
 
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use serde::Serialize;
