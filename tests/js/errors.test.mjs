@@ -26,7 +26,7 @@ function throws(fn, message) {
 }
 
 test('an unknown export target: the message automl-job export gives', () => {
-  const run = cli(['export', '--to', 'yaml', '-'], VALID);
+  const run = cli(['export', '--to', 'yaml', fixtures()[0].file]);
   assert.equal(run.status, 2);
   const message = run.stderr.split('\n')[0].replace(/^error: /, '');
   assert.equal(message, `unknown export target 'yaml': use one of ${TARGETS.join(', ')}`);
