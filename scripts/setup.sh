@@ -24,7 +24,7 @@ if ((${#need_apt[@]})); then
 fi
 
 # 2. Rust: the wasm target, trunk 0.21 (0.22 needs a newer rustc), wasm-bindgen-cli equal to
-#    the wasm-bindgen in Cargo.lock.
+#    the wasm-bindgen in Cargo.lock, wasm-pack 0.15.
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   log "cargo install trunk ~0.21 (about 15 minutes cold)"
@@ -36,9 +36,18 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
   # Not --locked: its lock file pins a webpki-roots version the registry lacks.
   cargo install wasm-bindgen-cli --version "=$WB_VERSION" --quiet --force
 fi
+# wasm-pack for the JavaScript package (scripts/build-js.sh, scripts/test-js.sh): it is run with
+# --mode no-install (the wasm-bindgen above) and its own wasm-opt off (binaryen below), so it
+# downloads nothing.
+WASM_PACK_VERSION=0.15.1
+if ! wasm-pack --version 2>/dev/null | grep -q "^wasm-pack $WASM_PACK_VERSION\$"; then
+  log "cargo install wasm-pack $WASM_PACK_VERSION (about 15 minutes cold)"
+  cargo install --locked wasm-pack --version "=$WASM_PACK_VERSION" --quiet --force
+fi
 
 # 3. npm: binaryen 132 (Debian's wasm-opt 108 silently breaks the page), playwright-core (driving
-#    Debian's chromium; never a browser download) and axe-core, pinned by tools/package-lock.json.
+#    Debian's chromium; never a browser download), axe-core and typescript (tsc checks the
+#    JavaScript package's definitions), pinned by tools/package-lock.json.
 if [[ -f tools/package-lock.json ]] && [[ ! -e tools/node_modules/.stamp || tools/package-lock.json -nt tools/node_modules/.stamp ]]; then
   log "npm ci in tools/"
   (cd tools && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)

@@ -7,6 +7,8 @@
 #      loopback stand-in endpoint (scripts/test-clients.sh);
 #   3. the page in headless Chromium: component tests and end-to-end tests against the
 #      release build (scripts/test-browser.sh).
+#   4. the JavaScript package: the crate in headless Chromium, the built package against the
+#      automl-job command on every fixture, its TypeScript definitions (scripts/test-js.sh).
 # Exits non-zero when any part fails; every part runs even when an earlier one failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +27,7 @@ step() {
 step "native tests" cargo test --workspace --offline --locked
 [[ -x scripts/test-clients.sh ]] && step "real AWS CLI and boto3" scripts/test-clients.sh
 [[ -x scripts/test-browser.sh ]] && step "page in headless Chromium" env SKIP_SETUP=1 scripts/test-browser.sh
+[[ -x scripts/test-js.sh ]] && step "JavaScript package" env SKIP_SETUP=1 scripts/test-js.sh
 
 if ((${#failed[@]})); then
   echo "test: FAILED: ${failed[*]}" >&2

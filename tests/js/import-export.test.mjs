@@ -1,0 +1,138 @@
+// `exportAs` and `importText` in the built package print what `automl-job export` and
+// `automl-job import` print: every fixture in every form (refused, as the command refuses it,
+// when the service would reject it, unless allowInvalid), and every export, fixture text and
+// pasted command or program imported back, with the command's notes and findings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { TARGETS, asPackage, cli, cliCheck, fixtures, loadPackage, tempDir } from './package.mjs';
+
+const { pkg } = await loadPackage();
+const all = fixtures();
+
+/** What `exportAs` throws, or null when it does not. */
+function thrownBy(fn) {
+  try {
+    fn();
+    return null;
+  } catch (err) {
+    assert.ok(err instanceof Error, `threw ${err}`);
+    return err;
+  }
+}
+
+test('every fixture in every form: what automl-job export --to TARGET prints, or its refusal', () => {
+  let exported = 0;
+  for (const fixture of all) {
+    for (const target of TARGETS) {
+      const run = cli(['export', '--to', target, fixture.file]);
+      const allowed = cli(['export', '--to', target, '--allow-invalid', fixture.file]);
+      if (run.status === 0) {
+        assert.equal(pkg.exportAs(fixture.text, target), run.stdout, `${fixture.name} as ${target}`);
+        assert.equal(pkg.exportAs(fixture.text, target, { allowInvalid: true }), run.stdout);
+        exported += 1;
+        continue;
+      }
+      const err = thrownBy(() => pkg.exportAs(fixture.text, target));
+      assert.ok(err, `${fixture.name} as ${target}: the command refused it (exit ${run.status})`);
+      if (run.status === 1) {
+        // The service would reject it: the command lists the errors and refuses.
+        assert.match(run.stderr, /^error: not exporting a request the service would reject;/m);
+        assert.match(err.message, /^not exporting a request the service would reject \(\d+ errors?, the first: /);
+        const first = err.message.replace(/^[^:]*: /, '').replace(/\); fix the errors, or pass \{ allowInvalid: true \}$/, '');
+        assert.ok(run.stderr.includes(first), `${fixture.name}: the first error, ${first}, is the command's`);
+        assert.equal(allowed.status, 0);
+        assert.equal(pkg.exportAs(fixture.text, target, { allowInvalid: true }), allowed.stdout, `${fixture.name} as ${target}, allowed`);
+      } else {
+        // Not JSON: the command prints the one finding, as the package throws it.
+        assert.equal(run.status, 2);
+        assert.ok(run.stderr.includes(`]: ${err.message}\n`), `${fixture.name}: ${err.message}\n${run.stderr}`);
+        assert.equal(allowed.status, 2);
+        assert.equal(thrownBy(() => pkg.exportAs(fixture.text, target, { allowInvalid: true }))?.message, err.message);
+      }
+    }
+  }
+  assert.ok(exported >= 20 * TARGETS.length, `${exported} exports`);
+});
+
+// Pastes the export forms do not cover: what the command leaves out and notes.
+const PASTES = {
+  'command with --region': `$ aws sagemaker create-auto-ml-job --region eu-west-1 \\
+>   --auto-ml-job-name churn --role-arn arn:aws:iam::123456789012:role/r \\
+>   --input-data-config '[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://b/t/"}},"TargetAttributeName":"y"}]' \\
+>   --output-data-config S3OutputPath=s3://b/o/`,
+  'command with shell variables': `BUCKET=my-bucket
+export ROLE="arn:aws:iam::123456789012:role/r"
+aws sagemaker create-auto-ml-job --auto-ml-job-name churn --role-arn "\${ROLE}" \\
+  --output-data-config S3OutputPath=s3://$BUCKET/out/`,
+  'boto3 program': `import boto3
+sm = boto3.client("sagemaker", region_name="eu-west-1")
+bucket = "my-bucket"
+sm.create_auto_ml_job(
+    AutoMLJobName="churn",
+    InputDataConfig=[{"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": f"s3://{bucket}/train/"}}, "TargetAttributeName": "y"}],
+    OutputDataConfig={"S3OutputPath": f"s3://{bucket}/out/"},
+    AutoMLJobConfig={"CompletionCriteria": {"MaxAutoMLJobRuntimeInSeconds": 4 * 60 * 60}},
+    RoleArn="arn:aws:iam::123456789012:role/r",
+)`,
+  'describe output': JSON.stringify({
+    AutoMLJobName: 'old-job',
+    AutoMLJobArn: 'arn:aws:sagemaker:eu-west-1:123456789012:automl-job/old-job',
+    AutoMLJobStatus: 'Completed',
+    RoleArn: 'arn:aws:iam::123456789012:role/r',
+    OutputDataConfig: { S3OutputPath: 's3://b/o/' },
+  }),
+  'unset variable': 'aws sagemaker create-auto-ml-job --auto-ml-job-name churn \\\n  --role-arn $ROLE',
+  'prose': 'please make me a job',
+  'empty': '',
+};
+
+test('every export, fixture text and paste imports as automl-job import reads it', () => {
+  const inputs = [];
+  for (const fixture of all) {
+    inputs.push([`${fixture.name}.json`, fixture.text]);
+    if (!fixture.name.startsWith('valid-')) continue;
+    for (const target of TARGETS) inputs.push([`${fixture.name} as ${target}`, pkg.exportAs(fixture.text, target)]);
+  }
+  inputs.push(...Object.entries(PASTES));
+  const dir = tempDir('automl-job-rules-imports-');
+  const bodies = [];
+  let refused = 0;
+  for (const [name, text] of inputs) {
+    const run = cli(['import', '-'], text);
+    let imported;
+    try {
+      imported = pkg.importText(text);
+    } catch (err) {
+      assert.ok(err instanceof Error);
+      assert.equal(run.status, 2, `${name}: the command imported what the package refused: ${err.message}`);
+      const [, reason, line, column] = err.message.match(/^cannot import the text: (.*) \(line (\d+), column (\d+)\)$/s) ?? [];
+      assert.ok(reason, `${name}: ${err.message}`);
+      assert.equal(run.stderr, `error: cannot import <stdin>: ${reason}\n  --> <stdin>:${line}:${column}\n`, name);
+      assert.deepEqual([err.line, err.column], [Number(line), Number(column)]);
+      refused += 1;
+      continue;
+    }
+    assert.notEqual(run.status, 2, `${name}: the command refused it: ${run.stderr}`);
+    assert.equal(imported.json, run.stdout, name);
+    assert.deepEqual(imported.request, JSON.parse(run.stdout), name);
+    for (const note of imported.notes) assert.ok(run.stderr.includes(`note: ${note}\n`), `${name}: ${note}`);
+    assert.equal(imported.notes.length, (run.stderr.match(/^note: /gm) ?? []).length, name);
+    assert.equal(run.status === 0, !imported.diagnostics.some((d) => d.severity === 'error'), name);
+    const file = path.join(dir, `${bodies.length}.json`);
+    fs.writeFileSync(file, run.stdout);
+    bodies.push({ name, file, imported });
+  }
+  assert.ok(refused >= 3 && bodies.length >= 100, `${refused} refused, ${bodies.length} imported`);
+  // The findings about each body are the command's, placed in that body.
+  const reports = cliCheck(bodies.map((b) => b.file));
+  for (const [i, { name, imported }] of bodies.entries()) {
+    assert.deepEqual(imported.diagnostics, asPackage(reports[i]).diagnostics, name);
+  }
+  const region = pkg.importText(PASTES['command with --region']);
+  assert.deepEqual(region.leftOut, ['--region eu-west-1']);
+  const described = pkg.importText(PASTES['describe output']);
+  assert.deepEqual(described.leftOut, ['AutoMLJobArn', 'AutoMLJobStatus']);
+  assert.equal(described.notes.length, 2);
+});
