@@ -87,6 +87,9 @@ pub struct CsvStats {
     pub not_utf8: Lines,
     /// Records too long to profile.
     pub long_records: Lines,
+    /// The first record with a wrong number of fields that runs over several lines: a
+    /// quote opened in it is likely closed only by a quote in a later row.
+    pub misfit_span: Option<(u64, u64)>,
     /// A quoted field opened on this line is never closed: the file ends inside it.
     pub unclosed_quote: Option<u64>,
     /// Lines in the file (line breaks inside quoted fields included).
@@ -182,7 +185,14 @@ impl CsvScan {
                 ReadRecordResult::OutputFull => self.grow_out(),
                 ReadRecordResult::OutputEndsFull => self.grow_ends(),
                 ReadRecordResult::Record => {
-                    self.record();
+                    // The record's last line: its terminator is a line feed already counted,
+                    // or a carriage return before one not yet read.
+                    let end_line = if consumed.last() == Some(&b'\n') {
+                        self.newlines
+                    } else {
+                        self.newlines + 1
+                    };
+                    self.record(end_line);
                 }
             }
         }
@@ -207,11 +217,11 @@ impl CsvScan {
                     ReadRecordResult::OutputEndsFull => self.grow_ends(),
                     ReadRecordResult::OutputFull => self.grow_out(),
                     ReadRecordResult::Record => {
-                        let lines_spanned = self.newlines + 1 - self.record_line;
-                        if self.record_quotes % 2 == 1 && lines_spanned > 1 {
+                        let end_line = self.newlines + 1;
+                        if self.record_quotes % 2 == 1 && end_line > self.record_line {
                             self.stats.unclosed_quote = Some(self.record_line);
                         }
-                        self.record();
+                        self.record(end_line);
                         break;
                     }
                     ReadRecordResult::InputEmpty | ReadRecordResult::End => break,
@@ -250,8 +260,8 @@ impl CsvScan {
         }
     }
 
-    /// One whole record is in `out` / `ends`.
-    fn record(&mut self) {
+    /// One whole record, on lines `record_line..=end_line`, is in `out` / `ends`.
+    fn record(&mut self, end_line: u64) {
         let line = self.record_line;
         let overflow = self.overflow;
         let nfields = self.nfields;
@@ -295,6 +305,9 @@ impl CsvScan {
         if nfields != ncols && !stats.header_truncated {
             if stats.field_count.is_empty() {
                 stats.first_field_count = Some(nfields);
+            }
+            if end_line > line && stats.misfit_span.is_none() {
+                stats.misfit_span = Some((line, end_line));
             }
             stats.field_count.note(line);
         }

@@ -57,13 +57,8 @@ impl Preflight {
             rules::check_channel(r, pos, &mut findings);
         }
         rules::check_all(plan, &results, &mut findings);
-        findings.sort_by_key(|f| {
-            (
-                f.channel.unwrap_or(usize::MAX),
-                !f.is_error() as u8,
-                f.line.unwrap_or(0),
-            )
-        });
+        // By file, errors first; within that, in the order the rules run (a stable sort).
+        findings.sort_by_key(|f| (f.channel.unwrap_or(usize::MAX), !f.is_error()));
         let channels = results.iter().map(summary).collect();
         Report {
             findings,

@@ -5,7 +5,7 @@
 //! A file fed from its start keeps only its last [`MAX_FOOTER_BYTES`] (a rolling tail); a
 //! reader that can seek calls [`ParquetTail::skip_to`] and feeds only the end.
 
-use parquet::basic::{LogicalType, Type as PhysicalType};
+use parquet::basic::{ConvertedType, LogicalType, Type as PhysicalType};
 use parquet::file::metadata::ParquetMetaDataReader;
 
 /// Largest footer read (metadata plus its 8-byte trailer). Footers are kilobytes; a wide
@@ -121,6 +121,7 @@ impl ParquetTail {
                     kind_of(
                         field.get_physical_type(),
                         field.get_basic_info().logical_type_ref(),
+                        field.get_basic_info().converted_type(),
                     )
                 },
                 nulls: None,
@@ -154,7 +155,22 @@ impl ParquetTail {
     }
 }
 
-fn kind_of(physical: PhysicalType, logical: Option<&LogicalType>) -> &'static str {
+fn kind_of(
+    physical: PhysicalType,
+    logical: Option<&LogicalType>,
+    converted: ConvertedType,
+) -> &'static str {
+    // Files from older writers carry only the converted type.
+    match converted {
+        ConvertedType::UTF8 | ConvertedType::ENUM | ConvertedType::JSON => return "text",
+        ConvertedType::DATE
+        | ConvertedType::TIME_MILLIS
+        | ConvertedType::TIME_MICROS
+        | ConvertedType::TIMESTAMP_MILLIS
+        | ConvertedType::TIMESTAMP_MICROS => return "date/time",
+        ConvertedType::DECIMAL => return "numeric",
+        _ => {}
+    }
     match logical {
         Some(LogicalType::String | LogicalType::Enum | LogicalType::Json) => return "text",
         Some(LogicalType::Date | LogicalType::Time { .. } | LogicalType::Timestamp { .. }) => {

@@ -452,12 +452,18 @@ pub fn field_counts(r: &ChannelResult, out: &mut Vec<Finding>) {
     }
     let columns = stats.columns.len();
     let first = stats.first_field_count.unwrap_or(0);
+    let span = match stats.misfit_span {
+        Some((from, to)) if stats.unclosed_quote.is_none() => format!(
+            "; the row on line {from} runs on to line {to}: a quote in it is probably not closed where it should be"
+        ),
+        _ => String::new(),
+    };
     out.push(
         warning(
             "field-count",
             r.plan.data_pointer(),
             format!(
-                "{} of {} {} another number of fields than the header's {columns} ({}; the first has {first}): a comma inside a value needs quotes around the value",
+                "{} of {} {} another number of fields than the header's {columns} ({}; the first has {first}){span}: a comma inside a value needs quotes around the value",
                 plural(stats.field_count.count, "row", "rows"),
                 r.file,
                 if stats.field_count.count == 1 { "has" } else { "have" },

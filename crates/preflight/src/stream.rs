@@ -90,7 +90,9 @@ impl Inner {
             let take = (SNIFF_BYTES - buf.len()).min(bytes.len());
             buf.extend_from_slice(&bytes[..take]);
             bytes = &bytes[take..];
-            if buf.len() < SNIFF_BYTES {
+            // Parquet is known by its first four bytes, so that a reader may skip to the
+            // footer at once; text needs more to be told from binary.
+            if buf.len() < SNIFF_BYTES && !(buf.len() >= 4 && buf.starts_with(b"PAR1")) {
                 return;
             }
             self.decide();
