@@ -29,8 +29,8 @@ pub const MAX_CLASS_BYTES: usize = 256;
 pub struct ColumnCounts {
     /// Rows with a value (not empty, not a missing-value spelling).
     pub values: u64,
-    /// Values that do not look like numbers.
-    pub text: u64,
+    /// Some value does not look like a number.
+    pub text: bool,
 }
 
 /// What the target column holds.
@@ -112,9 +112,7 @@ pub struct CsvScan {
     /// The current record's bytes or fields went past the caps.
     overflow: bool,
     in_record: bool,
-    newlines: u64,
     record_line: u64,
-    record_quotes: u64,
     target_name: Option<String>,
     weight_name: Option<String>,
     finished: bool,
@@ -134,9 +132,7 @@ impl CsvScan {
             nfields: 0,
             overflow: false,
             in_record: false,
-            newlines: 0,
             record_line: 1,
-            record_quotes: 0,
             target_name: target.map(String::from),
             weight_name: weight.map(String::from),
             finished: false,
@@ -161,14 +157,14 @@ impl CsvScan {
                     .iter()
                     .position(|&b| b != b'\n' && b != b'\r')
                     .unwrap_or(input.len());
-                self.newlines += count(&input[..skip], b'\n');
+                let skipped = count(&input[..skip], b'\n');
+                self.core.set_line(self.core.line() + skipped);
                 input = &input[skip..];
                 if input.is_empty() {
                     return;
                 }
                 self.in_record = true;
-                self.record_line = self.newlines + 1;
-                self.record_quotes = 0;
+                self.record_line = self.core.line();
             }
             let (res, nin, nout, nend) = self.core.read_record(
                 input,
@@ -176,8 +172,6 @@ impl CsvScan {
                 &mut self.ends[self.endlen..],
             );
             let consumed = &input[..nin];
-            self.newlines += count(consumed, b'\n');
-            self.record_quotes += count(consumed, b'"');
             input = &input[nin..];
             self.advance(nout, nend);
             match res {
@@ -188,9 +182,9 @@ impl CsvScan {
                     // The record's last line: its terminator is a line feed already counted,
                     // or a carriage return before one not yet read.
                     let end_line = if consumed.last() == Some(&b'\n') {
-                        self.newlines
+                        self.core.line() - 1
                     } else {
-                        self.newlines + 1
+                        self.core.line()
                     };
                     self.record(end_line);
                 }
@@ -204,33 +198,64 @@ impl CsvScan {
             return &self.stats;
         }
         self.finished = true;
+        // A last line without a line end is still a line.
+        let lines = self.core.line() - 1 + u64::from(self.open_line);
         if self.in_record {
-            // Guarantees room for the final field end.
-            loop {
-                let (res, _, nout, nend) = self.core.read_record(
-                    &[],
-                    &mut self.out[self.outlen..],
-                    &mut self.ends[self.endlen..],
-                );
-                self.advance(nout, nend);
-                match res {
-                    ReadRecordResult::OutputEndsFull => self.grow_ends(),
-                    ReadRecordResult::OutputFull => self.grow_out(),
-                    ReadRecordResult::Record => {
-                        let end_line = self.newlines + 1;
-                        if self.record_quotes % 2 == 1 && end_line > self.record_line {
-                            self.stats.unclosed_quote = Some(self.record_line);
-                        }
-                        self.record(end_line);
-                        break;
+            let end_line = self.core.line();
+            self.finish_record(end_line);
+        }
+        self.stats.lines = lines;
+        &self.stats
+    }
+
+    /// Ends the record the file ends in, and finds whether it ends inside a quoted field.
+    ///
+    /// `csv_core` does not expose its state, and a copy of its reader cannot probe it
+    /// (csv-core 0.1's `Reader::clone` keeps only part of the DFA's tables), so the reader
+    /// itself is given a quote, then a line end: only inside a quoted field does the quote
+    /// vanish and the line end close the record. Otherwise the probe's bytes went into the
+    /// last field (a scratch buffer), and its end is moved back by as many bytes: at the
+    /// start of a field the quote opens one and the line end is kept in it; in a field, or
+    /// after a closing quote, the quote is kept.
+    fn finish_record(&mut self, end_line: u64) {
+        let mut scratch = [0u8; 4];
+        let (_, _, mut extra, _) = self.core.read_record(b"\"", &mut scratch, &mut [0usize; 1]);
+        if extra == 0 {
+            if self.endlen == self.ends.len() {
+                self.grow_ends();
+            }
+            let (res, _, nout, nend) =
+                self.core
+                    .read_record(b"\n", &mut scratch, &mut self.ends[self.endlen..]);
+            if res == ReadRecordResult::Record {
+                self.advance(0, nend);
+                self.stats.unclosed_quote = Some(self.record_line);
+                self.record(end_line);
+                return;
+            }
+            extra = nout;
+        }
+        loop {
+            let (res, _, nout, nend) = self.core.read_record(
+                &[],
+                &mut self.out[self.outlen..],
+                &mut self.ends[self.endlen..],
+            );
+            self.advance(nout, nend);
+            match res {
+                ReadRecordResult::OutputEndsFull => self.grow_ends(),
+                ReadRecordResult::OutputFull => self.grow_out(),
+                ReadRecordResult::Record => {
+                    if !self.overflow && self.endlen > 0 {
+                        let last = &mut self.ends[self.endlen - 1];
+                        *last = last.saturating_sub(extra);
                     }
-                    ReadRecordResult::InputEmpty | ReadRecordResult::End => break,
+                    self.record(end_line);
+                    return;
                 }
+                ReadRecordResult::InputEmpty | ReadRecordResult::End => return,
             }
         }
-        // A last line without a line end is still a line.
-        self.stats.lines = self.newlines + u64::from(self.open_line);
-        &self.stats
     }
 
     fn advance(&mut self, nout: usize, nend: usize) {
@@ -321,19 +346,21 @@ impl CsvScan {
         let ends = &self.ends[..endlen];
         let mut start = 0;
         for (column, &end) in stats.columns.iter_mut().zip(ends) {
+            let end = end.clamp(start, record.len());
             let field = &record[start..end];
             start = end;
             if !text::is_missing(field) {
                 column.values += 1;
-                if !text::looks_numeric(field) {
-                    column.text += 1;
+                // Once a column holds text, its values need no more looking at.
+                if !column.text && !text::looks_numeric(field) {
+                    column.text = true;
                 }
             }
         }
         let field_at = |i: Option<usize>| -> Option<&[u8]> {
             let i = i?;
-            let end = *ends.get(i)?;
-            let start = if i == 0 { 0 } else { ends[i - 1] };
+            let end = (*ends.get(i)?).min(record.len());
+            let start = if i == 0 { 0 } else { ends[i - 1] }.min(end);
             Some(&record[start..end])
         };
         if stats.target_index.is_some() {
@@ -434,6 +461,42 @@ mod tests {
         assert_eq!(s.rows, 1);
         let s = scan(b"a,y\n1,\"closed\nhere\",b\n", 5);
         assert_eq!(s.unclosed_quote, None);
+        for (data, expected) in [
+            (&b"a,y\n1,\"closed\nhere\""[..], None),
+            (b"a,y\n1,\"said \"\"hi\"\"\"", None),
+            (b"a,y\n1,5\"", None),
+            (b"a,y\n1,\"open", Some(2)),
+            (b"a,y\n1,\"", Some(2)),
+            (b"a,y\n1,\"said \"\"hi", Some(2)),
+        ] {
+            for chunk in [1, 3, 100] {
+                assert_eq!(scan(data, chunk).unclosed_quote, expected, "{:?}", String::from_utf8_lossy(data));
+            }
+        }
+    }
+
+    /// The probe for an open quote at the end of the file leaves the last value as it was.
+    #[test]
+    fn the_last_value_of_a_file_without_a_line_end() {
+        for (data, value) in [
+            (&b"a,y\n1,xyz"[..], Some(&b"xyz"[..])),
+            (b"a,y\n1,\"q\"", Some(b"q")),
+            (b"a,y\n1,\"q", Some(b"q")),
+            (b"a,y\n1,\"q\"\"\"", Some(b"q\"")),
+            (b"a,y\n1,", None),
+            (b"a,y\n1,\"", None),
+        ] {
+            for chunk in [1, 2, 64] {
+                let s = scan(data, chunk);
+                let classes: Vec<&[u8]> = s.target.classes.keys().map(Vec::as_slice).collect();
+                let label = String::from_utf8_lossy(data);
+                assert_eq!(s.rows, 1, "{label}");
+                match value {
+                    Some(v) => assert_eq!(classes, [v], "{label}"),
+                    None => assert_eq!(s.target.missing.count, 1, "{label}"),
+                }
+            }
+        }
     }
 
     #[test]

@@ -167,7 +167,7 @@ fn summary(r: &ChannelResult) -> ChannelSummary {
                 name: name.clone(),
                 kind: if c.values == 0 {
                     "empty"
-                } else if c.text == 0 {
+                } else if !c.text {
                     "numeric"
                 } else {
                     "text"

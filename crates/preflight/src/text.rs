@@ -28,39 +28,67 @@ pub const NA_VALUES: [&[u8]; 18] = [
     b"null",
 ];
 
-/// Whether a field holds no value: empty, only spaces, or one of [`NA_VALUES`].
-#[inline]
+/// Whether a field holds no value: empty, only spaces, or one of [`NA_VALUES`]. Called for
+/// every field: the common cases (empty; a first byte no missing-value spelling starts with)
+/// are decided at once.
+#[inline(always)]
 pub fn is_missing(field: &[u8]) -> bool {
-    if field.is_empty() {
-        return true;
+    match field.first() {
+        None => true,
+        // Numbers start with 1 and - too: only `1.#…` and `-1…`, `-N…`, `-n…` may be missing.
+        Some(&b) if MAY_BE_MISSING[b as usize] => match (b, field.get(1)) {
+            (b'1', Some(b'.')) | (b'-', Some(b'1' | b'N' | b'n')) => is_missing_slow(field),
+            (b'1' | b'-', _) => false,
+            _ => is_missing_slow(field),
+        },
+        Some(_) => false,
     }
-    if field.len() > 8 {
-        return false;
-    }
-    let first = field[0];
-    if !matches!(
-        first,
-        b' ' | b'\t' | b'#' | b'-' | b'1' | b'<' | b'N' | b'n'
-    ) {
-        return false;
-    }
-    field.iter().all(|&b| b == b' ' || b == b'\t') || NA_VALUES.contains(&field)
 }
+
+#[inline(never)]
+fn is_missing_slow(field: &[u8]) -> bool {
+    field.iter().all(|&b| b == b' ' || b == b'\t')
+        || (field.len() <= 8
+            && field
+                .iter()
+                .any(|&b| matches!(b, b'#' | b'<' | b'A' | b'N' | b'a' | b'n' | b'o' | b'u' | b'U' | b'L'))
+            && NA_VALUES.contains(&field))
+}
+
+/// First bytes of the missing-value spellings, and white space.
+static MAY_BE_MISSING: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = b" \t#-1<Nn";
+    let mut i = 0;
+    while i < starts.len() {
+        t[starts[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Bytes a number may hold.
+static NUMERIC_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = b"0123456789+-.eE ";
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Whether a field looks like a number (digits with an optional sign, point and exponent,
 /// spaces around allowed): the cheap test used for every column. The target and the sample
 /// weights are parsed in full by [`parse_number`].
 #[inline]
 pub fn looks_numeric(field: &[u8]) -> bool {
-    let mut digits = false;
+    let mut all = true;
     for &b in field {
-        match b {
-            b'0'..=b'9' => digits = true,
-            b'+' | b'-' | b'.' | b'e' | b'E' | b' ' => {}
-            _ => return false,
-        }
+        all &= NUMERIC_BYTE[b as usize];
     }
-    digits
+    all && field.iter().any(u8::is_ascii_digit)
 }
 
 /// The field's value as a number, as Python's `float()` reads it (surrounding spaces
