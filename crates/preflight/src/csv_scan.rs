@@ -39,7 +39,7 @@ pub struct TargetCounts {
     /// Rows whose target is empty or missing (short rows included).
     pub missing: Lines,
     /// Count per distinct value, for the first [`MAX_CLASSES`] distinct values.
-    pub classes: HashMap<Vec<u8>, u64>,
+    pub classes: Classes,
     /// Rows whose value is not among `classes` (more distinct values, or too long).
     pub other: u64,
     /// Values that are numbers.
@@ -59,6 +59,50 @@ impl TargetCounts {
     }
     pub fn more_classes(&self) -> bool {
         self.other > 0
+    }
+}
+
+/// Distinct target values with their counts, in the order first seen: a linear scan while
+/// there are few (most targets have a handful of classes), a hash index past [`SMALL`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Classes {
+    /// Value, count, whether it is a number.
+    entries: Vec<(Vec<u8>, u64, bool)>,
+    index: HashMap<Vec<u8>, usize>,
+}
+
+const SMALL: usize = 16;
+
+impl Classes {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&[u8], u64)> {
+        self.entries.iter().map(|(v, n, _)| (v.as_slice(), *n))
+    }
+    pub fn get(&self, value: &[u8]) -> Option<u64> {
+        self.find(value).map(|i| self.entries[i].1)
+    }
+    fn find(&self, value: &[u8]) -> Option<usize> {
+        if self.entries.len() <= SMALL {
+            self.entries.iter().position(|e| e.0 == value)
+        } else {
+            self.index.get(value).copied()
+        }
+    }
+    fn insert(&mut self, value: &[u8], numeric: bool) {
+        self.entries.push((value.to_vec(), 1, numeric));
+        let n = self.entries.len();
+        if n == SMALL + 1 {
+            for (i, e) in self.entries.iter().enumerate() {
+                self.index.insert(e.0.clone(), i);
+            }
+        } else if n > SMALL + 1 {
+            self.index.insert(value.to_vec(), n - 1);
+        }
     }
 }
 
@@ -388,7 +432,19 @@ fn count_target(target: &mut TargetCounts, field: &[u8], line: u64) {
         target.missing.note(line);
         return;
     }
-    match text::parse_number(field) {
+    // A value seen before: whether it is a number is known.
+    if let Some(i) = target.classes.find(field) {
+        let entry = &mut target.classes.entries[i];
+        entry.1 += 1;
+        if entry.2 {
+            target.numeric += 1;
+        } else {
+            target.text += 1;
+        }
+        return;
+    }
+    let number = text::parse_number(field);
+    match number {
         Some(v) => {
             target.numeric += 1;
             if v.fract() != 0.0 && v.is_finite() {
@@ -402,10 +458,8 @@ fn count_target(target: &mut TargetCounts, field: &[u8], line: u64) {
             }
         }
     }
-    if let Some(n) = target.classes.get_mut(field) {
-        *n += 1;
-    } else if field.len() <= MAX_CLASS_BYTES && target.classes.len() < MAX_CLASSES {
-        target.classes.insert(field.to_vec(), 1);
+    if field.len() <= MAX_CLASS_BYTES && target.classes.len() < MAX_CLASSES {
+        target.classes.insert(field, number.is_some());
     } else {
         target.other += 1;
     }
@@ -441,7 +495,7 @@ mod tests {
             assert!(s.field_count.is_empty());
             assert_eq!(s.lines, 6);
             assert_eq!(s.target.classes.len(), 2);
-            assert_eq!(s.target.classes[&b"yes".to_vec()], 2);
+            assert_eq!(s.target.classes.get(b"yes"), Some(2));
         }
     }
 
@@ -488,7 +542,7 @@ mod tests {
         ] {
             for chunk in [1, 2, 64] {
                 let s = scan(data, chunk);
-                let classes: Vec<&[u8]> = s.target.classes.keys().map(Vec::as_slice).collect();
+                let classes: Vec<&[u8]> = s.target.classes.iter().map(|(v, _)| v).collect();
                 let label = String::from_utf8_lossy(data);
                 assert_eq!(s.rows, 1, "{label}");
                 match value {

@@ -182,7 +182,7 @@ fn summary(r: &ChannelResult) -> ChannelSummary {
             let mut classes: Vec<(String, u64)> = t
                 .classes
                 .iter()
-                .map(|(v, &n)| (String::from_utf8_lossy(v).into_owned(), n))
+                .map(|(v, n)| (String::from_utf8_lossy(v).into_owned(), n))
                 .collect();
             classes.sort();
             for (value, n) in classes {

@@ -842,8 +842,8 @@ fn target_facts(results: &[ChannelResult]) -> Option<TargetFacts<'_>> {
     if t.numeric + t.text == 0 {
         return None;
     }
-    let mut classes: Vec<(&Vec<u8>, &u64)> = t.classes.iter().collect();
-    classes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let mut classes: Vec<(&[u8], u64)> = t.classes.iter().collect();
+    classes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     Some(TargetFacts {
         pos,
         result,
