@@ -36,13 +36,11 @@ pub fn command(args: PreflightArgs) -> io::Result<u8> {
         return Ok(2);
     }
     if args.data.len() > plan.channels.len() {
+        let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
         eprintln!(
-            "error: {} data files for {} in the request's InputDataConfig: give one file per channel, training first",
-            args.data.len(),
-            match plan.channels.len() {
-                1 => "1 channel".to_string(),
-                n => format!("{n} channels"),
-            }
+            "error: {} for {} in the request's InputDataConfig: give one file per channel, training first",
+            count(args.data.len(), "data file"),
+            count(plan.channels.len(), "channel"),
         );
         return Ok(2);
     }

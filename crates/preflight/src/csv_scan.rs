@@ -524,7 +524,12 @@ mod tests {
             (b"a,y\n1,\"said \"\"hi", Some(2)),
         ] {
             for chunk in [1, 3, 100] {
-                assert_eq!(scan(data, chunk).unclosed_quote, expected, "{:?}", String::from_utf8_lossy(data));
+                assert_eq!(
+                    scan(data, chunk).unclosed_quote,
+                    expected,
+                    "{:?}",
+                    String::from_utf8_lossy(data)
+                );
             }
         }
     }

@@ -49,9 +49,12 @@ pub fn is_missing(field: &[u8]) -> bool {
 fn is_missing_slow(field: &[u8]) -> bool {
     field.iter().all(|&b| b == b' ' || b == b'\t')
         || (field.len() <= 8
-            && field
-                .iter()
-                .any(|&b| matches!(b, b'#' | b'<' | b'A' | b'N' | b'a' | b'n' | b'o' | b'u' | b'U' | b'L'))
+            && field.iter().any(|&b| {
+                matches!(
+                    b,
+                    b'#' | b'<' | b'A' | b'N' | b'a' | b'n' | b'o' | b'u' | b'U' | b'L'
+                )
+            })
             && NA_VALUES.contains(&field))
 }
 
