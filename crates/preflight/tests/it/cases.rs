@@ -246,6 +246,47 @@ fn cases() -> Vec<Case> {
         )],
     });
     v.push(Case {
+        name: "an Excel workbook (a ZIP archive)",
+        request: request("", None, BINARY),
+        files: vec![("train.xlsx", {
+            let mut b = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+            b.extend(b"[Content_Types].xml");
+            b
+        })],
+        rows: vec![None],
+        expect: vec![("content-not-tabular", DATA0, None, "train.xlsx is a ZIP archive (an Excel workbook is one), not CSV or Parquet: export it as CSV (UTF-8)")],
+    });
+    v.push(Case {
+        name: "UTF-16 text",
+        request: request("", None, BINARY),
+        files: vec![("train.csv", {
+            let mut b = vec![0xff, 0xfe];
+            for unit in "customer_id,churn\n1,yes\n".encode_utf16() {
+                b.extend(unit.to_le_bytes());
+            }
+            b
+        })],
+        rows: vec![None],
+        expect: vec![(
+            "content-not-tabular",
+            DATA0,
+            None,
+            "train.csv is UTF-16 text: save it as CSV in UTF-8",
+        )],
+    });
+    v.push(Case {
+        name: "gzip data that holds nothing",
+        request: request(r#", "CompressionType": "Gzip""#, None, BINARY),
+        files: vec![("train.csv.gz", gzip(b""))],
+        rows: vec![None],
+        expect: vec![(
+            "data-empty",
+            DATA0,
+            None,
+            "train.csv.gz holds no data: it decompresses to 0 bytes",
+        )],
+    });
+    v.push(Case {
         name: "a CSV file announced as Parquet",
         request: request(r#", "ContentType": "x-application/vnd.amazon+parquet""#, None, BINARY),
         files: vec![("train.csv", churn_csv(500, Style::default()))],
