@@ -18,6 +18,7 @@ use clap::Parser;
 use crate::args::{CheckArgs, Cli, Command, ExportArgs, Format, ImportArgs};
 
 mod args;
+mod preflight;
 mod report;
 
 /// What went wrong running a command, past its command line.
@@ -51,6 +52,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check_command(args),
         Command::Export(args) => export_command(args),
         Command::Import(args) => import_command(args),
+        Command::Preflight(args) => preflight::command(args).map_err(Trouble::from),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

@@ -629,3 +629,217 @@ fn a_file_name_that_is_not_utf8_is_read() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `automl-job preflight REQUEST.json DATA...`: the data files checked against the request.
+mod preflight {
+    use std::io::Write;
+    use std::path::{Path, PathBuf};
+
+    use super::{run, text};
+
+    /// A directory of its own for each test's files.
+    fn dir(test: &str) -> PathBuf {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join("preflight")
+            .join(test);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_str().unwrap().to_string()
+    }
+
+    /// `rows` data rows of a churn table, one note per 7 rows quoted over two lines.
+    fn churn(rows: usize) -> Vec<u8> {
+        let mut s = "customer_id,plan,notes,churn\n".to_string();
+        for i in 0..rows {
+            let notes = if i % 7 == 0 {
+                "\"called, then\nwrote\""
+            } else {
+                "none"
+            };
+            let churn = if i % 4 == 0 { "yes" } else { "no" };
+            s.push_str(&format!("{i},basic,{notes},{churn}\n"));
+        }
+        s.into_bytes()
+    }
+
+    fn request(extra: &str) -> String {
+        format!(
+            r#"{{"AutoMLJobName": "churn", "ProblemType": "BinaryClassification",
+  "InputDataConfig": [{{"DataSource": {{"S3DataSource": {{"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}}}},
+                        "TargetAttributeName": "churn"{extra}}}],
+  "OutputDataConfig": {{"S3OutputPath": "s3://b/out/"}}, "RoleArn": "arn:aws:iam::123456789012:role/r"}}"#
+        )
+    }
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(bytes).unwrap();
+        enc.finish().unwrap()
+    }
+
+    #[test]
+    fn a_file_the_job_can_use_exits_0_with_its_summary() {
+        let d = dir("valid");
+        let req = write(&d, "request.json", request("").as_bytes());
+        let data = write(&d, "train.csv", &churn(500));
+        let out = run(&["preflight", &req, &data], None);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+        assert!(
+            stdout.contains(&format!(
+                "{data} (training, CSV, {} bytes): 500 rows, 4 columns; target churn: no 375, yes 125",
+                churn(500).len()
+            )),
+            "{stdout}"
+        );
+        assert!(
+            stdout.ends_with("preflight: the job would start (0 errors, 0 warnings)\n"),
+            "{stdout}"
+        );
+    }
+
+    #[test]
+    fn too_few_rows_exit_1_located_in_the_request() {
+        let d = dir("few");
+        let req = write(&d, "request.json", request("").as_bytes());
+        let data = write(&d, "train.csv", &churn(499));
+        let out = run(&["preflight", &req, &data], None);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert!(stdout.starts_with(&format!(
+            "error[too-few-rows]: {data} has 499 data rows: Autopilot needs at least 500 training rows\n   = path: /InputDataConfig/0/DataSource/S3DataSource/S3Uri\n"
+        )), "{stdout}");
+        assert!(
+            stdout.ends_with("preflight: the job would fail (1 error, 0 warnings)\n"),
+            "{stdout}"
+        );
+    }
+
+    #[test]
+    fn json_format_prints_one_object_with_the_channels() {
+        let d = dir("json");
+        let req = write(
+            &d,
+            "request.json",
+            request(r#", "CompressionType": "Gzip""#).as_bytes(),
+        );
+        let mut lines = churn(500);
+        lines.extend(b"1,basic,\"short\"\n");
+        let data = write(&d, "train.csv.gz", &gzip(&lines));
+        let out = run(&["preflight", "--format", "json", &req, &data], None);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{stdout}");
+        assert_eq!(stdout.lines().count(), 1);
+        let json = automl_rules::json::parse(stdout.trim()).expect("one JSON object");
+        let get = |p: &str| json.pointer(p).cloned();
+        assert_eq!(get("/valid").and_then(|n| n.as_bool()), Some(true));
+        assert_eq!(
+            get("/channels/0/rows").and_then(|n| n.as_f64()),
+            Some(501.0)
+        );
+        assert_eq!(
+            get("/channels/0/compression")
+                .and_then(|n| n.as_str().map(String::from))
+                .as_deref(),
+            Some("Gzip")
+        );
+        assert_eq!(
+            get("/channels/0/target/classes/no").and_then(|n| n.as_f64()),
+            Some(375.0)
+        );
+        assert_eq!(
+            get("/channels/0/columns/2/name")
+                .and_then(|n| n.as_str().map(String::from))
+                .as_deref(),
+            Some("notes")
+        );
+        assert_eq!(
+            get("/diagnostics/0/code")
+                .and_then(|n| n.as_str().map(String::from))
+                .as_deref(),
+            Some("field-count")
+        );
+        assert_eq!(
+            get("/diagnostics/0/line").and_then(|n| n.as_f64()),
+            Some(574.0)
+        );
+        assert_eq!(
+            get("/diagnostics/1/code")
+                .and_then(|n| n.as_str().map(String::from))
+                .as_deref(),
+            Some("target-values-missing")
+        );
+    }
+
+    #[test]
+    fn a_truncated_gzip_file_is_named_with_its_offset() {
+        let d = dir("truncated");
+        let req = write(
+            &d,
+            "request.json",
+            request(r#", "CompressionType": "Gzip""#).as_bytes(),
+        );
+        let gz = gzip(&churn(600));
+        let data = write(&d, "train.csv.gz", &gz[..gz.len() - 3]);
+        let out = run(&["preflight", &req, &data], None);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert!(
+            stdout.contains(&format!(
+                "error[gzip-corrupt]: {data} ends before its gzip data does (after {} bytes",
+                gz.len() - 3
+            )),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains(&format!("  --> {data}, byte {}\n", gz.len() - 3)),
+            "{stdout}"
+        );
+    }
+
+    #[test]
+    fn unreadable_files_and_wrong_arguments_exit_2() {
+        let d = dir("unreadable");
+        let req = write(&d, "request.json", request("").as_bytes());
+        let data = write(&d, "train.csv", &churn(500));
+        let missing = d.join("missing.csv");
+        let out = run(&["preflight", &req, missing.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            text(&out.stdout).starts_with(&format!(
+                "error[unreadable]: cannot read {}: no such file",
+                missing.display()
+            )),
+            "{}",
+            text(&out.stdout)
+        );
+        let out = run(&["preflight", &req, &data, &data], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out.stderr)
+            .contains("2 data files for 1 channel in the request's InputDataConfig"));
+        let out = run(&["preflight", &req], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out.stderr).contains("reading them from S3 is not supported yet"));
+        let out = run(&["preflight", &data, &data], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            text(&out.stderr).contains("is not a JSON request"),
+            "{}",
+            text(&out.stderr)
+        );
+        let out = run(&["preflight", "--help"], None);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            text(&out.stdout)
+                .contains("Usage: automl-job preflight [OPTIONS] <REQUEST.json> [DATA]..."),
+            "{}",
+            text(&out.stdout)
+        );
+    }
+}
