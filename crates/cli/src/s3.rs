@@ -416,6 +416,8 @@ impl Client {
         ) {
             bar.set_style(style);
         }
+        // Drawn at once, not only after the first refresh interval: a short read shows too.
+        bar.tick();
         self.progress = bar;
     }
 
