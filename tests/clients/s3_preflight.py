@@ -38,9 +38,11 @@ import time
 import urllib.request
 
 from driver import difference
+from parquet import parquet
 
 BUCKET = "data-bucket"
 HOST = "127.0.0.1"
+PARQUET_ROWS = 1_200_000
 
 
 def free_port():
@@ -121,6 +123,14 @@ def setup(moto, local):
         "gz/part-0.csv.gz": gzip.compress(churn_csv(520, 1000), mtime=0),
         "gz/part-1.csv.gz": gzip.compress(churn_csv(40, 2000), mtime=0),
         "valid/v.csv": churn_csv(120, 3000),
+        # Over 8 MiB: preflight reads its first bytes, then its footer by a ranged GET.
+        "pq/big.parquet": parquet(
+            [
+                ("customer_id", "int64", list(range(PARQUET_ROWS))),
+                ("churn", "utf8", [["yes", "no"][i % 3 == 0] for i in range(PARQUET_ROWS)]),
+            ],
+            PARQUET_ROWS,
+        ),
         "empty/": b"",
         "manifests/train.manifest": json.dumps(
             [{"prefix": f"s3://{BUCKET}/train/"}, "sub/part-2.csv", "part-0.csv"]
@@ -313,6 +323,29 @@ class Checks:
             return self.result(name, f"stderr is not empty without a terminal: {run.stderr[-300:]!r}")
         self.result(name, None)
 
+    def parquet_by_its_footer(self, name, body, key, log_path):
+        """A large uncompressed Parquet object: the same schema and row count as the local
+        file, and moto answered one ranged GET for it (206): the middle was not fetched."""
+        run, got = self.s3_json(body)
+        if got is None or run.returncode != 0:
+            return self.result(name, f"exit {run.returncode}: {run.stdout[-800:]!r} {run.stderr[-300:]!r}")
+        _, local = self.local_json(body, [key])
+        fields = ("format", "compression", "rows", "columns", "target")
+        mine = {f: local["channels"][0][f] for f in fields}
+        theirs = {f: got["channels"][0][f] for f in fields}
+        problem = difference(mine, theirs)
+        if problem:
+            return self.result(name, problem)
+        if got["channels"][0]["bytes"] != os.path.getsize(self.local(key)):
+            return self.result(name, f"bytes {got['channels'][0]['bytes']}, the object has {os.path.getsize(self.local(key))}")
+        ranged = []
+        deadline = time.monotonic() + 5
+        while not ranged and time.monotonic() < deadline:
+            with open(log_path, "rb") as f:
+                ranged = [l for l in f if f"GET /{BUCKET}/{key} ".encode() in l and b'" 206' in l]
+            time.sleep(0.1)
+        self.result(name, None if len(ranged) == 1 else f"{len(ranged)} ranged GETs of {key} in moto's log")
+
     # --- messages --------------------------------------------------------------------
 
     def unreadable(self, name, body, says, user="reader", timeout=120, within=None, **env):
@@ -449,6 +482,18 @@ def run_checks(c, moto):
         request(("ManifestFile", f"{b}/manifests/train.manifest", "training")),
         ["train/sub/part-2.csv", "train/part-0.csv"],
         1,  # 400 rows in all
+    )
+    c.parquet_by_its_footer(
+        "a large Parquet object: read by its first bytes and a ranged GET of its footer",
+        {
+            **request(("S3Prefix", f"{b}/pq/", "training")),
+            "InputDataConfig": [
+                {**request(("S3Prefix", f"{b}/pq/", "training"))["InputDataConfig"][0],
+                 "ContentType": "x-application/vnd.amazon+parquet"}
+            ],
+        },
+        "pq/big.parquet",
+        os.path.join(c.work, "moto.log"),
     )
     c.unreadable(
         "an empty prefix (a folder marker only)",

@@ -897,6 +897,7 @@ fn read_profile(
         if profile.other_way.is_none() {
             profile.other_way = [
                 "role_arn",
+                "source_profile",
                 "sso_session",
                 "sso_start_url",
                 "credential_process",
