@@ -221,13 +221,10 @@ class Checks:
 
     def env(self, user="reader", **extra):
         env = dict(self.base)
-        key, secret = self.users[user] if user in self.users else (user, "not-a-secret")
-        env.update(
-            AWS_ENDPOINT_URL=self.moto.url,
-            AWS_ACCESS_KEY_ID=key,
-            AWS_SECRET_ACCESS_KEY=secret,
-            AWS_REGION="us-east-1",
-        )
+        env.update(AWS_ENDPOINT_URL=self.moto.url, AWS_REGION="us-east-1")
+        if user is not None:
+            key, secret = self.users[user] if user in self.users else (user, "not-a-secret")
+            env.update(AWS_ACCESS_KEY_ID=key, AWS_SECRET_ACCESS_KEY=secret)
         env.update(extra)
         return env
 
@@ -544,6 +541,28 @@ def run_checks(c, moto):
         AUTOML_JOB_S3_TIMEOUT="1",
         timeout=60,
         within=30,
+    )
+    no_credentials = (
+        "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE "
+        f"to a profile with keys in {c.base['HOME']}/.aws/credentials (none in the environment, "
+        'no keys in profile "default", '
+    )
+    c.unreadable(
+        "no credentials anywhere, instance metadata disabled",
+        request(("S3Prefix", f"{b}/train/", "training")),
+        f"{no_credentials}AWS_EC2_METADATA_DISABLED is true)",
+        user=None,
+        AWS_EC2_METADATA_DISABLED="true",
+        within=10,
+    )
+    no_metadata = free_port()
+    c.unreadable(
+        "no credentials anywhere, no instance metadata service: told at once",
+        request(("S3Prefix", f"{b}/train/", "training")),
+        f"{no_credentials}no instance metadata service answers at http://{HOST}:{no_metadata})",
+        user=None,
+        AWS_METADATA_ENDPOINT=f"http://{HOST}:{no_metadata}",
+        within=10,
     )
     # A profile: credentials from the credentials file, region and endpoint from the config.
     key, secret = c.users["reader"]

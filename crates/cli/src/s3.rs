@@ -961,8 +961,35 @@ fn settings(
         return Err(format!(
             "profile \"{name}\" gets its credentials through {way}, which automl-job does not follow: export them first, e.g. eval \"$(aws configure export-credentials --profile {name} --format env)\""
         ));
+    } else if env("AWS_WEB_IDENTITY_TOKEN_FILE").is_some() {
+        "web identity (AWS_WEB_IDENTITY_TOKEN_FILE)".to_string()
+    } else if env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI").is_some()
+        || env("AWS_CONTAINER_CREDENTIALS_FULL_URI").is_some()
+    {
+        "container credentials (AWS_CONTAINER_CREDENTIALS_*)".to_string()
     } else {
-        "none in the environment or a profile; web identity, container and instance credentials were tried".to_string()
+        // Last, instance metadata: object_store would ask it with the full timeout and its
+        // retries; where there is none (a laptop, CI) that is a long wait for a plain answer.
+        let endpoint =
+            env("AWS_METADATA_ENDPOINT").unwrap_or_else(|| "http://169.254.169.254".to_string());
+        let disabled =
+            env("AWS_EC2_METADATA_DISABLED").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        let why = if disabled {
+            Some("AWS_EC2_METADATA_DISABLED is true".to_string())
+        } else if !reachable(&endpoint, Duration::from_secs(1)) {
+            Some(format!(
+                "no instance metadata service answers at {endpoint}"
+            ))
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            return Err(format!(
+                "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE to a profile with keys in {} (none in the environment, no keys in profile \"{name}\", {why})",
+                shown(&credentials_file)
+            ));
+        }
+        format!("instance metadata at {endpoint}")
     };
     if env("AWS_REGION").is_none() && env("AWS_DEFAULT_REGION").is_none() {
         if let Some(region) = &profile.region {
@@ -988,6 +1015,29 @@ fn settings(
             endpoint,
         },
     ))
+}
+
+/// Whether something accepts TCP connections at `url`'s host and port within `wait`.
+fn reachable(url: &str, wait: Duration) -> bool {
+    use std::net::{TcpStream, ToSocketAddrs};
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host_port = rest.split('/').next().unwrap_or(rest);
+    let with_port = if host_port
+        .rsplit_once(':')
+        .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
+    {
+        host_port.to_string()
+    } else {
+        format!("{host_port}:80")
+    };
+    with_port
+        .to_socket_addrs()
+        .map(|addrs| {
+            addrs
+                .into_iter()
+                .any(|a| TcpStream::connect_timeout(&a, wait).is_ok())
+        })
+        .unwrap_or(false)
 }
 
 fn shown(path: &Option<PathBuf>) -> String {
