@@ -44,6 +44,7 @@ use bytes::Bytes;
 use futures_util::stream::{BoxStream, StreamExt};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use object_store::aws::{AmazonS3Builder, AmazonS3ConfigKey};
+use object_store::client::{HttpError, HttpErrorKind};
 use object_store::path::Path;
 use object_store::{
     BackoffConfig, ClientOptions, GetOptions, GetRange, ObjectMeta, ObjectStore, ObjectStoreExt,
@@ -256,7 +257,7 @@ impl Client {
                     Err(_) => return Err(timed_out(&uri, timeout)),
                     Ok(None) => return Ok(found),
                     Ok(Some(Err(err))) => {
-                        return Err(describe(&err, &uri, Op::List, endpoint.as_deref()))
+                        return Err(describe(&err, &uri, Op::List, endpoint.as_deref(), timeout))
                     }
                     Ok(Some(Ok(meta))) => {
                         if meta.location.as_ref().starts_with(key) {
@@ -316,7 +317,7 @@ impl Client {
                             Ok(Err(err)) => Err(format!(
                                 "entry {}: {}",
                                 index + 1,
-                                describe(&err, &entry_uri, Op::Head, endpoint.as_deref())
+                                describe(&err, &entry_uri, Op::Head, endpoint.as_deref(), timeout)
                             )),
                             Ok(Ok(meta)) => Ok(Object {
                                 location: entry,
@@ -352,6 +353,7 @@ impl Client {
                         &first.uri(),
                         Op::List,
                         self.sources.endpoint.as_deref(),
+                        self.timeout,
                     ));
                 }
             }
@@ -444,7 +446,7 @@ impl Client {
                 .await
             {
                 Err(_) => Err(timed_out(&uri, timeout)),
-                Ok(Err(err)) => Err(describe(&err, &uri, Op::Get, endpoint.as_deref())),
+                Ok(Err(err)) => Err(describe(&err, &uri, Op::Get, endpoint.as_deref(), timeout)),
                 Ok(Ok(got)) => Ok(got),
             }
         });
@@ -627,6 +629,7 @@ impl Read for ObjectReader<'_> {
                         &self.uri,
                         Op::Get,
                         self.endpoint.as_deref(),
+                        self.timeout,
                     )))
                 }
                 Ok(Some(Ok(bytes))) => self.chunk = bytes,
@@ -648,7 +651,13 @@ enum Op {
 }
 
 /// A located message for a failed request: what failed, where, and what to do.
-fn describe(err: &object_store::Error, uri: &str, op: Op, endpoint: Option<&str>) -> String {
+fn describe(
+    err: &object_store::Error,
+    uri: &str,
+    op: Op,
+    endpoint: Option<&str>,
+    timeout: Duration,
+) -> String {
     let text = error_chain(err);
     let code = aws_code(&text);
     let bucket = Location::parse(uri).map(|l| l.bucket).unwrap_or_default();
@@ -692,26 +701,46 @@ fn describe(err: &object_store::Error, uri: &str, op: Op, endpoint: Option<&str>
             }
         }
         (_, Some(code)) => format!("cannot read {uri}: S3 answered {code}"),
-        _ if text.contains("credential") || text.contains("instance metadata") => format!(
-            "cannot read {uri}: no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE to a profile in ~/.aws/credentials ({})",
-            first_line(&text)
-        ),
-        _ if text.contains("error sending request")
-            || text.contains("onnect")
-            || text.contains("dns error")
-            || text.contains("timed out") =>
-        {
+        _ => {
             let whom = match endpoint {
                 Some(url) => format!("the endpoint {url}"),
                 None => "S3".to_string(),
             };
-            format!(
-                "cannot reach {whom} for {uri}: {} (check the network, the endpoint URL and the region)",
-                network_reason(&text)
-            )
+            match http_error_kind(err) {
+                Some(HttpErrorKind::Timeout) => format!(
+                    "cannot reach {whom} for {uri}: no answer within {} s (AUTOML_JOB_S3_TIMEOUT); check the network and the endpoint URL",
+                    timeout.as_secs_f64()
+                ),
+                Some(HttpErrorKind::Connect) => format!(
+                    "cannot reach {whom} for {uri}: {} (check the network, the endpoint URL and the region)",
+                    network_reason(&text)
+                ),
+                Some(_) => format!(
+                    "the connection to {whom} failed while reading {uri}: {}",
+                    network_reason(&text)
+                ),
+                None if text.contains("credential") || text.contains("instance metadata") => {
+                    format!(
+                        "cannot read {uri}: the AWS credentials could not be had ({})",
+                        first_line(&text)
+                    )
+                }
+                None => format!("cannot read {uri}: {}", first_line(&text)),
+            }
         }
-        _ => format!("cannot read {uri}: {}", first_line(&text)),
     }
+}
+
+/// The kind of the transport error behind `err`, when it is one (not an HTTP status).
+fn http_error_kind(err: &(dyn std::error::Error + 'static)) -> Option<HttpErrorKind> {
+    let mut source = Some(err);
+    while let Some(inner) = source {
+        if let Some(http) = inner.downcast_ref::<HttpError>() {
+            return Some(http.kind());
+        }
+        source = inner.source();
+    }
+    None
 }
 
 /// An error and its sources, one after the other.
