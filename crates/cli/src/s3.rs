@@ -269,7 +269,7 @@ impl Client {
         });
         let mut listed = listed.map_err(|message| self.with_credentials_hint(message))?;
         listed.sort_by(|a, b| a.location.as_ref().cmp(b.location.as_ref()));
-        let objects = without_folder_markers(&listed, key)
+        let objects = without_folder_markers(&listed)
             .map(|meta| Object {
                 location: Location {
                     bucket: location.bucket.clone(),
@@ -800,10 +800,7 @@ fn timed_out(uri: &str, timeout: Duration) -> String {
 
 /// The listed objects less the zero-byte "folder" markers (`data/train/`, which object_store
 /// lists as `data/train`): a zero-byte object is a marker when other listed keys are under it.
-fn without_folder_markers<'a>(
-    listed: &'a [ObjectMeta],
-    _prefix: &str,
-) -> impl Iterator<Item = &'a ObjectMeta> {
+fn without_folder_markers(listed: &[ObjectMeta]) -> impl Iterator<Item = &ObjectMeta> {
     let mut folders = std::collections::HashSet::new();
     for meta in listed {
         let key = meta.location.as_ref();
@@ -1151,7 +1148,7 @@ mod tests {
             meta("data/train/sub", 0),
             meta("data/train/sub/b.csv", 5),
         ];
-        let kept: Vec<&str> = without_folder_markers(&listed, "data/train")
+        let kept: Vec<&str> = without_folder_markers(&listed)
             .map(|m| m.location.as_ref())
             .collect();
         assert_eq!(
