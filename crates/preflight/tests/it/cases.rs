@@ -685,3 +685,23 @@ fn a_training_file_over_100_gb_is_refused_without_reading_it_all() {
     assert_eq!(codes, ["too-large"], "{:?}", report.findings);
     assert_eq!(report.channels[0].bytes, huge);
 }
+
+#[test]
+fn a_reader_gives_the_same_report_as_pushed_chunks() {
+    use automl_preflight::{check_reader, Plan, Preflight};
+    let req = request(r#", "CompressionType": "Gzip""#, None, BINARY);
+    let file = gzip(&churn_csv(
+        700,
+        Style {
+            multiline: true,
+            ..Style::default()
+        },
+    ));
+    let plan = Plan::from_text(&req).unwrap();
+    let check = Preflight::channel(&plan, 0, "train.csv.gz").unwrap();
+    let result = check_reader(check, std::io::Cursor::new(file.clone())).unwrap();
+    let report = Preflight::report(&plan, vec![result]);
+    assert_eq!(report, run(&req, &[("train.csv.gz", file)], 333));
+    assert_eq!(report.channels[0].rows, Some(700));
+    assert!(report.valid());
+}
