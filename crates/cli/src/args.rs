@@ -21,7 +21,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     override_usage = "automl-job check [FILE...|-] [--format human|json]\n       \
                       automl-job export --to TARGET [FILE|-] [--allow-invalid]\n       \
                       automl-job import [FILE|-]\n       \
-                      automl-job preflight [--format human|json] REQUEST.json DATA...\n       \
+                      automl-job preflight [--format human|json] REQUEST.json [DATA...]\n       \
                       automl-job [COMMAND] --help | --version",
     after_help = "Exit status: 0 every input is valid (warnings allowed), 1 a request has errors,\n\
                   2 an input cannot be read or is not JSON, or the command line is wrong.\n\
@@ -125,7 +125,8 @@ pub struct PreflightArgs {
     #[arg(value_name = "REQUEST.json")]
     pub request: PathBuf,
     /// The data files in channel order, training first, then validation (gzip is read as
-    /// gzip, whatever the name)
+    /// gzip, whatever the name); none: each channel is read where its S3Uri points, with the
+    /// AWS credentials of the environment or profile
     #[arg(value_name = "DATA")]
     pub data: Vec<PathBuf>,
     /// How to print the findings

@@ -20,6 +20,7 @@ use crate::args::{CheckArgs, Cli, Command, ExportArgs, Format, ImportArgs};
 mod args;
 mod preflight;
 mod report;
+mod s3;
 
 /// What went wrong running a command, past its command line.
 enum Trouble {

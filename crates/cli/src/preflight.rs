@@ -10,6 +10,7 @@ use std::time::SystemTime;
 
 use automl_preflight::{ChannelResult, Finding, Plan, Preflight, Report};
 use automl_rules::diag::Severity;
+use automl_rules::json;
 
 use crate::args::{Format, PreflightArgs};
 use crate::{display_name, io_reason, read_input};
@@ -18,7 +19,7 @@ const CHUNK: usize = 1 << 20;
 
 pub fn command(args: PreflightArgs) -> io::Result<u8> {
     let input = read_input(&args.request);
-    let plan = match input.text.map(|text| Plan::from_text(&text)) {
+    let plan = match input.text.as_ref().map(|text| Plan::from_text(text)) {
         Ok(Ok(plan)) => plan,
         Ok(Err(why)) => {
             eprintln!("error: {} is not a JSON request: {why}", input.name);
@@ -29,12 +30,6 @@ pub fn command(args: PreflightArgs) -> io::Result<u8> {
             return Ok(2);
         }
     };
-    if args.data.is_empty() {
-        eprintln!(
-            "error: give the data files after the request (training first, then validation); reading them from S3 is not supported yet"
-        );
-        return Ok(2);
-    }
     if args.data.len() > plan.channels.len() {
         let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
         eprintln!(
@@ -47,6 +42,18 @@ pub fn command(args: PreflightArgs) -> io::Result<u8> {
     let mut results = Vec::new();
     let mut unreadable = Vec::new();
     let mut changed = Vec::new();
+    // No DATA: every channel is read where its S3Uri points (src/s3.rs).
+    let from_s3 = args.data.is_empty();
+    if from_s3 {
+        let request = input
+            .text
+            .as_deref()
+            .ok()
+            .and_then(|text| json::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).ok());
+        let read = crate::s3::read_channels(&plan, request.as_ref());
+        results = read.results;
+        unreadable = read.unreadable;
+    }
     for (slot, path) in args.data.iter().enumerate() {
         let name = display_name(path);
         match read_channel(&plan, slot, path, &name) {
@@ -87,7 +94,12 @@ pub fn command(args: PreflightArgs) -> io::Result<u8> {
             ),
         );
     }
-    let unchecked: Vec<String> = plan.channels[args.data.len()..]
+    let given = if from_s3 {
+        plan.channels.len()
+    } else {
+        args.data.len()
+    };
+    let unchecked: Vec<String> = plan.channels[given..]
         .iter()
         .map(|c| {
             format!(

@@ -823,9 +823,32 @@ mod preflight {
         assert_eq!(out.status.code(), Some(2));
         assert!(text(&out.stderr)
             .contains("2 data files for 1 channel in the request's InputDataConfig"));
-        let out = run(&["preflight", &req], None);
+        // No DATA: the channel is read from its S3Uri (s3://b/train/), here through an
+        // endpoint on a loopback port nothing listens on: a located network error, exit 2.
+        let out = super::bin()
+            .args(["preflight", &req])
+            .env("AWS_ENDPOINT_URL", "http://127.0.0.1:1")
+            .env("AWS_ACCESS_KEY_ID", "AKIDTEST")
+            .env("AWS_SECRET_ACCESS_KEY", "secret")
+            .env("AWS_REGION", "us-east-1")
+            .env("AUTOML_JOB_S3_TIMEOUT", "2")
+            .env("HOME", &d)
+            .env_remove("AWS_PROFILE")
+            .env_remove("AWS_ENDPOINT_URL_S3")
+            .env_remove("AWS_SESSION_TOKEN")
+            .env_remove("AWS_SHARED_CREDENTIALS_FILE")
+            .env_remove("AWS_CONFIG_FILE")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2));
-        assert!(text(&out.stderr).contains("reading them from S3 is not supported yet"));
+        assert!(
+            text(&out.stdout).starts_with(
+                "error[unreadable]: cannot reach the endpoint http://127.0.0.1:1 for s3://b/train/: connection refused"
+            ),
+            "{}",
+            text(&out.stdout)
+        );
         let out = run(&["preflight", &data, &data], None);
         assert_eq!(out.status.code(), Some(2));
         assert!(
