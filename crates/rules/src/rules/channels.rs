@@ -3,8 +3,8 @@
 
 use super::{error, warning, Channel, Request, CONTENT_TYPES, DEFAULT_CONTENT_TYPE};
 use crate::diag::Diagnostic;
-use crate::json::Node;
-use crate::number::display_f64;
+use crate::json::{Node, Value};
+use crate::number::{display_f32, display_f64};
 
 /// At most one `training` and one `validation` channel; a validation channel needs a training
 /// channel. `ChannelType` defaults to `training`, so two channels without it are two training
@@ -138,25 +138,36 @@ pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Vec<Diagno
 /// Source: API, AutoMLDataSplitConfig.ValidationFraction ("values must be greater than 0 and
 /// less than 1. We recommend setting this value to be less than 0.5").
 pub fn validation_fraction_bounds(req: &Request, out: &mut Vec<Diagnostic>) {
-    let Some(x) = req
-        .at(&["AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"])
-        .and_then(Node::as_f64)
+    let Some(node) = req.at(&["AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"]) else {
+        return;
+    };
+    // The service holds a model `float` in a Java `float`: `0.99999999` is 1.0 there and
+    // `1e-46` is 0.0, so the bounds are checked on the value rounded to 32 bits.
+    let (Some(x), Some(written), Value::Number(text)) = (node.as_f32(), node.as_f64(), &node.value)
     else {
         return;
     };
     let path = "/AutoMLJobConfig/DataSplitConfig/ValidationFraction";
     if x == 0.0 || x == 1.0 {
+        let value = if f64::from(x) == written {
+            display_f64(written)
+        } else {
+            format!(
+                "{text} (the service reads it as a 32-bit float, which is {})",
+                display_f32(x)
+            )
+        };
         out.push(error(
             "validation-fraction",
             path,
-            &format!("ValidationFraction must be greater than 0 and less than 1, not {}; the default is 0.2", display_f64(x)),
+            &format!("ValidationFraction must be greater than 0 and less than 1, not {value}; the default is 0.2"),
             "ValidationFraction must be greater than 0 and less than 1.",
         ));
     } else if (0.5..1.0).contains(&x) {
         out.push(warning(
             "validation-fraction-large",
             path,
-            &format!("ValidationFraction is {}: holding out that much of the data for validation leaves half or less to train on; AWS recommends less than 0.5 (the default is 0.2)", display_f64(x)),
+            &format!("ValidationFraction is {}: holding out that much of the data for validation leaves half or less to train on; AWS recommends less than 0.5 (the default is 0.2)", display_f64(written)),
         ));
     }
 }
