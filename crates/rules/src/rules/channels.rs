@@ -2,7 +2,7 @@
 //! fraction, augmented manifests and sample weights.
 
 use super::{error, warning, Channel, Request, CONTENT_TYPES, DEFAULT_CONTENT_TYPE};
-use crate::diag::Diagnostic;
+use crate::diag::Findings;
 use crate::json::{Node, Value};
 use crate::number::{display_f32, display_f64};
 
@@ -12,7 +12,7 @@ use crate::number::{display_f32, display_f64};
 ///
 /// Source: API, AutoMLChannel.ChannelType ("The default value is training"); Guide/datasets
 /// ("you can provide … one training dataset and, optionally, one validation dataset").
-pub fn channel_types(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn channel_types(req: &Request, out: &mut Findings) {
     let channels = req.channels();
     for kind in ["training", "validation"] {
         let of_kind: Vec<&Channel> = channels
@@ -61,7 +61,7 @@ pub fn channel_types(req: &Request, out: &mut Vec<Diagnostic>) {
 ///
 /// Source: API, AutoMLChannel.DataSource ("The data source for an AutoML channel") and
 /// CreateAutoMLJob.InputDataConfig ("describes the input data and its location").
-pub fn channel_has_data_source(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn channel_has_data_source(req: &Request, out: &mut Findings) {
     for channel in req.channels() {
         if channel.node.get("DataSource").is_none() {
             out.push(warning(
@@ -78,7 +78,7 @@ pub fn channel_has_data_source(req: &Request, out: &mut Vec<Diagnostic>) {
 ///
 /// Source: API, AutoMLChannel.ChannelType ("Channels for training and validation must share
 /// the same ContentType and TargetAttributeName").
-pub fn channels_share_target_and_content_type(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn channels_share_target_and_content_type(req: &Request, out: &mut Findings) {
     let channels = req.channels();
     let [first, second] = channels.as_slice() else {
         return;
@@ -114,7 +114,7 @@ pub fn channels_share_target_and_content_type(req: &Request, out: &mut Vec<Diagn
 /// Source: API, AutoMLDataSplitConfig ("how to split the input training dataset");
 /// Guide/datasets ("If you provide a validation dataset, do not specify a validation
 /// fraction").
-pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Findings) {
     let Some(fraction) = req.at(&["AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"])
     else {
         return;
@@ -137,7 +137,7 @@ pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Vec<Diagno
 ///
 /// Source: API, AutoMLDataSplitConfig.ValidationFraction ("values must be greater than 0 and
 /// less than 1. We recommend setting this value to be less than 0.5").
-pub fn validation_fraction_bounds(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn validation_fraction_bounds(req: &Request, out: &mut Findings) {
     let Some(node) = req.at(&["AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"]) else {
         return;
     };
@@ -180,7 +180,7 @@ pub fn validation_fraction_bounds(req: &Request, out: &mut Vec<Diagnostic>) {
 ///
 /// Source: API, AutoMLChannel.ContentType ("You can use text/csv;header=present or
 /// x-application/vnd.amazon+parquet").
-pub fn content_type_supported(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn content_type_supported(req: &Request, out: &mut Findings) {
     for channel in req.channels() {
         let Some(ct) = channel.node.get("ContentType").and_then(Node::as_str) else {
             continue;
@@ -208,7 +208,7 @@ pub fn content_type_supported(req: &Request, out: &mut Vec<Diagnostic>) {
 ///
 /// Source: API, AutoMLS3DataSource.S3DataType ("AugmentedManifestFile is available for V2 API
 /// jobs only").
-pub fn augmented_manifest_v2_only(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn augmented_manifest_v2_only(req: &Request, out: &mut Findings) {
     for channel in req.channels() {
         if channel
             .node
@@ -234,7 +234,7 @@ pub fn augmented_manifest_v2_only(req: &Request, out: &mut Vec<Diagnostic>) {
 /// available in Ensembling mode only"); API, AutoMLJobConfig.Mode ("In AUTO mode, Autopilot
 /// chooses ENSEMBLING for datasets smaller than 100 MB, and HYPERPARAMETER_TUNING for larger
 /// ones").
-pub fn sample_weights_need_ensembling(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn sample_weights_need_ensembling(req: &Request, out: &mut Findings) {
     const MODE: &str = "/AutoMLJobConfig/Mode";
     let mode = req.mode();
     for channel in req.channels() {
