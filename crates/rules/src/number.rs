@@ -5,7 +5,16 @@
 //! correctly rounded value; an `f32` rounded once, as Java's `Float.parseFloat` reads a
 //! model `float`), with only the exact "simple decimal conversion" that core falls
 //! back on: core's fast paths bring a 10 KB table of powers of five into the page. Integers
-//! are read as digit strings, so that no 128-bit formatting or arithmetic is linked.
+//! are read as digit strings ([`parse_i64`], [`i128_text`]): the checker needs no 128-bit
+//! formatting or arithmetic. The page does link some, for the boto3 import alone: its
+//! arithmetic on written numbers (`import::python::Reader::numbers`) works in `i128`, exact
+//! up to 2^127 as Python's is (the Python-eval differential test in
+//! `tests/clients/python_import.py` holds it to that), which brings compiler_builtins'
+//! 128-bit multiply and divide (`__multi3`, `__divti3`, `__modti3`, `u128_div_rem`, ...:
+//! 1,817 bytes of the release wasm before wasm-opt, measured 2026-12-06) and an inlined
+//! `i128` to-text. Reading those numbers as `i64` would refuse products between 2^63 and
+//! 2^127 that Python works out exactly; exact digit-string arithmetic would cost more code
+//! than it saves.
 //!
 //! The algorithm is core's `dec2flt` slow path (`decimal_seq.rs`, `slow.rs`; Nigel Tao's
 //! description of Go's `strconv`): the digits are shifted by powers of two until the value
