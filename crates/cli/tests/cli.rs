@@ -865,4 +865,73 @@ mod preflight {
             text(&out.stdout)
         );
     }
+
+/// A million bad tags (3 MB, under the 4 MiB limit): the first 20 of each finding and one
+/// `more` line that counts the rest, in a bounded output and in bounded time.
+#[test]
+fn a_million_bad_items_give_a_bounded_report() {
+    let items = vec!["{}"; 1_000_000].join(",");
+    let body = format!(
+        r#"{{"AutoMLJobName":"a","InputDataConfig":[{{"DataSource":{{"S3DataSource":{{"S3DataType":"S3Prefix","S3Uri":"s3://my-bucket/t/"}}}},"TargetAttributeName":"y"}}],"OutputDataConfig":{{"S3OutputPath":"s3://my-bucket/o/"}},"RoleArn":"arn:aws:iam::123456789012:role/r","Tags":[{items}]}}"#
+    );
+    assert!(body.len() < 4 << 20);
+    let out = run(&["check", "--format", "json"], Some(&body));
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.len() < 100_000, "{} bytes", stdout.len());
+    let line = automl_rules::json::parse(stdout.trim_end()).unwrap();
+    let diags = line.get("diagnostics").and_then(|n| n.as_array()).unwrap();
+    for member in ["Key", "Value"] {
+        let listed = diags
+            .iter()
+            .filter(|d| d.get("code").and_then(|c| c.as_str()) == Some("required"))
+            .filter(|d| {
+                let path = d.get("path").and_then(|p| p.as_str()).unwrap();
+                path.starts_with("/Tags/") && path.ends_with(member)
+            })
+            .count();
+        assert_eq!(listed, 20, "{member}");
+        let pattern = format!("(required at /Tags/*/{member})");
+        let more = diags
+            .iter()
+            .find(|d| {
+                d.get("message")
+                    .and_then(|m| m.as_str())
+                    .is_some_and(|m| m.contains(&pattern))
+            })
+            .unwrap_or_else(|| panic!("no count of {member}"));
+        assert_eq!(more.get("code").and_then(|c| c.as_str()), Some("more"));
+        assert_eq!(more.get("severity").and_then(|c| c.as_str()), Some("error"));
+        assert_eq!(more.get("path").and_then(|c| c.as_str()), Some("/Tags"));
+        assert_eq!(
+            more.get("omitted").and_then(|c| c.as_f64()),
+            Some(999_980.0)
+        );
+        assert!(more
+            .get("message")
+            .and_then(|m| m.as_str())
+            .unwrap()
+            .starts_with("and 999,980 more with the same finding"));
+    }
+    // The count error, 40 listed, 2 × 999,980 counted: every one of them a clause.
+    let response = line
+        .get("service_response")
+        .and_then(|n| n.as_str())
+        .unwrap();
+    assert!(
+        response.starts_with("2000001 validation errors detected: "),
+        "{}",
+        &response[..200]
+    );
+    assert!(response.ends_with("; and 1999960 more"), "{response}");
+    // The human report counts every finding, too.
+    let out = run(&["check"], Some(&body));
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.len() < 100_000, "{} bytes", stdout.len());
+    assert!(
+        stdout.contains("would be rejected (2000001 errors, 0 warnings)"),
+        "{}",
+        &stdout[stdout.len().saturating_sub(300)..]
+    );
 }
