@@ -865,6 +865,7 @@ mod preflight {
             text(&out.stdout)
         );
     }
+}
 
 /// A million bad tags (3 MB, under the 4 MiB limit): the first 20 of each finding and one
 /// `more` line that counts the rest, in a bounded output and in bounded time.
