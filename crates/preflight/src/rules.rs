@@ -81,7 +81,6 @@ pub fn check_channel(r: &ChannelResult, pos: usize, out: &mut Vec<Finding>) {
     gzip_stream_intact(r, &mut found);
     content_type_matches(r, &mut found);
     parquet_footer_readable(r, &mut found);
-    size_limit(r, &mut found);
     unclosed_quote(r, &mut found);
     target_column_present(r, &mut found);
     sample_weight_column_present(r, &mut found);
@@ -99,6 +98,7 @@ pub fn check_channel(r: &ChannelResult, pos: usize, out: &mut Vec<Finding>) {
 /// Every check across channels and against the request's problem type.
 pub fn check_all(plan: &Plan, results: &[ChannelResult], out: &mut Vec<Finding>) {
     training_rows_minimum(results, out);
+    size_limit(results, out);
     validation_headers_match(results, out);
     problem_type_suits_target(plan, results, out);
     inferred_problem_type(plan, results, out);
@@ -245,29 +245,57 @@ pub fn parquet_footer_readable(r: &ChannelResult, out: &mut Vec<Finding>) {
     }
 }
 
-/// Training data under 100 GB, validation data under 2 GB (the file's size as stored).
+/// Training data under 100 GB, validation data under 2 GB: a channel's files (the objects
+/// of an S3 prefix) counted together, at their size as stored.
 ///
 /// Source: API, AutoMLChannel ("The validation dataset size is limited to less than 2 GB.
 /// The training dataset size must be less than 100 GB").
-pub fn size_limit(r: &ChannelResult, out: &mut Vec<Finding>) {
-    let (limit, name) = if r.plan.validation {
-        (MAX_VALIDATION_BYTES, "2 GB")
-    } else {
-        (MAX_TRAINING_BYTES, "100 GB")
-    };
-    let size = r.stream.raw_bytes;
-    if size >= limit {
-        out.push(error(
-            "too-large",
-            r.plan.data_pointer(),
+pub fn size_limit(results: &[ChannelResult], out: &mut Vec<Finding>) {
+    let mut channels: Vec<usize> = results.iter().map(|r| r.plan.index).collect();
+    channels.sort_unstable();
+    channels.dedup();
+    for index in channels {
+        let files: Vec<(usize, &ChannelResult)> = results
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.plan.index == index)
+            .collect();
+        let Some(&(pos, first)) = files.first() else {
+            continue;
+        };
+        let (limit, name) = if first.plan.validation {
+            (MAX_VALIDATION_BYTES, "2 GB")
+        } else {
+            (MAX_TRAINING_BYTES, "100 GB")
+        };
+        let size = files
+            .iter()
+            .fold(0u64, |sum, (_, r)| sum.saturating_add(r.stream.raw_bytes));
+        if size < limit {
+            continue;
+        }
+        let what = if files.len() == 1 {
+            format!("{} is", first.file)
+        } else {
             format!(
-                "{} is {} bytes ({:.1} GB): {} data must be less than {name}",
-                r.file,
-                size,
-                size as f64 / GB as f64,
-                r.plan.kind()
-            ),
-        ));
+                "the {} files of the {} channel are",
+                files.len(),
+                first.plan.kind()
+            )
+        };
+        out.push(
+            error(
+                "too-large",
+                first.plan.data_pointer(),
+                format!(
+                    "{what} {size} bytes ({:.1} GB){}: {} data must be less than {name}",
+                    size as f64 / GB as f64,
+                    if files.len() == 1 { "" } else { " in all" },
+                    first.plan.kind()
+                ),
+            )
+            .in_channel(pos),
+        );
     }
 }
 

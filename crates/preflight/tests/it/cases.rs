@@ -796,3 +796,53 @@ fn the_problem_type_sees_every_file_of_the_training_channel() {
         .collect();
     assert_eq!(messages, ["ProblemType is Regression, but the target 'churn' in the 2 files of the training channel is not numeric: 300 values are not numbers, the first 'high' on line 2 of b.csv"]);
 }
+
+#[test]
+fn the_size_limits_count_a_channels_files_together() {
+    use automl_preflight::{Plan, Preflight};
+    let req = request("", Some(""), BINARY);
+    let plan = Plan::from_text(&req).unwrap();
+    let gb = 1u64 << 30;
+    let sized = |sizes: &[(usize, u64)]| {
+        let files: Vec<(usize, &str, Vec<u8>)> = sizes
+            .iter()
+            .map(|(slot, _)| (*slot, "part.csv", one_class("yes", 300)))
+            .collect();
+        let mut results = run_objects(&req, &files);
+        for (r, (_, size)) in results.iter_mut().zip(sizes) {
+            // The size as stored, as a file of that size would give it.
+            r.stream.raw_bytes = *size;
+        }
+        Preflight::report(&plan, results)
+    };
+    let too_large = |report: &Report| -> Vec<String> {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.diagnostic.code == "too-large")
+            .map(|f| f.diagnostic.message.clone())
+            .collect()
+    };
+    // Each under its limit, but not together.
+    let report = sized(&[(0, 60 * gb), (0, 50 * gb), (1, gb), (1, gb + gb / 2)]);
+    assert_eq!(
+        too_large(&report),
+        [
+            format!("the 2 files of the training channel are {} bytes (110.0 GB) in all: training data must be less than 100 GB", 110 * gb),
+            format!("the 2 files of the validation channel are {} bytes (2.5 GB) in all: validation data must be less than 2 GB", gb * 5 / 2),
+        ]
+    );
+    assert_eq!(report.findings[0].channel, Some(0));
+    assert_eq!(report.findings[0].diagnostic.path, DATA0);
+    assert_eq!(
+        report
+            .findings
+            .iter()
+            .find(|f| f.diagnostic.code == "too-large" && f.channel == Some(2))
+            .map(|f| f.diagnostic.path.as_str()),
+        Some(DATA1)
+    );
+    // Together under the limits: nothing.
+    let report = sized(&[(0, 60 * gb), (0, 39 * gb), (1, gb), (1, gb / 2)]);
+    assert!(too_large(&report).is_empty(), "{:?}", report.findings);
+}
