@@ -150,10 +150,12 @@ fn read_channel(
         check.feed(&buf[..n]);
         if first {
             first = false;
-            // A Parquet file: only its footer is needed.
+            // A Parquet file: only its footer is needed (seek only when the check goes on
+            // from there, so that the bytes it counts are the file's).
             if let Some(start) = check.parquet_tail_start(before.len()) {
-                file.seek(SeekFrom::Start(start))?;
-                check.skip_to(start);
+                if check.skip_to(start) {
+                    file.seek(SeekFrom::Start(start))?;
+                }
             }
         }
     }

@@ -803,6 +803,55 @@ mod preflight {
         );
     }
 
+    /// A Parquet file of `len` bytes whose footer (Thrift compact protocol, written out by
+    /// hand: this crate has no Parquet writer) holds the schema `churn: INT64` and `rows`
+    /// rows; the data pages are never read, so they are zeros here.
+    fn parquet_of(len: usize, rows: u16) -> Vec<u8> {
+        assert!((64..8192).contains(&rows), "a two-byte varint");
+        let z = u32::from(rows) * 2; // zigzag
+        let mut meta = vec![
+            0x15, 0x02, // 1: version = 1 (i32)
+            0x19, 0x2c, // 2: schema, a list of 2 structs
+            0x48, 6, b's', b'c', b'h', b'e', b'm', b'a', // 4: name "schema"
+            0x15, 0x02, 0x00, // 5: num_children = 1; end
+            0x15, 0x04, // 1: type = INT64 (2)
+            0x25, 0x00, // 3: repetition_type = REQUIRED (0)
+            0x18, 5, b'c', b'h', b'u', b'r', b'n', 0x00, // 4: name "churn"; end
+            0x16, // 3: num_rows (i64), a varint:
+        ];
+        meta.extend([(z & 0x7f) as u8 | 0x80, (z >> 7) as u8]);
+        meta.extend([0x19, 0x0c, 0x00]); // 4: row_groups, an empty list; end
+        let mut file = b"PAR1".to_vec();
+        file.resize(len - meta.len() - 8, 0);
+        file.extend(&meta);
+        file.extend((meta.len() as u32).to_le_bytes());
+        file.extend(b"PAR1");
+        file
+    }
+
+    #[test]
+    fn a_parquet_file_over_8_mib_is_read_by_its_footer_and_not_changed() {
+        // The reader seeks to the footer (the last 8 MiB) after the first 1 MiB; a file
+        // between 9 and 17 MiB was named as changed while it was read, its bytes miscounted.
+        let d = dir("parquet");
+        let req = write(
+            &d,
+            "request.json",
+            request(r#", "ContentType": "x-application/vnd.amazon+parquet""#).as_bytes(),
+        );
+        for len in [4 << 20, 12 << 20, 20 << 20] {
+            let data = write(&d, "train.parquet", &parquet_of(len, 600));
+            let out = run(&["preflight", "--format", "json", &req, &data], None);
+            let stdout = text(&out.stdout);
+            assert_eq!(out.status.code(), Some(0), "{len}: {stdout}");
+            let json = automl_rules::json::parse(stdout.trim()).expect("one JSON object");
+            let get = |p: &str| json.pointer(p).and_then(|n| n.as_f64());
+            assert_eq!(get("/channels/0/bytes"), Some(len as f64), "{stdout}");
+            assert_eq!(get("/channels/0/rows"), Some(600.0), "{stdout}");
+            assert!(!stdout.contains("data-changed"), "{stdout}");
+        }
+    }
+
     #[test]
     fn unreadable_files_and_wrong_arguments_exit_2() {
         let d = dir("unreadable");

@@ -60,6 +60,31 @@ impl TargetCounts {
     pub fn more_classes(&self) -> bool {
         self.other > 0
     }
+
+    /// Adds another file's counts of the same column (the next file of one channel), within
+    /// the same bounds: a value new here past [`MAX_CLASSES`] distinct values counts in
+    /// `other`. `first_text` stays the first file's when it has one; `missing` is not
+    /// merged (its line numbers are per file).
+    pub fn merge(&mut self, next: &TargetCounts) {
+        for (value, n, numeric) in &next.classes.entries {
+            if let Some(i) = self.classes.find(value) {
+                self.classes.entries[i].1 += n;
+            } else if self.classes.len() < MAX_CLASSES {
+                self.classes.insert(value, *numeric);
+                let last = self.classes.entries.len() - 1;
+                self.classes.entries[last].1 = *n;
+            } else {
+                self.other += n;
+            }
+        }
+        self.other += next.other;
+        self.numeric += next.numeric;
+        self.text += next.text;
+        self.fractional |= next.fractional;
+        if self.first_text.is_none() {
+            self.first_text.clone_from(&next.first_text);
+        }
+    }
 }
 
 /// Distinct target values with their counts, in the order first seen: a linear scan while

@@ -118,10 +118,13 @@ impl ChannelCheck {
         (start > self.bytes_read()).then_some(start)
     }
 
-    /// Goes on at `offset` of the file (only after [`ChannelCheck::parquet_tail_start`]
-    /// offered it); returns whether it did.
+    /// Goes on at `offset` of the file (an uncompressed Parquet file, at or past the bytes
+    /// fed so far, as [`ChannelCheck::parquet_tail_start`] offers); returns whether it did.
+    /// A reader seeks only when it did: otherwise it goes on feeding every byte.
     pub fn skip_to(&mut self, offset: u64) -> bool {
-        self.parquet_tail_start(offset.saturating_add(1)).is_some() && self.stream.skip_to(offset)
+        self.stream.is_gzip() == Some(false)
+            && self.content() == Some(Content::Parquet)
+            && self.stream.skip_to(offset)
     }
 
     pub fn finish(self) -> ChannelResult {

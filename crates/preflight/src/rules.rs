@@ -16,7 +16,7 @@
 
 use automl_rules::diag::Severity;
 
-use crate::csv_scan::CsvStats;
+use crate::csv_scan::{CsvStats, TargetCounts};
 use crate::parquet_footer::{self, ParquetInfo};
 use crate::plan::{Format, Plan};
 use crate::report::Finding;
@@ -81,7 +81,6 @@ pub fn check_channel(r: &ChannelResult, pos: usize, out: &mut Vec<Finding>) {
     gzip_stream_intact(r, &mut found);
     content_type_matches(r, &mut found);
     parquet_footer_readable(r, &mut found);
-    size_limit(r, &mut found);
     unclosed_quote(r, &mut found);
     target_column_present(r, &mut found);
     sample_weight_column_present(r, &mut found);
@@ -99,6 +98,7 @@ pub fn check_channel(r: &ChannelResult, pos: usize, out: &mut Vec<Finding>) {
 /// Every check across channels and against the request's problem type.
 pub fn check_all(plan: &Plan, results: &[ChannelResult], out: &mut Vec<Finding>) {
     training_rows_minimum(results, out);
+    size_limit(results, out);
     validation_headers_match(results, out);
     problem_type_suits_target(plan, results, out);
     inferred_problem_type(plan, results, out);
@@ -245,29 +245,57 @@ pub fn parquet_footer_readable(r: &ChannelResult, out: &mut Vec<Finding>) {
     }
 }
 
-/// Training data under 100 GB, validation data under 2 GB (the file's size as stored).
+/// Training data under 100 GB, validation data under 2 GB: a channel's files (the objects
+/// of an S3 prefix) counted together, at their size as stored.
 ///
 /// Source: API, AutoMLChannel ("The validation dataset size is limited to less than 2 GB.
 /// The training dataset size must be less than 100 GB").
-pub fn size_limit(r: &ChannelResult, out: &mut Vec<Finding>) {
-    let (limit, name) = if r.plan.validation {
-        (MAX_VALIDATION_BYTES, "2 GB")
-    } else {
-        (MAX_TRAINING_BYTES, "100 GB")
-    };
-    let size = r.stream.raw_bytes;
-    if size >= limit {
-        out.push(error(
-            "too-large",
-            r.plan.data_pointer(),
+pub fn size_limit(results: &[ChannelResult], out: &mut Vec<Finding>) {
+    let mut channels: Vec<usize> = results.iter().map(|r| r.plan.index).collect();
+    channels.sort_unstable();
+    channels.dedup();
+    for index in channels {
+        let files: Vec<(usize, &ChannelResult)> = results
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.plan.index == index)
+            .collect();
+        let Some(&(pos, first)) = files.first() else {
+            continue;
+        };
+        let (limit, name) = if first.plan.validation {
+            (MAX_VALIDATION_BYTES, "2 GB")
+        } else {
+            (MAX_TRAINING_BYTES, "100 GB")
+        };
+        let size = files
+            .iter()
+            .fold(0u64, |sum, (_, r)| sum.saturating_add(r.stream.raw_bytes));
+        if size < limit {
+            continue;
+        }
+        let what = if files.len() == 1 {
+            format!("{} is", first.file)
+        } else {
             format!(
-                "{} is {} bytes ({:.1} GB): {} data must be less than {name}",
-                r.file,
-                size,
-                size as f64 / GB as f64,
-                r.plan.kind()
-            ),
-        ));
+                "the {} files of the {} channel are",
+                files.len(),
+                first.plan.kind()
+            )
+        };
+        out.push(
+            error(
+                "too-large",
+                first.plan.data_pointer(),
+                format!(
+                    "{what} {size} bytes ({:.1} GB){}: {} data must be less than {name}",
+                    size as f64 / GB as f64,
+                    if files.len() == 1 { "" } else { " in all" },
+                    first.plan.kind()
+                ),
+            )
+            .in_channel(pos),
+        );
     }
 }
 
@@ -819,26 +847,52 @@ pub fn validation_headers_match(results: &[ChannelResult], out: &mut Vec<Finding
     }
 }
 
-/// The target's values, as far as one pass can tell, from the (first) training file.
+/// The target's values, as far as one pass can tell, over every CSV file of the (first)
+/// training channel (an S3 prefix may hold several): the files' counts merged, bounded as
+/// in one file ([`TargetCounts::merge`]).
 struct TargetFacts<'a> {
     pos: usize,
     result: &'a ChannelResult,
+    /// The file the values are from, or "the N files of the training channel".
+    files: String,
     distinct: usize,
     more: bool,
     text: u64,
     fractional: bool,
-    first_text: Option<(String, u64)>,
+    /// The first value that is not a number, its line and its file.
+    first_text: Option<(String, u64, &'a str)>,
     examples: Vec<String>,
 }
 
 fn target_facts(results: &[ChannelResult]) -> Option<TargetFacts<'_>> {
-    let (pos, result) = results
-        .iter()
-        .enumerate()
-        .find(|(_, r)| !r.plan.validation)?;
-    let stats = csv_stats(result)?;
-    stats.target_index?;
-    let t = &stats.target;
+    let channel = results.iter().find(|r| !r.plan.validation)?.plan.index;
+    let mut first: Option<(usize, &ChannelResult)> = None;
+    let mut merged: Option<TargetCounts> = None;
+    let mut files = 0u64;
+    let mut first_text = None;
+    for (pos, r) in results.iter().enumerate() {
+        if r.plan.validation || r.plan.index != channel {
+            continue;
+        }
+        let Some(stats) = csv_stats(r) else { continue };
+        if stats.target_index.is_none() {
+            continue;
+        }
+        let t = &stats.target;
+        files += 1;
+        first.get_or_insert((pos, r));
+        if first_text.is_none() {
+            first_text = t
+                .first_text
+                .as_ref()
+                .map(|(v, line)| (v.clone(), *line, r.file.as_str()));
+        }
+        match &mut merged {
+            None => merged = Some(t.clone()),
+            Some(m) => m.merge(t),
+        }
+    }
+    let ((pos, result), t) = (first?, merged?);
     if t.numeric + t.text == 0 {
         return None;
     }
@@ -847,11 +901,16 @@ fn target_facts(results: &[ChannelResult]) -> Option<TargetFacts<'_>> {
     Some(TargetFacts {
         pos,
         result,
+        files: if files == 1 {
+            result.file.clone()
+        } else {
+            format!("the {files} files of the {} channel", result.plan.kind())
+        },
         distinct: t.classes.len(),
         more: t.other > 0,
         text: t.text,
         fractional: t.fractional,
-        first_text: t.first_text.clone(),
+        first_text,
         examples: classes
             .iter()
             .take(5)
@@ -887,21 +946,26 @@ pub fn problem_type_suits_target(plan: &Plan, results: &[ChannelResult], out: &m
     let message = match problem {
         "BinaryClassification" if f.distinct != 2 || f.more => Some(format!(
             "ProblemType is BinaryClassification, which needs exactly two classes, but the target '{column}' in {} has {} ({examples}{})",
-            f.result.file,
+            f.files,
             distinct_text(&f),
             if f.distinct > 5 || f.more { ", …" } else { "" }
         )),
         "MulticlassClassification" if f.distinct <= 2 && !f.more => Some(format!(
             "ProblemType is MulticlassClassification, but the target '{column}' in {} has {} ({examples}): {}",
-            f.result.file,
+            f.files,
             distinct_text(&f),
             if f.distinct == 2 { "use BinaryClassification" } else { "a classifier needs at least two classes" }
         )),
         "Regression" if f.text > 0 => {
-            let (value, line) = f.first_text.clone().unwrap_or_default();
+            let (value, line, file) = f.first_text.clone().unwrap_or_default();
+            let place = if file == f.files {
+                format!("line {line}")
+            } else {
+                format!("line {line} of {file}")
+            };
             Some(format!(
-                "ProblemType is Regression, but the target '{column}' in {} is not numeric: {} not numbers, the first '{}' on line {line}",
-                f.result.file,
+                "ProblemType is Regression, but the target '{column}' in {} is not numeric: {} not numbers, the first '{}' on {place}",
+                f.files,
                 plural(f.text, "value is", "values are"),
                 shown(&value)
             ))

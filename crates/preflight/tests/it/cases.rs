@@ -705,3 +705,144 @@ fn a_reader_gives_the_same_report_as_pushed_chunks() {
     assert_eq!(report.channels[0].rows, Some(700));
     assert!(report.valid());
 }
+
+/// Several files of one channel (the objects of an S3 prefix), in `(slot, name, bytes)`.
+fn run_objects(
+    request: &str,
+    files: &[(usize, &str, Vec<u8>)],
+) -> Vec<automl_preflight::ChannelResult> {
+    use automl_preflight::{Plan, Preflight};
+    let plan = Plan::from_text(request).unwrap();
+    files
+        .iter()
+        .map(|(slot, name, bytes)| {
+            let mut check = Preflight::channel(&plan, *slot, name).unwrap();
+            check.feed(bytes);
+            check.finish()
+        })
+        .collect()
+}
+
+fn one_class(class: &str, rows: usize) -> Vec<u8> {
+    let rows: Vec<String> = (0..rows)
+        .map(|i| format!("{i},basic,20.00,none,{class}"))
+        .collect();
+    lines(&rows)
+}
+
+#[test]
+fn the_problem_type_sees_every_file_of_the_training_channel() {
+    use automl_preflight::{Plan, Preflight};
+    let objects = [
+        (0, "s3://bucket/train/a.csv", one_class("yes", 300)),
+        (0, "s3://bucket/train/b.csv", one_class("no", 300)),
+    ];
+    // BinaryClassification: the two files hold one class each, two in all.
+    let req = request("", None, BINARY);
+    let plan = Plan::from_text(&req).unwrap();
+    let report = Preflight::report(&plan, run_objects(&req, &objects));
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    // No ProblemType: inferred from both files.
+    let req = request("", None, "");
+    let plan = Plan::from_text(&req).unwrap();
+    let report = Preflight::report(&plan, run_objects(&req, &objects));
+    let messages: Vec<&str> = report
+        .findings
+        .iter()
+        .map(|f| f.diagnostic.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains("the target 'churn' holds two distinct values, so it will most likely be BinaryClassification"),
+        "{messages:?}"
+    );
+    // Multiclass over three files of one class each; the validation file is not counted.
+    let req = request(
+        "",
+        Some(""),
+        r#", "ProblemType": "MulticlassClassification""#,
+    );
+    let plan = Plan::from_text(&req).unwrap();
+    let three = [
+        (0, "a.csv", one_class("red", 200)),
+        (0, "b.csv", one_class("green", 200)),
+        (0, "c.csv", one_class("blue", 200)),
+        (1, "validation.csv", one_class("red", 10)),
+    ];
+    let report = Preflight::report(&plan, run_objects(&req, &three));
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    // BinaryClassification on three classes: the message names the channel's files.
+    let req = request("", None, BINARY);
+    let plan = Plan::from_text(&req).unwrap();
+    let report = Preflight::report(&plan, run_objects(&req, &three[..3]));
+    let messages: Vec<&str> = report
+        .findings
+        .iter()
+        .map(|f| f.diagnostic.message.as_str())
+        .collect();
+    assert_eq!(messages, ["ProblemType is BinaryClassification, which needs exactly two classes, but the target 'churn' in the 3 files of the training channel has 3 distinct values ('blue', 'green', 'red')"]);
+    // Regression: the first value that is not a number is located in its own file.
+    let req = request("", None, r#", "ProblemType": "Regression""#);
+    let plan = Plan::from_text(&req).unwrap();
+    let numbers = [
+        (0, "a.csv", one_class("1.5", 300)),
+        (0, "b.csv", one_class("high", 300)),
+    ];
+    let report = Preflight::report(&plan, run_objects(&req, &numbers));
+    let messages: Vec<&str> = report
+        .findings
+        .iter()
+        .map(|f| f.diagnostic.message.as_str())
+        .collect();
+    assert_eq!(messages, ["ProblemType is Regression, but the target 'churn' in the 2 files of the training channel is not numeric: 300 values are not numbers, the first 'high' on line 2 of b.csv"]);
+}
+
+#[test]
+fn the_size_limits_count_a_channels_files_together() {
+    use automl_preflight::{Plan, Preflight};
+    let req = request("", Some(""), BINARY);
+    let plan = Plan::from_text(&req).unwrap();
+    let gb = 1u64 << 30;
+    let sized = |sizes: &[(usize, u64)]| {
+        let files: Vec<(usize, &str, Vec<u8>)> = sizes
+            .iter()
+            .map(|(slot, _)| (*slot, "part.csv", one_class("yes", 300)))
+            .collect();
+        let mut results = run_objects(&req, &files);
+        for (r, (_, size)) in results.iter_mut().zip(sizes) {
+            // The size as stored, as a file of that size would give it.
+            r.stream.raw_bytes = *size;
+        }
+        Preflight::report(&plan, results)
+    };
+    let too_large = |report: &Report| -> Vec<String> {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.diagnostic.code == "too-large")
+            .map(|f| f.diagnostic.message.clone())
+            .collect()
+    };
+    // Each under its limit, but not together.
+    let report = sized(&[(0, 60 * gb), (0, 50 * gb), (1, gb), (1, gb + gb / 2)]);
+    assert_eq!(
+        too_large(&report),
+        [
+            format!("the 2 files of the training channel are {} bytes (110.0 GB) in all: training data must be less than 100 GB", 110 * gb),
+            format!("the 2 files of the validation channel are {} bytes (2.5 GB) in all: validation data must be less than 2 GB", gb * 5 / 2),
+        ]
+    );
+    assert_eq!(report.findings[0].channel, Some(0));
+    assert_eq!(report.findings[0].diagnostic.path, DATA0);
+    assert_eq!(
+        report
+            .findings
+            .iter()
+            .find(|f| f.diagnostic.code == "too-large" && f.channel == Some(2))
+            .map(|f| f.diagnostic.path.as_str()),
+        Some(DATA1)
+    );
+    // Together under the limits: nothing.
+    let report = sized(&[(0, 60 * gb), (0, 39 * gb), (1, gb), (1, gb / 2)]);
+    assert!(too_large(&report).is_empty(), "{:?}", report.findings);
+}

@@ -196,3 +196,77 @@ fn a_truncated_or_damaged_parquet_file_is_named() {
         assert!(got[0].1.contains(fragment), "{what}: {}", got[0].1);
     }
 }
+
+/// A churn table with a `notes` column of 100 distinct bytes per row, so that a few tens of
+/// thousands of rows make a file of megabytes.
+fn padded_parquet(rows: usize) -> Vec<u8> {
+    let schema = Arc::new(
+        parse_message_type(
+            "message churn { REQUIRED INT64 customer_id; REQUIRED BYTE_ARRAY notes (UTF8); REQUIRED BYTE_ARRAY churn (UTF8); }",
+        )
+        .unwrap(),
+    );
+    let mut out = Vec::new();
+    let props = Arc::new(
+        WriterProperties::builder()
+            .set_dictionary_enabled(false)
+            .build(),
+    );
+    let mut writer = SerializedFileWriter::new(&mut out, schema, props).unwrap();
+    let mut group = writer.next_row_group().unwrap();
+    let ids: Vec<i64> = (0..rows as i64).collect();
+    let mut col = group.next_column().unwrap().unwrap();
+    col.typed::<Int64Type>()
+        .write_batch(&ids, None, None)
+        .unwrap();
+    col.close().unwrap();
+    let notes: Vec<ByteArray> = (0..rows)
+        .map(|i| ByteArray::from(format!("{i:0>100}").as_str()))
+        .collect();
+    let mut col = group.next_column().unwrap().unwrap();
+    col.typed::<ByteArrayType>()
+        .write_batch(&notes, None, None)
+        .unwrap();
+    col.close().unwrap();
+    let churn: Vec<ByteArray> = (0..rows)
+        .map(|i| ByteArray::from(if i % 4 == 0 { "yes" } else { "no" }))
+        .collect();
+    let mut col = group.next_column().unwrap().unwrap();
+    col.typed::<ByteArrayType>()
+        .write_batch(&churn, None, None)
+        .unwrap();
+    col.close().unwrap();
+    group.close().unwrap();
+    writer.close().unwrap();
+    out
+}
+
+#[test]
+fn a_parquet_file_over_8_mib_read_as_a_seeking_reader_does() {
+    // The command line feeds the first 1 MiB, then jumps to where the check asks for the
+    // footer: between 9 and 17 MiB that jump was refused while the reader had already
+    // seeked, so the bytes counted were not the file's.
+    use automl_preflight::{Plan, Preflight};
+    let file = padded_parquet(110_000);
+    let len = file.len() as u64;
+    assert!(len > 10 << 20 && len < 16 << 20, "{len} bytes");
+    let plan = Plan::from_text(&request(PARQUET, None, BINARY)).unwrap();
+    let mut check = Preflight::channel(&plan, 0, "train.parquet").unwrap();
+    check.feed(&file[..1 << 20]);
+    let start = check
+        .parquet_tail_start(len)
+        .expect("an uncompressed Parquet file may skip to its footer");
+    assert!(check.skip_to(start), "the offset it offered is taken");
+    for piece in file[start as usize..].chunks(1 << 20) {
+        check.feed(piece);
+    }
+    assert_eq!(check.bytes_read(), len);
+    let report = Preflight::report(&plan, vec![check.finish()]);
+    assert!(report.findings.is_empty(), "{:?}", codes(&report));
+    assert_eq!(report.channels[0].bytes, len);
+    assert_eq!(report.channels[0].rows, Some(110_000));
+    // Not Parquet, or gzip: no jump.
+    let mut csv = Preflight::channel(&plan, 0, "train.csv").unwrap();
+    csv.feed(b"customer_id,churn\n1,yes\n");
+    assert!(!csv.skip_to(1 << 30));
+}
