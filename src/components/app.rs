@@ -115,6 +115,17 @@ pub fn initial_draft() -> Initial {
     }
 }
 
+/// Saves the draft, its line of edits first: another tab reads that when it hears of the
+/// draft. ("Keep mine" calls it too, so the other tab hears of the choice at once.)
+pub fn save_draft(editor: Editor) {
+    if let Some(text) = editor.draft.try_with_untracked(Draft::to_compact) {
+        if let Some(origin) = editor.origin.try_with_value(Origin::to_text) {
+            browser::save(DRAFT_ORIGIN_KEY, &origin);
+        }
+        browser::save(DRAFT_KEY, &text);
+    }
+}
+
 /// The whole page, for `CreateAutoMLJob`.
 #[component]
 pub fn App() -> impl IntoView {
@@ -148,15 +159,7 @@ pub fn App() -> impl IntoView {
     // The draft is saved 300 ms after the last change (a keystroke does not pay for it), and
     // at once when the page is hidden or left (a save when the page becomes visible again
     // finds nothing pending and does nothing).
-    // Its line of edits first: another tab reads it when it hears of the draft.
-    let save = move || {
-        if let Some(text) = editor.draft.try_with_untracked(Draft::to_compact) {
-            if let Some(origin) = editor.origin.try_with_value(Origin::to_text) {
-                browser::save(DRAFT_ORIGIN_KEY, &origin);
-            }
-            browser::save(DRAFT_KEY, &text);
-        }
-    };
+    let save = move || save_draft(editor);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
         editor.draft.track();
@@ -194,14 +197,7 @@ pub fn App() -> impl IntoView {
         }
         flush(ev);
     };
-    // "Keep mine" saves this tab's request as the draft at once (the other tab hears of it).
-    Effect::new(move |had: Option<bool>| {
-        let has = editor.other_tab.with(Option::is_some);
-        if had == Some(true) && !has {
-            save();
-        }
-        has
-    });
+
     // Other tabs (see state::tabs). Every tab saves into the one draft, never silently over
     // another's work: the same request edited in another tab is followed (its own pending
     // save dropped, so it cannot overwrite the newer one; what it had one Undo away); a

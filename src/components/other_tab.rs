@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::app::save_draft;
 use super::use_editor;
 use crate::browser;
 use crate::state::tabs::other_tab_line;
@@ -13,9 +14,14 @@ use crate::state::tabs::other_tab_line;
 #[component]
 pub fn OtherTab() -> impl IntoView {
     let editor = use_editor();
+    // Hidden rather than behind <Show>: the lighter wasm.
     view! {
-        <Show when=move || editor.other_tab.with(Option::is_some)>
-            <div class="other-tab" role="group" aria-labelledby="other-tab-text">
+            <div
+                class="other-tab"
+                role="group"
+                aria-labelledby="other-tab-text"
+                hidden=move || editor.other_tab.with(Option::is_none)
+            >
                 <p id="other-tab-text">
                     {move || {
                         editor
@@ -29,6 +35,8 @@ pub fn OtherTab() -> impl IntoView {
                         id="keep-mine"
                         on:click=move |_| {
                             editor.keep_mine();
+                            // This tab's request is the draft again: the other tab hears of it.
+                            save_draft(editor);
                             browser::focus("status");
                         }
                     >
@@ -47,6 +55,5 @@ pub fn OtherTab() -> impl IntoView {
                     </button>
                 </div>
             </div>
-        </Show>
     }
 }

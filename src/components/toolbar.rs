@@ -105,11 +105,14 @@ pub fn Toolbar() -> impl IntoView {
             <p class="notice" id="status" tabindex="-1" role="status" aria-live="polite">
                 {move || editor.notice.get()}
             </p>
-            <Show when=move || offers_undo.get()>
-                <button type="button" class="secondary small undo-here" on:click=undo>
-                    "Undo"
-                </button>
-            </Show>
+            <button
+                type="button"
+                class="secondary small undo-here"
+                hidden=move || !offers_undo.get()
+                on:click=undo
+            >
+                "Undo"
+            </button>
         </div>
     }
 }
