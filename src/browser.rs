@@ -51,6 +51,13 @@ pub fn remove(key: &str) {
     }
 }
 
+/// An id no other tab will pick: the time and a random number (no float is formatted).
+pub fn new_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+    format!("{now}-{random}")
+}
+
 /// For a `storage` event (another tab changed localStorage): the key and its new value
 /// (`None` when it was removed).
 pub fn storage_change(ev: &web_sys::Event) -> Option<(String, Option<String>)> {
@@ -147,6 +154,17 @@ fn focus_element(el: Option<web_sys::Element>) -> bool {
             true
         }
         _ => false,
+    }
+}
+
+/// Opens the `<details>` element with this id (nothing when there is none).
+pub fn open_details(id: &str) {
+    if let Some(details) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        // The attribute reflects the property (no web-sys feature for one setter).
+        let _ = details.set_attribute("open", "");
     }
 }
 

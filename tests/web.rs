@@ -269,6 +269,12 @@ async fn a_pristine_form_does_not_shout_but_counts_exactly() {
         page.count(".field .msg.error") > 0,
         "check all shows every field's errors"
     );
+    // Regression: the toolbar said "The service would reject this: 5 errors" here while
+    // the Check panel said "Incomplete": one verdict, the same words.
+    assert_eq!(
+        page.find("#status").text_content().unwrap(),
+        format!("Incomplete: {errors} required members to fill in.")
+    );
     let role = page.messages("/RoleArn");
     assert!(role.contains("RoleArn"), "{role}");
     assert_eq!(
@@ -694,7 +700,7 @@ async fn the_export_is_live_and_says_whether_it_would_be_accepted() {
     page.type_into("/AutoMLJobName", "job_1").await;
     assert_eq!(
         state.text_content().unwrap(),
-        "Not ready to send: the errors are listed under Check."
+        "The service would reject this: 1 error, listed under Check."
     );
     sleep(200).await;
     let code = page.find("#export-text").text_content().unwrap();
@@ -920,18 +926,168 @@ async fn undo_goes_back_step_by_step_and_redo_forward() {
 }
 
 /// Regression: an empty form showed the same red "would reject this" banner twice (the
-/// summary and the export panel).
+/// summary and the export panel). One banner; the export panel's plain line says the same
+/// verdict in the same words (it said "Not ready to send" of a request only incomplete).
 #[wasm_bindgen_test]
 async fn the_verdict_is_stated_once() {
     let page = mount(Draft::new());
     leptos::task::tick().await;
-    let text = page.root.text_content().unwrap();
-    assert_eq!(text.matches("Incomplete: ").count(), 1, "{text}");
     assert_eq!(page.count(".verdict"), 1);
+    let export = || page.find(".export .export-state").text_content().unwrap();
+    assert_eq!(
+        export(),
+        "Incomplete: 5 required members to fill in, listed under Check."
+    );
+    assert!(!page.root.text_content().unwrap().contains("reject"));
     page.type_into("/AutoMLJobName", "bad_name").await;
+    assert_eq!(page.count(".verdict"), 1);
     assert_eq!(page.count(".verdict.bad"), 1);
-    let export = page.find(".export .export-state").text_content().unwrap();
-    assert!(!export.contains("reject"), "{export}");
+    assert_eq!(
+        export(),
+        "The service would reject this: 5 errors, listed under Check."
+    );
+}
+
+/// The Check panel's live region says the verdict's kind only: filling in members changes
+/// the count beside it (not live) and leaves what a screen reader hears as it was; a real
+/// change of verdict changes it once.
+#[wasm_bindgen_test]
+async fn the_live_verdict_changes_with_its_kind_not_its_counts() {
+    let page = mount(Draft::new());
+    leptos::task::tick().await;
+    let live = page.find("#verdict-kind");
+    assert_eq!(live.get_attribute("role").as_deref(), Some("status"));
+    let detail = page.find(".verdict .verdict-detail");
+    assert!(
+        detail
+            .closest("[role=status], [aria-live]")
+            .unwrap()
+            .is_none(),
+        "the counts are not in a live region"
+    );
+    let text = || live.text_content().unwrap();
+    assert_eq!(text(), "Incomplete:");
+    page.type_into("/AutoMLJobName", "my-job").await;
+    page.type_into("/InputDataConfig/0/TargetAttributeName", "label")
+        .await;
+    assert_eq!(
+        detail.text_content().unwrap(),
+        "3 required members to fill in."
+    );
+    assert_eq!(text(), "Incomplete:", "same kind, nothing new to hear");
+    page.type_into("/RoleArn", "arn:aws:iam::1").await;
+    assert_eq!(text(), "The service would reject this:");
+    page.type_into("/RoleArn", "arn:aws:iam::123456789012:role/r")
+        .await;
+    assert_eq!(text(), "Incomplete:");
+}
+
+/// On a phone, "Review" in the status bar goes to the Check panel with its findings open.
+#[wasm_bindgen_test]
+async fn review_opens_the_findings() {
+    let page = mount(Draft::new());
+    leptos::task::tick().await;
+    let details = page.find("details.findings");
+    assert!(!details.has_attribute("open"), "closed on a fresh page");
+    click(&page.find(".mobile-status a")).await;
+    assert!(details.has_attribute("open"), "Review opens them");
+    assert_eq!(focused().id(), "summary");
+}
+
+/// Regression: once an objective metric was chosen it gained a REQUIRED badge, while its
+/// help says the service chooses one when it is left unset.
+#[wasm_bindgen_test]
+async fn a_chosen_metric_stays_optional() {
+    let page = mount(Draft::new());
+    let metric = "/AutoMLJobObjective/MetricName";
+    let badge = || {
+        page.find(&format!("label[for=\"field:{metric}\"]"))
+            .query_selector(".required")
+            .unwrap()
+            .is_some()
+    };
+    assert!(!badge());
+    page.choose(metric, "F1").await;
+    assert!(!badge(), "chosen, still optional");
+    assert_eq!(
+        page.field(metric).get_attribute("aria-required").as_deref(),
+        Some("false")
+    );
+    let help = page
+        .find(&format!("[id=\"help:{metric}\"]"))
+        .text_content()
+        .unwrap();
+    assert!(
+        help.contains("Not set: chosen with the problem type."),
+        "{help}"
+    );
+    // Still required where the model requires it: the job name, always.
+    assert!(page
+        .find("label[for=\"field:/AutoMLJobName\"] .required")
+        .is_connected());
+}
+
+/// A line that promises Undo has an Undo right beside it, and it works.
+#[wasm_bindgen_test]
+async fn a_line_that_promises_undo_offers_it() {
+    let page = mount(Draft::new());
+    page.type_into("/AutoMLJobName", "mine").await;
+    assert_eq!(page.count(".undo-here:not([hidden])"), 0);
+    click(&page.button("New request")).await;
+    let said = page.find("#status").text_content().unwrap();
+    assert!(said.contains("Undo puts"), "{said}");
+    click(&page.find(".notice-row .undo-here")).await;
+    let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
+    assert_eq!(name.value(), "mine");
+    assert_eq!(
+        page.count(".undo-here:not([hidden])"),
+        0,
+        "the line now says what Undo did"
+    );
+}
+
+/// Another tab saved a different request: this tab keeps its own, says so, and offers
+/// both; whichever is chosen, the other is one Undo away.
+#[wasm_bindgen_test]
+async fn another_tabs_request_is_offered_not_taken() {
+    use automl_job_web::state::tabs::Origin;
+    let page = mount(Draft::new());
+    page.type_into("/AutoMLJobName", "mine").await;
+    let other = r#"{"AutoMLJobName":"theirs"}"#.to_string();
+    let origin = || {
+        Origin::new(
+            "other".into(),
+            "Opened the request from the share link. Undo puts your previous draft back.",
+        )
+    };
+    page.editor.other_tab_saved(other.clone(), origin());
+    leptos::task::tick().await;
+    let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
+    assert_eq!(name.value(), "mine", "this tab keeps its work");
+    let banner = page.find(".other-tab").text_content().unwrap();
+    assert!(
+        banner.starts_with(
+            "Another tab opened a different request (“Opened the request from the share link”)"
+        ),
+        "{banner}"
+    );
+    click(&page.button("Keep mine")).await;
+    assert_eq!(page.count(".other-tab:not([hidden])"), 0);
+    assert_eq!(name.value(), "mine");
+    // The other is one Undo away, offered beside the line that says so.
+    click(&page.find(".notice-row .undo-here")).await;
+    assert_eq!(name.value(), "theirs");
+    click(&page.button("Redo")).await;
+    assert_eq!(name.value(), "mine");
+
+    // Load the other: it is shown, and this tab's is one Undo away.
+    page.editor.other_tab_saved(other, origin());
+    leptos::task::tick().await;
+    click(&page.button("Load the other")).await;
+    assert_eq!(name.value(), "theirs");
+    assert_eq!(page.count(".other-tab:not([hidden])"), 0);
+    click(&page.find(".notice-row .undo-here")).await;
+    assert_eq!(name.value(), "mine");
 }
 
 /// Regression: "e.g. churn-endpoint" showed while the name is generated, and "default: 0.2"

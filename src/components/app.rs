@@ -10,6 +10,7 @@ use super::export::Export;
 use super::form::FormSection;
 use super::import::Import;
 use super::mobile_status::MobileStatus;
+use super::other_tab::OtherTab;
 use super::summary::Summary;
 use super::toolbar::Toolbar;
 use crate::browser;
@@ -17,7 +18,8 @@ use crate::state::draft::Draft;
 use crate::state::editor::Editor;
 use crate::state::history::{step_of, steps_from_text, steps_to_text, History, Step};
 use crate::state::layout::CREATE_AUTO_ML_JOB;
-use crate::state::{share, DRAFT_KEY, PREVIOUS_KEY, REDO_KEY};
+use crate::state::tabs::{self, Origin, Saved};
+use crate::state::{share, DRAFT_KEY, DRAFT_ORIGIN_KEY, PREVIOUS_KEY, REDO_KEY};
 
 /// Saves (or clears) one side of the history.
 fn save_steps(key: &str, steps: &[Step]) {
@@ -31,6 +33,8 @@ fn save_steps(key: &str, steps: &[Step]) {
 /// What the page starts with.
 pub struct Initial {
     pub draft: Draft,
+    /// Its line of edits: the saved draft's, or a new one.
+    pub origin: Origin,
     /// What to tell the person about where it came from, when that needs saying.
     pub notice: Option<String>,
     /// Whether it came from a share link (then every finding shows at once).
@@ -39,9 +43,14 @@ pub struct Initial {
     pub replaced: Option<Draft>,
 }
 
-/// What opening a share link says.
+/// What opening a share link says when it replaced a saved draft (Undo puts it back, and
+/// the line offers Undo right there).
 const OPENED_LINK: &str =
     "Opened the request from the share link. Undo puts your previous draft back.";
+
+/// What opening a share link says when there was no other draft to keep (a first visit, or
+/// the saved draft is the very request of the link): no Undo is promised.
+const OPENED_LINK_ONLY: &str = "Opened the request from the share link.";
 
 /// The request a share link in the address bar carries: `None` when there is no share link,
 /// `Some(Err)` with what to tell the person when it cannot be read. The fragment is dropped
@@ -66,20 +75,38 @@ pub fn initial_draft() -> Initial {
     let saved = browser::load(DRAFT_KEY)
         .and_then(|text| json::parse(&text).ok())
         .and_then(Draft::from_node);
+    // The saved draft's line of edits, so this tab and others editing it stay one request.
+    let saved_origin = saved.as_ref().map(|_| {
+        browser::load(DRAFT_ORIGIN_KEY)
+            .and_then(|t| Origin::from_text(&t))
+            .unwrap_or_else(|| Origin::new(browser::new_id(), "Opened the saved draft."))
+    });
+    let new_origin = |what: &str| Origin::new(browser::new_id(), what);
     match link_in_address() {
-        Some(Ok(draft)) => Initial {
-            draft,
-            notice: Some(OPENED_LINK.into()),
-            from_link: true,
-            replaced: saved,
-        },
+        Some(Ok(draft)) => {
+            let replaced = saved.filter(|old| old.to_compact() != draft.to_compact());
+            let notice = if replaced.is_some() {
+                OPENED_LINK
+            } else {
+                OPENED_LINK_ONLY
+            };
+            Initial {
+                draft,
+                origin: new_origin(OPENED_LINK),
+                notice: Some(notice.into()),
+                from_link: true,
+                replaced,
+            }
+        }
         Some(Err(notice)) => Initial {
+            origin: saved_origin.unwrap_or_else(|| new_origin("Started a new request.")),
             draft: saved.unwrap_or_default(),
             notice: Some(notice),
             from_link: false,
             replaced: None,
         },
         None => Initial {
+            origin: saved_origin.unwrap_or_else(|| new_origin("Started a new request.")),
             draft: saved.unwrap_or_default(),
             notice: None,
             from_link: false,
@@ -88,11 +115,22 @@ pub fn initial_draft() -> Initial {
     }
 }
 
+/// Saves the draft, its line of edits first: another tab reads that when it hears of the
+/// draft. ("Keep mine" calls it too, so the other tab hears of the choice at once.)
+pub fn save_draft(editor: Editor) {
+    if let Some(text) = editor.draft.try_with_untracked(Draft::to_compact) {
+        if let Some(origin) = editor.origin.try_with_value(Origin::to_text) {
+            browser::save(DRAFT_ORIGIN_KEY, &origin);
+        }
+        browser::save(DRAFT_KEY, &text);
+    }
+}
+
 /// The whole page, for `CreateAutoMLJob`.
 #[component]
 pub fn App() -> impl IntoView {
     let initial = initial_draft();
-    let editor = Editor::new(&CREATE_AUTO_ML_JOB, initial.draft);
+    let editor = Editor::with_origin(&CREATE_AUTO_ML_JOB, initial.draft, initial.origin);
     if initial.from_link {
         editor.reveal.update(|r| r.all = true);
     }
@@ -121,11 +159,7 @@ pub fn App() -> impl IntoView {
     // The draft is saved 300 ms after the last change (a keystroke does not pay for it), and
     // at once when the page is hidden or left (a save when the page becomes visible again
     // finds nothing pending and does nothing).
-    let save = move || {
-        if let Some(text) = editor.draft.try_with_untracked(Draft::to_compact) {
-            browser::save(DRAFT_KEY, &text);
-        }
-    };
+    let save = move || save_draft(editor);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
         editor.draft.track();
@@ -155,30 +189,54 @@ pub fn App() -> impl IntoView {
         }
         editor.announce();
     };
-    // Other tabs. Every tab edits the one saved draft, so the newest write wins — but never
-    // silently: when another tab saves a different draft, this tab shows it at once (its own
-    // pending save is dropped, so it cannot overwrite the newer one), says so, and keeps
-    // what it had as the undo slot. Nothing is lost and the tabs never disagree for long;
-    // no locks, no merging, no clocks to trust.
+    // A tab left while it still offers "keep mine or load the other" keeps its own as the
+    // draft (the other tab's is in its Undo history already): closing it loses neither.
+    let leave = move |ev| {
+        if editor.other_tab.try_with_untracked(Option::is_some) == Some(true) {
+            save();
+        }
+        flush(ev);
+    };
+
+    // Other tabs (see state::tabs). Every tab saves into the one draft, never silently over
+    // another's work: the same request edited in another tab is followed (its own pending
+    // save dropped, so it cannot overwrite the newer one; what it had one Undo away); a
+    // different request another tab opened is not: this tab keeps its own, says so, and
+    // offers keep mine or load the other, the other kept in its Undo history meanwhile.
     let _ = window_event_listener_untyped("storage", move |ev| {
-        let Some((key, Some(text))) = browser::storage_change(&ev) else {
+        let Some((key, Some(_))) = browser::storage_change(&ev) else {
             return;
         };
-        if key != DRAFT_KEY || editor.draft.with_untracked(Draft::to_compact) == text {
+        if key != DRAFT_KEY {
             return;
         }
+        // Both as stored now (the origin was written just before the draft).
+        let Some(text) = browser::load(DRAFT_KEY) else {
+            return;
+        };
+        let saved = browser::load(DRAFT_ORIGIN_KEY).and_then(|t| Origin::from_text(&t));
+        let judged = editor.draft.with_untracked(|d| {
+            editor
+                .origin
+                .with_value(|mine| tabs::judge(&d.to_compact(), mine, &text, saved.as_ref()))
+        });
         let Some(newer) = json::parse(&text).ok().and_then(Draft::from_node) else {
             return;
         };
-        if let Some(handle) = pending.try_get_value().flatten() {
-            handle.clear();
-            pending.try_set_value(None);
+        match (judged, saved) {
+            (Saved::Same, _) => {}
+            (Saved::Follow, _) => {
+                if let Some(handle) = pending.try_get_value().flatten() {
+                    handle.clear();
+                    pending.try_set_value(None);
+                }
+                editor.follow(newer, tabs::FOLLOWED, false);
+            }
+            (Saved::Other, saved) => {
+                let origin = saved.unwrap_or_else(|| Origin::new(String::new(), ""));
+                editor.other_tab_saved(newer.to_compact(), origin);
+            }
         }
-        editor.replace(
-            newer,
-            "Another tab saved a different draft, and this tab now shows it. Undo puts this tab's version back.",
-            false,
-        );
     });
     // A share link pasted into this tab's address bar changes only the fragment: no reload,
     // so it is opened here as on a fresh load (and can be undone).
@@ -187,7 +245,7 @@ pub fn App() -> impl IntoView {
         Some(Err(notice)) => editor.notice.set(notice),
         None => {}
     });
-    let _ = window_event_listener_untyped("pagehide", flush);
+    let _ = window_event_listener_untyped("pagehide", leave);
     // Mobile browsers may discard a hidden page without a pagehide; not beforeunload, which
     // keeps some browsers from caching the page for back and forward.
     let _ = window_event_listener_untyped("visibilitychange", flush);
@@ -242,6 +300,7 @@ pub fn Page(
         >
             "Skip to the form"
         </a>
+        <OtherTab/>
         <header class="top">
             <h1>"CreateAutoMLJob request"</h1>
             <p class="lede">
@@ -259,10 +318,13 @@ pub fn Page(
                     {editor.layout.sections.iter().map(|s| view! { <FormSection section=s/> }).collect_view()}
                 </div>
             </main>
+            // Import first: on a wide screen the side column is sticky and scrolls on its
+            // own, and its top is always in view (at its end, Import needed a scroll of that
+            // nested box to be found); the Check panel's place below it does not move.
             <aside class="side">
+                <Import/>
                 <Summary/>
                 <Export/>
-                <Import/>
             </aside>
         </div>
         <MobileStatus/>

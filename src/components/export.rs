@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::use_editor;
 use crate::browser;
-use crate::state::findings::plural;
 use crate::state::words::export_preview;
+use crate::state::verdict::{Kind, Verdict};
 use crate::state::WRAP_KEY;
 
 /// The exports, always live: every target of the shared exporter, with copy and download.
@@ -25,7 +25,7 @@ pub fn Export() -> impl IntoView {
         let (shown, note) = export_preview(&whole);
         (shown.to_string(), note)
     });
-    let errors = Memo::new(move |_| editor.findings.with(|f| f.errors));
+    let verdict = Memo::new(move |_| editor.findings.with(Verdict::of));
     let done = RwSignal::new(String::new());
     // What is copied or downloaded is rendered from the draft as it is now: the panel may
     // still be waiting out the pause after the last keystroke.
@@ -37,10 +37,7 @@ pub fn Export() -> impl IntoView {
     // What was copied, and whether the service would take it.
     let caveat = move || {
         editor.announce();
-        match editor.findings.with_untracked(|f| f.errors) {
-            0 => ".".to_string(),
-            n => format!(": the service would reject it ({}).", plural(n, "error")),
-        }
+        editor.findings.with_untracked(Verdict::of).caveat()
     };
     let copy = move |_| {
         let (t, text, caveat) = (target.get_untracked(), current(), caveat());
@@ -65,12 +62,12 @@ pub fn Export() -> impl IntoView {
     view! {
         <section class="export" aria-labelledby="export-title">
             <h2 id="export-title">"Export"</h2>
-            // One line, not a second copy of the verdict banner just above (under Check).
-            <p class=move || if errors.get() == 0 { "export-state ok" } else { "export-state bad" }>
-                {move || match errors.get() {
-                    0 => "Ready to send.",
-                    _ => "Not ready to send: the errors are listed under Check.",
-                }}
+            // One plain line in the verdict's words, not a second banner (that is under Check).
+            <p class=move || match verdict.get().kind() {
+                Kind::Ready => "export-state ok",
+                _ => "export-state bad",
+            }>
+                {move || verdict.get().export_line()}
             </p>
             <fieldset class="formats">
                 <legend>"Format"</legend>

@@ -20,6 +20,9 @@ pub fn MobileStatus() -> impl IntoView {
                 href="#summary"
                 on:click=move |ev| {
                     ev.prevent_default();
+                    // What there is to review: the findings, opened (they stay as the
+                    // person leaves them afterwards).
+                    browser::open_details("findings");
                     browser::focus("summary");
                 }
             >

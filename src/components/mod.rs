@@ -2,7 +2,8 @@
 //! [`crate::state`] and the rules library. One file per component or family: the page
 //! ([`app`]), the [`toolbar`], the form ([`form`]: sections, members, lists, scalar
 //! controls), the findings under a field ([`messages`]), the Check panel ([`summary`]), the
-//! phone's status bar ([`mobile_status`]), and the [`export`] and [`import`] panels.
+//! phone's status bar ([`mobile_status`]), the [`export`] and [`import`] panels, and the
+//! choice offered when another tab opened a different request ([`other_tab`]).
 
 pub mod app;
 pub mod export;
@@ -10,6 +11,7 @@ pub mod form;
 pub mod import;
 pub mod messages;
 pub mod mobile_status;
+pub mod other_tab;
 pub mod summary;
 pub mod toolbar;
 

@@ -19,7 +19,13 @@ pub fn Summary() -> impl IntoView {
     let editor = use_editor();
     // A request missing only required members is not "rejected": it is not written yet,
     // and says so calmly.
-    let verdict = Memo::new(move |_| editor.findings.with(|f| Verdict::of(f).summary(f)));
+    let verdict = Memo::new(move |_| editor.findings.with(Verdict::of));
+    // Only the headline is a live region, and it changes only with the verdict's kind: a
+    // screen reader hears "The service would reject this" once when it becomes so, not a
+    // new count at every keystroke (ten announcements for a name, a role and a duration).
+    // The counts beside it update silently; they are one arrow key away. (A debounced
+    // region would still announce a count at every pause in typing, and late.)
+    let kind = Memo::new(move |_| verdict.get().kind());
     let counts = Memo::new(move |_| editor.findings.with(|f| (f.errors, f.warnings)));
     let all_shown = Memo::new(move |_| editor.reveal.with(|r| r.all));
     // Worked out only while the switch shows it (it would cost every keystroke otherwise).
@@ -42,8 +48,10 @@ pub fn Summary() -> impl IntoView {
     view! {
         <section class="summary" id="summary" tabindex="-1" aria-labelledby="summary-title">
             <h2 id="summary-title">"Check"</h2>
-            <p class=move || verdict.get().0 role="status">
-                {move || verdict.get().1}
+            <p class=move || verdict.get().class()>
+                <span id="verdict-kind" role="status">{move || kind.get().headline()}</span>
+                " "
+                <span class="verdict-detail">{move || verdict.get().detail()}</span>
             </p>
             <label class="switch">
                 <input
@@ -65,7 +73,7 @@ pub fn Summary() -> impl IntoView {
             <Show when=move || counts.get() != (0, 0)>
                 // Opened by "Check all" and imports; following an entry (which touches its
                 // field) leaves it as the person left it.
-                <details class="findings" prop:open=move || all_shown.get()>
+                <details class="findings" id="findings" prop:open=move || all_shown.get()>
                     <summary>
                         {move || {
                             let (e, w) = counts.get();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::use_editor;
 use crate::browser;
 use crate::state::draft::Draft;
-use crate::state::findings::Findings;
+use crate::state::verdict::Verdict;
 use crate::state::{share, EXAMPLE};
 
 /// New request, undo, check all, share link, and what just happened.
@@ -34,9 +34,10 @@ pub fn Toolbar() -> impl IntoView {
     let check_all = move |_| {
         editor.announce();
         editor.reveal.update(|r| r.all = true);
+        // The Check panel's words, from the same verdict.
         editor
             .notice
-            .set(editor.findings.with_untracked(Findings::status_line));
+            .set(editor.findings.with_untracked(Verdict::of).line());
         let first = editor
             .findings
             .with_untracked(|f| f.list.first().map(|d| d.path.clone()));
@@ -69,11 +70,21 @@ pub fn Toolbar() -> impl IntoView {
         browser::focus("status");
     };
     let steps = move |back: bool| editor.history.with(|h| h.title(back));
+    // A line that promises Undo ("Undo puts your previous draft back") is the step Undo
+    // takes back: it offers Undo right beside it, so the promise is always kept in view.
+    let offers_undo = Memo::new(move |_| {
+        editor.notice.with(|n| {
+            !n.is_empty()
+                && editor
+                    .history
+                    .with(|h| h.back.last().is_some_and(|s| s.1 == *n))
+        })
+    });
     view! {
         <div class="toolbar" role="toolbar" aria-label="Request actions">
             <button type="button" on:click=new_request>"New request"</button>
             <button type="button" on:click=example>"Start from an example"</button>
-            // The Import panel is the last of the side column, often below the fold.
+            // The Import panel heads the side column: below the form on a phone.
             <button type="button" on:click=move |_| { browser::focus("import-text"); }>
                 "Import…"
             </button>
@@ -90,8 +101,18 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
             </Show>
         </div>
-        <p class="notice" id="status" tabindex="-1" role="status" aria-live="polite">
-            {move || editor.notice.get()}
-        </p>
+        <div class="notice-row">
+            <p class="notice" id="status" tabindex="-1" role="status" aria-live="polite">
+                {move || editor.notice.get()}
+            </p>
+            <button
+                type="button"
+                class="secondary small undo-here"
+                hidden=move || !offers_undo.get()
+                on:click=undo
+            >
+                "Undo"
+            </button>
+        </div>
     }
 }

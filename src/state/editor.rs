@@ -12,8 +12,9 @@ use leptos::prelude::*;
 
 use super::draft::{self, Draft};
 use super::findings::{plural, Findings, Reveal};
-use super::history::{step_of, History, Step};
+use super::history::{step_draft, step_of, History, Step};
 use super::layout::{field_id, is_required, Layout};
+use super::tabs::{other_tab_line, Origin, KEPT_MINE, LOADED_OTHER};
 use super::WORDING_KEY;
 use crate::browser;
 
@@ -65,6 +66,21 @@ pub struct Editor {
     /// The job name of the `describe-auto-ml-job` output the draft was imported from: while
     /// AutoMLJobName is still that, a warning says the new job needs a name of its own.
     pub described_name: RwSignal<Option<String>>,
+    /// The line of edits this tab's draft belongs to (see [`super::tabs`]): a new one
+    /// whenever the whole draft is replaced.
+    pub origin: StoredValue<Origin>,
+    /// A different request another tab saved, while this tab offers keep mine or load the
+    /// other (see [`Editor::other_tab_saved`]).
+    pub other_tab: RwSignal<Option<OtherTab>>,
+    /// The line of edits of the other tab's request kept as the newest Undo step.
+    stashed_from: StoredValue<Option<String>>,
+}
+
+/// A different request another tab saved: its compact JSON and its line of edits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherTab {
+    pub text: String,
+    pub origin: Origin,
 }
 
 /// What the effect that keeps the fields in step has to look at.
@@ -102,6 +118,16 @@ impl Editor {
     /// An editor of the operation laid out by `layout`, holding `draft`, with the sections
     /// that have content open.
     pub fn new(layout: &'static Layout, draft: Draft) -> Self {
+        Editor::with_origin(
+            layout,
+            draft,
+            Origin::new(browser::new_id(), "Started a new request."),
+        )
+    }
+
+    /// An editor holding `draft` of the line of edits `origin` (the saved draft's, when the
+    /// page starts from it).
+    pub fn with_origin(layout: &'static Layout, draft: Draft, origin: Origin) -> Self {
         let draft = RwSignal::new(draft);
         let described_name = RwSignal::new(None::<String>);
         let findings = Memo::new(move |_| {
@@ -128,6 +154,9 @@ impl Editor {
             fields_added: RwSignal::new(0),
             wording: RwSignal::new(browser::load(WORDING_KEY).as_deref() == Some("shown")),
             described_name,
+            origin: StoredValue::new(origin),
+            other_tab: RwSignal::new(None),
+            stashed_from: StoredValue::new(None),
         };
         store.open_sections_with_content();
         store
@@ -139,7 +168,7 @@ impl Editor {
         let shared = shared.unwrap_or_else(|| {
             let (text, required) = self
                 .draft
-                .with_untracked(|d| (d.text(pointer), is_required(pointer, |p| d.has(p))));
+                .with_untracked(|d| (d.text(pointer), is_required(pointer, d)));
             let shown = self.reveal.with_untracked(|r| {
                 if r.shows(pointer) {
                     self.findings.with_untracked(|f| f.at(pointer))
@@ -212,7 +241,7 @@ impl Editor {
                             .filter_map(|(pointer, f)| {
                                 let text = d.text(pointer);
                                 let text = f.value.with_untracked(|t| *t != text).then_some(text);
-                                let required = is_required(pointer, |p| d.has(p));
+                                let required = is_required(pointer, d);
                                 let required =
                                     (f.required.get_untracked() != required).then_some(required);
                                 (text.is_some() || required.is_some())
@@ -295,10 +324,73 @@ impl Editor {
     /// Replaces the whole draft (import, share link, new request), keeping the old one for
     /// undo.
     pub fn replace(&self, draft: Draft, what: &str, reveal_all: bool) {
+        self.new_origin(what);
+        self.follow(draft, what, reveal_all);
+    }
+
+    /// Replaces the whole draft with a newer text of the same line of edits (the same
+    /// request, edited in another tab), keeping the old one for undo.
+    pub fn follow(&self, draft: Draft, what: &str, reveal_all: bool) {
         self.described_name.set(None);
         let old = self.draft.with_untracked(|d| step_of(d, what));
         self.set_draft(draft, reveal_all);
         self.push_step(old, what.to_string());
+    }
+
+    /// Starts a new line of edits, started by `what`; a choice between this tab's request
+    /// and another's is settled by it.
+    fn new_origin(&self, what: &str) {
+        self.origin.set_value(Origin::new(browser::new_id(), what));
+        if self.other_tab.with_untracked(Option::is_some) {
+            self.other_tab.set(None);
+        }
+    }
+
+    /// Another tab saved `text`, a different request of line `origin`: this tab keeps its
+    /// own on screen and says so, and keeps the other one step of Undo away at once (so it
+    /// survives whatever the person does next, closing this tab included). A newer text of
+    /// the same other request replaces that step rather than adding one.
+    pub fn other_tab_saved(&self, text: String, origin: Origin) {
+        let same_other = self
+            .stashed_from
+            .with_value(|s| s.as_ref() == Some(&origin.id));
+        self.stashed_from.set_value(Some(origin.id.clone()));
+        self.history.update(|h| match h.back.last_mut() {
+            Some(last) if same_other && last.1 == KEPT_MINE => last.0 = text.clone(),
+            _ => h.push_back((text.clone(), KEPT_MINE.to_string())),
+        });
+        self.notice.set(other_tab_line(&origin));
+        self.other_tab.set(Some(OtherTab { text, origin }));
+    }
+
+    /// Keeps this tab's request over the other tab's (which stays one Undo away), and says
+    /// so; the page then saves this tab's request as the draft.
+    pub fn keep_mine(&self) {
+        if self.other_tab.try_update(Option::take).flatten().is_some() {
+            self.notice.set(KEPT_MINE.to_string());
+        }
+    }
+
+    /// Loads the other tab's request here, this tab's one Undo away, and joins the other
+    /// tab's line of edits (so the two tabs now edit one request).
+    pub fn load_other(&self) {
+        let Some(other) = self.other_tab.try_update(Option::take).flatten() else {
+            return;
+        };
+        let Some(draft) = step_draft(&other.text) else {
+            return;
+        };
+        // The step that kept the other request is spent: it is on screen now.
+        self.history.update(|h| {
+            if h.back
+                .last()
+                .is_some_and(|s| s.1 == KEPT_MINE && s.0 == other.text)
+            {
+                h.back.pop();
+            }
+        });
+        self.follow(draft, LOADED_OTHER, true);
+        self.origin.set_value(other.origin);
     }
 
     fn set_draft(&self, draft: Draft, reveal_all: bool) {
@@ -320,6 +412,7 @@ impl Editor {
             return;
         };
         let current = self.draft.with_untracked(|d| step_of(d, &what));
+        self.new_origin("Restored the previous request.");
         self.set_draft(old, true);
         let more = self.history.try_update(|h| {
             h.push_forward(current);
@@ -340,6 +433,7 @@ impl Editor {
             return;
         };
         let current = self.draft.with_untracked(|d| step_of(d, &what));
+        self.new_origin("Put back the request you had before Undo.");
         self.set_draft(next, true);
         self.history.update(|h| h.push_back(current));
         self.notice

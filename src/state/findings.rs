@@ -57,11 +57,6 @@ impl Findings {
         }
     }
 
-    /// Whether every finding is a required member left out (what a new form has).
-    pub fn only_missing_members(&self) -> bool {
-        self.list.iter().all(|d| d.code == "required")
-    }
-
     /// The paths that have findings.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.by_path.keys().map(String::as_str)
@@ -83,23 +78,6 @@ impl Findings {
     /// What the AWS CLI prints when it refuses to send the request.
     pub fn cli_response(&self) -> Option<String> {
         diag::cli_response(&self.list)
-    }
-
-    /// "ready to send" or what stands in the way, counted exactly.
-    pub fn status_line(&self) -> String {
-        match (self.errors, self.warnings) {
-            (0, 0) => "Ready to send: the service would accept this request.".to_string(),
-            (0, w) => format!(
-                "Ready to send: the service would accept this request ({}).",
-                plural(w, "warning")
-            ),
-            (e, 0) => format!("The service would reject this: {}.", plural(e, "error")),
-            (e, w) => format!(
-                "The service would reject this: {} and {}.",
-                plural(e, "error"),
-                plural(w, "warning")
-            ),
-        }
     }
 
     /// Per section of `layout`: the errors and warnings `reveal` shows in it (for the badge
@@ -259,9 +237,6 @@ mod tests {
         assert_eq!(at_name.len(), 1);
         assert_eq!(at_name[0].code, "pattern");
         assert!(f.at("/RoleArn").iter().any(|d| d.code == "required"));
-        assert!(f
-            .status_line()
-            .starts_with("The service would reject this: "));
         assert!(f.service_response().unwrap().contains("validation error"));
     }
 
@@ -271,7 +246,6 @@ mod tests {
             r#"{"AutoMLJobName":"job-1","InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://my-bucket/in"}},"TargetAttributeName":"y"}],"OutputDataConfig":{"S3OutputPath":"s3://my-bucket/out"},"RoleArn":"arn:aws:iam::123456789012:role/r"}"#,
         );
         assert_eq!(f.errors, 0, "{:#?}", f.list);
-        assert!(f.status_line().starts_with("Ready to send"));
         assert!(f.service_response().is_none());
     }
 

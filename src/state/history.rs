@@ -62,18 +62,18 @@ impl History {
         } else {
             (&self.forward, "Redo")
         };
-        let last = steps.last()?;
-        let did = last
-            .1
-            .split(". ")
-            .next()
-            .unwrap_or("")
-            .trim_end_matches('.');
+        let did = first_sentence(&steps.last()?.1);
         Some(format!(
             "{verb} “{did}” ({} available)",
             plural(steps.len(), "step")
         ))
     }
+}
+
+/// The first sentence of what a step did, without its full stop: "Imported the request"
+/// (what Undo's title quotes, and what another tab names).
+pub fn first_sentence(what: &str) -> &str {
+    what.split(". ").next().unwrap_or("").trim_end_matches('.')
 }
 
 /// A list of steps as saved: for each, what took it away on one line and the request as

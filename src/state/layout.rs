@@ -10,7 +10,9 @@
 
 use automl_rules::model::{self, Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST};
 
-use super::draft::child;
+use automl_rules::json::Value;
+
+use super::draft::{self, child, Draft, KEPT_WHEN_EMPTY};
 
 /// How the form of one operation is laid out.
 #[derive(Debug)]
@@ -248,23 +250,45 @@ pub fn is_transparent(shape: &Shape) -> bool {
         || matches!(shape.kind, Kind::Structure { members } if members.len() == 1)
 }
 
-/// Whether the member at `pointer` must be set for the request to be accepted, as far as
-/// the form can tell: it is required in its structure, and that structure is the request,
-/// a list item, required itself, or already there (`present`).
-pub fn is_required(pointer: &str, present: impl Fn(&str) -> bool) -> bool {
+/// Whether the member at `pointer` must be set for `draft` to be accepted, as the model
+/// says: it is required in its structure, and that structure is in the request whether or
+/// not this member is set — the request itself, a list item, a structure that holds
+/// something else (or is there empty, or stays when emptied, as the VPC does), or one that
+/// is required itself.
+///
+/// A structure that is there only because of this member is not enough: clearing the
+/// member removes it (see [`Draft::remove`]). Regression: once an objective metric was
+/// chosen, `AutoMLJobObjective` was there and its `MetricName` turned "required", while its
+/// help says the service chooses one when it is left unset (and clearing it is allowed).
+pub fn is_required(pointer: &str, draft: &Draft) -> bool {
     let Some(def) = model::member_at(pointer) else {
         return false;
     };
     if !def.required {
         return false;
     }
-    let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
-    if parent.is_empty() || present(parent) {
-        return true;
+    let parent = draft::parent(pointer);
+    if parent.is_empty() || model::member_at(parent).is_none() {
+        return true; // the request, or a list item
     }
-    match model::member_at(parent) {
-        Some(_) => is_required(parent, present),
-        None => true, // a list item
+    stays_without(parent, pointer, draft) || is_required(parent, draft)
+}
+
+/// Whether the structure at `parent` stays in `draft` when the member at `pointer` is
+/// cleared.
+fn stays_without(parent: &str, pointer: &str, draft: &Draft) -> bool {
+    let Some(node) = draft.get(parent) else {
+        return false;
+    };
+    let key = draft::tokens(pointer).pop().unwrap_or_default();
+    match &node.value {
+        Value::Object(members) => {
+            members.is_empty()
+                || members.iter().any(|m| m.key != key)
+                || KEPT_WHEN_EMPTY.contains(&parent)
+        }
+        // Not a structure at all: the rules say so; the member is still asked for.
+        _ => true,
     }
 }
 
@@ -397,19 +421,40 @@ mod tests {
 
     #[test]
     fn required_means_required_where_the_member_is() {
-        let nothing = |_: &str| false;
-        assert!(is_required("/AutoMLJobName", nothing));
-        assert!(is_required("/OutputDataConfig/S3OutputPath", nothing));
-        assert!(!is_required("/OutputDataConfig/KmsKeyId", nothing));
-        // The objective is optional: its metric is required only once it is there.
-        assert!(!is_required("/AutoMLJobObjective/MetricName", nothing));
-        assert!(is_required("/AutoMLJobObjective/MetricName", |p| p
-            == "/AutoMLJobObjective"));
-        assert!(is_required("/Tags/3/Key", nothing));
+        let parse = |t: &str| Draft::from_node(automl_rules::json::parse(t).unwrap()).unwrap();
+        let empty = parse("{}");
+        assert!(is_required("/AutoMLJobName", &empty));
+        assert!(is_required("/OutputDataConfig/S3OutputPath", &empty));
+        assert!(!is_required("/OutputDataConfig/KmsKeyId", &empty));
+        assert!(is_required("/Tags/3/Key", &empty));
         assert!(is_required(
             "/InputDataConfig/0/DataSource/S3DataSource/S3Uri",
-            |p| p == "/InputDataConfig/0/DataSource/S3DataSource"
+            &Draft::new()
         ));
+        // The objective is optional: its metric is required only when the objective is
+        // there without it (imported empty), not because the metric itself put it there.
+        let metric = "/AutoMLJobObjective/MetricName";
+        assert!(!is_required(metric, &empty));
+        let chosen = parse(r#"{"AutoMLJobObjective":{"MetricName":"F1"}}"#);
+        assert!(
+            !is_required(metric, &chosen),
+            "chosen, it is still optional: clearing it removes the objective"
+        );
+        assert!(is_required(metric, &parse(r#"{"AutoMLJobObjective":{}}"#)));
+        assert!(is_required(
+            metric,
+            &parse(r#"{"AutoMLJobObjective":{"MetricName":"F1","Extra":1}}"#)
+        ));
+        // A VPC, once added, stays when emptied: both its lists are required.
+        let mut vpc = Draft::new();
+        vpc.push_item("/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets");
+        let subnets = "/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets";
+        assert!(is_required(subnets, &vpc));
+        assert!(is_required(
+            "/AutoMLJobConfig/SecurityConfig/VpcConfig/SecurityGroupIds",
+            &vpc
+        ));
+        assert!(!is_required(subnets, &empty));
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! - [`words`]: labels, nouns, examples and constraint lines; [`suited`]: which values of a
 //!   select suit the rest of the request; [`stepper`]: the arrow keys in number fields;
 //!   [`duration`]: seconds in words;
-//! - [`share`]: the share-link compression.
+//! - [`share`]: the share-link compression; [`tabs`]: what a tab makes of a draft another
+//!   tab saved.
 
 pub mod draft;
 pub mod duration;
@@ -21,6 +22,7 @@ pub mod layout;
 pub mod share;
 pub mod stepper;
 pub mod suited;
+pub mod tabs;
 pub mod verdict;
 pub mod words;
 
@@ -29,6 +31,10 @@ pub const EXAMPLE: &str = include_str!("example.json");
 
 /// The localStorage key of the saved draft.
 pub const DRAFT_KEY: &str = "automl-job-web.draft";
+
+/// The localStorage key of the saved draft's line of edits (see [`tabs::Origin`]), written
+/// before the draft, so another tab can tell an edit of its request from a different one.
+pub const DRAFT_ORIGIN_KEY: &str = "automl-job-web.draft-origin";
 
 /// The localStorage key of the requests Undo puts back (newest last), so a share link, an
 /// import or another tab never destroys a saved draft: it stays in the history, after a

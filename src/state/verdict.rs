@@ -1,4 +1,7 @@
-//! The verdict on the request, as the Check panel and the phone's status bar word it.
+//! The verdict on the request: one function decides it ([`Verdict::of`]), and every place
+//! that states it — the Check panel, the toolbar's line after "Check all", the phone's
+//! status bar, the export panel and its Copy and Download messages — words it from here,
+//! so no two places can disagree.
 
 use super::findings::{plural, Findings};
 
@@ -6,50 +9,151 @@ use super::findings::{plural, Findings};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
     /// No errors (warnings allowed): the service would accept it.
+    Ready { warnings: usize },
+    /// Every error is a required member left out (what a new form has): not written yet,
+    /// rather than rejected. It says so whether or not fields were touched, so leaving a
+    /// field does not change the panel's wording until a real mistake appears.
+    Incomplete { missing: usize, warnings: usize },
+    /// This many errors the service (or the AWS CLI) would refuse, at least one of them
+    /// more than a missing member.
+    Rejected { errors: usize, warnings: usize },
+}
+
+/// The kind of a verdict, without its counts: what a live region announces, so a screen
+/// reader hears a change of verdict once, not a new count at every keystroke.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
     Ready,
-    /// Only required members are missing (what a new form has): not written yet, rather
-    /// than rejected. It says so whether or not fields were touched, so leaving a field does
-    /// not change the panel's wording (and shift what is below it under the pointer) until a
-    /// real mistake appears.
-    Incomplete(usize),
-    /// This many errors the service (or the AWS CLI) would refuse.
-    Rejected(usize),
+    Incomplete,
+    Rejected,
 }
 
 impl Verdict {
-    /// The verdict on `findings`.
+    /// The verdict on `findings`: ready with no errors, incomplete when every error is a
+    /// missing required member (warnings do not make a request rejected), else rejected.
     pub fn of(findings: &Findings) -> Self {
+        let warnings = findings.warnings;
         match findings.errors {
-            0 => Verdict::Ready,
-            e if findings.only_missing_members() => Verdict::Incomplete(e),
-            e => Verdict::Rejected(e),
+            0 => Verdict::Ready { warnings },
+            missing
+                if findings
+                    .list
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .all(|d| d.code == "required") =>
+            {
+                Verdict::Incomplete { missing, warnings }
+            }
+            errors => Verdict::Rejected { errors, warnings },
         }
     }
 
-    /// The Check panel's class and line.
-    pub fn summary(self, findings: &Findings) -> (&'static str, String) {
+    /// Its kind.
+    pub fn kind(self) -> Kind {
         match self {
-            Verdict::Ready => ("verdict ok", findings.status_line()),
-            Verdict::Incomplete(n) => (
-                "verdict todo",
-                format!("Incomplete: {} to fill in.", plural(n, "required member")),
+            Verdict::Ready { .. } => Kind::Ready,
+            Verdict::Incomplete { .. } => Kind::Incomplete,
+            Verdict::Rejected { .. } => Kind::Rejected,
+        }
+    }
+
+    /// The class of the Check panel's banner.
+    pub fn class(self) -> &'static str {
+        match self.kind() {
+            Kind::Ready => "verdict ok",
+            Kind::Incomplete => "verdict todo",
+            Kind::Rejected => "verdict bad",
+        }
+    }
+
+    /// The Check panel's whole line: [`Kind::headline`] then [`Verdict::detail`]
+    /// ("Incomplete: 5 required members to fill in.").
+    pub fn line(self) -> String {
+        format!("{} {}", self.kind().headline(), self.detail())
+    }
+
+    /// What follows the headline: the counts, which change while typing.
+    pub fn detail(self) -> String {
+        let and_warnings = |w: usize| match w {
+            0 => String::new(),
+            w => format!(" and {}", plural(w, "warning")),
+        };
+        match self {
+            Verdict::Ready { warnings: 0 } => "the service would accept this request.".into(),
+            Verdict::Ready { warnings } => format!(
+                "the service would accept this request ({}).",
+                plural(warnings, "warning")
             ),
-            Verdict::Rejected(_) => ("verdict bad", findings.status_line()),
+            Verdict::Incomplete { missing, warnings } => format!(
+                "{} to fill in{}.",
+                plural(missing, "required member"),
+                match warnings {
+                    0 => String::new(),
+                    w => format!(" (and {})", plural(w, "warning")),
+                }
+            ),
+            Verdict::Rejected { errors, warnings } => {
+                format!("{}{}.", plural(errors, "error"), and_warnings(warnings))
+            }
         }
     }
 
     /// The phone's status bar: its class and its few words.
     pub fn mobile(self) -> (&'static str, String) {
         match self {
-            Verdict::Ready => ("mobile-status ok", "Ready to send".to_string()),
-            Verdict::Incomplete(n) => (
+            Verdict::Ready { .. } => ("mobile-status ok", "Ready to send".to_string()),
+            Verdict::Incomplete { missing, .. } => (
                 "mobile-status todo",
-                format!("To fill in: {}", plural(n, "required member")),
+                format!("Incomplete: {missing} to fill in"),
             ),
-            Verdict::Rejected(n) => (
+            Verdict::Rejected { errors, .. } => (
                 "mobile-status bad",
-                format!("Would be rejected: {}", plural(n, "error")),
+                format!("Would be rejected: {}", plural(errors, "error")),
             ),
+        }
+    }
+
+    /// The export panel's one line (plain text under its heading, not a second banner):
+    /// the same headline as the Check panel, and where the findings are.
+    pub fn export_line(self) -> String {
+        match self {
+            Verdict::Ready { .. } => "Ready to send.".to_string(),
+            Verdict::Incomplete { missing, .. } => format!(
+                "Incomplete: {} to fill in, listed under Check.",
+                plural(missing, "required member")
+            ),
+            Verdict::Rejected { errors, .. } => format!(
+                "The service would reject this: {}, listed under Check.",
+                plural(errors, "error")
+            ),
+        }
+    }
+
+    /// What ends "Copied (JSON body)" and "Downloaded request.json": whether the service
+    /// would take what was copied.
+    pub fn caveat(self) -> String {
+        match self {
+            Verdict::Ready { .. } => ".".to_string(),
+            Verdict::Incomplete { missing, .. } => format!(
+                ": incomplete, {} to fill in.",
+                plural(missing, "required member")
+            ),
+            Verdict::Rejected { errors, .. } => format!(
+                ": the service would reject it ({}).",
+                plural(errors, "error")
+            ),
+        }
+    }
+}
+
+impl Kind {
+    /// The words that name the kind, the start of the Check panel's line and the text of
+    /// its live region.
+    pub fn headline(self) -> &'static str {
+        match self {
+            Kind::Ready => "Ready to send:",
+            Kind::Incomplete => "Incomplete:",
+            Kind::Rejected => "The service would reject this:",
         }
     }
 }
@@ -65,28 +169,116 @@ mod tests {
         (Verdict::of(&f), f)
     }
 
+    /// Regression: after "Check all" on a new request the toolbar said "The service would
+    /// reject this: 5 errors" while the Check panel said "Incomplete: 5 required members to
+    /// fill in". Every wording now comes from the one verdict.
     #[test]
-    fn a_new_request_is_incomplete_and_a_mistake_is_rejected() {
-        let (v, f) = verdict("{}");
-        assert_eq!(v, Verdict::Incomplete(f.errors));
+    fn a_new_request_is_incomplete_in_every_wording() {
+        let (v, f) = verdict(&crate::state::draft::Draft::new().to_compact());
         assert_eq!(
-            v.summary(&f).1,
-            format!("Incomplete: {} required members to fill in.", f.errors)
+            v,
+            Verdict::Incomplete {
+                missing: f.errors,
+                warnings: 0
+            }
         );
-        assert_eq!(v.mobile().0, "mobile-status todo");
+        assert_eq!(f.errors, 5, "{:#?}", f.list);
+        assert_eq!(v.line(), "Incomplete: 5 required members to fill in.");
+        assert_eq!(v.class(), "verdict todo");
+        assert_eq!(
+            v.mobile(),
+            ("mobile-status todo", "Incomplete: 5 to fill in".to_string())
+        );
+        assert_eq!(
+            v.export_line(),
+            "Incomplete: 5 required members to fill in, listed under Check."
+        );
+        assert_eq!(v.caveat(), ": incomplete, 5 required members to fill in.");
+        for words in [v.line(), v.mobile().1, v.export_line()] {
+            assert!(!words.contains("reject"), "{words}");
+        }
+    }
+
+    #[test]
+    fn a_mistake_is_rejected_in_every_wording() {
         let (v, f) = verdict(r#"{"AutoMLJobName":"bad_name"}"#);
-        assert_eq!(v, Verdict::Rejected(f.errors));
-        assert_eq!(v.summary(&f), ("verdict bad", f.status_line()));
         assert_eq!(
-            v.mobile().1,
-            format!("Would be rejected: {} errors", f.errors)
+            v,
+            Verdict::Rejected {
+                errors: f.errors,
+                warnings: 0
+            }
         );
+        let n = f.errors;
+        assert_eq!(
+            v.line(),
+            format!("The service would reject this: {n} errors.")
+        );
+        assert_eq!(v.mobile().1, format!("Would be rejected: {n} errors"));
+        assert_eq!(
+            v.export_line(),
+            format!("The service would reject this: {n} errors, listed under Check.")
+        );
+        assert_eq!(
+            v.caveat(),
+            format!(": the service would reject it ({n} errors).")
+        );
+        let one = Verdict::Rejected {
+            errors: 1,
+            warnings: 2,
+        };
+        assert_eq!(
+            one.line(),
+            "The service would reject this: 1 error and 2 warnings."
+        );
+    }
+
+    #[test]
+    fn a_valid_request_is_ready_in_every_wording() {
         let (v, f) = verdict(crate::state::EXAMPLE);
-        assert_eq!(v, Verdict::Ready);
-        assert!(v.summary(&f).1.starts_with("Ready to send"));
+        assert_eq!(v, Verdict::Ready { warnings: 2 }, "{:#?}", f.list);
+        assert_eq!(
+            v.line(),
+            "Ready to send: the service would accept this request (2 warnings)."
+        );
+        assert_eq!(
+            Verdict::Ready { warnings: 0 }.line(),
+            "Ready to send: the service would accept this request."
+        );
+        assert_eq!(v.class(), "verdict ok");
         assert_eq!(
             v.mobile(),
             ("mobile-status ok", "Ready to send".to_string())
         );
+        assert_eq!(v.export_line(), "Ready to send.");
+        assert_eq!(v.caveat(), ".");
+    }
+
+    /// Regression: a warning beside the missing members (a bucket name no bucket can have)
+    /// made a request that only lacks members "rejected".
+    #[test]
+    fn warnings_do_not_make_an_incomplete_request_rejected() {
+        let (v, _) = verdict(r#"{"OutputDataConfig":{"S3OutputPath":"s3://My_Bucket/out"}}"#);
+        assert_eq!(v.kind(), Kind::Incomplete, "{v:?}");
+        let Verdict::Incomplete { warnings, .. } = v else {
+            unreachable!()
+        };
+        assert!(warnings > 0);
+        assert!(v
+            .line()
+            .ends_with(&format!("(and {}).", plural(warnings, "warning"))));
+    }
+
+    /// What a live region says changes with the kind only: typing that changes the counts
+    /// (a member filled in) leaves the headline as it was.
+    #[test]
+    fn the_headline_follows_the_kind_not_the_counts() {
+        let (a, _) = verdict("{}");
+        let (b, _) = verdict(r#"{"AutoMLJobName":"my-job"}"#);
+        assert_ne!(a, b, "the counts differ");
+        assert_eq!(a.kind().headline(), b.kind().headline());
+        assert!(a.line().starts_with(a.kind().headline()));
+        let (c, _) = verdict(r#"{"AutoMLJobName":"my_job"}"#);
+        assert_eq!(c.kind().headline(), "The service would reject this:");
     }
 }

@@ -261,7 +261,7 @@ test('every export copies exactly what `automl-job export` prints', { skip: !fs.
     fs.writeFileSync(file, JSON.stringify(request));
     await importText(page, JSON.stringify(request));
     assert.match(await page.locator('.summary .verdict').innerText(), /would reject this: \d+ errors?/);
-    assert.match(await page.locator('.export .export-state').innerText(), /Not ready to send/);
+    assert.match(await page.locator('.export .export-state').innerText(), /^The service would reject this: \d+ errors?, listed under Check\.$/);
     for (const target of ['json', 'cli', 'cli-input-json', 'powershell', 'cmd', 'boto3']) {
       await page.check(`input[name="export-target"][value="${target}"]`);
       const label = (await page.locator(`label:has(input[value="${target}"])`).innerText()).trim();
@@ -325,7 +325,8 @@ test('copy and download right after a keystroke carry the keystroke', async () =
     await page.keyboard.type('-x');
     await page.click('#export-copy');
     await page.waitForFunction(() => document.querySelector('.export .notice').textContent !== '');
-    assert.match(await page.locator('.export .notice').textContent(), /^Copied \(JSON body\): the service would reject it/);
+    // Only members missing: incomplete, in the verdict's words (not "rejected").
+    assert.equal(await page.locator('.export .notice').textContent(), 'Copied (JSON body): incomplete, 4 required members to fill in.');
     assert.match(await page.evaluate(() => navigator.clipboard.readText()), /"AutoMLJobName": "churn-x"/);
     await field(page, '/AutoMLJobName').press('End');
     await page.keyboard.type('y');
@@ -367,6 +368,9 @@ test('a share link opens the same request in a fresh profile', async () => {
     await b.page.goto(link);
     await b.page.waitForSelector('[name="/AutoMLJobName"]');
     assert.equal(await jsonExport(b.page), sent);
+    // A first visit has no draft to put back: no Undo is promised, and none is shown.
+    assert.equal(await b.page.locator('#status').innerText(), 'Opened the request from the share link.');
+    assert.equal(await b.page.locator('button.undo, .undo-here:visible').count(), 0);
     assert.equal(new URL(b.page.url()).hash, '', 'the fragment is dropped once read');
     // The fragment never reached the server.
     for (const url of server.requests.slice(before)) assert.ok(!url.includes('r=1.'), url);
@@ -653,6 +657,17 @@ test('opening a share link keeps the saved draft one Undo away, after a reload t
     await b.page.goto('about:blank');
     await open(b.page, link);
     assert.equal(await field(b.page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    // Regression: the line promised Undo where no Undo was shown. It is right beside it.
+    assert.equal(await b.page.locator('#status').innerText(), 'Opened the request from the share link. Undo puts your previous draft back.');
+    const here = b.page.locator('.notice-row .undo-here');
+    assert.ok(await here.isVisible(), 'an Undo beside the line');
+    const [line, button] = await Promise.all([b.page.locator('#status').boundingBox(), here.boundingBox()]);
+    assert.ok(Math.abs((line.y + line.height / 2) - (button.y + button.height / 2)) < 40, 'on the same line or just below');
+    await here.click();
+    assert.equal(await field(b.page, '/AutoMLJobName').inputValue(), 'my-draft');
+    await b.page.click('button.redo');
+    assert.equal(await field(b.page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    await b.page.waitForTimeout(400);
     await b.page.reload();
     await b.page.waitForSelector('[name="/AutoMLJobName"]');
     assert.equal(await field(b.page, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
@@ -670,7 +685,7 @@ test('opening a share link keeps the saved draft one Undo away, after a reload t
   }
 });
 
-test('two tabs: a draft saved in one shows in the other, which keeps its own one Undo away', async () => {
+test('two tabs editing one request: a change saved in one shows in the other, which keeps its own one Undo away', async () => {
   const b = await launch(server.origin);
   try {
     const one = b.page;
@@ -683,11 +698,54 @@ test('two tabs: a draft saved in one shows in the other, which keeps its own one
     await field(two, '/AutoMLJobName').fill('tab-two');
     const named = (v) => document.querySelector('[name="/AutoMLJobName"]').value === v;
     await one.waitForFunction(named, 'tab-two', { timeout: 5000 });
-    assert.match(await one.locator('.notice').first().innerText(), /Another tab/);
-    await one.click('button.undo');
+    assert.match(await one.locator('.notice').first().innerText(), /Another tab changed this request/);
+    assert.equal(await one.locator('.other-tab').isVisible(), false, 'the same request: nothing to choose');
+    await one.click('.notice-row .undo-here');
     assert.equal(await field(one, '/AutoMLJobName').inputValue(), 'tab-one');
-    // Putting it back is a change like any other: the other tab follows.
-    await two.waitForFunction(named, 'tab-one', { timeout: 5000 });
+    assert.deepEqual(b.errors, []);
+    assert.deepEqual(b.offsite, []);
+  } finally {
+    await b.close();
+  }
+});
+
+// Regression: a share link opened in a second tab replaced, without a word, the draft the
+// first tab was editing (the storage event reached it).
+test('a share link opened in a second tab: the first keeps its work, says so and offers both, losing neither', async () => {
+  const link = await shareLink(FULL);
+  const b = await launch(server.origin);
+  try {
+    const one = b.page;
+    await open(one, server.url);
+    await field(one, '/AutoMLJobName').fill('tab-one');
+    await one.waitForTimeout(400);
+    const two = await b.context.newPage();
+    await open(two, link);
+    assert.equal(await field(two, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    await one.waitForSelector('.other-tab', { timeout: 5000 });
+    assert.equal(await field(one, '/AutoMLJobName').inputValue(), 'tab-one', 'the first tab keeps its work');
+    assert.match(await one.locator('.other-tab').innerText(), /^Another tab opened a different request \(“Opened the request from the share link”\)/);
+    // In view wherever the person is in the form.
+    await one.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const top = await one.locator('.other-tab').evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 5, `the choice stays at the top of the window (at ${top}px)`);
+    // Keep mine: the first tab's request is the draft again, and the second tab hears of it
+    // the same way, with the same choice.
+    await one.click('#keep-mine');
+    assert.equal(await one.locator('.other-tab').isVisible(), false);
+    assert.match(await one.locator('#status').innerText(), /Undo puts the other tab's request here/);
+    await two.waitForSelector('.other-tab', { timeout: 5000 });
+    assert.equal(await field(two, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    // The second tab loads the first's; its own is one Undo away, offered beside the line.
+    await two.click('#load-other');
+    assert.equal(await field(two, '/AutoMLJobName').inputValue(), 'tab-one');
+    await two.click('.notice-row .undo-here');
+    assert.equal(await field(two, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
+    // And the first tab's Undo puts the link's request there too: neither is lost.
+    await one.waitForSelector('.other-tab', { timeout: 5000 });
+    assert.equal(await field(one, '/AutoMLJobName').inputValue(), 'tab-one');
+    await one.click('#load-other');
+    assert.equal(await field(one, '/AutoMLJobName').inputValue(), 'churn-2024-ensemble');
     assert.deepEqual(b.errors, []);
     assert.deepEqual(b.offsite, []);
   } finally {
@@ -710,13 +768,124 @@ test('a share link pasted into an open tab (only the fragment changes) opens, wi
 
 test('an empty form states the verdict once on a wide screen, and in the bottom bar on a phone', async () => {
   // Untouched, an empty form is "not written yet" (calm), not "rejected".
-  const visibleVerdicts = (page) => page.evaluate(() => [...document.querySelectorAll('p, span')]
-    .filter((e) => /(Incomplete|To fill in): 5 required members/.test(e.textContent) && e.checkVisibility()).length);
+  const banners = (page) => page.evaluate(() => [...document.querySelectorAll('.verdict, .mobile-status span')]
+    .filter((e) => e.checkVisibility()).map((e) => e.innerText.trim()));
   await withPage({}, async ({ page }) => {
-    assert.equal(await visibleVerdicts(page), 1);
+    assert.deepEqual(await banners(page), ['Incomplete: 5 required members to fill in.']);
+    assert.equal(await page.locator('.export .export-state').innerText(), 'Incomplete: 5 required members to fill in, listed under Check.');
   });
   await withPage({ viewport: { width: 360, height: 700 } }, async ({ page }) => {
     assert.ok(await page.locator('.mobile-status').isVisible());
-    assert.equal(await visibleVerdicts(page), 2, 'the summary, and the bar that keeps it in view');
+    assert.deepEqual(await banners(page), ['Incomplete: 5 required members to fill in.', 'Incomplete: 5 to fill in'], 'the summary, and the bar that keeps it in view');
+  });
+});
+
+// Regression: after "Check all" on a fresh page the toolbar said "The service would reject
+// this: 5 errors" while the Check panel said "Incomplete", and while typing the announced
+// verdict flipped between the two: ten announcements for a name, a role and a duration.
+test('one verdict: "Check all" says what the Check panel says, and typing announces a change of verdict once', async () => {
+  await withPage({}, async ({ page }) => {
+    await page.click('button:text-is("Check all")');
+    const line = 'Incomplete: 5 required members to fill in.';
+    assert.equal(await page.locator('#status').innerText(), line);
+    assert.equal(await page.locator('.summary .verdict').innerText(), line);
+    // Every change of every live region's text, from here on.
+    await page.evaluate(() => {
+      window.__heard = [];
+      const regions = [...document.querySelectorAll('[role="status"], [role="alert"], [aria-live]')];
+      for (const r of regions) {
+        new MutationObserver(() => window.__heard.push([r.id || r.className, r.textContent])).observe(r, { childList: true, characterData: true, subtree: true });
+      }
+    });
+    await field(page, '/AutoMLJobName').click();
+    await page.keyboard.type('my-job', { delay: 20 });
+    await page.keyboard.press('Tab');
+    await field(page, '/RoleArn').click();
+    await page.keyboard.type('arn:aws:iam::123456789012:role/r', { delay: 20 });
+    await page.keyboard.press('Tab');
+    await page.click('.section-toggle:has-text("Limits")');
+    await field(page, '/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds').click();
+    await page.keyboard.type('4h', { delay: 20 });
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(300);
+    await page.getByRole('button', { name: 'Use 14400 seconds' }).click();
+    await page.waitForTimeout(1200); // past the pause that reveals a field's findings
+    const heard = await page.evaluate(() => window.__heard);
+    const verdict = heard.filter(([who]) => who === 'verdict-kind').map(([, text]) => text);
+    // Said only when the kind changes, never a count: "my-" (a name may not end with a
+    // hyphen), the role until its last character and "4h" until it is written in seconds
+    // are each rejected for a moment, and each change is said once (it was ten times, the
+    // count with every keystroke, and in two wordings).
+    const [R, I] = ['The service would reject this:', 'Incomplete:'];
+    assert.ok(verdict.length >= 2 && verdict.length <= 6, JSON.stringify(heard));
+    verdict.forEach((text, i) => assert.equal(text, i % 2 ? I : R, JSON.stringify(heard)));
+    assert.deepEqual(heard.filter(([who]) => who === 'status'), [], 'the toolbar line is not a second verdict');
+    assert.equal(await page.locator('.summary .verdict').innerText(), 'Incomplete: 3 required members to fill in.');
+    assert.equal(await page.locator('.mobile-status span').textContent(), 'Incomplete: 3 to fill in');
+    assert.equal(await page.locator('.export .export-state').innerText(), 'Incomplete: 3 required members to fill in, listed under Check.');
+  });
+});
+
+for (const width of [390, 320]) {
+  test(`layout at ${width} px: Review opens the findings; every select shows its whole value; a chosen metric stays optional`, async () => {
+    await withPage({ viewport: { width, height: 740 } }, async ({ page }) => {
+      // "Review" in the bottom bar: the Check panel, with its findings open.
+      assert.equal(await page.locator('details.findings').evaluate((d) => d.open), false);
+      await page.click('.mobile-status a:text-is("Review")');
+      assert.equal(await page.locator('details.findings').evaluate((d) => d.open), true, 'the findings are open');
+      assert.ok(await page.locator('.finding-list a').first().isVisible());
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'summary');
+
+      // Every select, every section open: what it shows fits inside it (regression:
+      // "not set (service default: chosen wit" was cut off at 390 px).
+      while (await page.locator('.section-toggle[aria-expanded="false"]').count()) {
+        await page.locator('.section-toggle[aria-expanded="false"]').first().click();
+      }
+      const cut = () => page.evaluate(() => [...document.querySelectorAll('select')].flatMap((s) => {
+        const cs = getComputedStyle(s);
+        const c = document.createElement('canvas').getContext('2d');
+        c.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const text = s.options[s.selectedIndex]?.text || '';
+        // The arrow takes about 20 px of the content box.
+        const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+        const need = c.measureText(text).width;
+        return need > room ? [`${s.name}: "${text}" needs ${Math.round(need)}px of ${Math.round(room)}`] : [];
+      }));
+      assert.deepEqual(await cut(), []);
+      const metric = '/AutoMLJobObjective/MetricName';
+      const help = page.locator(`[id="help:${metric}"]`);
+      assert.match(await help.textContent(), /Not set: chosen with the problem type\./);
+      await page.selectOption('[name="/ProblemType"]', 'BinaryClassification');
+      assert.match(await help.textContent(), /Not set: F1 \(for BinaryClassification\)\./);
+      await page.selectOption(`[name="${metric}"]`, 'Recall');
+      assert.deepEqual(await cut(), []);
+      // Regression: once chosen, the metric gained a REQUIRED badge.
+      assert.equal(await page.locator(`label[for="field:${metric}"] .required`).count(), 0);
+      assert.equal(await field(page, metric).getAttribute('aria-required'), 'false');
+      assert.equal(await page.locator('label[for="field:/AutoMLJobName"] .required').count(), 1);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    });
+  });
+}
+
+// Regression: Import sat at the end of the side column, which on a wide screen is sticky and
+// scrolls on its own: finding it took a scroll of that nested box.
+test('on a wide screen Import is in view at the top of the side column, wherever the form is scrolled', async () => {
+  await withPage({ viewport: { width: 1280, height: 800 } }, async ({ page }) => {
+    const where = () => page.evaluate(() => {
+      const r = document.getElementById('import-text').getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight, nested: document.querySelector('.side').scrollTop };
+    });
+    for (const y of [0, 1200, 100000]) {
+      await page.evaluate((y) => window.scrollTo(0, y), y);
+      const w = await where();
+      assert.ok(w.top >= 0 && w.bottom <= w.height, `scrolled to ${y}: the Import box at ${w.top}..${w.bottom} of ${w.height}`);
+      assert.equal(w.nested, 0, 'no scroll of the side column needed');
+    }
+    // Imported from there, the verdict is just below it.
+    await importText(page, FULL);
+    assert.ok(await page.locator('.summary .verdict').isVisible());
+    assert.match(await page.locator('.summary .verdict').innerText(), /^Ready to send/);
   });
 });

@@ -197,12 +197,9 @@ pub(super) fn scalar_view(
                     aria-required=move || required.get().to_string()
                     aria-describedby=described_by
                 >
-                    <option value="">
-                        {move || match default_text() {
-                            Some(d) => format!("not set (service default: {d})"),
-                            None => "not set".to_string(),
-                        }}
-                    </option>
+                    // Short, so it fits the select on a 320 px phone; the default is in
+                    // the help line above, which wraps ("...chosen wit" was cut off here).
+                    <option value="">"not set"</option>
                     {enum_options(
                         values,
                         value,
@@ -288,6 +285,14 @@ pub(super) fn scalar_view(
         }
     };
     let constraint = constraint_text(shape, help_text);
+    // A select's default is said in its help line (its "not set" option stays short).
+    let select_default = choices.is_some().then(|| {
+        view! {
+            <span class="default">
+                {move || default_text().map(|d| format!(" Not set: {d}."))}
+            </span>
+        }
+    });
     let in_seconds = api_name.ends_with("InSeconds");
     let fix = in_seconds.then(|| seconds_fix(editor, pointer.clone(), id.clone(), shape, value));
     view! {
@@ -301,6 +306,7 @@ pub(super) fn scalar_view(
             <p class="help" id=help>
                 {help_text}
                 {(!constraint.is_empty()).then(|| view! { " "<span class="constraint">{constraint}</span> })}
+                {select_default}
                 // Seconds read as a duration: 14400 is "4 hours".
                 {in_seconds
                     .then(|| {
