@@ -200,7 +200,8 @@ fn parameters(t: &Tokens, open: usize, colon: usize) -> Vec<(String, Option<usiz
             }
             out.push((t.text_of(k).to_string(), (d < j).then_some(d + 1)));
         }
-        if t.is_op(j, ",") {
+        // Past the comma; a bracket the argument cannot close is passed over.
+        if t.is_op(j, ",") || j == start {
             j += 1;
         }
     }
@@ -243,7 +244,8 @@ pub(super) fn argument(t: &Tokens, open: usize, position: usize, name: &str) -> 
             }
             index += 1;
         }
-        if t.is_op(j, ",") {
+        // Past the comma; a bracket the argument cannot close is passed over.
+        if t.is_op(j, ",") || j == start {
             j += 1;
         }
     }
