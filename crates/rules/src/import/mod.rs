@@ -169,8 +169,17 @@ pub fn import_full(op: &Operation, text: &str) -> Result<Imported, ImportError> 
     let mut diagnostics = Vec::new();
     let mut request = import_into(op, text, &mut left_out, &mut diagnostics)?;
     settle_holes(op, &mut request, &diagnostics);
-    // Holes first, each in the order of the source; the rest after them.
-    diagnostics.sort_by_key(|d| (d.code != RUNTIME_VALUE, d.span.map_or(0, |s| s.start)));
+    // Holes first, each in the order of the source; the rest after them. A stable insertion
+    // by binary search, not a sort: the page carries no general sort (see the size gate).
+    let mut keys: Vec<(bool, usize)> = Vec::with_capacity(diagnostics.len());
+    let mut ordered = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let key = (d.code != RUNTIME_VALUE, d.span.map_or(0, |s| s.start));
+        let at = keys.partition_point(|k| *k <= key);
+        keys.insert(at, key);
+        ordered.insert(at, d);
+    }
+    let diagnostics = ordered;
     Ok(Imported {
         request,
         left_out,
