@@ -152,8 +152,8 @@ pub fn with_import_findings(
     out
 }
 
-/// Imports `text` as a request of `op` and checks it: [`import_full`], then
-/// [`with_import_findings`] of `check_node_for`.
+/// Every finding about an imported request of `op`: the import's own, then the checker's
+/// ([`with_import_findings`] of `check_node_for`), each placed in the imported text.
 pub fn check_imported(op: &Operation, imported: &Imported) -> Vec<Diagnostic> {
     with_import_findings(
         &imported.diagnostics,
