@@ -54,6 +54,14 @@ pub fn Import() -> impl IntoView {
                     )
                 };
                 editor.replace(d, &what, true);
+                // Every hole's section opens, so each field to fill in is in view.
+                editor.open.update(|open| {
+                    for h in &holes {
+                        if let Some(section) = editor.layout.section_of(&h.path) {
+                            open.insert(section.id);
+                        }
+                    }
+                });
                 editor.holes.set(holes);
                 if import::left_out_describe_output(&left_out) {
                     let name = editor.draft.with_untracked(|d| {
