@@ -135,6 +135,9 @@ test('a boto3 program and describe-auto-ml-job output import into the form, what
     await page.waitForFunction(() => /1 value to fill in/.test(document.querySelector('.summary .verdict').textContent), null, { timeout: 5000 });
     await field(page, '/AutoMLJobConfig/CompletionCriteria/MaxCandidates').fill('20');
     await page.waitForFunction(() => !/to fill in: computed/.test(document.querySelector('.summary .verdict').textContent), null, { timeout: 5000 });
+    await page.keyboard.press('Tab');
+    await page.check('input[name="export-target"][value="json"]');
+    await page.waitForFunction(() => /"MaxCandidates": 20/.test(document.getElementById('export-text').textContent), null, { timeout: 5000 });
     const filled = JSON.parse(await jsonExport(page));
     assert.equal(filled.OutputDataConfig.S3OutputPath, 's3://my-bucket/churn/nb/');
     assert.equal(filled.AutoMLJobName, 'churn-05-12-00');
@@ -147,7 +150,9 @@ test('a boto3 program and describe-auto-ml-job output import into the form, what
     assert.match(await page.locator('#status').innerText(), /Left out AutoMLJobArn, AutoMLJobStatus, CreationTime, BestCandidate: they are what describe-auto-ml-job reports about the job.*AutoMLJobName is still the described job's/);
     // The old job's name is a warning at the field until the new job has its own.
     const nameMessages = page.locator('[id="messages:/AutoMLJobName"]');
-    assert.match(await nameMessages.innerText(), /still the name of the job this request was imported from/);
+    await page.waitForFunction(() => /imported from/.test(document.getElementById('messages:/AutoMLJobName').textContent), null, { timeout: 5000 });
+    // textContent: the section may be off-screen (content-visibility) after the holes above.
+    assert.match(await nameMessages.textContent(), /still the name of the job this request was imported from/);
     assert.match(await page.locator('.summary .verdict').innerText(), /1 warning/);
     await field(page, '/AutoMLJobName').fill('churn-2024-ensemble-2');
     await page.waitForFunction(() => !/imported from/.test(document.getElementById('messages:/AutoMLJobName').textContent), null, { timeout: 5000 });
