@@ -65,7 +65,7 @@ fn reader<'t, 'a>(tokens: &'t Tokens<'a>, method: &'static str) -> Reader<'t, 'a
         path: Vec::new(),
         holes: Vec::new(),
         notes: Vec::new(),
-        decided: Default::default(),
+        decided: Vec::new(),
         call_at: 0,
     }
 }

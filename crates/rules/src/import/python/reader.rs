@@ -5,8 +5,6 @@
 //! a condition on such a value) is a hole ([`Pending`]): the value keeps its written parts,
 //! with the hole marked as `{expression}` (see `crate::import::hole_marker`).
 
-use std::collections::HashMap;
-
 use super::eval::{self, Argument};
 use super::flow::{self, Block, BlockKind};
 use super::tokens::{Kind, Tokens};
@@ -35,8 +33,8 @@ pub(super) struct Reader<'t, 'a> {
     pub(super) holes: Vec<Pending>,
     /// Warnings of the import (a function's parameters read from its call).
     pub(super) notes: Vec<Diagnostic>,
-    /// Each `if`/`elif`/`else` branch decided so far: whether the program takes it.
-    pub(super) decided: HashMap<usize, Option<bool>>,
+    /// Each `if`/`elif`/`else` branch (by block) decided so far: whether the program takes it.
+    pub(super) decided: Vec<Option<Option<bool>>>,
     /// Where the call is, for a hole in no member (`**settings()`).
     pub(super) call_at: usize,
 }
@@ -94,7 +92,7 @@ const CHANGES: [&str; 10] = [
 ];
 
 /// String methods without arguments the reader works out.
-const STRING_METHODS: [&str; 6] = ["lower", "upper", "strip", "lstrip", "rstrip", "title"];
+const STRING_METHODS: [&str; 5] = ["lower", "upper", "strip", "lstrip", "rstrip"];
 
 /// How a name is set where it is used.
 enum Binding {
@@ -956,9 +954,11 @@ impl Reader<'_, '_> {
                     }
                     if STRING_METHODS.contains(&method) && t.is_op(*i + 3, ")") {
                         *i += 4;
+                        // ASCII only: Unicode's case tables would weigh on the page, and
+                        // a hole says the rest.
                         let out = match method {
-                            "lower" => s.to_lowercase(),
-                            "upper" => s.to_uppercase(),
+                            "lower" if s.is_ascii() => s.to_ascii_lowercase(),
+                            "upper" if s.is_ascii() => s.to_ascii_uppercase(),
                             "strip" => s.trim().to_string(),
                             "lstrip" => s.trim_start().to_string(),
                             "rstrip" => s.trim_end().to_string(),
@@ -1574,10 +1574,13 @@ impl Reader<'_, '_> {
     /// Whether the program takes the branch `b` of an `if` chain; `None` when only running it
     /// tells.
     fn taken(&mut self, b: usize) -> Option<bool> {
-        if let Some(known) = self.decided.get(&b) {
+        if self.decided.len() < self.blocks.len() {
+            self.decided.resize(self.blocks.len(), None);
+        }
+        if let Some(Some(known)) = self.decided.get(b) {
             return *known;
         }
-        self.decided.insert(b, None);
+        self.decided[b] = Some(None);
         let block = self.blocks[b].clone();
         let known = match block.kind {
             BlockKind::If => self.condition(block.header + 1),
@@ -1589,7 +1592,7 @@ impl Reader<'_, '_> {
             BlockKind::Else => self.any_taken(block.prev).map(|any| !any),
             _ => None,
         };
-        self.decided.insert(b, known);
+        self.decided[b] = Some(known);
         known
     }
 
