@@ -74,6 +74,9 @@ pub struct Editor {
     pub other_tab: RwSignal<Option<OtherTab>>,
     /// The line of edits of the other tab's request kept as the newest Undo step.
     stashed_from: StoredValue<Option<String>>,
+    /// The holes of the last import (`runtime-value` findings): each stands while its
+    /// member still holds what the import left there (see [`Findings::check_with_holes`]).
+    pub holes: RwSignal<Vec<Diagnostic>>,
 }
 
 /// A different request another tab saved: its compact JSON and its line of edits.
@@ -130,9 +133,13 @@ impl Editor {
     pub fn with_origin(layout: &'static Layout, draft: Draft, origin: Origin) -> Self {
         let draft = RwSignal::new(draft);
         let described_name = RwSignal::new(None::<String>);
+        let holes = RwSignal::new(Vec::<Diagnostic>::new());
         let findings = Memo::new(move |_| {
-            described_name
-                .with(|old| draft.with(|d| Findings::check(&d.root, old.as_deref(), layout)))
+            holes.with(|h| {
+                described_name.with(|old| {
+                    draft.with(|d| Findings::check_with_holes(&d.root, old.as_deref(), h, layout))
+                })
+            })
         });
         let reveal = RwSignal::new(Reveal::default());
         let section_counts =
@@ -157,6 +164,7 @@ impl Editor {
             origin: StoredValue::new(origin),
             other_tab: RwSignal::new(None),
             stashed_from: StoredValue::new(None),
+            holes,
         };
         store.open_sections_with_content();
         store
@@ -332,6 +340,7 @@ impl Editor {
     /// request, edited in another tab), keeping the old one for undo.
     pub fn follow(&self, draft: Draft, what: &str, reveal_all: bool) {
         self.described_name.set(None);
+        self.holes.set(Vec::new());
         let old = self.draft.with_untracked(|d| step_of(d, what));
         self.set_draft(draft, reveal_all);
         self.push_step(old, what.to_string());
@@ -478,6 +487,13 @@ impl Editor {
     /// Leaving the field, any other change and every reader that acts on the draft (copy,
     /// download, share) bring it in step first ([`Editor::announce`]).
     pub fn edit(&self, pointer: &str, text: &str) {
+        // Typing a value in a hole's field fills it.
+        if self
+            .holes
+            .with_untracked(|h| h.iter().any(|d| d.path == pointer))
+        {
+            self.holes.update(|h| h.retain(|d| d.path != pointer));
+        }
         let before = self.draft.with_untracked(|d| d.has(pointer));
         self.draft.update_untracked(|d| d.set_text(pointer, text));
         let after = self.draft.with_untracked(|d| d.has(pointer));

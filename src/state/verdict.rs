@@ -17,6 +17,14 @@ pub enum Verdict {
     /// This many errors the service (or the AWS CLI) would refuse, at least one of them
     /// more than a missing member.
     Rejected { errors: usize, warnings: usize },
+    /// An imported program's values computed only when it runs (`runtime-value` holes) are
+    /// still to be filled in, beside `others` errors of any other kind: not written yet, as
+    /// for missing members, so its kind is [`Kind::Incomplete`].
+    Holes {
+        holes: usize,
+        others: usize,
+        warnings: usize,
+    },
 }
 
 /// The kind of a verdict, without its counts: what a live region announces, so a screen
@@ -33,6 +41,13 @@ impl Verdict {
     /// missing required member (warnings do not make a request rejected), else rejected.
     pub fn of(findings: &Findings) -> Self {
         let warnings = findings.warnings;
+        if findings.holes > 0 {
+            return Verdict::Holes {
+                holes: findings.holes,
+                others: findings.errors.saturating_sub(findings.holes),
+                warnings,
+            };
+        }
         match findings.errors {
             0 => Verdict::Ready { warnings },
             missing
@@ -52,7 +67,7 @@ impl Verdict {
     pub fn kind(self) -> Kind {
         match self {
             Verdict::Ready { .. } => Kind::Ready,
-            Verdict::Incomplete { .. } => Kind::Incomplete,
+            Verdict::Incomplete { .. } | Verdict::Holes { .. } => Kind::Incomplete,
             Verdict::Rejected { .. } => Kind::Rejected,
         }
     }
@@ -95,6 +110,14 @@ impl Verdict {
             Verdict::Rejected { errors, warnings } => {
                 format!("{}{}.", plural(errors, "error"), and_warnings(warnings))
             }
+            Verdict::Holes { holes, others, .. } => format!(
+                "{} to fill in: computed when the program runs.{}",
+                plural(holes, "value"),
+                match others {
+                    0 => String::new(),
+                    e => format!(" The service would also reject this: {}.", plural(e, "error")),
+                }
+            ),
         }
     }
 
@@ -109,6 +132,10 @@ impl Verdict {
             Verdict::Rejected { errors, .. } => (
                 "mobile-status bad",
                 format!("Would be rejected: {}", plural(errors, "error")),
+            ),
+            Verdict::Holes { holes, .. } => (
+                "mobile-status todo",
+                format!("Incomplete: {} to fill in", plural(holes, "value")),
             ),
         }
     }
@@ -126,6 +153,10 @@ impl Verdict {
                 "The service would reject this: {}, listed under Check.",
                 plural(errors, "error")
             ),
+            Verdict::Holes { holes, .. } => format!(
+                "Incomplete: {} to fill in (computed when the program runs), listed under Check.",
+                plural(holes, "value")
+            ),
         }
     }
 
@@ -141,6 +172,10 @@ impl Verdict {
             Verdict::Rejected { errors, .. } => format!(
                 ": the service would reject it ({}).",
                 plural(errors, "error")
+            ),
+            Verdict::Holes { holes, .. } => format!(
+                ": incomplete, {} to fill in (computed when the program runs).",
+                plural(holes, "value")
             ),
         }
     }

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use automl_rules::diag::{self, Diagnostic};
 use automl_rules::export;
 use automl_rules::json::{self, Node};
-use automl_rules::{check, import};
+use automl_rules::{check, import, CREATE_AUTO_ML_JOB};
 use clap::Parser;
 
 use crate::args::{CheckArgs, Cli, Command, ExportArgs, Format, ImportArgs};
@@ -244,7 +244,19 @@ fn single_input(file: Option<&Path>) -> Input {
 
 fn export_command(args: ExportArgs) -> Result<u8, Trouble> {
     let target = args.to.0;
-    let checked = check_input(single_input(args.file.as_deref()));
+    let mut checked = check_input(single_input(args.file.as_deref()));
+    // A command, a program or a notebook: exported as imported, its holes errors.
+    let notebook = checked
+        .request
+        .as_ref()
+        .is_some_and(|r| r.get("nbformat").is_some() && r.get("cells").is_some());
+    if checked.unreadable || notebook {
+        if let Some(text) = checked.text.clone() {
+            if let Ok(imported) = import::import_full(&CREATE_AUTO_ML_JOB, &text) {
+                checked = imported_checked(checked.name, text, imported);
+            }
+        }
+    }
     let Some(request) = checked.request.as_ref() else {
         eprint!("{}", report::human(&checked));
         return Ok(2);
@@ -278,20 +290,8 @@ fn import_command(args: ImportArgs) -> Result<u8, Trouble> {
             return Ok(2);
         }
     };
-    let request = match import::import_noting(&text) {
-        Ok((request, left_out)) => {
-            if let Some(first) = left_out.first() {
-                eprintln!(
-                    "note: left out {}: they are {}, not part of the request",
-                    left_out.join(", "),
-                    import::left_out_kind(first)
-                );
-            }
-            if import::left_out_describe_output(&left_out) {
-                eprintln!("note: AutoMLJobName is still the described job's: give the new job a name of its own");
-            }
-            request
-        }
+    let imported = match import::import_full(&CREATE_AUTO_ML_JOB, &text) {
+        Ok(imported) => imported,
         Err(err) => {
             eprintln!(
                 "error: cannot import {name}: {}\n  --> {name}:{}:{}",
@@ -300,18 +300,48 @@ fn import_command(args: ImportArgs) -> Result<u8, Trouble> {
             return Ok(2);
         }
     };
-    let body = export::json_body(&request);
-    let checked = check_input(Input {
-        name,
-        text: Ok(body.clone()),
-    });
-    if !checked.diagnostics.is_empty() {
-        eprint!("{}", report::human(&checked));
-    }
+    let left_out = imported.left_out.clone();
+    let checked = imported_checked(name, text, imported);
     let mut out = io::stdout().lock();
-    out.write_all(body.as_bytes())?;
-    if !body.ends_with('\n') {
-        out.write_all(b"\n")?;
+    if args.format == Format::Json {
+        writeln!(out, "{}", report::import_json(&checked, &left_out))?;
+    } else {
+        if let Some(first) = left_out.first() {
+            eprintln!(
+                "note: left out {}: they are {}, not part of the request",
+                left_out.join(", "),
+                import::left_out_kind(first)
+            );
+        }
+        if import::left_out_describe_output(&left_out) {
+            eprintln!("note: AutoMLJobName is still the described job's: give the new job a name of its own");
+        }
+        if !checked.diagnostics.is_empty() {
+            eprint!("{}", report::human(&checked));
+        }
+        let body = checked
+            .request
+            .as_ref()
+            .map(export::json_body)
+            .unwrap_or_default();
+        out.write_all(body.as_bytes())?;
+        if !body.ends_with('\n') {
+            out.write_all(b"\n")?;
+        }
     }
+    out.flush()?;
     Ok(if checked.is_valid() { 0 } else { 1 })
+}
+
+/// An imported request checked: the import's own findings (holes first) and the checker's,
+/// each placed in the imported `text` (the spans of an imported request point into it).
+fn imported_checked(name: String, text: String, imported: import::Imported) -> Checked {
+    let diagnostics = import::check_imported(&CREATE_AUTO_ML_JOB, &imported);
+    Checked {
+        name,
+        text: Some(text),
+        request: Some(imported.request),
+        diagnostics,
+        unreadable: false,
+    }
 }
