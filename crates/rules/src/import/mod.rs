@@ -166,11 +166,17 @@ fn import_into(
                 op.aws_command()
             ),
         )),
-        Some('{') => match parse_json_at(text, &text[start..], start) {
+        // The whole text is read as `check` reads it (one byte order mark and JSON's white
+        // space before the value), so a text that is not JSON gets check's message and place.
+        Some('{') => match parse_json_at(text, text, 0) {
             Ok(node) => match notebook_cells(&node) {
                 Some(cells) => python::notebook(op.python_method, text, &cells, left_out),
                 None => Ok(without_describe_only(node, left_out)),
             },
+            // A text written as JSON (double quotes only, no word of Python's) keeps JSON's
+            // message: Python would read `"y\x41"`, a trailing comma or a raw tab in a
+            // string, which JSON and the AWS CLI refuse.
+            Err(json) if !has_python_only_token(text) => Err(json),
             // A Python dict (single quotes, True, a trailing comma) is read as one. When it is
             // neither, JSON's message stands unless JSON stopped at what only Python writes (a
             // single quote, a bare word) and Python read further.
@@ -184,7 +190,7 @@ fn import_into(
                 }
             }),
         },
-        Some('[') => parse_json_at(text, &text[start..], start),
+        Some('[') => parse_json_at(text, text, 0),
         Some(first) => {
             if let Some(at) = powershell_body(text) {
                 parse_json_at(text, at.1, at.0)
@@ -196,12 +202,66 @@ fn import_into(
             {
                 python::program(op.python_method, text, left_out)
             } else if first == '"' {
-                parse_json_at(text, &text[start..], start)
+                parse_json_at(text, text, 0)
             } else {
                 command(op, text, left_out)
             }
         }
     }
+}
+
+/// Whether `text` holds, outside its double-quoted strings, a token JSON never has and a
+/// Python dict may: a single-quoted or triple-quoted string, a name other than `true`,
+/// `false` and `null` (`True`, `None`, `datetime`, a string prefix such as `u"`), a comment,
+/// a parenthesis, or a number written as only Python writes one (`1_000`, `0x10`).
+fn has_python_only_token(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' if b[i..].starts_with(b"\"\"\"") => return true,
+            b'"' => {
+                i += 1;
+                while let Some(&d) = b.get(i) {
+                    match d {
+                        b'\\' => i += 1,
+                        b'"' | b'\n' => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'\'' | b'#' | b'(' | b')' => return true,
+            b'0'..=b'9' => {
+                let end = b[i..]
+                    .iter()
+                    .position(|d| !(d.is_ascii_alphanumeric() || *d == b'_' || *d == b'.'))
+                    .map_or(b.len(), |n| i + n);
+                if b[i..end]
+                    .iter()
+                    .any(|d| *d == b'_' || (d.is_ascii_alphabetic() && !matches!(d, b'e' | b'E')))
+                {
+                    return true;
+                }
+                i = end;
+                continue;
+            }
+            _ if c == b'_' || c.is_ascii_alphabetic() => {
+                let end = b[i..]
+                    .iter()
+                    .position(|d| !(d.is_ascii_alphanumeric() || *d == b'_'))
+                    .map_or(b.len(), |n| i + n);
+                if !matches!(&b[i..end], b"true" | b"false" | b"null") {
+                    return true;
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Overwrites each of `ranges` of `text` with spaces (they hold ASCII only, so offsets,
