@@ -22,8 +22,10 @@
 
 use std::fmt;
 
+use crate::diag::{Diagnostic, Severity};
 use crate::export::CMD_ECHO;
 use crate::json::{self, line_col, Member, Node, Span, Value};
+use crate::model::Kind;
 use crate::model::{DESCRIBE_ONLY, DESCRIBE_V2_ONLY};
 use crate::operation::{Operation, CREATE_AUTO_ML_JOB};
 use aws_cli::command;
@@ -74,10 +76,169 @@ fn error(text: &str, offset: usize, message: &str) -> ImportError {
     }
 }
 
+/// The code of a hole: a value the pasted program or command works out only when it runs
+/// (`sagemaker.Session().default_bucket()`, `$(date +%s)`), which the import leaves for a
+/// person to fill in.
+pub const RUNTIME_VALUE: &str = "runtime-value";
+
+/// What an import read: the request, what was left out of it, and the import's own findings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The request, with every value written in the source. A hole in a string member is
+    /// marked in its value as [`hole_marker`] (`s3://{bucket}/train/`), its written parts
+    /// kept; a hole that is a whole value of another type leaves a structure as `{}` (its
+    /// members to fill in) and a number, boolean or list out (see [`Imported::diagnostics`]).
+    pub request: Node,
+    /// See [`import_noting`].
+    pub left_out: Vec<String>,
+    /// The import's own findings, each located in the pasted text (`span`) at the JSON
+    /// Pointer of the member it is about: a `runtime-value` error (a hole) for each value
+    /// known only when the program runs, naming the expression and where it is set and used,
+    /// and warnings (a program with several calls, …). Holes come first, in the order of the
+    /// source.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Imported {
+    /// The holes: the `runtime-value` findings.
+    pub fn holes(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.code == RUNTIME_VALUE)
+    }
+}
+
+/// How a hole shows inside a string member: the expression as written, in braces
+/// (`{bucket}`, `{sagemaker.Session().default_bucket()}`, `{$BUCKET}`), as an f-string
+/// writes it, so a person sees exactly what to replace.
+pub fn hole_marker(expression: &str) -> String {
+    format!("{{{expression}}}")
+}
+
+/// A hole at `path`: an error the request is not ready to send with (export refuses it).
+/// `message` names the expression and where it is set and used; `span` is its place in the
+/// pasted text.
+pub(crate) fn hole(path: String, message: String, span: Span) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        code: RUNTIME_VALUE,
+        path,
+        message,
+        service_message: None,
+        cli_message: None,
+        span: Some(span),
+        service_clause: None,
+        related: Vec::new(),
+    }
+}
+
+/// The findings of an imported request: the import's own (`import_diagnostics`, holes first),
+/// then the checker's `findings` but for those at or under a hole's path, which are about the
+/// stand-in value, not the person's.
+pub fn with_import_findings(
+    import_diagnostics: &[Diagnostic],
+    findings: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let holes: Vec<&str> = import_diagnostics
+        .iter()
+        .filter(|d| d.code == RUNTIME_VALUE)
+        .map(|d| d.path.as_str())
+        .collect();
+    let mut out = import_diagnostics.to_vec();
+    out.extend(findings.into_iter().filter(|f| {
+        !holes.iter().any(|h| {
+            f.path == *h
+                || (f.path.starts_with(*h) && f.path.as_bytes().get(h.len()) == Some(&b'/'))
+        })
+    }));
+    out
+}
+
+/// Imports `text` as a request of `op` and checks it: [`import_full`], then
+/// [`with_import_findings`] of `check_node_for`.
+pub fn check_imported(op: &Operation, imported: &Imported) -> Vec<Diagnostic> {
+    with_import_findings(
+        &imported.diagnostics,
+        crate::check::check_node_for(op, &imported.request),
+    )
+}
+
+/// The request in `text` as a request of `op`, with what was left out and the import's own
+/// findings ([`Imported`]). A value the source works out only when it runs does not refuse
+/// the import: it is a hole. An error is returned only for a text that cannot be read.
+pub fn import_full(op: &Operation, text: &str) -> Result<Imported, ImportError> {
+    let mut left_out = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut request = import_into(op, text, &mut left_out, &mut diagnostics)?;
+    settle_holes(op, &mut request, &diagnostics);
+    // Holes first, each in the order of the source; the rest after them.
+    diagnostics.sort_by_key(|d| (d.code != RUNTIME_VALUE, d.span.map_or(0, |s| s.start)));
+    Ok(Imported {
+        request,
+        left_out,
+        diagnostics,
+    })
+}
+
+/// Gives each hole that is a whole value of a member that is no string the value
+/// [`Imported::request`] documents: `{}` for a structure, the member left out for a number,
+/// boolean or list.
+fn settle_holes(op: &Operation, request: &mut Node, diagnostics: &[Diagnostic]) {
+    for d in diagnostics.iter().filter(|d| d.code == RUNTIME_VALUE) {
+        let Some(kind) = op.shape_at(&d.path).map(|s| &s.kind) else {
+            continue;
+        };
+        let Some((parent, last)) = d.path.rsplit_once('/') else {
+            continue;
+        };
+        let key = last.replace("~1", "/").replace("~0", "~");
+        let Some(parent) = pointer_mut(request, parent) else {
+            continue;
+        };
+        match (&mut parent.value, kind) {
+            (_, Kind::String { .. }) => {}
+            (Value::Object(members), Kind::Structure { .. }) => {
+                if let Some(m) = members.iter_mut().find(|m| m.key == key) {
+                    if matches!(m.value.value, Value::String(_)) {
+                        m.value.value = Value::Object(Vec::new());
+                    }
+                }
+            }
+            (Value::Array(items), Kind::Structure { .. }) => {
+                if let Some(item) = key.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                    if matches!(item.value, Value::String(_)) {
+                        item.value = Value::Object(Vec::new());
+                    }
+                }
+            }
+            (Value::Object(members), _) => {
+                members.retain(|m| m.key != key || !matches!(m.value.value, Value::String(_)));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The node a JSON Pointer names, to change it.
+fn pointer_mut<'n>(node: &'n mut Node, pointer: &str) -> Option<&'n mut Node> {
+    let mut node = node;
+    if pointer.is_empty() {
+        return Some(node);
+    }
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let key = token.replace("~1", "/").replace("~0", "~");
+        node = match &mut node.value {
+            Value::Object(members) => &mut members.iter_mut().find(|m| m.key == key)?.value,
+            Value::Array(items) => items.get_mut(key.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
 /// The request in `text`: a JSON body, an `aws sagemaker create-auto-ml-job` command line, an
 /// exported PowerShell or cmd.exe script, a boto3 program calling `create_auto_ml_job(…)`
 /// (also in a Jupyter notebook's code cells), or a Python dict. A JSON body, a Python dict and a boto3 call's arguments are returned as
-/// written; a command's members come in the model's order.
+/// written; a command's members come in the model's order. A value known only when the
+/// program runs refuses it (see [`import_full`], which reads it as a hole).
 pub fn import(text: &str) -> Result<Node, ImportError> {
     import_noting(text).map(|(request, _)| request)
 }
@@ -97,11 +258,20 @@ pub fn import_for(op: &Operation, text: &str) -> Result<Node, ImportError> {
     import_noting_for(op, text).map(|(request, _)| request)
 }
 
-/// [`import_noting`] of a request of `op`.
+/// [`import_noting`] of a request of `op`: refused at the first hole, the message naming
+/// every hole, one a line.
 pub fn import_noting_for(op: &Operation, text: &str) -> Result<(Node, Vec<String>), ImportError> {
-    let mut left_out = Vec::new();
-    let request = import_into(op, text, &mut left_out)?;
-    Ok((request, left_out))
+    let imported = import_full(op, text)?;
+    let holes: Vec<&Diagnostic> = imported.holes().collect();
+    if let Some(first) = holes.first() {
+        let messages: Vec<&str> = holes.iter().map(|d| d.message.as_str()).collect();
+        return Err(error(
+            text,
+            first.span.map_or(0, |s| s.start),
+            &messages.join("\n"),
+        ));
+    }
+    Ok((imported.request, imported.left_out))
 }
 
 /// What the items [`import_noting`] left out are, in the plural, as the items of one import
@@ -144,10 +314,13 @@ fn without_describe_only(mut node: Node, left_out: &mut Vec<String>) -> Node {
     node
 }
 
+/// The request in `text`: what was left out goes in `left_out`, the import's own findings
+/// (holes: see [`hole`]) in `diagnostics`.
 fn import_into(
     op: &Operation,
     text: &str,
     left_out: &mut Vec<String>,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Node, ImportError> {
     // Markdown fences and shell prompts are blanked out, not cut out, so that every offset,
     // line and column still holds for the text as pasted.
@@ -170,7 +343,9 @@ fn import_into(
         // space before the value), so a text that is not JSON gets check's message and place.
         Some('{') => match parse_json_at(text, text, 0) {
             Ok(node) => match notebook_cells(&node) {
-                Some(cells) => python::notebook(op.python_method, text, &cells, left_out),
+                Some(cells) => {
+                    python::notebook(op.python_method, text, &cells, left_out, diagnostics)
+                }
                 None => Ok(without_describe_only(node, left_out)),
             },
             // A text written as JSON (double quotes only, no word of Python's) keeps JSON's
@@ -200,7 +375,7 @@ fn import_into(
                 // A script setting variables before `aws` is a command, whatever its values.
                 && !first_word_is_aws(&shell_assignments(text).1)
             {
-                python::program(op.python_method, text, left_out)
+                python::program(op.python_method, text, left_out, diagnostics)
             } else if first == '"' {
                 parse_json_at(text, text, 0)
             } else {
@@ -398,5 +573,53 @@ fn map_span(span: Span, start: &dyn Fn(usize) -> usize, end: &dyn Fn(usize) -> u
         } else {
             s
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_whole_hole_in_a_member_that_is_no_string_is_settled_and_hides_the_checkers_findings() {
+        let mut request = json::parse(
+            r#"{"AutoMLJobName": "{name}", "OutputDataConfig": "{out}", "RoleArn": "{role}",
+                "AutoMLJobConfig": {"CompletionCriteria": {"MaxCandidates": "{n}"}}}"#,
+        )
+        .unwrap();
+        let at = Span { start: 0, end: 1 };
+        let holes: Vec<Diagnostic> = [
+            "/AutoMLJobName",
+            "/OutputDataConfig",
+            "/AutoMLJobConfig/CompletionCriteria/MaxCandidates",
+        ]
+        .iter()
+        .map(|p| hole(p.to_string(), format!("hole at {p}"), at))
+        .collect();
+        settle_holes(&CREATE_AUTO_ML_JOB, &mut request, &holes);
+        assert_eq!(
+            request.get("AutoMLJobName").and_then(Node::as_str),
+            Some("{name}")
+        );
+        assert_eq!(
+            request.get("OutputDataConfig").and_then(Node::as_object),
+            Some(&[][..])
+        );
+        assert!(request
+            .pointer("/AutoMLJobConfig/CompletionCriteria/MaxCandidates")
+            .is_none());
+        let found = with_import_findings(
+            &holes,
+            crate::check::check_node_for(&CREATE_AUTO_ML_JOB, &request),
+        );
+        let paths: Vec<(&str, &str)> = found.iter().map(|d| (d.code, d.path.as_str())).collect();
+        assert!(paths.contains(&("runtime-value", "/OutputDataConfig")));
+        // `S3OutputPath` required inside the hole is the hole's; `InputDataConfig` is not.
+        assert!(!paths.contains(&("required", "/OutputDataConfig/S3OutputPath")));
+        assert!(paths.contains(&("required", "/InputDataConfig")));
+        assert!(!paths
+            .iter()
+            .any(|(c, p)| *c != "runtime-value" && *p == "/AutoMLJobName"));
+        assert_eq!(hole_marker("bucket"), "{bucket}");
     }
 }

@@ -14,6 +14,7 @@
 //! (`region_name="eu-west-1"`) are not part of the request: they are noted as left out.
 
 use super::{error, ImportError};
+use crate::diag::Diagnostic;
 use crate::json::{Node, Span, Value};
 use reader::Reader;
 use tokens::{Kind, Tokens};
@@ -36,6 +37,7 @@ pub(super) fn program(
     call: &'static str,
     text: &str,
     left_out: &mut Vec<String>,
+    _diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Node, ImportError> {
     program_in_cells(call, &blank_repl_prompts(text), Vec::new(), left_out)
 }
@@ -89,6 +91,7 @@ pub(super) fn notebook(
     text: &str,
     cells: &[(Span, String)],
     left_out: &mut Vec<String>,
+    _diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Node, ImportError> {
     let Some(last) = cells.iter().position(|(_, code)| code.contains(method)) else {
         return Err(error(
