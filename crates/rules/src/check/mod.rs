@@ -50,35 +50,7 @@ pub fn check_text(text: &str) -> Outcome {
 pub fn check_text_for(op: &Operation, text: &str) -> Outcome {
     match json::parse_noting(text) {
         Ok((node, lone_surrogates)) => {
-            let mut diagnostics = Vec::new();
-            // One warning per member, at its first lone surrogate (a text can hold
-            // hundreds of thousands of them).
-            let mut lone: Vec<(String, usize, usize)> = Vec::new();
-            for offset in lone_surrogates {
-                let path = pointer_at(&node, offset);
-                match lone.last_mut() {
-                    Some((last, _, count)) if *last == path => *count += 1,
-                    _ => lone.push((path, offset, 1)),
-                }
-            }
-            for (path, offset, count) in lone {
-                let what = if count == 1 {
-                    "a \\u escape".to_string()
-                } else {
-                    format!("{count} \\u escapes (the first is shown)")
-                };
-                diagnostics.push(Diagnostic {
-                    severity: Severity::Warning,
-                    code: "lone-surrogate",
-                    path,
-                    message: format!("this value has {what} of half a UTF-16 surrogate pair, which is not a character: the AWS CLI sends it as is, and it is no letter, digit or separator; it is checked here as U+FFFD"),
-                    service_message: None,
-                    cli_message: None,
-                    span: Some(Span { start: offset, end: offset + 6 }),
-                    service_clause: None,
-                    related: Vec::new(),
-                });
-            }
+            let mut diagnostics = lone_surrogate_warnings(&node, &lone_surrogates);
             if text.starts_with('\u{feff}') {
                 diagnostics.push(Diagnostic {
                     severity: Severity::Error,
@@ -105,6 +77,42 @@ pub fn check_text_for(op: &Operation, text: &str) -> Outcome {
             request: None,
         },
     }
+}
+
+/// The `lone-surrogate` warnings of a request read from a text with `\\u` escapes of half a
+/// UTF-16 surrogate pair at `offsets` (in the order of the text; see
+/// [`json::parse_noting`]): one per member, at its first. The import gives the same.
+pub(crate) fn lone_surrogate_warnings(node: &Node, offsets: &[usize]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    // One warning per member, at its first lone surrogate (a text can hold
+    // hundreds of thousands of them).
+    let mut lone: Vec<(String, usize, usize)> = Vec::new();
+    for &offset in offsets {
+        let path = pointer_at(node, offset);
+        match lone.last_mut() {
+            Some((last, _, count)) if *last == path => *count += 1,
+            _ => lone.push((path, offset, 1)),
+        }
+    }
+    for (path, offset, count) in lone {
+        let what = if count == 1 {
+            "a \\u escape".to_string()
+        } else {
+            format!("{count} \\u escapes (the first is shown)")
+        };
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            code: "lone-surrogate",
+            path,
+            message: format!("this value has {what} of half a UTF-16 surrogate pair, which is not a character: the AWS CLI sends it as is, and it is no letter, digit or separator; it is checked here as U+FFFD"),
+            service_message: None,
+            cli_message: None,
+            span: Some(Span { start: offset, end: offset + 6 }),
+            service_clause: None,
+            related: Vec::new(),
+        });
+    }
+    diagnostics
 }
 
 /// The diagnostic for a text that is not JSON.

@@ -17,6 +17,7 @@ mod import_json;
 mod import_pastes;
 mod import_python;
 mod import_roundtrip;
+mod import_shell;
 mod import_shorthand;
 mod model_drift;
 mod no_panic;
