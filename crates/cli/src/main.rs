@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use automl_rules::diag::{self, Diagnostic};
 use automl_rules::export;
 use automl_rules::json::{self, Node};
-use automl_rules::{check, import};
+use automl_rules::{check, import, CREATE_AUTO_ML_JOB};
 use clap::Parser;
 
 use crate::args::{CheckArgs, Cli, Command, ExportArgs, Format, ImportArgs};
@@ -275,20 +275,10 @@ fn import_command(args: ImportArgs) -> Result<u8, Trouble> {
             return Ok(2);
         }
     };
-    let request = match import::import_noting(&text) {
-        Ok((request, left_out)) => {
-            if let Some(first) = left_out.first() {
-                eprintln!(
-                    "note: left out {}: they are {}, not part of the request",
-                    left_out.join(", "),
-                    import::left_out_kind(first)
-                );
-            }
-            if import::left_out_describe_output(&left_out) {
-                eprintln!("note: AutoMLJobName is still the described job's: give the new job a name of its own");
-            }
-            request
-        }
+    // Run-time values are holes (the body holds their markers, and each is an error on
+    // stderr); only a text that cannot be read is refused.
+    let imported = match import::import_full(&CREATE_AUTO_ML_JOB, &text) {
+        Ok(imported) => imported,
         Err(err) => {
             eprintln!(
                 "error: cannot import {name}: {}\n  --> {name}:{}:{}",
@@ -297,11 +287,31 @@ fn import_command(args: ImportArgs) -> Result<u8, Trouble> {
             return Ok(2);
         }
     };
-    let body = export::json_body(&request);
-    let checked = check_input(Input {
+    let left_out = &imported.left_out;
+    if let Some(first) = left_out.first() {
+        eprintln!(
+            "note: left out {}: they are {}, not part of the request",
+            left_out.join(", "),
+            import::left_out_kind(first)
+        );
+    }
+    if import::left_out_describe_output(left_out) {
+        eprintln!(
+            "note: AutoMLJobName is still the described job's: give the new job a name of its own"
+        );
+    }
+    let body = export::json_body(&imported.request);
+    // The request is checked as read, not as the body re-read: its findings point into the
+    // input (its spans do), and the body, longer than the input once indented, is never
+    // measured against the input's size limit.
+    let diagnostics = import::check_imported(&CREATE_AUTO_ML_JOB, &imported);
+    let checked = Checked {
         name,
-        text: Ok(body.clone()),
-    });
+        text: Some(text),
+        request: Some(imported.request),
+        diagnostics,
+        unreadable: false,
+    };
     if !checked.diagnostics.is_empty() {
         eprint!("{}", report::human(&checked));
     }
