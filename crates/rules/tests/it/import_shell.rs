@@ -284,3 +284,69 @@ fn a_lone_surrogate_is_warned_about_as_check_does() {
     assert_eq!(w.len(), 1, "{script}\n{w:?}");
     assert_eq!(w[0].0, "/RoleArn");
 }
+
+/// What a slot of [`TEMPLATE`] holds: a written value, a variable set before the command, or a
+/// run-time value (a hole), each as the shell would read it and as the same command with the
+/// value written in its place.
+const SLOTS: &[(&str, Option<&str>)] = &[
+    ("abc", None),
+    ("$SET", None),
+    ("${SET}", None),
+    ("$UNSET", Some("{$UNSET}")),
+    ("${OTHER}", Some("{${OTHER}}")),
+    ("${OTHER:-x}", Some("{${OTHER:-x}}")),
+    ("$(date +%s)", Some("{$(date +%s)}")),
+    ("`id -u`", Some("{`id -u`}")),
+    ("$(echo \"a b\")", Some("{$(echo \"a b\")}")),
+    ("$JOB", Some("{$(hostname)}")),
+];
+
+/// A command with a slot in each way a value is written: unquoted, in double quotes, inside
+/// JSON in double quotes, in shorthand, in a list's words; the variables set before it.
+const TEMPLATE: &str = "SET=setv\nJOB=$(hostname)\naws sagemaker create-auto-ml-job --auto-ml-job-name job-@0 \\\n  --role-arn \"arn:aws:iam::123456789012:role/@1\" \\\n  --output-data-config \"{\\\"S3OutputPath\\\": \\\"s3://@2/out\\\"}\" \\\n  --tags Key=a,Value=@3 \"Key=b,Value=@4\" \\\n  --auto-ml-job-objective MetricName=@5\n";
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// Filled with the values a person would write, the import of a command with holes is the
+    /// import of the command with those values written in: the written parts are kept in place,
+    /// and each hole is named at the member it feeds.
+    #[test]
+    fn holes_filled_in_are_the_command_with_the_values_written(
+        picks in proptest::collection::vec(0..SLOTS.len(), 6)
+    ) {
+        let mut text = TEMPLATE.to_string();
+        let mut written = TEMPLATE.to_string();
+        let mut fills: Vec<(String, String)> = Vec::new();
+        let mut holes = 0;
+        for (slot, &pick) in picks.iter().enumerate() {
+            let (shell, marker) = SLOTS[pick];
+            text = text.replace(&format!("@{slot}"), shell);
+            let value = match marker {
+                Some(marker) => {
+                    holes += 1;
+                    let value = format!("v{pick}");
+                    fills.push((marker.to_string(), value.clone()));
+                    value
+                }
+                None => shell.replace("${SET}", "setv").replace("$SET", "setv"),
+            };
+            written = written.replace(&format!("@{slot}"), &value);
+        }
+        let got = imported(&text);
+        let want = imported(&written);
+        proptest::prop_assert!(want.holes().next().is_none());
+        proptest::prop_assert_eq!(got.holes().count(), holes, "{}", text);
+        let mut body = json::to_compact(&got.request);
+        for (marker, value) in &fills {
+            // The marker as the compact JSON writes it.
+            let marker = json::to_compact(&json::Node::new(json::Value::String(marker.clone())));
+            body = body.replace(&marker[1..marker.len() - 1], value);
+        }
+        proptest::prop_assert_eq!(body, json::to_compact(&want.request), "{}", text);
+        for d in got.holes() {
+            let at = got.request.pointer(&d.path).and_then(json::Node::as_str);
+            proptest::prop_assert!(at.is_some_and(|s| s.contains('{')), "{} at {}", text, d.path);
+        }
+    }
+}
