@@ -20,7 +20,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     version,
     override_usage = "automl-job check [FILE...|-] [--format human|json]\n       \
                       automl-job export --to TARGET [FILE|-] [--allow-invalid]\n       \
-                      automl-job import [FILE|-]\n       \
+                      automl-job import [FILE|-] [--format human|json]\n       \
                       automl-job [COMMAND] --help | --version",
     after_help = "Exit status: 0 every input is valid (warnings allowed), 1 a request has errors,\n\
                   2 an input cannot be read or is not JSON, or the command line is wrong.\n\
@@ -96,14 +96,21 @@ pub struct ExportArgs {
 #[command(
     long_about = "Read a JSON body, a pasted `aws sagemaker create-auto-ml-job ...` command, a \
                   boto3 program's\ncreate_auto_ml_job(...) call or describe-auto-ml-job output, \
-                  and print the JSON body.\nIts diagnostics, and what it left out, go to stderr.",
-    after_help = "Exit status: 0 the request is valid (warnings allowed), 1 it has errors, 2 the \
-                  input cannot\nbe read or imported."
+                  and print the JSON body.\nIts diagnostics, and what it left out, go to stderr, \
+                  placed in the input. A value the\nprogram works out only when it runs \
+                  (sagemaker.Session().default_bucket()) is a hole: an\nerror \
+                  (runtime-value) at its member, whose value shows it as {expression}.",
+    after_help = "Exit status: 0 the request is valid (warnings allowed), 1 it has errors (holes \
+                  to fill in among\nthem), 2 the input cannot be read or imported."
 )]
 pub struct ImportArgs {
     /// What to import; standard input when none or '-' is given
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// human: the JSON body on stdout, the findings on stderr; json: one object
+    /// {"request", "left_out", "diagnostics"} on stdout
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 /// An export target as `--to` takes it: [`Target`]'s own names and labels, so the command line

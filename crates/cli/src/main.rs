@@ -241,7 +241,19 @@ fn single_input(file: Option<&Path>) -> Input {
 
 fn export_command(args: ExportArgs) -> Result<u8, Trouble> {
     let target = args.to.0;
-    let checked = check_input(single_input(args.file.as_deref()));
+    let mut checked = check_input(single_input(args.file.as_deref()));
+    // A command, a program or a notebook: exported as imported, its holes errors.
+    let notebook = checked
+        .request
+        .as_ref()
+        .is_some_and(|r| r.get("nbformat").is_some() && r.get("cells").is_some());
+    if checked.unreadable || notebook {
+        if let Some(text) = checked.text.clone() {
+            if let Ok(imported) = import::import_full(&CREATE_AUTO_ML_JOB, &text) {
+                checked = imported_checked(checked.name, text, imported);
+            }
+        }
+    }
     let Some(request) = checked.request.as_ref() else {
         eprint!("{}", report::human(&checked));
         return Ok(2);
@@ -275,8 +287,6 @@ fn import_command(args: ImportArgs) -> Result<u8, Trouble> {
             return Ok(2);
         }
     };
-    // Run-time values are holes (the body holds their markers, and each is an error on
-    // stderr); only a text that cannot be read is refused.
     let imported = match import::import_full(&CREATE_AUTO_ML_JOB, &text) {
         Ok(imported) => imported,
         Err(err) => {
@@ -287,38 +297,51 @@ fn import_command(args: ImportArgs) -> Result<u8, Trouble> {
             return Ok(2);
         }
     };
-    let left_out = &imported.left_out;
-    if let Some(first) = left_out.first() {
-        eprintln!(
-            "note: left out {}: they are {}, not part of the request",
-            left_out.join(", "),
-            import::left_out_kind(first)
-        );
+    let left_out = imported.left_out.clone();
+    // The request is checked as read, not as its body re-read: the findings point into the
+    // input, and the body, longer than the input once indented, is never held to the
+    // input's size limit.
+    let checked = imported_checked(name, text, imported);
+    let mut out = io::stdout().lock();
+    if args.format == Format::Json {
+        writeln!(out, "{}", report::import_json(&checked, &left_out))?;
+    } else {
+        if let Some(first) = left_out.first() {
+            eprintln!(
+                "note: left out {}: they are {}, not part of the request",
+                left_out.join(", "),
+                import::left_out_kind(first)
+            );
+        }
+        if import::left_out_describe_output(&left_out) {
+            eprintln!("note: AutoMLJobName is still the described job's: give the new job a name of its own");
+        }
+        if !checked.diagnostics.is_empty() {
+            eprint!("{}", report::human(&checked));
+        }
+        let body = checked
+            .request
+            .as_ref()
+            .map(export::json_body)
+            .unwrap_or_default();
+        out.write_all(body.as_bytes())?;
+        if !body.ends_with('\n') {
+            out.write_all(b"\n")?;
+        }
     }
-    if import::left_out_describe_output(left_out) {
-        eprintln!(
-            "note: AutoMLJobName is still the described job's: give the new job a name of its own"
-        );
-    }
-    let body = export::json_body(&imported.request);
-    // The request is checked as read, not as the body re-read: its findings point into the
-    // input (its spans do), and the body, longer than the input once indented, is never
-    // measured against the input's size limit.
+    out.flush()?;
+    Ok(if checked.is_valid() { 0 } else { 1 })
+}
+
+/// An imported request checked: the import's own findings (holes first) and the checker's,
+/// each placed in the imported `text` (the spans of an imported request point into it).
+fn imported_checked(name: String, text: String, imported: import::Imported) -> Checked {
     let diagnostics = import::check_imported(&CREATE_AUTO_ML_JOB, &imported);
-    let checked = Checked {
+    Checked {
         name,
         text: Some(text),
         request: Some(imported.request),
         diagnostics,
         unreadable: false,
-    };
-    if !checked.diagnostics.is_empty() {
-        eprint!("{}", report::human(&checked));
     }
-    let mut out = io::stdout().lock();
-    out.write_all(body.as_bytes())?;
-    if !body.ends_with('\n') {
-        out.write_all(b"\n")?;
-    }
-    Ok(if checked.is_valid() { 0 } else { 1 })
 }

@@ -118,41 +118,9 @@ pub fn json_line(checked: &Checked) -> String {
     let mut out = String::from("{\"file\":");
     write_string(&mut out, &checked.name);
     let _ = write!(out, ",\"valid\":{}", checked.is_valid());
-    out.push_str(",\"diagnostics\":[");
-    let index = checked.text.as_deref().map(LineIndex::new);
-    for (i, d) in checked.diagnostics.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"severity\":");
-        write_string(&mut out, d.severity.as_str());
-        out.push_str(",\"code\":");
-        write_string(&mut out, d.code);
-        out.push_str(",\"path\":");
-        write_string(&mut out, &d.path);
-        out.push_str(",\"message\":");
-        write_string(&mut out, &d.message);
-        out.push_str(",\"service_message\":");
-        optional(&mut out, d.service_message.as_deref());
-        out.push_str(",\"cli_message\":");
-        optional(&mut out, d.cli_message.as_deref());
-        // The other members a documented rule's finding is about, when it has any.
-        if !d.related.is_empty() {
-            out.push_str(",\"related\":[");
-            for (j, p) in d.related.iter().enumerate() {
-                if j > 0 {
-                    out.push(',');
-                }
-                write_string(&mut out, p);
-            }
-            out.push(']');
-        }
-        if let Some((_, line, column)) = position(checked, index.as_ref(), d) {
-            let _ = write!(out, ",\"line\":{line},\"column\":{column}");
-        }
-        out.push('}');
-    }
-    out.push_str("],\"service_response\":");
+    out.push_str(",\"diagnostics\":");
+    diagnostics(&mut out, checked);
+    out.push_str(",\"service_response\":");
     optional(
         &mut out,
         diag::service_response(&checked.diagnostics).as_deref(),
@@ -164,6 +132,66 @@ pub fn json_line(checked: &Checked) -> String {
     );
     out.push('}');
     out
+}
+
+/// What `automl-job import --format json` prints: `{"request": {…}, "left_out": […],
+/// "diagnostics": [{…}]}` on one line, each finding placed in the imported text.
+pub fn import_json(checked: &Checked, left_out: &[String]) -> String {
+    let mut out = String::from("{\"request\":");
+    match &checked.request {
+        Some(request) => out.push_str(&automl_rules::json::to_compact(request)),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"left_out\":[");
+    for (i, item) in left_out.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(&mut out, item);
+    }
+    out.push_str("],\"diagnostics\":");
+    diagnostics(&mut out, checked);
+    out.push('}');
+    out
+}
+
+/// The findings as a JSON array, each with its line and column in the input when known.
+fn diagnostics(out: &mut String, checked: &Checked) {
+    out.push('[');
+    let index = checked.text.as_deref().map(LineIndex::new);
+    for (i, d) in checked.diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"severity\":");
+        write_string(out, d.severity.as_str());
+        out.push_str(",\"code\":");
+        write_string(out, d.code);
+        out.push_str(",\"path\":");
+        write_string(out, &d.path);
+        out.push_str(",\"message\":");
+        write_string(out, &d.message);
+        out.push_str(",\"service_message\":");
+        optional(out, d.service_message.as_deref());
+        out.push_str(",\"cli_message\":");
+        optional(out, d.cli_message.as_deref());
+        // The other members a documented rule's finding is about, when it has any.
+        if !d.related.is_empty() {
+            out.push_str(",\"related\":[");
+            for (j, p) in d.related.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                write_string(out, p);
+            }
+            out.push(']');
+        }
+        if let Some((_, line, column)) = position(checked, index.as_ref(), d) {
+            let _ = write!(out, ",\"line\":{line},\"column\":{column}");
+        }
+        out.push('}');
+    }
+    out.push(']');
 }
 
 fn optional(out: &mut String, value: Option<&str>) {

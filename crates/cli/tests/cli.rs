@@ -536,7 +536,11 @@ fn every_command_has_its_own_help() {
         ),
         (
             "import",
-            &["Usage: automl-job import [FILE]", "standard input"][..],
+            &[
+                "Usage: automl-job import [OPTIONS] [FILE]",
+                "standard input",
+                "--format",
+            ][..],
         ),
     ] {
         for help in [
@@ -562,7 +566,7 @@ fn every_command_has_its_own_help() {
     let stdout = text(&out.stdout);
     for line in [
         "automl-job export --to TARGET [FILE|-] [--allow-invalid]",
-        "automl-job import [FILE|-]",
+        "automl-job import [FILE|-] [--format human|json]",
         "Exit status: 0 every input is valid",
     ] {
         assert!(stdout.contains(line), "{stdout}");
@@ -592,7 +596,7 @@ fn wrong_usage_names_what_is_wrong() {
         (vec!["check", "--nope"], "'--nope'"),
         (vec!["import", "--nope", "-"], "'--nope'"),
         (vec!["export", "--to", "json", "-x"], "'-x'"),
-        (vec!["import", "--format", "json"], "'--format'"),
+        (vec!["import", "--format", "yaml"], "'yaml'"),
         (vec!["export", "--to", "fortran"], "'fortran'"),
         (vec!["export", "-"], "--to <TARGET>"),
         (vec!["import", "a.json", "b.json"], "'b.json'"),
@@ -697,4 +701,48 @@ fn a_file_name_that_is_not_utf8_is_read() {
         assert!(!both.contains("panicked"), "{command}: {both}");
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `import` of a program with run-time values: every hole an error at its member, placed at
+/// its line and column in the program (not in the JSON body printed), exit 1; `--format
+/// json` prints one object; `export` refuses while a hole is left.
+#[test]
+fn import_names_every_hole_at_its_place_in_the_source() {
+    let program = "import sagemaker\nbucket = sagemaker.Session().default_bucket()\nsm.create_auto_ml_job(\n    AutoMLJobName='churn',\n    OutputDataConfig={'S3OutputPath': f's3://{bucket}/out'},\n    RoleArn=get_execution_role(),\n)\n";
+    let out = run(&["import", "--format", "json", "-"], Some(program));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.starts_with(r#"{"request":{"AutoMLJobName":"churn","OutputDataConfig":{"S3OutputPath":"s3://{bucket}/out"},"RoleArn":"{get_execution_role()}"},"left_out":[],"diagnostics":[{"severity":"error","code":"runtime-value","path":"/OutputDataConfig/S3OutputPath","message":"{bucket}: fill in the value of bucket, which the program sets to sagemaker.Session().default_bucket() when it runs (set on line 2, used on line 5)""#),
+        "{stdout}"
+    );
+    assert!(stdout.contains(r#""line":2,"column":10}"#), "{stdout}");
+    assert!(
+        stdout.contains(r#""path":"/RoleArn","message":"{get_execution_role()}: fill in"#),
+        "{stdout}"
+    );
+    assert!(stdout.contains(r#""line":6,"column":13}"#), "{stdout}");
+    // The checker's findings are placed in the program too.
+    assert!(
+        stdout.contains(r#""code":"required","path":"/InputDataConfig""#),
+        "{stdout}"
+    );
+    assert!(stdout.contains(r#""line":3,"column":4}"#), "{stdout}");
+
+    let out = run(&["import", "-"], Some(program));
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("error[runtime-value]: {bucket}: fill in the value of bucket"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("  --> <stdin>:2:10\n"), "{stderr}");
+    assert!(stderr.contains("  --> <stdin>:6:13\n"), "{stderr}");
+    assert!(text(&out.stdout).contains(r#""S3OutputPath": "s3://{bucket}/out""#));
+
+    let out = run(&["export", "--to", "cli", "-"], Some(program));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("error[runtime-value]"));
 }

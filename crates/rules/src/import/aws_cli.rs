@@ -112,6 +112,15 @@ fn read_options(
                     positional += 1;
                     continue;
                 }
+                Some(w) if positional == 1 && word.text == format!("{w}-v2") => {
+                    return Err(err(
+                        word.span.start,
+                        format!(
+                            "this is {}, the V2 API (CreateAutoMLJobV2): this tool reads {aws} requests, and V2 requests are not read yet",
+                            word.text
+                        ),
+                    ))
+                }
                 Some(w) => {
                     return Err(err(
                         word.span.start,

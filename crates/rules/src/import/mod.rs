@@ -401,15 +401,16 @@ fn import_into(
             // A Python dict (single quotes, True, a trailing comma) is read as one. When it is
             // neither, JSON's message stands unless JSON stopped at what only Python writes (a
             // single quote, a bare word) and Python read further.
-            Err(json) => python::dict_literal(op.python_method, text).map_err(|py| {
-                let pythonic = text[json.offset.min(text.len())..]
-                    .starts_with(|c: char| c == '\'' || c == '_' || c.is_alphabetic());
-                if pythonic && py.offset > json.offset {
-                    py
-                } else {
-                    json
-                }
-            }),
+            Err(json) => python::dict_literal(op.python_method, text, left_out, diagnostics)
+                .map_err(|py| {
+                    let pythonic = text[json.offset.min(text.len())..]
+                        .starts_with(|c: char| c == '\'' || c == '_' || c.is_alphabetic());
+                    if pythonic && py.offset > json.offset {
+                        py
+                    } else {
+                        json
+                    }
+                }),
         },
         Some('[') => parse_json_at(text, text, 0, diagnostics),
         Some(first) => {

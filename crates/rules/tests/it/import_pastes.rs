@@ -98,7 +98,8 @@ fn a_python_dict_imports_and_a_broken_body_keeps_the_json_message() {
     // A single-quoted text that is not Python either gets the message that read further.
     let err = import("{'AutoMLJobName': x}").unwrap_err();
     assert!(
-        err.message.starts_with("x is not set to a written value"),
+        err.message
+            .starts_with("{x}: fill in the value of x, which this program does not set"),
         "{err}"
     );
 }

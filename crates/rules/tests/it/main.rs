@@ -13,6 +13,7 @@ mod export_shells;
 mod export_windows;
 mod fixtures;
 mod import_cases;
+mod import_holes;
 mod import_json;
 mod import_pastes;
 mod import_python;

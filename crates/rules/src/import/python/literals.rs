@@ -214,18 +214,21 @@ impl Reader<'_, '_> {
                     let field = rest[..close].trim();
                     let simple = field.chars().next().is_some_and(name_start)
                         && field.chars().all(name_continue);
-                    if !simple {
-                        return Err(error(
-                            t.text,
-                            base + k,
-                            &format!("import reads f-string fields that are a name only, not {{{field}}}: write the text it makes"),
-                        ));
-                    }
-                    let node = self.resolve(field, at, base + k)?;
+                    let node = if simple {
+                        self.resolve(field, at, base + k)?
+                    } else {
+                        // An expression (`{b.upper()}`, `{n:03d}`): a hole, as written.
+                        let span = crate::json::Span {
+                            start: base + k,
+                            end: base + k + close + 2,
+                        };
+                        self.hole_at(span, field.to_string(), super::reader::Why::Runs)
+                    };
                     match node.value {
                         Value::String(s) => out.push_str(&s),
                         Value::Number(n) => out.push_str(&n),
                         Value::Bool(b) => out.push_str(if b { "True" } else { "False" }),
+                        Value::Null => out.push_str("None"),
                         _ => {
                             return Err(error(
                                 t.text,

@@ -13,12 +13,15 @@
 //! guess what it would become. The settings of the boto3 client or session
 //! (`region_name="eu-west-1"`) are not part of the request: they are noted as left out.
 
+use super::notebook::Cell;
 use super::{error, ImportError};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
 use crate::json::{Node, Span, Value};
 use reader::Reader;
 use tokens::{Kind, Tokens};
 
+mod eval;
+mod flow;
 mod literals;
 mod reader;
 mod tokens;
@@ -32,36 +35,58 @@ pub(super) fn is_program(call: &str, text: &str) -> bool {
 }
 
 /// The request of a boto3 program, with the client's and session's own settings it was
-/// given (`region_name="eu-west-1"`; credentials by name only).
+/// given (`region_name="eu-west-1"`; credentials by name only) in `left_out` and the holes
+/// and warnings of the import in `diagnostics`.
 pub(super) fn program(
     call: &'static str,
     text: &str,
     left_out: &mut Vec<String>,
-    _diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Node, ImportError> {
-    program_in_cells(call, &blank_repl_prompts(text), Vec::new(), left_out)
+    let code = flow::blank_magics(&blank_repl_prompts(text));
+    let (node, found) = program_in_cells(call, &code, Vec::new(), left_out)?;
+    diagnostics.extend(found);
+    Ok(node)
 }
 
-/// [`program`], for a text that is a notebook's code cells joined (`cells`: where each starts).
+/// A reader of `tokens`, with its statements worked out.
+fn reader<'t, 'a>(tokens: &'t Tokens<'a>, method: &'static str) -> Reader<'t, 'a> {
+    Reader {
+        t: tokens,
+        depth: 0,
+        values: 0,
+        assignments: assignments(tokens),
+        method,
+        blocks: Vec::new(),
+        path: Vec::new(),
+        holes: Vec::new(),
+        notes: Vec::new(),
+        decided: Default::default(),
+        call_at: 0,
+    }
+}
+
+/// [`program`], for a text that is a notebook's code cells joined (`cells`: where each starts
+/// and its label).
 fn program_in_cells(
     method: &'static str,
     text: &str,
-    cells: Vec<usize>,
+    cells: Vec<(usize, String)>,
     left_out: &mut Vec<String>,
-) -> Result<Node, ImportError> {
+) -> Result<(Node, Vec<Diagnostic>), ImportError> {
     let mut tokens = Tokens::read(text);
     tokens.cells = cells;
-    let mut reader = Reader {
-        t: &tokens,
-        depth: 0,
-        values: 0,
-        assignments: assignments(&tokens),
-        method,
-    };
-    let call = (0..tokens.list.len()).find(|&i| {
-        tokens.kind(i) == Kind::Name && tokens.text_of(i) == method && tokens.is_op(i + 1, "(")
-    });
-    let Some(call) = call else {
+    let blocks = flow::blocks(&mut tokens);
+    let calls = flow::calls(&tokens, method, true);
+    let Some(&call) = calls.first() else {
+        let v2 = format!("{method}_v2");
+        if let Some(&at) = flow::calls(&tokens, &v2, true).first() {
+            return Err(error(
+                text,
+                tokens.at(at),
+                &format!("this program calls {v2}(…), the CreateAutoMLJobV2 API: this tool reads CreateAutoMLJob ({method}) requests, and V2 requests are not read yet"),
+            ));
+        }
         let at = text
             .find("boto3")
             .or_else(|| text.find(method))
@@ -78,69 +103,114 @@ fn program_in_cells(
                 )
             }));
     };
+    let mut reader = reader(&tokens, method);
+    reader.blocks = blocks;
     settings(&tokens, call, left_out);
-    reader.call(call)
+    let node = reader.call(call)?;
+    let mut found = reader.hole_diagnostics();
+    found.append(&mut reader.notes);
+    let count = calls.len();
+    if count > 1 {
+        let others: Vec<String> = calls[1..]
+            .iter()
+            .map(|&k| tokens.place(tokens.at(k)))
+            .collect();
+        found.push(Diagnostic {
+            severity: Severity::Warning,
+            code: "several-calls",
+            path: String::new(),
+            message: format!(
+                "this program calls {method}() {count} times: the request is the first call's, {}; the others are {}",
+                tokens.place(tokens.at(call)),
+                others.join(", ")
+            ),
+            service_message: None,
+            cli_message: None,
+            span: Some(Span {
+                start: tokens.at(call),
+                end: tokens.list[call].end,
+            }),
+            service_clause: None,
+            related: Vec::new(),
+        });
+    }
+    Ok((node, found))
 }
 
-/// The request of a Jupyter notebook: its code cells up to the first that calls
-/// `create_auto_ml_job`, read one after another as running them in order would. `cells` are
-/// the code and the span of its `source` in the notebook's JSON `text`; an error is placed at
-/// the cell and names the line and column in it.
+/// The request of a Jupyter notebook: its code cells read one after another as running them
+/// in order would, up to the first call of `create_auto_ml_job`. `cells` are its code cells
+/// (see [`Cell`]) in the notebook's JSON `text`; every span (of the request, of each
+/// finding, of an error) is placed at the character of `text` that holds it, and a message
+/// names the cell as a person finds it.
 pub(super) fn notebook(
     method: &'static str,
     text: &str,
-    cells: &[(Span, String)],
+    cells: &[Cell],
     left_out: &mut Vec<String>,
-    _diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Node, ImportError> {
-    let Some(last) = cells.iter().position(|(_, code)| code.contains(method)) else {
-        return Err(error(
+    let mut code = String::new();
+    let mut starts = Vec::new();
+    for cell in cells {
+        starts.push((code.len(), cell.label.clone()));
+        code.push_str(&flow::blank_magics(&cell.code));
+        code.push('\n');
+    }
+    // Where a place in the joined code is in the notebook's text.
+    let map = |offset: usize| -> usize {
+        let cell = starts.iter().rposition(|(s, _)| *s <= offset).unwrap_or(0);
+        cells
+            .get(cell)
+            .map_or(0, |c| c.offset_in(text, offset - starts[cell].0))
+    };
+    match program_in_cells(method, &code, starts.clone(), left_out) {
+        Ok((mut node, found)) => {
+            super::remap(&mut node, &map, &map);
+            diagnostics.extend(found.into_iter().map(|mut d| {
+                d.span = d.span.map(|s| Span {
+                    start: map(s.start),
+                    end: map(s.end).max(map(s.start)),
+                });
+                d
+            }));
+            Ok(node)
+        }
+        Err(e) if e.message.starts_with("this Python has no") => Err(error(
             text,
             0,
             &format!("this notebook has no code cell calling {method}(…) to read the request from"),
-        ));
-    };
-    let mut code = String::new();
-    let mut starts = Vec::new();
-    for (_, cell) in &cells[..=last] {
-        starts.push(code.len());
-        code.push_str(cell);
-        code.push('\n');
-    }
-    match program_in_cells(method, &code, starts.clone(), left_out) {
-        Ok(mut node) => {
-            // The spans point into the joined code: place every value at the calling cell.
-            let at = cells[last].0;
-            super::remap(&mut node, &|_| at.start, &|_| at.end);
-            Ok(node)
-        }
+        )),
         Err(e) => {
-            let cell = starts.iter().rposition(|&s| s <= e.offset).unwrap_or(0);
+            let cell = starts
+                .iter()
+                .rposition(|(s, _)| *s <= e.offset)
+                .unwrap_or(0);
             let (line, column) =
-                crate::json::line_col(&code[starts[cell]..], e.offset - starts[cell]);
+                crate::json::line_col(&code[starts[cell].0..], e.offset - starts[cell].0);
             Err(error(
                 text,
-                cells[cell].0.start,
+                map(e.offset),
                 &format!(
-                    "{} (code cell {}, line {line}, column {column})",
-                    e.message,
-                    cell + 1
+                    "{} ({}, line {line}, column {column})",
+                    e.message, starts[cell].1
                 ),
             ))
         }
     }
 }
 
-/// A Python dict literal on its own (`{'AutoMLJobName': 'churn', …}`), as the whole text.
-pub(super) fn dict_literal(method: &'static str, text: &str) -> Result<Node, ImportError> {
+/// A Python dict literal on its own (`{'AutoMLJobName': 'churn', …}`), as the whole text;
+/// `describe_auto_ml_job`'s response printed (`datetime.datetime(…)` in it) is read as
+/// describe output: what describe reports about the job is left out, as for JSON.
+pub(super) fn dict_literal(
+    method: &'static str,
+    text: &str,
+    left_out: &mut Vec<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Node, ImportError> {
     let tokens = Tokens::read(text);
-    let mut reader = Reader {
-        t: &tokens,
-        depth: 0,
-        values: 0,
-        assignments: Vec::new(),
-        method,
-    };
+    let mut reader = reader(&tokens, method);
+    reader.assignments = Vec::new();
     let mut i = 0;
     let node = reader.value(&mut i)?;
     if tokens.kind(i) != Kind::End {
@@ -152,6 +222,14 @@ pub(super) fn dict_literal(method: &'static str, text: &str) -> Result<Node, Imp
     if !matches!(node.value, Value::Object(_)) {
         return Err(reader.fail(0, "a request is a dict ({ … })"));
     }
+    let node = super::without_describe_only(node, left_out);
+    let kept = |d: &Diagnostic| {
+        let top = d.path.split('/').nth(1).unwrap_or("");
+        !left_out
+            .iter()
+            .any(|k| crate::json::escape_pointer_token(k) == top)
+    };
+    diagnostics.extend(reader.hole_diagnostics().into_iter().filter(kept));
     Ok(node)
 }
 
@@ -171,8 +249,8 @@ fn blank_repl_prompts(text: &str) -> String {
 }
 
 /// Each `name = …` statement (also `name: type = …` and `a = b = …`): (name, token of the
-/// value, token that starts the next statement).
-fn assignments(t: &Tokens) -> Vec<(String, usize, usize)> {
+/// value, token that starts the next statement, token that starts the statement).
+fn assignments(t: &Tokens) -> Vec<(String, usize, usize, usize)> {
     let mut out = Vec::new();
     for i in 0..t.list.len() {
         if !t.list[i].statement || t.kind(i) != Kind::Name {
@@ -199,7 +277,7 @@ fn assignments(t: &Tokens) -> Vec<(String, usize, usize)> {
             end += 1;
         }
         for n in names {
-            out.push((t.text_of(n).to_string(), j, end));
+            out.push((t.text_of(n).to_string(), j, end, i));
         }
     }
     out

@@ -26,8 +26,9 @@ pub(super) struct Token {
 /// the reason, reported only when a value needs a token past it).
 pub(super) struct Tokens<'a> {
     pub(super) text: &'a str,
-    /// Where each notebook cell starts in `text`, when it is a notebook's cells joined.
-    pub(super) cells: Vec<usize>,
+    /// Where each notebook cell starts in `text`, when it is a notebook's cells joined, and
+    /// how a person finds it (`In [7]`, or `the cell starting "import boto3"`).
+    pub(super) cells: Vec<(usize, String)>,
     pub(super) list: Vec<Token>,
     pub(super) stop: Option<ImportError>,
 }
@@ -134,14 +135,14 @@ impl<'a> Tokens<'a> {
         tokens
     }
 
-    /// Where byte `offset` is, for a message: "on line 3", or in a notebook "in code cell 2,
-    /// line 3".
+    /// Where byte `offset` is, for a message: "on line 3", or in a notebook "in In [7],
+    /// line 3" (Jupyter's own numbering) or "in the cell starting \"import boto3\", line 3".
     pub(super) fn place(&self, offset: usize) -> String {
-        match self.cells.iter().rposition(|&s| s <= offset) {
+        match self.cells.iter().rposition(|(s, _)| *s <= offset) {
             Some(cell) => {
-                let start = self.cells[cell];
-                let (line, _) = crate::json::line_col(&self.text[start..], offset - start);
-                format!("in code cell {}, line {line}", cell + 1)
+                let (start, label) = &self.cells[cell];
+                let (line, _) = crate::json::line_col(&self.text[*start..], offset - start);
+                format!("in {label}, line {line}")
             }
             None => format!("on line {}", crate::json::line_col(self.text, offset).0),
         }
