@@ -13,7 +13,7 @@ use crate::diag::Diagnostic;
 use crate::json::{escape_pointer_token, line_col, Node, Span, Value};
 
 /// The first character of a hole's stand-in in a word: a Unicode noncharacter, which no
-/// request has (a text that holds one gets no holes: see [`Lexer::hole`]). The AWS CLI's
+/// request has (a text that holds one gets no holes: see `Lexer::register`). The AWS CLI's
 /// shorthand reads characters up to U+FFFF only, so the stand-in stays within them.
 pub(super) const HOLE: char = '\u{FDD0}';
 /// The second character of a stand-in is this plus the hole's index (the private use area).
@@ -78,7 +78,15 @@ struct Lexer<'a> {
     bytes: Vec<u8>,
     src: Vec<(usize, usize)>,
     start: Option<usize>,
+    /// Whether the text holds [`HOLE`] itself, when it can have no holes.
+    has_hole_char: bool,
+    /// The bytes of every word so far, variables' values included, held to [`MAX_WORDS`].
+    total: usize,
 }
+
+/// The most bytes the words of one command (or one assignment) may come to once variables
+/// are expanded: `B=$A$A`, `C=$B$B`, … would double a value each line.
+const MAX_WORDS: usize = crate::json::MAX_INPUT_BYTES;
 
 impl Lexer<'_> {
     fn err(&self, at: usize, message: &str) -> ImportError {
@@ -119,7 +127,22 @@ impl Lexer<'_> {
                 "the shell would split this variable's value into several words (or expand its wildcards): write it in double quotes",
             )));
         }
+        self.total += var.value.len();
+        if self.total > MAX_WORDS {
+            return Some(Err(self.err(
+                at,
+                &format!(
+                    "the variables expand to more than {MAX_WORDS} bytes here, more than a request may hold"
+                ),
+            )));
+        }
         self.begin();
+        if !var.value.contains(HOLE) {
+            let value = var.value.clone();
+            self.push(value.as_bytes(), at, at + len);
+            self.i = at + len;
+            return Some(Ok(()));
+        }
         // A hole in the value reaches the command through this variable, used here.
         let mut value = String::with_capacity(var.value.len());
         let mut chars = var.value.chars();
@@ -151,7 +174,7 @@ impl Lexer<'_> {
     /// Registers `hole`, giving the stand-in that names it.
     fn register(&mut self, hole: Hole) -> Result<String, ImportError> {
         let k = self.holes.len();
-        if k >= MAX_HOLES || self.text.contains(HOLE) {
+        if k >= MAX_HOLES || self.has_hole_char {
             return Err(self.err(
                 hole.at.start,
                 &expansion(&self.text.as_bytes()[hole.at.start..], "here"),
@@ -430,6 +453,8 @@ fn words_from(
         bytes: Vec::new(),
         src: Vec::new(),
         start: None,
+        has_hole_char: text.contains(HOLE),
+        total: 0,
     };
     let mut words = Vec::new();
     // The line break that ends the command, if one does.
@@ -597,6 +622,8 @@ fn continuation_missing(text: &str, ended: usize, next: usize) -> ImportError {
 /// those lines are blanked out: a `$BUCKET` in the command then reads as its value.
 pub(super) fn shell_assignments(text: &str, holes: &mut Vec<Hole>) -> (Vec<Var>, String) {
     let mut vars: Vec<Var> = Vec::new();
+    // The bytes of every value, held to MAX_WORDS.
+    let mut held = 0;
     let mut ranges = Vec::new();
     for (at, line) in lines_at(text) {
         let content = line.trim();
@@ -632,6 +659,11 @@ pub(super) fn shell_assignments(text: &str, holes: &mut Vec<Hole>) -> (Vec<Var>,
                 break;
             }
         };
+        held += value.len();
+        if held > MAX_WORDS {
+            holes.truncate(known);
+            break;
+        }
         vars.push(Var {
             name: body[..name_len].to_string(),
             value,

@@ -350,3 +350,33 @@ proptest::proptest! {
         }
     }
 }
+
+/// Variables that double one another line after line (`B=$A$A`) stay within bounds: the
+/// import ends, quickly, with a located answer.
+#[test]
+fn variables_that_double_stay_bounded() {
+    let mut text = String::from("A=aaaaaaaaaaaaaaaa\n");
+    let mut last = "A".to_string();
+    for i in 0..40 {
+        let name = format!("V{i}");
+        text.push_str(&format!("{name}=${last}${last}\n"));
+        last = name;
+    }
+    text.push_str(&format!(
+        "aws sagemaker create-auto-ml-job --auto-ml-job-name \"${last}\" --role-arn \"${last}\"\n"
+    ));
+    let started = std::time::Instant::now();
+    let err = import_full(&CREATE_AUTO_ML_JOB, &text).unwrap_err();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(json::line_col(&text, err.offset), (err.line, err.column));
+    // Within the bound, a doubled value is read in full.
+    let text = "A=ab\nB=$A$A\nC=\"$B-$B\"\naws sagemaker create-auto-ml-job --auto-ml-job-name $C";
+    assert_eq!(
+        json::to_compact(&imported(text).request),
+        r#"{"AutoMLJobName":"abab-abab"}"#
+    );
+}
