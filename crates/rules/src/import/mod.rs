@@ -434,7 +434,8 @@ fn import_into(
 
 /// Whether `text` holds, outside its double-quoted strings, a token JSON never has and a
 /// Python dict may: a single-quoted or triple-quoted string, a name other than `true`,
-/// `false` and `null` (`True`, `None`, `datetime`, a string prefix such as `u"`), a comment,
+/// `false` and `null` or the start of one (`True`, `None`, `datetime`, a string prefix such
+/// as `u"`), a comment,
 /// a parenthesis, or a number written as only Python writes one (`1_000`, `0x10`).
 fn has_python_only_token(text: &str) -> bool {
     let b = text.as_bytes();
@@ -473,7 +474,12 @@ fn has_python_only_token(text: &str) -> bool {
                     .iter()
                     .position(|d| !(d.is_ascii_alphanumeric() || *d == b'_'))
                     .map_or(b.len(), |n| i + n);
-                if !matches!(&b[i..end], b"true" | b"false" | b"null") {
+                // `tru`, `nul`: JSON cut short or mistyped, not a Python name.
+                let word = &b[i..end];
+                if !["true", "false", "null"]
+                    .iter()
+                    .any(|k| k.as_bytes().starts_with(word))
+                {
                     return true;
                 }
                 i = end;

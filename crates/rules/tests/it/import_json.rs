@@ -155,6 +155,17 @@ fn a_python_dict_still_imports() {
         let node = import(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
         assert_eq!(json::to_compact(&node), want, "{text:?}");
     }
+    // A name makes it Python too, with double quotes: the name's value is a hole.
+    let got = automl_rules::import::import_full(
+        &automl_rules::CREATE_AUTO_ML_JOB,
+        "{\"AutoMLJobName\": job_name, \"RoleArn\": \"r\"}",
+    )
+    .unwrap();
+    assert_eq!(
+        json::to_compact(&got.request),
+        r#"{"AutoMLJobName":"{job_name}","RoleArn":"r"}"#
+    );
+    assert_eq!(got.holes().count(), 1);
 }
 
 /// `Ok` when importing `text` does what `check` does with it: refuses it with the same message
@@ -316,7 +327,7 @@ fn body() -> impl Strategy<Value = String> {
         prop::option::weighted(0.1, any::<prop::sample::Index>()),
         prop_oneof![
             9 => prop::sample::select(&["", "\n", " \r\n"][..]),
-            1 => prop::sample::select(&[" x", "}", "{}", ","][..]),
+            1 => prop::sample::select(&[" 1", "}", "{}", ",", "\"x\""][..]),
         ],
     )
         .prop_map(|(before, value, cut, after)| {
