@@ -748,16 +748,15 @@ pub(super) fn fill_holes(
         }
         Value::Object(members) => {
             for m in members {
+                let in_key = holes_in(&m.key, holes);
+                m.key = shown(&m.key, holes);
                 let path = format!("{path}/{}", escape_pointer_token(&m.key));
-                if m.key.contains(HOLE) {
-                    for h in holes_in(&m.key, holes) {
-                        found.push(hole(
-                            path.clone(),
-                            hole_message(text, h),
-                            h.used.unwrap_or(h.at),
-                        ));
-                    }
-                    m.key = shown(&m.key, holes);
+                for h in in_key {
+                    found.push(hole(
+                        path.clone(),
+                        hole_message(text, h),
+                        h.used.unwrap_or(h.at),
+                    ));
                 }
                 fill_holes(text, &mut m.value, &path, holes, found);
             }

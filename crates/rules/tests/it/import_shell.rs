@@ -95,6 +95,12 @@ const HOLES: &[HoleCase] = &[
         &[("", "$(cat request.json) (line 1, column 52) is the output of a command, known only when the shell runs it; it is the whole --cli-input-json, whose members are not known: fill them in", 1, 52)],
     ),
     (
+        "a hole in a member's name: the member is named with the marker",
+        "aws sagemaker create-auto-ml-job --auto-ml-job-config \"{\\\"${KEY}\\\": {}}\"",
+        r#"{"AutoMLJobConfig":{"{${KEY}}":{}}}"#,
+        &[("/AutoMLJobConfig/{${KEY}}", "${KEY} (line 1, column 59)", 1, 59)],
+    ),
+    (
         "a variable set from a command's output: where it is set and where it is used",
         "JOB=churn-$(date +%s)\naws sagemaker create-auto-ml-job \\\n  --auto-ml-job-name \"$JOB\"\n",
         r#"{"AutoMLJobName":"churn-{$(date +%s)}"}"#,
