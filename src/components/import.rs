@@ -22,8 +22,8 @@ pub fn Import() -> impl IntoView {
         browser::after_tick(|| browser::scroll_to("import-error"));
     };
     let import_text = move |source: String| {
-        match import::import_noting(&source) {
-        Ok((node, left_out)) => match Draft::from_node(node) {
+        match import::import_full(&automl_rules::CREATE_AUTO_ML_JOB, &source) {
+        Ok(import::Imported { request: node, left_out, diagnostics }) => match Draft::from_node(node) {
             Some(d) => {
                 // The first sentence names the step (Undo's title quotes it).
                 let what = if left_out.is_empty() {
@@ -40,7 +40,21 @@ pub fn Import() -> impl IntoView {
                         import::left_out_kind(&left_out[0])
                     )
                 };
+                let holes: Vec<_> = diagnostics
+                    .into_iter()
+                    .filter(|h| h.code == import::RUNTIME_VALUE)
+                    .collect();
+                let first = holes.first().map(|h| h.path.clone());
+                let what = if holes.is_empty() {
+                    what
+                } else {
+                    format!(
+                        "{what} {} to fill in: computed when the program runs, each marked at its field.",
+                        crate::state::findings::plural(holes.len(), "value")
+                    )
+                };
                 editor.replace(d, &what, true);
+                editor.holes.set(holes);
                 if import::left_out_describe_output(&left_out) {
                     let name = editor.draft.with_untracked(|d| {
                         d.root.get("AutoMLJobName").and_then(json::Node::as_str).map(str::to_string)
@@ -49,10 +63,13 @@ pub fn Import() -> impl IntoView {
                 }
                 error.set(String::new());
                 text.set(String::new());
-                // Show the verdict and every finding first.
-                browser::after_tick(|| {
-                    browser::focus("summary");
-                });
+                // Show the first value to fill in, else the verdict and every finding.
+                match first {
+                    Some(path) => editor.go_to(&path),
+                    None => browser::after_tick(|| {
+                        browser::focus("summary");
+                    }),
+                }
             }
             None => fail(
                 "This is JSON but not a request: a request is a JSON object ({ … }). Your draft is unchanged."

@@ -65,6 +65,9 @@ pub struct Editor {
     /// The job name of the `describe-auto-ml-job` output the draft was imported from: while
     /// AutoMLJobName is still that, a warning says the new job needs a name of its own.
     pub described_name: RwSignal<Option<String>>,
+    /// The holes of the last import (`runtime-value` findings): each stands while its
+    /// member still holds what the import left there (see [`Findings::check_with_holes`]).
+    pub holes: RwSignal<Vec<Diagnostic>>,
 }
 
 /// What the effect that keeps the fields in step has to look at.
@@ -104,9 +107,13 @@ impl Editor {
     pub fn new(layout: &'static Layout, draft: Draft) -> Self {
         let draft = RwSignal::new(draft);
         let described_name = RwSignal::new(None::<String>);
+        let holes = RwSignal::new(Vec::<Diagnostic>::new());
         let findings = Memo::new(move |_| {
-            described_name
-                .with(|old| draft.with(|d| Findings::check(&d.root, old.as_deref(), layout)))
+            holes.with(|h| {
+                described_name.with(|old| {
+                    draft.with(|d| Findings::check_with_holes(&d.root, old.as_deref(), h, layout))
+                })
+            })
         });
         let reveal = RwSignal::new(Reveal::default());
         let section_counts =
@@ -128,6 +135,7 @@ impl Editor {
             fields_added: RwSignal::new(0),
             wording: RwSignal::new(browser::load(WORDING_KEY).as_deref() == Some("shown")),
             described_name,
+            holes,
         };
         store.open_sections_with_content();
         store
@@ -296,6 +304,7 @@ impl Editor {
     /// undo.
     pub fn replace(&self, draft: Draft, what: &str, reveal_all: bool) {
         self.described_name.set(None);
+        self.holes.set(Vec::new());
         let old = self.draft.with_untracked(|d| step_of(d, what));
         self.set_draft(draft, reveal_all);
         self.push_step(old, what.to_string());
@@ -384,6 +393,13 @@ impl Editor {
     /// Leaving the field, any other change and every reader that acts on the draft (copy,
     /// download, share) bring it in step first ([`Editor::announce`]).
     pub fn edit(&self, pointer: &str, text: &str) {
+        // Typing a value in a hole's field fills it.
+        if self
+            .holes
+            .with_untracked(|h| h.iter().any(|d| d.path == pointer))
+        {
+            self.holes.update(|h| h.retain(|d| d.path != pointer));
+        }
         let before = self.draft.with_untracked(|d| d.has(pointer));
         self.draft.update_untracked(|d| d.set_text(pointer, text));
         let after = self.draft.with_untracked(|d| d.has(pointer));

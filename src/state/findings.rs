@@ -16,6 +16,9 @@ pub struct Findings {
     pub list: Vec<Diagnostic>,
     pub errors: usize,
     pub warnings: usize,
+    /// How many of the errors are holes of an import (values computed when the program
+    /// runs, to fill in).
+    pub holes: usize,
     by_path: HashMap<String, Vec<usize>>,
 }
 
@@ -30,6 +33,36 @@ impl Findings {
             list.push(old_job_name());
         }
         Findings::from_list(list, layout)
+    }
+
+    /// [`Findings::check`] of an imported request with the import's `holes`: each hole
+    /// stands while its member still holds what the import left there (its `{expression}`
+    /// marker, or nothing), and the checker says nothing about a standing hole's stand-in.
+    pub fn check_with_holes(
+        request: &Node,
+        described_name: Option<&str>,
+        holes: &[Diagnostic],
+        layout: &Layout,
+    ) -> Self {
+        if holes.is_empty() {
+            return Findings::check(request, described_name, layout);
+        }
+        let standing: Vec<Diagnostic> = holes
+            .iter()
+            .filter(|h| stands(request, h))
+            .cloned()
+            .collect();
+        let mut list = automl_rules::import::with_import_findings(
+            &standing,
+            automl_rules::check_node(request),
+        );
+        let name = request.get("AutoMLJobName").and_then(Node::as_str);
+        if described_name.is_some() && name == described_name {
+            list.push(old_job_name());
+        }
+        let mut findings = Findings::from_list(list, layout);
+        findings.holes = standing.len();
+        findings
     }
 
     /// Indexes `list`, ordered as the fields appear on the page (the rules report in the
@@ -54,6 +87,7 @@ impl Findings {
             list,
             errors,
             warnings,
+            holes: 0,
             by_path,
         }
     }
@@ -88,6 +122,19 @@ impl Findings {
 
     /// "ready to send" or what stands in the way, counted exactly.
     pub fn status_line(&self) -> String {
+        if self.holes > 0 {
+            let mut line = format!(
+                "{} to fill in: computed when the program runs.",
+                plural(self.holes, "value")
+            );
+            if self.errors > self.holes {
+                line.push_str(&format!(
+                    " The service would also reject this: {}.",
+                    plural(self.errors - self.holes, "error")
+                ));
+            }
+            return line;
+        }
         match (self.errors, self.warnings) {
             (0, 0) => "Ready to send: the service would accept this request.".to_string(),
             (0, w) => format!(
@@ -186,6 +233,18 @@ pub fn home<V>(path: &str, fields: &HashMap<String, V>, layout: &Layout) -> Opti
         }
     }
     None
+}
+
+/// Whether the hole `hole` still stands in `request`: its member holds the import's marker
+/// (`s3://{bucket}/out`), or is still left out or empty (a number's or a structure's hole).
+fn stands(request: &Node, hole: &Diagnostic) -> bool {
+    let marker = hole.message.split(": fill in").next().unwrap_or("");
+    match request.pointer(&hole.path).map(|n| &n.value) {
+        None => true,
+        Some(automl_rules::json::Value::String(s)) => !marker.is_empty() && s.contains(marker),
+        Some(automl_rules::json::Value::Object(members)) => members.is_empty(),
+        Some(_) => false,
+    }
 }
 
 /// The warning on a job name kept from `describe-auto-ml-job` output (see
@@ -287,6 +346,33 @@ mod tests {
             "{:#?}",
             f.list
         );
+    }
+
+    /// An import's holes are findings at their fields until a value is typed there; the
+    /// summary counts them as values to fill in.
+    #[test]
+    fn holes_stand_until_their_fields_are_filled() {
+        let text = "bucket = sagemaker.Session().default_bucket()\nsm.create_auto_ml_job(AutoMLJobName='j', OutputDataConfig={'S3OutputPath': f's3://{bucket}/out'}, RoleArn=get_execution_role(), AutoMLJobConfig={'CompletionCriteria': {'MaxCandidates': n}})";
+        let imported =
+            automl_rules::import::import_full(&automl_rules::CREATE_AUTO_ML_JOB, text).unwrap();
+        let holes = &imported.diagnostics;
+        let f = Findings::check_with_holes(&imported.request, None, holes, &CREATE_AUTO_ML_JOB);
+        assert_eq!(f.holes, 3, "{:#?}", f.list);
+        assert_eq!(
+            f.at("/OutputDataConfig/S3OutputPath")[0].code,
+            "runtime-value"
+        );
+        assert!(f
+            .status_line()
+            .starts_with("3 values to fill in: computed when the program runs. The service would also reject this: 1 error."));
+        let filled = json::parse(
+            r#"{"AutoMLJobName":"j","OutputDataConfig":{"S3OutputPath":"s3://my-bucket/out"},"RoleArn":"{get_execution_role()}","AutoMLJobConfig":{"CompletionCriteria":{"MaxCandidates":5}}}"#,
+        )
+        .unwrap();
+        let f = Findings::check_with_holes(&filled, None, holes, &CREATE_AUTO_ML_JOB);
+        assert_eq!(f.holes, 1, "{:#?}", f.list);
+        assert_eq!(f.at("/RoleArn")[0].code, "runtime-value");
+        assert!(f.at("/OutputDataConfig/S3OutputPath").is_empty());
     }
 
     #[test]

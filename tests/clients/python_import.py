@@ -12,6 +12,11 @@ text, and:
 - ``invalid``: botocore's parameter validation refuses them; the import must be exactly the
   parameters it was handed, and ``automl-job check`` must report an error.
 
+Programs and notebooks with values known only when they run (a session's bucket, the
+execution role, a timestamp) are run by real Python with stand-ins giving those values; the
+import must name exactly those holes, and filled with the same values be the body sent
+(``HOLE_CASES``).
+
 Then it compares the import of generated Python literals (strings with every quote, prefix
 and escape, numbers in every base and form, nested dicts, lists and tuples, comments and
 line breaks inside brackets, adjacent strings, f-strings) with what Python's own ``eval``
@@ -256,6 +261,202 @@ class Programs(Driver):
         return None
 
 
+# ---- programs and notebooks with run-time values: holes filled ------------------------------
+#
+# Programs and notebooks written as people write them (our own, in the style of public
+# examples): the bucket from ``sagemaker.Session().default_bucket()``, the role from
+# ``get_execution_role()``, a timestamp in the job name, ``'{}/{}'.format(...)``, ``%``
+# formatting, ``if`` guards, a function called with the values, IPython magics. Real Python runs
+# each (a notebook's code cells in order, its magics left out as IPython would run them for no
+# effect on the request) with stand-ins for what only AWS knows: a ``sagemaker`` module whose
+# session and role give the values below, and ``time.gmtime()`` fixed. ``automl-job import
+# --format json`` reads the same text: every run-time value must be a hole, named by its marker
+# ``{expression}``, exactly those of the case; filled with the same values, the imported request
+# must be the body boto3 sent.
+
+STAND_IN_BUCKET = "sagemaker-us-east-1-123456789012"
+STAND_IN_ROLE = "arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole"
+STAND_IN_TIME = 1733400000  # 2024-12-05 12:00:00 UTC
+
+SAGEMAKER_STAND_IN = f"""class Session:
+    boto_region_name = "us-east-1"
+
+    def default_bucket(self):
+        return {STAND_IN_BUCKET!r}
+
+    def default_bucket_prefix(self):
+        return None
+
+
+def get_execution_role(sagemaker_session=None):
+    return {STAND_IN_ROLE!r}
+"""
+
+HOLES_RUNNER = f"""import sys, time
+_gmtime = time.gmtime
+time.gmtime = lambda secs=None: _gmtime({STAND_IN_TIME} if secs is None else secs)
+sys.path.insert(0, sys.argv[2])
+exec(open(sys.argv[3]).read(), {{"__name__": "__main__"}})
+"""
+
+
+def stamp(fmt):
+    import time
+    return time.strftime(fmt, time.gmtime(STAND_IN_TIME))
+
+
+def notebook(*cells):
+    """An .ipynb with these cells: ("md" | "code", source, execution count or None)."""
+    out = []
+    for kind, source, count in cells:
+        lines = source.splitlines(keepends=True)
+        cell = {"cell_type": "markdown" if kind == "md" else "code", "metadata": {}, "source": lines}
+        if kind != "md":
+            cell.update(execution_count=count, outputs=[])
+        out.append(cell)
+    return json.dumps({"cells": out, "metadata": {"kernelspec": {"name": "python3"}},
+                       "nbformat": 4, "nbformat_minor": 5}, indent=1)
+
+
+def as_python(text):
+    """What IPython runs of a program or notebook, for the request: the code cells in order,
+    without the magics and shell escapes (``%%time`` runs its body)."""
+    if text.lstrip().startswith("{"):
+        cells = ["".join(c["source"]) for c in json.loads(text)["cells"]
+                 if c["cell_type"] == "code"]
+    else:
+        cells = [text]
+    lines = []
+    for cell in cells:
+        for line in cell.splitlines():
+            if line.lstrip().startswith(("%", "!")):
+                continue
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+HOLE_CASES = [
+    ("an Autopilot notebook: session bucket, role, timestamp, format, a prefix guard, magics",
+     notebook(
+         ("md", "# Predicting churn with Autopilot\n", None),
+         ("code", "%%time\n!pip install -q --upgrade sagemaker\nimport boto3\nimport sagemaker\n"
+                  "from sagemaker import get_execution_role\nfrom time import gmtime, strftime, sleep\n\n"
+                  "region = 'us-east-1'\nsession = sagemaker.Session()\nbucket = session.default_bucket()\n"
+                  "prefix = 'sagemaker/DEMO-autopilot-churn'\ndefault_bucket_prefix = ''\n"
+                  "if default_bucket_prefix:\n    prefix = f'{default_bucket_prefix}/{prefix}'\n\n"
+                  "role = get_execution_role()\nsm = boto3.Session().client(service_name='sagemaker', region_name=region)\n", 1),
+         ("md", "## Set up the job\n", None),
+         ("code", "input_data_config = [\n    {\n        'DataSource': {\n            'S3DataSource': {\n"
+                  "                'S3DataType': 'S3Prefix',\n                'S3Uri': 's3://{}/{}/train'.format(bucket, prefix),\n"
+                  "            }\n        },\n        'TargetAttributeName': 'Churn?',\n    }\n]\n\n"
+                  "output_data_config = {'S3OutputPath': 's3://{}/{}/output'.format(bucket, prefix)}\n"
+                  "auto_ml_job_config = {'CompletionCriteria': {'MaxCandidates': 10}}\n%store prefix\n", 4),
+         ("code", "timestamp_suffix = strftime('%d-%H-%M-%S', gmtime())\n"
+                  "auto_ml_job_name = 'automl-churn-' + timestamp_suffix\nprint('AutoMLJobName: ' + auto_ml_job_name)\n\n"
+                  "sm.create_auto_ml_job(\n    AutoMLJobName=auto_ml_job_name,\n    InputDataConfig=input_data_config,\n"
+                  "    OutputDataConfig=output_data_config,\n    AutoMLJobConfig=auto_ml_job_config,\n"
+                  "    ProblemType='BinaryClassification',\n    AutoMLJobObjective={'MetricName': 'F1'},\n    RoleArn=role,\n)\n", 5),
+         ("code", "sm.describe_auto_ml_job(AutoMLJobName=auto_ml_job_name)\n", None),
+     ),
+     {"bucket": STAND_IN_BUCKET, "role": STAND_IN_ROLE, "timestamp_suffix": stamp("%d-%H-%M-%S")}),
+    ("a script: a function called with the session's values, % formatting, a decided condition",
+     "import boto3\nimport sagemaker\nfrom sagemaker import get_execution_role\n\n\n"
+     "def start_job(bucket, role, target='label', kms_key=None):\n"
+     "    problem = 'Regression' if target == 'price' else 'MulticlassClassification'\n"
+     "    metric = 'Accuracy' if problem != 'Regression' else 'MSE'\n"
+     "    client = boto3.client('sagemaker', region_name='us-east-1')\n"
+     "    client.create_auto_ml_job(\n"
+     "        AutoMLJobName='species-%s-%03d' % ('iris', 7),\n"
+     "        InputDataConfig=[{'DataSource': {'S3DataSource': {'S3DataType': 'S3Prefix',\n"
+     "                          'S3Uri': 's3://%s/%s/' % (bucket, 'iris/train')}},\n"
+     "                          'TargetAttributeName': target}],\n"
+     "        OutputDataConfig={'S3OutputPath': 's3://' + bucket + '/iris/output'},\n"
+     "        ProblemType=problem,\n"
+     "        AutoMLJobObjective={'MetricName': metric},\n"
+     "        RoleArn=role,\n"
+     "    )\n\n\n"
+     "if __name__ == '__main__':\n"
+     "    session = sagemaker.Session()\n"
+     "    start_job(session.default_bucket(), get_execution_role(), target='species')\n",
+     {"bucket": STAND_IN_BUCKET, "role": STAND_IN_ROLE}),
+    ("a cell: a number from the environment, an f-string with a call in it, a role from a guard",
+     "import os, time, boto3\nimport sagemaker\n"
+     "max_runtime = int(os.environ.get('MAX_RUNTIME', '7200'))\n"
+     "use_default_role = True\n"
+     "if use_default_role:\n    role = sagemaker.get_execution_role()\nelse:\n    role = 'arn:aws:iam::123456789012:role/Other'\n"
+     "job = f\"housing-{time.strftime('%Y%m%d', time.gmtime())}\"\n"
+     "boto3.client('sagemaker', region_name='us-east-1').create_auto_ml_job(\n"
+     "    AutoMLJobName=job,\n"
+     "    InputDataConfig=[{'DataSource': {'S3DataSource': {'S3DataType': 'S3Prefix', 'S3Uri': 's3://housing-data/train/'}},\n"
+     "                      'TargetAttributeName': 'median_house_value'}],\n"
+     "    OutputDataConfig={'S3OutputPath': 's3://housing-data/output/'},\n"
+     "    AutoMLJobConfig={'CompletionCriteria': {'MaxAutoMLJobRuntimeInSeconds': max_runtime}},\n"
+     "    RoleArn=role,\n)\n",
+     {"max_runtime": 7200, "role": STAND_IN_ROLE,
+      "time.strftime('%Y%m%d', time.gmtime())": stamp("%Y%m%d")}),
+]
+
+
+def fill(request, holes, values):
+    """The imported request with each hole filled: its marker in a string replaced by the
+    value's text, or the value put at its path when the member was left out."""
+    for hole in holes:
+        marker = hole["message"].split(": fill in", 1)[0]
+        value = values[marker[1:-1]]
+        keys = [k.replace("~1", "/").replace("~0", "~") for k in hole["path"].split("/")[1:]]
+        parent = request
+        for k in keys[:-1]:
+            parent = parent[int(k)] if isinstance(parent, list) else parent[k]
+        last = int(keys[-1]) if isinstance(parent, list) else keys[-1]
+        have = parent[last] if (isinstance(parent, list) or last in parent) else None
+        if isinstance(have, str) and marker in have:
+            parent[last] = have.replace(marker, value if isinstance(value, str) else json.dumps(value))
+        else:
+            parent[last] = value
+    return request
+
+
+def hole_case(driver, source, values, folder):
+    with open(os.path.join(folder, "holes_runner.py"), "w") as f:
+        f.write(HOLES_RUNNER)
+    stubs = os.path.join(folder, "stubs")
+    os.makedirs(os.path.join(stubs, "sagemaker"), exist_ok=True)
+    with open(os.path.join(stubs, "sagemaker", "__init__.py"), "w") as f:
+        f.write(SAGEMAKER_STAND_IN)
+    program = os.path.join(folder, "holes_program.py")
+    with open(program, "w", encoding="utf-8") as f:
+        f.write(as_python(source))
+    before = len(driver.standin.records)
+    run = subprocess.run(
+        [os.path.join(driver.venv, "bin", "python"), os.path.join(folder, "holes_runner.py"),
+         os.path.join(folder, "runner.py"), stubs, program],
+        capture_output=True, env=driver.env, cwd=folder, timeout=120,
+    )
+    bodies = [r["body"] for r in driver.standin.records[before:]
+              if r["target"] == "SageMaker.CreateAutoMLJob"]
+    if run.returncode != 0 or len(bodies) != 1:
+        return f"Python did not send it: {run.stderr.decode()[-600:]}"
+    sent = load(bodies[0].decode())
+    imported = subprocess.run([driver.cli, "import", "--format", "json", "-"],
+                              input=source.encode(), capture_output=True)
+    if imported.returncode != 1:
+        return f"import exit {imported.returncode} (holes are errors: 1): {imported.stderr.decode()}"
+    answer = load(imported.stdout.decode())
+    holes = [d for d in answer["diagnostics"] if d["code"] == "runtime-value"]
+    named = {d["message"].split(": fill in", 1)[0][1:-1] for d in holes}
+    if named != set(values):
+        return f"holes {sorted(named)}, the case supplies {sorted(values)}"
+    if any("line" not in d for d in holes):
+        return "a hole without its place"
+    errors = [d for d in answer["diagnostics"] if d["severity"] == "error" and d["code"] != "runtime-value"]
+    if errors:
+        return f"findings besides the holes: {errors}"
+    filled = fill(answer["request"], holes, values)
+    if not unordered(sent, filled):
+        return "the filled import differs from the body sent: " + str(difference(sent, filled))
+    return None
+
+
 # ---- generated literals, against Python's own eval ------------------------------------------
 
 ESCAPES = ["\\n", "\\t", "\\\\", "\\'", '\\"', "\\a", "\\b", "\\f", "\\v", "\\r", "\\0",
@@ -453,6 +654,8 @@ def main():
                 continue
             driver.result(f"boto3 send: our export of {os.path.basename(path)}",
                           driver.case("send", export.stdout.decode(), folder))
+        for label, source, values in HOLE_CASES:
+            driver.result(f"holes filled: {label}", hole_case(driver, source, values, folder))
         differential(driver, 2000, 20261130)
     print(f"{driver.passed} passed, {driver.failed} failed")
     return 1 if driver.failed or not driver.passed else 0

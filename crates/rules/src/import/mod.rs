@@ -155,8 +155,8 @@ pub fn with_import_findings(
     out
 }
 
-/// Imports `text` as a request of `op` and checks it: [`import_full`], then
-/// [`with_import_findings`] of `check_node_for`.
+/// Every finding about an imported request of `op`: the import's own, then the checker's
+/// ([`with_import_findings`] of `check_node_for`), each placed in the imported text.
 pub fn check_imported(op: &Operation, imported: &Imported) -> Vec<Diagnostic> {
     with_import_findings(
         &imported.diagnostics,
@@ -171,20 +171,30 @@ pub fn import_full(op: &Operation, text: &str) -> Result<Imported, ImportError> 
     let mut left_out = Vec::new();
     let mut diagnostics = Vec::new();
     let mut request = import_into(op, text, &mut left_out, &mut diagnostics)?;
-    // Lone surrogates are reported as check reports them: one warning per member.
-    let mut lone: Vec<usize> = diagnostics
+    // Lone surrogates are reported as check reports them: one warning per member. They are
+    // noted in the order of the text (each JSON is read in it, and a command's options are),
+    // so nothing sorts them: the page carries no general sort.
+    let lone: Vec<usize> = diagnostics
         .iter()
         .filter(|d| d.code == LONE_SURROGATE_AT)
         .filter_map(|d| d.span.map(|s| s.start))
         .collect();
     if !lone.is_empty() {
         diagnostics.retain(|d| d.code != LONE_SURROGATE_AT);
-        lone.sort_unstable();
         diagnostics.extend(crate::check::lone_surrogate_warnings(&request, &lone));
     }
     settle_holes(op, &mut request, &diagnostics);
-    // Holes first, each in the order of the source; the rest after them.
-    diagnostics.sort_by_key(|d| (d.code != RUNTIME_VALUE, d.span.map_or(0, |s| s.start)));
+    // Holes first, each in the order of the source; the rest after them. A stable insertion
+    // by binary search, not a sort: the page carries no general sort (see the size gate).
+    let mut keys: Vec<(bool, usize)> = Vec::with_capacity(diagnostics.len());
+    let mut ordered = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let key = (d.code != RUNTIME_VALUE, d.span.map_or(0, |s| s.start));
+        let at = keys.partition_point(|k| *k <= key);
+        keys.insert(at, key);
+        ordered.insert(at, d);
+    }
+    let diagnostics = ordered;
     Ok(Imported {
         request,
         left_out,

@@ -95,8 +95,8 @@ const CASES: &[(&str, &str, &str, &[Finding])] = &[
     ),
     (
         "IPython magics and shell escapes are skipped wherever they are",
-        "%%time\n!pip install -q sagemaker\n%pip install boto3\nname = 'churn'\n%store name\nsm.create_auto_ml_job(\n    AutoMLJobName=name,\n)\n",
-        r#"{"AutoMLJobName":"churn"}"#,
+        "%%time\n!pip install -q sagemaker\n%pip install boto3\nname = ('churn-%s'\n        % 'v1')\nsm.create_auto_ml_job?\n%store name\nsm.create_auto_ml_job(\n    AutoMLJobName=name,\n    ProblemType=\"\"\"Regression\nreally?\"\"\",\n)\n",
+        r#"{"AutoMLJobName":"churn-v1","ProblemType":"Regression\nreally?"}"#,
         &[],
     ),
     (

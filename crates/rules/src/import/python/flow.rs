@@ -200,7 +200,8 @@ fn parameters(t: &Tokens, open: usize, colon: usize) -> Vec<(String, Option<usiz
             }
             out.push((t.text_of(k).to_string(), (d < j).then_some(d + 1)));
         }
-        if t.is_op(j, ",") {
+        // Past the comma; a bracket the argument cannot close is passed over.
+        if t.is_op(j, ",") || j == start {
             j += 1;
         }
     }
@@ -243,7 +244,8 @@ pub(super) fn argument(t: &Tokens, open: usize, position: usize, name: &str) -> 
             }
             index += 1;
         }
-        if t.is_op(j, ",") {
+        // Past the comma; a bracket the argument cannot close is passed over.
+        if t.is_op(j, ",") || j == start {
             j += 1;
         }
     }
@@ -257,7 +259,7 @@ const PYTHON_CELL_MAGICS: [&str; 5] = ["time", "timeit", "capture", "prun", "deb
 /// `code` (a cell, or a whole program) with IPython's magics and shell escapes blanked out:
 /// a line that starts with `%name`, `%%name` or `!` (line magics and shell escapes,
 /// anywhere), its `\` continuation lines, and a cell magic's whole cell when its body is not
-/// Python; also a line ending in `?` (help). A `%` followed by a space is Python's operator
+/// Python; also `name?` and `name??` (help). A `%` followed by a space is Python's operator
 /// on a continued line and is kept. Offsets stay as they were.
 pub(super) fn blank_magics(code: &str) -> String {
     let mut ranges = Vec::new();
@@ -283,7 +285,7 @@ pub(super) fn blank_magics(code: &str) -> String {
         let magic = rest.starts_with("%%")
             || (rest.starts_with('%') && rest[1..].starts_with(|c: char| c.is_alphabetic()))
             || (rest.starts_with('!') && !rest.starts_with("!="))
-            || (rest.ends_with('?') && !rest.starts_with('#'));
+            || is_help(rest);
         if continued || magic {
             ranges.push((at + indent, at + body.len()));
             continued = body.ends_with('\\');
@@ -292,6 +294,17 @@ pub(super) fn blank_magics(code: &str) -> String {
         }
     }
     blank_chars(code, &ranges)
+}
+
+/// Whether `line` asks IPython for help: a name or attribute chain followed by `?` or `??`.
+fn is_help(line: &str) -> bool {
+    let name = line.trim_end().trim_end_matches('?');
+    name.len() < line.trim_end().len()
+        && line.trim_end().len() - name.len() <= 2
+        && !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c == '_' || c == '.' || c.is_alphanumeric())
 }
 
 /// Overwrites each of `ranges` of `text` with spaces, a character of several bytes with as

@@ -1,17 +1,21 @@
 //! Reads the request of a boto3 program: the keyword arguments of its
 //! `….create_auto_ml_job(…)` call, as botocore would put them in the body, and a Python dict
-//! literal pasted on its own (what `print(request)` shows).
+//! literal pasted on its own (what `print(request)` shows, describe output included).
 //!
-//! Only what is written is read, never what running the program would work out: string,
-//! number, `True`/`False`/`None`, dict, list and tuple literals (Python 3 syntax, The Python
-//! Language Reference 2.4 "Literals"), adjacent strings joined, arithmetic on numbers
-//! (`+ - * / // % **`, worked out as CPython does: ints exactly, floats in IEEE doubles and
-//! written as `repr()`; `**` on ints only) and strings joined with `+`, `dict(Key=…)`,
-//! `**request`, and names and f-string fields (`f"s3://{bucket}/train/"`) set to such a value
-//! by an earlier `name = …` statement. A call, an operator, an attribute, a name set by anything else or a
-//! dict changed after it is written is refused with its place, since the import must not
-//! guess what it would become. The settings of the boto3 client or session
-//! (`region_name="eu-west-1"`) are not part of the request: they are noted as left out.
+//! The program is read as Python runs it, without running it: string, number,
+//! `True`/`False`/`None`, dict, list and tuple literals (Python 3 syntax, The Python Language
+//! Reference 2.4 "Literals"), adjacent strings joined, arithmetic on numbers (`+ - * / // %
+//! **`, worked out as CPython does: ints exactly, floats in IEEE doubles and written as
+//! `repr()`; `**` on ints only), strings joined with `+`, formatted with `str.format` and `%`,
+//! string methods and subscripts of written values, `dict(Key=…)`, `**request`, comparisons
+//! and `and`/`or`/`not`, conditional expressions, and names set by the `name = …` the program
+//! runs before the use: in the branch of an `if`/`elif`/`else` its written condition takes
+//! (`flow`), or a function's parameter from the program's first call of it. What only running
+//! the program tells (a call, an attribute, a name nothing sets, a condition on such a value,
+//! a loop) is a hole (`reader::Pending`, a `runtime-value` error): the value keeps its written
+//! parts with the hole as `{expression}`. IPython magics and shell escapes are left out. The
+//! settings of the boto3 client or session (`region_name="eu-west-1"`) are not part of the
+//! request: they are noted as left out.
 
 use super::notebook::Cell;
 use super::{error, ImportError};

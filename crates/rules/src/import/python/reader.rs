@@ -1527,6 +1527,10 @@ impl Reader<'_, '_> {
         let mut unsure = None;
         for b in 0..self.blocks.len() {
             let block = &self.blocks[b];
+            if block.header > statement {
+                // Blocks come in the order of their headers.
+                break;
+            }
             if !block.holds(statement) || block.holds(use_at) {
                 continue;
             }
