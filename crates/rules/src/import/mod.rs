@@ -443,16 +443,16 @@ fn import_into(
 }
 
 /// Whether `text` holds, outside its double-quoted strings, a token JSON never has and a
-/// Python dict may: a single-quoted or triple-quoted string, a name other than `true`,
+/// Python dict may: a single-quoted string, a name other than `true`,
 /// `false` and `null` or the start of one (`True`, `None`, `datetime`, a string prefix such
 /// as `u"`), a comment,
-/// a parenthesis, or a number written as only Python writes one (`1_000`, `0x10`).
+/// a parenthesis, or a number written as only Python writes one (`1_000`, `0x10`). (`"""`
+/// counts for nothing: it is as likely two JSON strings with a separator left out.)
 fn has_python_only_token(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         match c {
-            b'"' if b[i..].starts_with(b"\"\"\"") => return true,
             b'"' => {
                 i += 1;
                 while let Some(&d) = b.get(i) {
