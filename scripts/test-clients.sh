@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Proves the exports with the real clients: AWS CLI v1 and boto3 from PyPI, in a venv this
 # script owns (.tools/venv), against a loopback stand-in for SageMaker; the POSIX exports run
-# under bash, dash and zsh. See tests/clients/driver.py for what is checked; shorthand.py and
-# python_import.py hold the import of AWS CLI shorthand and of boto3 programs to the real
-# clients; s3_preflight.py runs `preflight` with no DATA against moto's S3 server on loopback.
+# under bash, dash and zsh. See tests/clients/driver.py for what is checked; shorthand.py,
+# shell_import.py and python_import.py hold the import of AWS CLI shorthand, of shell scripts
+# and of boto3 programs to the real clients; s3_preflight.py runs `preflight` with no DATA
+# against moto's S3 server on loopback.
 #
 # Idempotent: installs only what is missing (zsh and dash from Debian, the venv, moto), then builds
 # automl-job and runs the driver over tests/clients/requests. Prints `N passed, M failed` and
@@ -55,6 +56,9 @@ status=0
   "$ROOT"/tests/clients/requests/*.json "$ROOT"/tests/clients/requests/invalid/*.json || status=1
 # The AWS CLI shorthand syntax: import reads it as the real AWS CLI does.
 "$VENV/bin/python" -B "$ROOT/tests/clients/shorthand.py" --cli "$BIN" --venv "$VENV" || status=1
+# Shell scripts: import reads their variables as bash and dash do, with holes where the
+# shell's run-time values go.
+"$VENV/bin/python" -B "$ROOT/tests/clients/shell_import.py" --cli "$BIN" --venv "$VENV" || status=1
 # boto3 programs: import reads them as Python and boto3 do.
 "$VENV/bin/python" -B "$ROOT/tests/clients/python_import.py" --cli "$BIN" --venv "$VENV" || status=1
 # preflight with no DATA reads the channels from S3: moto's S3 server on loopback.

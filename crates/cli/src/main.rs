@@ -301,6 +301,9 @@ fn import_command(args: ImportArgs) -> Result<u8, Trouble> {
         }
     };
     let left_out = imported.left_out.clone();
+    // The request is checked as read, not as its body re-read: the findings point into the
+    // input, and the body, longer than the input once indented, is never held to the
+    // input's size limit.
     let checked = imported_checked(name, text, imported);
     let mut out = io::stdout().lock();
     if args.format == Format::Json {

@@ -338,6 +338,75 @@ fn import_names_the_aws_cli_options_it_leaves_out() {
     );
 }
 
+/// A shell command's run-time values are holes: the body keeps every written value with each
+/// hole's marker, stderr names each hole where it is used, and the exit status is 1.
+#[test]
+fn import_names_each_hole_and_exits_1() {
+    let out = run(
+        &["import", "-"],
+        Some("JOB=churn-$(date +%s)\naws sagemaker create-auto-ml-job \\\n  --auto-ml-job-name \"$JOB\" \\\n  --role-arn \"$ROLE\"\n"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "{\n  \"AutoMLJobName\": \"churn-{$(date +%s)}\",\n  \"RoleArn\": \"{$ROLE}\"\n}"
+    );
+    let stderr = text(&out.stderr);
+    for want in [
+        "error[runtime-value]: $(date +%s) (line 1, column 11) is the output of a command",
+        "  --> <stdin>:3:23",
+        "error[runtime-value]: $ROLE (line 4, column 15) is a shell variable the pasted text never sets",
+        "  --> <stdin>:4:15",
+    ] {
+        assert!(stderr.contains(want), "{want:?} in {stderr}");
+    }
+    // The checker's findings about a hole's stand-in are the hole's: none is about a pattern.
+    assert!(!stderr.contains("error[pattern]"), "{stderr}");
+}
+
+/// The imported request is checked as read, with its findings at their place in the input:
+/// the indented body, longer than the input, is never held to the input's size limit.
+#[test]
+fn import_checks_the_request_as_read() {
+    let tags: Vec<String> = (0..120_000)
+        .map(|i| format!("{{\"Key\":\"k{i}\",\"Value\":\"v\"}}"))
+        .collect();
+    let body = format!(
+        "{{\"AutoMLJobName\":\"j_1\",\"Tags\":[{}]}}",
+        tags.join(",")
+    );
+    assert!(body.len() < automl_rules::json::MAX_INPUT_BYTES);
+    let out = run(&["import", "-"], Some(&body));
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.len() > automl_rules::json::MAX_INPUT_BYTES);
+    assert!(
+        !stderr.contains("too large"),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    // The name's finding points into the input, not into the indented body.
+    assert!(
+        stderr.contains("error[pattern]: AutoMLJobName"),
+        "{}",
+        &stderr[..2000]
+    );
+    assert!(
+        stderr.contains("  --> <stdin>:1:18\n"),
+        "{}",
+        &stderr[..2000]
+    );
+    // An input over the limit is refused with its own size.
+    let big = format!("{body}{}", " ".repeat(automl_rules::json::MAX_INPUT_BYTES));
+    let out = run(&["import", "-"], Some(&big));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains(&format!("<stdin> is too large: {} bytes", big.len())),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 /// A boto3 program's client settings are left out too, named as such; credentials by name only.
 #[test]
 fn import_names_the_boto3_settings_it_leaves_out() {

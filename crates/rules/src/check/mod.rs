@@ -51,25 +51,7 @@ pub fn check_text(text: &str) -> Outcome {
 pub fn check_text_for(op: &Operation, text: &str) -> Outcome {
     match json::parse_noting(text) {
         Ok((node, lone_surrogates)) => {
-            // One warning per member, at its first lone surrogate (a text can hold
-            // hundreds of thousands of them), at most `SHOWN_PER_KIND` of a kind.
-            let mut lone = Findings::new();
-            let mut current: Option<(String, usize, usize)> = None;
-            for offset in lone_surrogates {
-                let path = pointer_at(&node, offset);
-                match &mut current {
-                    Some((last, _, count)) if *last == path => *count += 1,
-                    _ => {
-                        if let Some(done) = current.replace((path, offset, 1)) {
-                            push_lone_surrogate(&mut lone, done);
-                        }
-                    }
-                }
-            }
-            if let Some(done) = current {
-                push_lone_surrogate(&mut lone, done);
-            }
-            let mut diagnostics = lone.finish();
+            let mut diagnostics = lone_surrogate_warnings(&node, &lone_surrogates);
             if text.starts_with('\u{feff}') {
                 diagnostics.push(Diagnostic {
                     severity: Severity::Error,
@@ -96,6 +78,30 @@ pub fn check_text_for(op: &Operation, text: &str) -> Outcome {
             request: None,
         },
     }
+}
+
+/// The `lone-surrogate` warnings of a request read from a text with `\\u` escapes of half a
+/// UTF-16 surrogate pair at `offsets` (in the order of the text; see
+/// [`json::parse_noting`]): one per member, at its first, at most `SHOWN_PER_KIND` of a kind
+/// (a text can hold hundreds of thousands of them). The import gives the same.
+pub(crate) fn lone_surrogate_warnings(node: &Node, offsets: &[usize]) -> Vec<Diagnostic> {
+    let mut lone = Findings::new();
+    let mut current: Option<(String, usize, usize)> = None;
+    for &offset in offsets {
+        let path = pointer_at(node, offset);
+        match &mut current {
+            Some((last, _, count)) if *last == path => *count += 1,
+            _ => {
+                if let Some(done) = current.replace((path, offset, 1)) {
+                    push_lone_surrogate(&mut lone, done);
+                }
+            }
+        }
+    }
+    if let Some(done) = current {
+        push_lone_surrogate(&mut lone, done);
+    }
+    lone.finish()
 }
 
 /// The `lone-surrogate` warning for the `count` lone surrogates of the member at `path`, the

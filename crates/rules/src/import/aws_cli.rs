@@ -1,10 +1,13 @@
 //! An `aws sagemaker create-auto-ml-job` command: its options read as the AWS CLI reads them
 //! (global options left out, JSON or shorthand values, paramfiles refused).
 
-use super::shell::{shell_assignments, words_with, Word};
+use super::shell::{
+    fill_holes, is_whole_hole, shell_assignments, shown, words_with, Hole, Word, HOLE,
+};
 use super::shorthand::{looks_like_json, shorthand_value};
 use super::windows::{cmd_continuation, powershell_continuation, POWERSHELL};
-use super::{error, is_aws, lines_at, remap, ImportError};
+use super::{error, is_assignment, is_aws, lines_at, note_lone_surrogates, remap, ImportError};
+use crate::diag::Diagnostic;
 use crate::export::in_model_order_for;
 use crate::json;
 use crate::json::{Member, Node, Span, Value};
@@ -12,32 +15,89 @@ use crate::model::aws_cli::{GLOBAL_OPTIONS, PARAMFILE_PREFIXES};
 use crate::model::{Kind, Shape};
 use crate::operation::Operation;
 
+/// The request of an `aws sagemaker …` command (with the shell variables set before it):
+/// what only the running shell knows is a hole, named in `diagnostics` at the member it
+/// feeds; the AWS CLI's own options and the environment a prefix gives it (`AWS_PROFILE=ml
+/// aws …`) go in `left_out`.
 pub(super) fn command(
     op: &Operation,
     text: &str,
     left_out: &mut Vec<String>,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Node, ImportError> {
-    let aws = op.aws_command();
-    let (vars, blanked) = shell_assignments(text);
+    let mut holes = Vec::new();
+    let (vars, blanked) = shell_assignments(text, &mut holes);
     let text = blanked.as_str();
     if let Some(e) = not_a_command(op, text) {
         return Err(e);
     }
-    let words = words_with(text, &vars).map_err(|e| {
+    let words = words_with(text, &vars, &mut holes).map_err(|e| {
         powershell_continuation(text)
             .or_else(|| cmd_continuation(text))
             .unwrap_or(e)
     })?;
-    let err = |at: usize, message: String| error(text, at, &message);
+    // `NAME=value aws …`: the shell gives the variable to the aws command's environment only,
+    // after expanding the command's words with the value it had before.
+    let prefixes = words
+        .iter()
+        .take_while(|w| env_prefix(text, w).is_some())
+        .count();
+    for word in &words[..prefixes] {
+        left_out.push(shown(&word.text, &holes));
+        let name = env_prefix(text, word).unwrap_or_default();
+        for h in holes.iter_mut().filter(|h| {
+            !h.command && h.via.is_empty() && h.at.start > word.span.start && {
+                let used = h.expression.trim_start_matches(['$', '{']);
+                used.strip_prefix(name).is_some_and(|rest| {
+                    !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                })
+            }
+        }) {
+            h.prefix = Some(word.span.start);
+        }
+    }
+    let words = &words[prefixes..];
     let Some(first) = words.first() else {
-        return Err(err(
+        return Err(error(
+            text,
             text.len(),
-            format!("nothing to import: {}", expected(op)),
+            &format!("nothing to import: {}", expected(op)),
         ));
     };
     if !is_aws(&first.text) {
         return Err(error(text, first.span.start, &expected(op)));
     }
+    let request = read_options(op, text, words, &holes, left_out, diagnostics)?;
+    let mut request = in_model_order_for(op, &request);
+    fill_holes(text, &mut request, "", &holes, diagnostics);
+    for item in left_out.iter_mut() {
+        *item = shown(item, &holes);
+    }
+    Ok(request)
+}
+
+/// The name of the variable `word` sets when it is an assignment the shell reads as one
+/// (`NAME=value`, the name and `=` unquoted).
+fn env_prefix<'w>(text: &str, word: &'w Word) -> Option<&'w str> {
+    let (name, _) = word.text.split_once('=')?;
+    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_');
+    (valid && text[word.span.start..].starts_with(&word.text[..=name.len()])).then_some(name)
+}
+
+/// The options of an `aws sagemaker …` command's `words` (the first is the aws program) as
+/// the request's members, in the order written.
+fn read_options(
+    op: &Operation,
+    text: &str,
+    words: &[Word],
+    holes: &[Hole],
+    left_out: &mut Vec<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Node, ImportError> {
+    let aws = op.aws_command();
+    // Messages show a hole as its marker, never its stand-in.
+    let err = |at: usize, message: String| error(text, at, &shown(&message, holes));
 
     let mut members: Vec<Member> = Vec::new();
     let mut input_json: Option<Node> = None;
@@ -87,7 +147,7 @@ pub(super) fn command(
         };
         if let Some((_, takes_value)) = GLOBAL_OPTIONS.iter().find(|(g, _)| *g == name) {
             if *takes_value {
-                let (value, from) = take_value(text, &words, &mut i, word, inline, name)?;
+                let (value, from) = take_value(text, words, &mut i, word, inline, name)?;
                 left_out.push(format!("--{name} {}", &value.text[from..]));
             } else if inline.is_some() {
                 return Err(err(word.span.start, format!("--{name} takes no value")));
@@ -110,8 +170,32 @@ pub(super) fn command(
                     "--cli-input-json is given twice",
                 ));
             }
-            let (value, from) = take_value(text, &words, &mut i, word, inline, name)?;
-            let node = json_word(text, value, from, "--cli-input-json")?;
+            let (value, from) = take_value(text, words, &mut i, word, inline, name)?;
+            if is_whole_hole(&value.text[from..]) {
+                // The whole request comes from a run-time value: a hole at its root.
+                let mut root = Node {
+                    value: Value::String(value.text[from..].to_string()),
+                    span: Span {
+                        start: value.at(from),
+                        end: value.end_at(value.text.len()),
+                    },
+                };
+                let mut found = Vec::new();
+                fill_holes(text, &mut root, "", holes, &mut found);
+                diagnostics.extend(found.into_iter().map(|mut d| {
+                    d.message = d.message.replace(
+                        ": fill in its value",
+                        "; it is the whole --cli-input-json, whose members are not known: fill them in",
+                    );
+                    d
+                }));
+                input_json = Some(Node {
+                    value: Value::Object(Vec::new()),
+                    span: root.span,
+                });
+                continue;
+            }
+            let node = json_word(text, value, from, "--cli-input-json", diagnostics)?;
             if node.as_object().is_none() {
                 return Err(error(
                     text,
@@ -169,20 +253,22 @@ pub(super) fn command(
                 }
             }
             Kind::Structure { .. } => {
-                let (value, from) = take_value(text, &words, &mut i, word, inline, name)?;
+                let (value, from) = take_value(text, words, &mut i, word, inline, name)?;
                 let option = format!("--{name}");
-                if looks_like_json(&value.text[from..]) {
-                    json_word(text, value, from, &option)?
+                if is_whole_hole(&value.text[from..]) {
+                    whole_hole(value, from)
+                } else if looks_like_json(&value.text[from..]) {
+                    json_word(text, value, from, &option, diagnostics)?
                 } else {
                     check_paramfile(text, value, from, &option)?;
                     shorthand_value(text, value, from, &option, def.shape)?
                 }
             }
             Kind::List { member, .. } => {
-                list_value(text, &words, &mut i, word, inline, name, member)?
+                list_value(text, words, &mut i, word, inline, name, member, diagnostics)?
             }
             _ => {
-                let (value, from) = take_value(text, &words, &mut i, word, inline, name)?;
+                let (value, from) = take_value(text, words, &mut i, word, inline, name)?;
                 let s = &value.text[from..];
                 check_paramfile(text, value, from, &format!("--{name}"))?;
                 Node {
@@ -229,7 +315,7 @@ pub(super) fn command(
             end: words.last().map_or(0, |w| w.span.end),
         },
     };
-    Ok(in_model_order_for(op, &root))
+    Ok(root)
 }
 
 /// What the import reads, for a text it cannot.
@@ -249,7 +335,8 @@ fn not_a_command(op: &Operation, text: &str) -> Option<ImportError> {
         .find(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))?;
     let indent = line.len() - line.trim_start().len();
     let first = line.split_whitespace().next()?;
-    if is_aws(first.trim_matches(['\'', '"'])) {
+    // An environment prefix (`AWS_PROFILE=ml aws …`) is for the words to tell.
+    if is_aws(first.trim_matches(['\'', '"'])) || is_assignment(first) {
         return None;
     }
     let at = at + indent;
@@ -305,6 +392,7 @@ fn take_value<'w>(
 /// A list option's value: one JSON array, or one item per word (AWS CLI v1 list parameters
 /// take one or more words), each JSON or, when the first word does not start with `{` or `[`,
 /// each shorthand. `--name=value` takes that one word only, as argparse does.
+#[allow(clippy::too_many_arguments)]
 fn list_value(
     text: &str,
     words: &[Word],
@@ -313,6 +401,7 @@ fn list_value(
     inline: Option<usize>,
     name: &str,
     member: &Shape,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Node, ImportError> {
     let option = format!("--{name}");
     let mut parts: Vec<(&Word, usize)> = Vec::new();
@@ -333,8 +422,11 @@ fn list_value(
             &format!("{option} needs a value"),
         ));
     };
+    if parts.len() == 1 && is_whole_hole(&first.text[from..]) {
+        return Ok(whole_hole(first, from));
+    }
     if parts.len() == 1 && first.text[from..].trim_start().starts_with('[') {
-        return json_word(text, first, from, &option);
+        return json_word(text, first, from, &option, diagnostics);
     }
     let shorthand =
         matches!(member.kind, Kind::Structure { .. }) && !looks_like_json(&first.text[from..]);
@@ -347,7 +439,7 @@ fn list_value(
             if shorthand {
                 shorthand_value(text, w, from, &option, member)
             } else {
-                json_word(text, w, from, &option)
+                json_word(text, w, from, &option, diagnostics)
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -375,8 +467,28 @@ fn check_paramfile(text: &str, word: &Word, from: usize, option: &str) -> Result
     Ok(())
 }
 
-/// The JSON value in `word` from byte `from`, with spans in the pasted text.
-fn json_word(text: &str, word: &Word, from: usize, option: &str) -> Result<Node, ImportError> {
+/// The value of an option that is one hole and nothing else, as a string holding its
+/// stand-in (the import settles it by the member's type).
+fn whole_hole(word: &Word, from: usize) -> Node {
+    Node {
+        value: Value::String(word.text[from..].to_string()),
+        span: Span {
+            start: word.at(from),
+            end: word.end_at(word.text.len()),
+        },
+    }
+}
+
+/// The JSON value in `word` from byte `from`, with spans in the pasted text. A hole outside
+/// the JSON's strings (`{"MaxCandidates": $N}`) is read as a string holding it, for the
+/// import to settle by the member's type.
+fn json_word(
+    text: &str,
+    word: &Word,
+    from: usize,
+    option: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Node, ImportError> {
     check_paramfile(text, word, from, option)?;
     let value = &word.text[from..];
     if !value.trim_start().starts_with(['{', '[']) {
@@ -386,17 +498,66 @@ fn json_word(text: &str, word: &Word, from: usize, option: &str) -> Result<Node,
             &format!("{option} takes JSON here: write it as a JSON value"),
         ));
     }
-    match json::parse(value) {
-        Ok(mut node) => {
-            remap(&mut node, &|i| word.at(from + i), &|i| {
-                word.end_at(from + i)
+    let quoted = quote_bare_holes(value);
+    let (json_text, map) = match &quoted {
+        Some((json_text, map)) => (json_text.as_str(), Some(map)),
+        None => (value, None),
+    };
+    let at = |i: usize| map.map_or(i, |m| m.get(i).copied().unwrap_or(value.len()));
+    match json::parse_noting(json_text) {
+        Ok((mut node, lone)) => {
+            remap(&mut node, &|i| word.at(from + at(i)), &|i| {
+                word.end_at(from + at(i))
             });
+            note_lone_surrogates(lone.into_iter().map(|i| word.at(from + at(i))), diagnostics);
             Ok(node)
         }
         Err(e) => Err(error(
             text,
-            word.at(from + e.offset),
+            word.at(from + at(e.offset)),
             &format!("{option}: {}", e.message),
         )),
     }
+}
+
+/// `value` with each hole's stand-in outside its JSON strings put in double quotes, and the
+/// byte of `value` each byte of the result comes from (and its end last); `None` when there
+/// is no such hole.
+fn quote_bare_holes(value: &str) -> Option<(String, Vec<usize>)> {
+    let mut out = String::with_capacity(value.len() + 8);
+    let mut map = Vec::with_capacity(value.len() + 8);
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut quoted_any = false;
+    let mut chars = value.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !in_string && c == HOLE {
+            if let Some(&(j, index)) = chars.peek() {
+                chars.next();
+                let end = j + index.len_utf8();
+                out.push('"');
+                map.push(i);
+                out.push_str(&value[i..end]);
+                map.extend(i..end);
+                out.push('"');
+                map.push(end - 1);
+                quoted_any = true;
+                continue;
+            }
+        }
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+        }
+        out.push(c);
+        map.extend(i..i + c.len_utf8());
+    }
+    map.push(value.len());
+    quoted_any.then_some((out, map))
 }

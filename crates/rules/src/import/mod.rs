@@ -9,8 +9,11 @@
 //! The command is read as a POSIX shell would (POSIX.1-2017, Shell Command Language, 2.2
 //! Quoting), with bash's and zsh's `$'…'` quotes: `'…'`, `"…"` (where `\` escapes only
 //! `$ ` \` `"` `\` and a line break), `\` outside quotes, `\`-newline continuations and `#`
-//! comments. Whatever a shell would expand or run (`$`, backticks, unquoted `|&;<>()`, globs)
-//! is refused with its position, since importing must not guess what it would become. The
+//! comments. Variables set on the lines before the command are read as their values; what
+//! only the running shell knows (`$(…)`, backticks, a variable never set) is a hole at the
+//! member it feeds ([`import_full`]); what a shell would do otherwise (unquoted `|&;<>()`,
+//! globs, brace expansion) is refused with its position, since importing must not guess what
+//! it would become. A line that should end in `\` and does not is named. The
 //! options are read as AWS CLI v1 reads them: `--name value` or `--name=value`, structures
 //! and lists as JSON or in the AWS CLI shorthand syntax (`Key=a,Value=b`; several words for a
 //! list, one per item), the boolean flag pair, and `--cli-input-json` whose members the other
@@ -168,6 +171,18 @@ pub fn import_full(op: &Operation, text: &str) -> Result<Imported, ImportError> 
     let mut left_out = Vec::new();
     let mut diagnostics = Vec::new();
     let mut request = import_into(op, text, &mut left_out, &mut diagnostics)?;
+    // Lone surrogates are reported as check reports them: one warning per member. They are
+    // noted in the order of the text (each JSON is read in it, and a command's options are),
+    // so nothing sorts them: the page carries no general sort.
+    let lone: Vec<usize> = diagnostics
+        .iter()
+        .filter(|d| d.code == LONE_SURROGATE_AT)
+        .filter_map(|d| d.span.map(|s| s.start))
+        .collect();
+    if !lone.is_empty() {
+        diagnostics.retain(|d| d.code != LONE_SURROGATE_AT);
+        diagnostics.extend(crate::check::lone_surrogate_warnings(&request, &lone));
+    }
     settle_holes(op, &mut request, &diagnostics);
     // Holes first, each in the order of the source; the rest after them. A stable insertion
     // by binary search, not a sort: the page carries no general sort (see the size gate).
@@ -288,6 +303,11 @@ pub fn import_noting_for(op: &Operation, text: &str) -> Result<(Node, Vec<String
 pub fn left_out_kind(item: &str) -> &'static str {
     if item.starts_with("--") {
         "the AWS CLI's own options"
+    } else if is_assignment(item)
+        // An environment variable's name has capitals by custom; a boto3 setting's never.
+        && item.split('=').next().is_some_and(|name| name.bytes().any(|c| c.is_ascii_uppercase()))
+    {
+        "the environment the shell gives the aws command, and its own options"
     } else if is_describe_only(item) {
         "what describe-auto-ml-job reports about the job"
     } else {
@@ -323,6 +343,33 @@ fn without_describe_only(mut node: Node, left_out: &mut Vec<String>) -> Node {
     node
 }
 
+/// The code of a note [`note_lone_surrogates`] leaves for [`import_full`].
+const LONE_SURROGATE_AT: &str = "lone-surrogate-at";
+
+/// Notes `\u` escapes of half a UTF-16 surrogate pair a JSON reading found, at `offsets` of
+/// the pasted text: [`import_full`] reports them once the request is read, as `check` does.
+fn note_lone_surrogates(
+    offsets: impl IntoIterator<Item = usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for at in offsets {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            code: LONE_SURROGATE_AT,
+            path: String::new(),
+            message: String::new(),
+            service_message: None,
+            cli_message: None,
+            span: Some(Span {
+                start: at,
+                end: at + 6,
+            }),
+            service_clause: None,
+            related: Vec::new(),
+        });
+    }
+}
+
 /// The request in `text`: what was left out goes in `left_out`, the import's own findings
 /// (holes: see [`hole`]) in `diagnostics`.
 fn import_into(
@@ -348,13 +395,19 @@ fn import_into(
                 op.aws_command()
             ),
         )),
-        Some('{') => match parse_json_at(text, &text[start..], start) {
+        // The whole text is read as `check` reads it (one byte order mark and JSON's white
+        // space before the value), so a text that is not JSON gets check's message and place.
+        Some('{') => match parse_json_at(text, text, 0, diagnostics) {
             Ok(node) => match notebook_cells(&node) {
                 Some(cells) => {
                     python::notebook(op.python_method, text, &cells, left_out, diagnostics)
                 }
                 None => Ok(without_describe_only(node, left_out)),
             },
+            // A text written as JSON (double quotes only, no word of Python's) keeps JSON's
+            // message: Python would read `"y\x41"`, a trailing comma or a raw tab in a
+            // string, which JSON and the AWS CLI refuse.
+            Err(json) if !has_python_only_token(text) => Err(json),
             // A Python dict (single quotes, True, a trailing comma) is read as one. When it is
             // neither, JSON's message stands unless JSON stopped at what only Python writes (a
             // single quote, a bare word) and Python read further.
@@ -369,24 +422,84 @@ fn import_into(
                     }
                 }),
         },
-        Some('[') => parse_json_at(text, &text[start..], start),
+        Some('[') => parse_json_at(text, text, 0, diagnostics),
         Some(first) => {
             if let Some(at) = powershell_body(text) {
-                parse_json_at(text, at.1, at.0)
+                parse_json_at(text, at.1, at.0, diagnostics)
             } else if text.contains(CMD_ECHO) {
-                cmd_body(text)
+                cmd_body(text, diagnostics)
             } else if python::is_program(op.python_method, text)
                 // A script setting variables before `aws` is a command, whatever its values.
-                && !first_word_is_aws(&shell_assignments(text).1)
+                && !first_word_is_aws(&shell_assignments(text, &mut Vec::new()).1)
             {
                 python::program(op.python_method, text, left_out, diagnostics)
             } else if first == '"' {
-                parse_json_at(text, &text[start..], start)
+                parse_json_at(text, text, 0, diagnostics)
             } else {
-                command(op, text, left_out)
+                command(op, text, left_out, diagnostics)
             }
         }
     }
+}
+
+/// Whether `text` holds, outside its double-quoted strings, a token JSON never has and a
+/// Python dict may: a single-quoted string, a name other than `true`,
+/// `false` and `null` or the start of one (`True`, `None`, `datetime`, a string prefix such
+/// as `u"`), a comment,
+/// a parenthesis, or a number written as only Python writes one (`1_000`, `0x10`). (`"""`
+/// counts for nothing: it is as likely two JSON strings with a separator left out.)
+fn has_python_only_token(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' => {
+                i += 1;
+                while let Some(&d) = b.get(i) {
+                    match d {
+                        b'\\' => i += 1,
+                        b'"' | b'\n' => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'\'' | b'#' | b'(' | b')' => return true,
+            b'0'..=b'9' => {
+                let end = b[i..]
+                    .iter()
+                    .position(|d| !(d.is_ascii_alphanumeric() || *d == b'_' || *d == b'.'))
+                    .map_or(b.len(), |n| i + n);
+                if b[i..end]
+                    .iter()
+                    .any(|d| *d == b'_' || (d.is_ascii_alphabetic() && !matches!(d, b'e' | b'E')))
+                {
+                    return true;
+                }
+                i = end;
+                continue;
+            }
+            _ if c == b'_' || c.is_ascii_alphabetic() => {
+                let end = b[i..]
+                    .iter()
+                    .position(|d| !(d.is_ascii_alphanumeric() || *d == b'_'))
+                    .map_or(b.len(), |n| i + n);
+                // `tru`, `nul`: JSON cut short or mistyped, not a Python name.
+                let word = &b[i..end];
+                if !["true", "false", "null"]
+                    .iter()
+                    .any(|k| k.as_bytes().starts_with(word))
+                {
+                    return true;
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Overwrites each of `ranges` of `text` with spaces (they hold ASCII only, so offsets,
@@ -433,13 +546,28 @@ fn blank_fences(text: &str) -> String {
     blank(text, &ranges)
 }
 
-/// Whether the first line that is not blank or a comment starts with the aws program.
+/// Whether the first line that is not blank or a comment starts with the aws program (after
+/// any environment prefix, `AWS_PROFILE=ml aws …`).
 fn first_word_is_aws(text: &str) -> bool {
     lines_at(text)
         .map(|(_, line)| line.trim())
         .find(|line| !line.is_empty() && !line.starts_with('#'))
-        .and_then(|line| line.split_whitespace().next())
+        .and_then(command_word)
         .is_some_and(|word| is_aws(word.trim_matches(['\'', '"'])))
+}
+
+/// The first word of a shell line that is not an assignment (`NAME=value`), roughly: split at
+/// white space, quotes not read.
+fn command_word(line: &str) -> Option<&str> {
+    line.split_whitespace().find(|word| !is_assignment(word))
+}
+
+/// Whether a shell word starts with an assignment's `NAME=`.
+fn is_assignment(word: &str) -> bool {
+    word.split_once('=').is_some_and(|(name, _)| {
+        name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+    })
 }
 
 /// Puts `key: value` in `members` as a Python dict does (and so the AWS CLI shorthand, which
@@ -477,7 +605,7 @@ fn blank_prompts(text: &str) -> String {
     let Some(after) = rest.strip_prefix(['$', '%']) else {
         return text.to_string();
     };
-    if !after.starts_with([' ', '\t']) || !after.split_whitespace().next().is_some_and(is_aws) {
+    if !after.starts_with([' ', '\t']) || !command_word(after).is_some_and(is_aws) {
         return text.to_string();
     }
     let mut ranges = vec![(at + indent, at + indent + 1)];
@@ -494,10 +622,18 @@ fn blank_prompts(text: &str) -> String {
     blank(text, &ranges)
 }
 
-/// Parses `json` (a slice of `text` starting at `offset`) with spans relative to `text`.
-fn parse_json_at(text: &str, json: &str, offset: usize) -> Result<Node, ImportError> {
-    let mut node = json::parse(json).map_err(|e| error(text, offset + e.offset, &e.message))?;
+/// Parses `json` (a slice of `text` starting at `offset`) with spans relative to `text`,
+/// noting its lone surrogates.
+fn parse_json_at(
+    text: &str,
+    json: &str,
+    offset: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Node, ImportError> {
+    let (mut node, lone) =
+        json::parse_noting(json).map_err(|e| error(text, offset + e.offset, &e.message))?;
     remap(&mut node, &|i| offset + i, &|i| offset + i);
+    note_lone_surrogates(lone.into_iter().map(|i| offset + i), diagnostics);
     Ok(node)
 }
 

@@ -1,7 +1,8 @@
 //! The Windows scripts the export writes (PowerShell and cmd): their request body read back,
 //! and the line continuations of the other shell refused with the right advice.
 
-use super::{error, lines_at, remap, ImportError, CMD_ECHO};
+use super::{error, lines_at, note_lone_surrogates, remap, ImportError, CMD_ECHO};
+use crate::diag::Diagnostic;
 use crate::json;
 use crate::json::Node;
 
@@ -28,7 +29,7 @@ pub(super) fn powershell_body(text: &str) -> Option<(usize, &str)> {
 }
 
 /// The body an exported cmd.exe script writes: its `echo(` lines, unescaped.
-pub(super) fn cmd_body(text: &str) -> Result<Node, ImportError> {
+pub(super) fn cmd_body(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<Node, ImportError> {
     let mut body = String::new();
     let mut map: Vec<usize> = Vec::new();
     let mut line_start = 0;
@@ -70,11 +71,12 @@ pub(super) fn cmd_body(text: &str) -> Result<Node, ImportError> {
         }
         line_start += line.len();
     }
-    let node = json::parse(&body);
+    let node = json::parse_noting(&body);
     let at = |i: usize| map.get(i).copied().unwrap_or(text.len());
     match node {
-        Ok(mut node) => {
+        Ok((mut node, lone)) => {
             remap(&mut node, &at, &|i| at(i.saturating_sub(1)) + 1);
+            note_lone_surrogates(lone.into_iter().map(at), diagnostics);
             Ok(node)
         }
         Err(e) => Err(error(text, at(e.offset), &e.message)),
