@@ -4,7 +4,7 @@ vendored extract (crates/rules/model/create-auto-ml-job-v2.json) and the V1 tabl
 (crates/rules/src/model/request.rs): a shape the V1 table already has under the same name is
 reused (`super::request::X`), every other shape gets one static, members in the model's
 order. Labels, help and defaults: HELP below, keyed by (structure, member), else the V1
-member of the same name and shape. Run it after scripts/refresh-model.py; the drift test holds
+member of the same name and shape. Run it after scripts/refresh-model.py, then `cargo fmt --all`; the drift test holds
 the result to the extract. Usage: scripts/gen-model-v2.py"""
 import json, os, re, sys
 
