@@ -53,11 +53,16 @@ if [[ -f tools/package-lock.json ]] && [[ ! -e tools/node_modules/.stamp || tool
   (cd tools && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)
 fi
 
-# 4. Python: AWS CLI v1 and boto3 in a venv the tests own.
+# 4. Python: AWS CLI v1 and boto3 in a venv the tests own; moto's server mode (a loopback S3
+#    the S3 preflight tests start, tests/clients/s3_preflight.py).
 if [[ ! -x "$TOOLS/venv/bin/aws" ]] || ! "$TOOLS/venv/bin/python" -c 'import boto3' 2>/dev/null; then
   log "python venv with awscli and boto3"
   python3 -m venv "$TOOLS/venv"
   "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check awscli boto3
+fi
+if [[ ! -x "$TOOLS/venv/bin/moto_server" ]]; then
+  log "moto[server] in the python venv"
+  "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check 'moto[server]'
 fi
 
 # 5. Every crate the workspace needs, so builds can run offline.

@@ -6,7 +6,8 @@
 #      served on loopback from a sub-path, driven by playwright-core (tests/e2e/*.test.mjs):
 #      mount without console errors, CSP, live validation, summary links, import, exports
 #      equal to `automl-job export`, draft kept across reloads, share links in a fresh
-#      profile, zero requests to other hosts, axe-core, 320 px phones;
+#      profile, zero requests to other hosts, axe-core, 320 px phones, a request with 60,000
+#      tags (imported and by share link) that the page draws as 50 rows and a count;
 #   3. the size gate: the release page's gzip weight against size-budget.json, and no code the
 #      size rules keep out of the wasm (scripts/size-gate.py).
 # Needs what scripts/setup.sh installs; runs it first unless SKIP_SETUP=1.

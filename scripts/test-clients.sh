@@ -3,9 +3,9 @@
 # script owns (.tools/venv), against a loopback stand-in for SageMaker; the POSIX exports run
 # under bash, dash and zsh. See tests/clients/driver.py for what is checked; shorthand.py and
 # python_import.py hold the import of AWS CLI shorthand and of boto3 programs to the real
-# clients.
+# clients; s3_preflight.py runs `preflight` with no DATA against moto's S3 server on loopback.
 #
-# Idempotent: installs only what is missing (zsh and dash from Debian, the venv), then builds
+# Idempotent: installs only what is missing (zsh and dash from Debian, the venv, moto), then builds
 # automl-job and runs the driver over tests/clients/requests. Prints `N passed, M failed` and
 # exits non-zero on any failure.
 set -euo pipefail
@@ -34,6 +34,10 @@ if [[ ! -x "$VENV/bin/aws" ]] || ! "$VENV/bin/python" -c 'import boto3' 2>/dev/n
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check awscli boto3
 fi
+if [[ ! -x "$VENV/bin/moto_server" ]]; then
+  log "moto[server] in $VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check 'moto[server]'
+fi
 
 # AWS_ENDPOINT_URL needs botocore 1.31 or later (awscli 1.29); older ones would send to AWS.
 "$VENV/bin/python" - <<'EOF'
@@ -53,4 +57,6 @@ status=0
 "$VENV/bin/python" -B "$ROOT/tests/clients/shorthand.py" --cli "$BIN" --venv "$VENV" || status=1
 # boto3 programs: import reads them as Python and boto3 do.
 "$VENV/bin/python" -B "$ROOT/tests/clients/python_import.py" --cli "$BIN" --venv "$VENV" || status=1
+# preflight with no DATA reads the channels from S3: moto's S3 server on loopback.
+"$VENV/bin/python" -B "$ROOT/tests/clients/s3_preflight.py" --cli "$BIN" --venv "$VENV" || status=1
 exit "$status"

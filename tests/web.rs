@@ -308,6 +308,98 @@ async fn removing_an_item_can_be_undone() {
     assert_eq!(name.value(), "edited");
 }
 
+/// Regression (issue 10, 3.1): every item of a list was drawn, and an imported list of
+/// thousands of tags froze the page. The list draws as many rows as the service accepts,
+/// then one row that counts the rest, which stay in the draft, and removes them as one step.
+#[wasm_bindgen_test]
+async fn a_list_longer_than_the_service_accepts_draws_its_rows_and_counts_the_rest() {
+    let tags: Vec<String> = (0..130)
+        .map(|i| format!("{{\"Key\":\"k{i}\",\"Value\":\"v{i}\"}}"))
+        .collect();
+    let text = format!("{{\"Tags\":[{}]}}", tags.join(","));
+    let draft = Draft::from_node(json::parse(&text).unwrap()).unwrap();
+    let page = mount(draft);
+    leptos::task::tick().await;
+    assert_eq!(page.count("#section-body-tags ol.items > li"), 50);
+    assert_eq!(page.count("[name=\"/Tags/49/Key\"]"), 1);
+    assert_eq!(page.count("[name=\"/Tags/50/Key\"]"), 0, "not drawn");
+    let more = page.find("#section-body-tags .more-items");
+    let said = more.text_content().unwrap();
+    assert!(
+        said.starts_with("80 tags more, after the first 50: the service accepts at most 50"),
+        "{said}"
+    );
+    // Kept in the draft and the exports until removed.
+    assert_eq!(page.editor.draft.with_untracked(|d| d.len("/Tags")), 130);
+    assert!(page.editor.findings.with_untracked(|f| f
+        .list
+        .iter()
+        .any(|d| d.code == "count" && d.path == "/Tags")));
+
+    // Removing one drawn tag brings the next one into view; the count follows.
+    click(&page.find("[id=\"remove:/Tags/0\"]")).await;
+    leptos::task::tick().await;
+    let key: HtmlInputElement = page.field("/Tags/49/Key").unchecked_into();
+    assert_eq!(key.value(), "k50");
+    assert!(more.text_content().unwrap().starts_with("79 tags more"));
+
+    click(&page.button("Remove the 79 tags after the first 50")).await;
+    assert_eq!(page.editor.draft.with_untracked(|d| d.len("/Tags")), 50);
+    assert_eq!(page.count(".more-items"), 0);
+    assert_eq!(page.count("#section-body-tags ol.items > li"), 50);
+    assert_eq!(
+        page.find("#status").text_content().unwrap(),
+        "Removed the 79 tags after the first 50. Undo puts them back."
+    );
+    assert!(!page.editor.findings.with_untracked(|f| f
+        .list
+        .iter()
+        .any(|d| d.code == "count" && d.path == "/Tags")));
+    // One step: Undo brings every one of them back.
+    click(&page.button("Undo")).await;
+    leptos::task::tick().await;
+    assert_eq!(page.editor.draft.with_untracked(|d| d.len("/Tags")), 129);
+    assert_eq!(page.count("#section-body-tags ol.items > li"), 50);
+    assert!(page
+        .find("#section-body-tags .more-items")
+        .text_content()
+        .unwrap()
+        .starts_with("79 tags more"));
+}
+
+/// The rows a list draws follow the model's maximum: two channels, then the count.
+#[wasm_bindgen_test]
+async fn a_list_of_channels_draws_two_and_counts_one_more() {
+    let channel = r#"{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://my-bucket/x"}},"TargetAttributeName":"y"}"#;
+    let text = format!(r#"{{"InputDataConfig":[{channel},{channel},{channel}]}}"#);
+    let page = mount(Draft::from_node(json::parse(&text).unwrap()).unwrap());
+    leptos::task::tick().await;
+    assert_eq!(
+        page.count("[name=\"/InputDataConfig/1/TargetAttributeName\"]"),
+        1
+    );
+    assert_eq!(
+        page.count("[name=\"/InputDataConfig/2/TargetAttributeName\"]"),
+        0
+    );
+    let said = page
+        .find("#section-body-data .more-items")
+        .text_content()
+        .unwrap();
+    assert!(
+        said.starts_with("1 channel more, after the first 2"),
+        "{said}"
+    );
+    click(&page.button("Remove the channel after the first 2")).await;
+    assert_eq!(
+        page.editor
+            .draft
+            .with_untracked(|d| d.len("/InputDataConfig")),
+        2
+    );
+    assert_eq!(page.count(".more-items"), 0);
+}
+
 /// Following a summary entry leaves the list of findings open.
 #[wasm_bindgen_test]
 async fn the_findings_list_stays_open_when_an_entry_is_followed() {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::use_editor;
 use crate::browser;
 use crate::state::findings::plural;
+use crate::state::words::export_preview;
 use crate::state::WRAP_KEY;
 
 /// The exports, always live: every target of the shared exporter, with copy and download.
@@ -16,10 +17,13 @@ pub fn Export() -> impl IntoView {
     // Long lines (a JSON option of the AWS CLI command) wrap in the box when asked: shown,
     // not copied, so the copy stays exact.
     let wrap = RwSignal::new(browser::load(WRAP_KEY).as_deref() == Some("wrap"));
+    // What the box shows: the export, cut when very long (see `export_preview`).
     let text = Memo::new(move |_| {
         editor.export_tick.track();
         let t = target.get();
-        editor.draft.with_untracked(|d| export::render(&d.root, t))
+        let whole = editor.draft.with_untracked(|d| export::render(&d.root, t));
+        let (shown, note) = export_preview(&whole);
+        (shown.to_string(), note)
     });
     let errors = Memo::new(move |_| editor.findings.with(|f| f.errors));
     let done = RwSignal::new(String::new());
@@ -93,8 +97,9 @@ pub fn Export() -> impl IntoView {
                 tabindex="0"
                 aria-label=move || target.get().label()
             >
-                <code id="export-text">{move || text.get()}</code>
+                <code id="export-text">{move || text.with(|t| t.0.clone())}</code>
             </pre>
+            {move || text.with(|t| t.1.clone()).map(|note| view! { <p class="export-more">{note}</p> })}
             <label class="switch">
                 <input
                     type="checkbox"

@@ -365,6 +365,22 @@ impl Draft {
         }
     }
 
+    /// Removes every item of the list at `pointer` after the first `keep` (the items a list
+    /// has beyond what the service accepts); nothing when it has no more. The list itself
+    /// stays, as [`Draft::remove_item`] leaves it.
+    pub fn truncate_list(&mut self, pointer: &str, keep: usize) {
+        let empty = match self.get_mut(pointer).map(|n| &mut n.value) {
+            Some(Value::Array(items)) if items.len() > keep => {
+                items.truncate(keep);
+                items.is_empty()
+            }
+            _ => return,
+        };
+        if empty && !model::member_at(pointer).is_some_and(|m| m.required) {
+            self.remove(pointer);
+        }
+    }
+
     /// Moves item `from` of the list at `pointer` to position `to`.
     pub fn move_item(&mut self, pointer: &str, from: usize, to: usize) {
         if let Some(Value::Array(items)) = self.get_mut(pointer).map(|n| &mut n.value) {
@@ -608,6 +624,31 @@ mod tests {
         d.remove_item("/InputDataConfig", 0);
         assert_eq!(d.len("/InputDataConfig"), 0);
         assert!(d.has("/InputDataConfig"), "a required list stays, empty");
+    }
+
+    #[test]
+    fn a_list_is_cut_to_its_first_items_and_an_empty_optional_one_goes_away() {
+        let mut d = Draft::new();
+        for i in 0..60 {
+            d.push_item("/Tags");
+            d.set_text(&format!("/Tags/{i}/Key"), &format!("k{i}"));
+        }
+        d.truncate_list("/Tags", 70);
+        assert_eq!(d.len("/Tags"), 60, "nothing beyond the end");
+        d.truncate_list("/Tags", 50);
+        assert_eq!(d.len("/Tags"), 50);
+        assert_eq!(d.text("/Tags/49/Key"), "k49");
+        d.truncate_list("/Tags", 0);
+        assert!(!d.has("/Tags"), "an optional list left empty goes away");
+        d.truncate_list("/InputDataConfig", 0);
+        assert!(d.has("/InputDataConfig"), "a required list stays, empty");
+        let mut d = parse(r#"{"Tags":"oops"}"#);
+        d.truncate_list("/Tags", 0);
+        assert_eq!(
+            d.to_compact(),
+            r#"{"Tags":"oops"}"#,
+            "not a list: left alone"
+        );
     }
 
     #[test]

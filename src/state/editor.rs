@@ -4,7 +4,7 @@
 //! only keeps the signals in step with them. (Named `Editor`, not `Store`, so it is not
 //! taken for Leptos' `Store` derive.)
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use automl_rules::diag::Diagnostic;
@@ -43,7 +43,7 @@ pub struct Editor {
     /// One set of signals per field on the page, kept in step with the draft and the findings
     /// by two effects (see [`Editor::sync`]), so a keystroke wakes the field it changed rather
     /// than every field.
-    pub fields: StoredValue<HashMap<String, SharedField>>,
+    pub fields: StoredValue<BTreeMap<String, SharedField>>,
     /// Bumped when the export panel should render again: at once when the whole draft is
     /// replaced, and 120 ms after the last keystroke while typing, so a keystroke does not
     /// pay for rendering and laying out the export (see [`Editor::sync`]).
@@ -120,7 +120,7 @@ impl Editor {
             open: RwSignal::new(BTreeSet::new()),
             history: RwSignal::new(History::default()),
             notice: RwSignal::new(String::new()),
-            fields: StoredValue::new(HashMap::new()),
+            fields: StoredValue::new(BTreeMap::new()),
             export_tick: RwSignal::new(0),
             pending: StoredValue::new(Pending::Full),
             unannounced: StoredValue::new(false),

@@ -2,7 +2,7 @@
 //! exact counts, and the "does not shout" policy — a field shows its findings only once it
 //! has been touched, imported or checked.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use automl_rules::diag::{self, Diagnostic, Severity};
 use automl_rules::json::Node;
@@ -35,16 +35,15 @@ impl Findings {
     /// Indexes `list`, ordered as the fields appear on the page (the rules report in the
     /// request's order, which is not the form's).
     pub fn from_list(found: Vec<Diagnostic>, layout: &Layout) -> Self {
-        // A stable insertion by binary search: the lists are short, and the page need not
-        // carry a general sort (about 5 KB of wasm).
-        let mut keys = Vec::with_capacity(found.len());
-        let mut list = Vec::with_capacity(found.len());
-        for d in found {
-            let key = layout.form_order(&d.path);
-            let at = keys.partition_point(|k| *k <= key);
-            keys.insert(at, key);
-            list.insert(at, d);
+        // Ordered through a map keyed by place and arrival (stable, O(n log n)), not by a
+        // general sort, which the page does not carry (about 5 KB of wasm); inserting into
+        // a vector in order was quadratic, and an imported list of thousands of bad items
+        // brings thousands of findings.
+        let mut ordered = BTreeMap::new();
+        for (i, d) in found.into_iter().enumerate() {
+            ordered.insert((layout.form_order(&d.path), i), d);
         }
+        let list: Vec<Diagnostic> = ordered.into_values().collect();
         let (errors, warnings) = diag::counts(&list);
         let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, d) in list.iter().enumerate() {
@@ -138,7 +137,7 @@ impl Findings {
     pub fn placed<V>(
         &self,
         reveal: &Reveal,
-        fields: &HashMap<String, V>,
+        fields: &BTreeMap<String, V>,
         layout: &Layout,
     ) -> HashMap<String, Vec<Diagnostic>> {
         let mut by_home: HashMap<String, Vec<Diagnostic>> = HashMap::new();
@@ -166,14 +165,17 @@ impl Findings {
 /// (a required structure with no control of its own, such as `OutputDataConfig`) at the
 /// first field inside it, in page order; else at the nearest enclosing one. `None` for the
 /// request as a whole (the summary lists those).
-pub fn home<V>(path: &str, fields: &HashMap<String, V>, layout: &Layout) -> Option<String> {
+pub fn home<V>(path: &str, fields: &BTreeMap<String, V>, layout: &Layout) -> Option<String> {
     if fields.contains_key(path) {
         return Some(path.to_string());
     }
+    // Only the fields below `path`, found in the ordered map: a finding about an item the
+    // list does not draw costs no walk over every field.
     let below = format!("{path}/");
     if let Some(first) = fields
-        .keys()
-        .filter(|k| k.starts_with(&below))
+        .range(below.clone()..)
+        .map(|(k, _)| k)
+        .take_while(|k| k.starts_with(&below))
         .min_by_key(|k| layout.form_order(k))
     {
         return Some(first.clone());
@@ -324,7 +326,7 @@ mod tests {
     #[test]
     fn findings_go_to_their_field_or_the_first_inside_and_count_per_section() {
         let f = findings(r#"{"AutoMLJobName":"bad_name"}"#);
-        let fields: HashMap<String, ()> = [
+        let fields: BTreeMap<String, ()> = [
             "/AutoMLJobName",
             "/RoleArn",
             "/OutputDataConfig/KmsKeyId",

@@ -228,6 +228,18 @@ impl Layout {
     }
 }
 
+/// How many rows a list without a maximum in the model draws (every list of
+/// `CreateAutoMLJob` has one; a second operation may not).
+pub const UNBOUNDED_ROWS: usize = 100;
+
+/// How many of a list's items the form draws as rows: the model's maximum (items after it
+/// cannot be sent), else the first [`UNBOUNDED_ROWS`]. The rest stay in the draft, the
+/// exports and the check, and are one row that counts them and offers to remove them:
+/// drawing every item of an imported list of 60,000 tags froze the page for good.
+pub fn rows_drawn(max: Option<usize>) -> usize {
+    max.unwrap_or(UNBOUNDED_ROWS)
+}
+
 /// Whether a structure's members are shown directly in its parent, without a box of its own:
 /// single-member structures (a channel's data source, an algorithms config) add nothing a
 /// person needs to see.

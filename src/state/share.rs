@@ -85,35 +85,83 @@ pub fn compress(text: &str) -> String {
     let bytes = text.as_bytes();
     let entries = primed();
     let base = entries.len();
-    let mut longest = entries.iter().map(Vec::len).max().unwrap_or(1);
-    let mut dict: HashMap<Vec<u8>, usize> = entries
-        .into_iter()
-        .enumerate()
-        .map(|(i, e)| (e, i))
-        .collect();
+    let mut dict = Trie::default();
+    for (code, entry) in entries.iter().enumerate() {
+        dict.insert(entry, code);
+    }
     let mut out = BitWriter::default();
     let mut pos = 0;
-    let mut prev: Option<&[u8]> = None;
+    // The trie node of the previous code's string, to which this code's first byte is added.
+    let mut prev: Option<u32> = None;
     let mut emitted = 0usize;
     while pos < bytes.len() {
-        let max = longest.min(bytes.len() - pos);
-        let (len, code) = (1..=max)
-            .rev()
-            .find_map(|len| dict.get(&bytes[pos..pos + len]).map(|&c| (len, c)))
-            .unwrap_or((1, bytes[pos] as usize));
+        let (len, code, node) = dict.longest(&bytes[pos..]);
         out.write(code, width(base + emitted));
         emitted += 1;
         if let Some(p) = prev {
-            let mut entry = p.to_vec();
-            entry.push(bytes[pos]);
-            longest = longest.max(entry.len());
-            let next = base + emitted - 2;
-            dict.entry(entry).or_insert(next);
+            dict.add(p, bytes[pos], base + emitted - 2);
         }
-        prev = Some(&bytes[pos..pos + len]);
+        prev = Some(node);
         pos += len;
     }
     out.finish()
+}
+
+/// The encoder's dictionary as a trie: the longest entry at a position is found in one walk
+/// along the text, and the new entry "previous string + one byte" in one step from the
+/// previous string's node. (Looking up every length from the longest entry's down, as this
+/// did, cost the square of the entries' length per code: 9 s for a request with 60,000 tags.)
+#[derive(Default)]
+struct Trie {
+    /// The children of each node by byte (node 0 is the empty string).
+    children: HashMap<(u32, u8), u32>,
+    /// Each node's code, when its string is an entry (the first code given it stays).
+    codes: Vec<Option<usize>>,
+}
+
+impl Trie {
+    fn child(&mut self, node: u32, byte: u8) -> u32 {
+        if self.codes.is_empty() {
+            self.codes.push(None);
+        }
+        let next = self.codes.len() as u32;
+        let child = *self.children.entry((node, byte)).or_insert(next);
+        if child == next {
+            self.codes.push(None);
+        }
+        child
+    }
+
+    fn insert(&mut self, entry: &[u8], code: usize) {
+        let node = entry.iter().fold(0, |node, &b| self.child(node, b));
+        self.codes[node as usize].get_or_insert(code);
+    }
+
+    fn add(&mut self, node: u32, byte: u8, code: usize) {
+        let node = self.child(node, byte);
+        self.codes[node as usize].get_or_insert(code);
+    }
+
+    /// The longest entry `text` starts with: its length, code and node (every single byte
+    /// is an entry, so there is one).
+    fn longest(&self, text: &[u8]) -> (usize, usize, u32) {
+        let mut found = (1, text[0] as usize, 0);
+        let mut node = 0;
+        for (i, &b) in text.iter().enumerate() {
+            let Some(&next) = self.children.get(&(node, b)) else {
+                break;
+            };
+            node = next;
+            if let Some(code) = self.codes[node as usize] {
+                found = (i + 1, code, node);
+            }
+        }
+        if found.2 == 0 {
+            // Not reached when the single bytes are primed; kept total anyway.
+            found.2 = self.children.get(&(0, text[0])).copied().unwrap_or(0);
+        }
+        found
+    }
 }
 
 /// Expands what [`compress`] wrote; `None` for anything it cannot have written.
@@ -256,6 +304,24 @@ mod tests {
             assert!(packed.bytes().all(|b| B64.contains(&b)), "{packed}");
             assert_eq!(decompress(&packed).as_deref(), Some(text), "{text}");
         }
+    }
+
+    /// Regression: each code looked up every length from the longest entry's down, so a
+    /// long run (whose entries grow long) followed by varied text cost the square of the
+    /// run's length per code: 21 s for 1.8 MB. The trie finds each match in one walk.
+    #[test]
+    fn a_long_run_then_varied_text_round_trips() {
+        let mut text = format!("{{\"AutoMLJobName\":\"{}\",\"Tags\":[", "a".repeat(200_000));
+        for i in 0..3000 {
+            text.push_str(&format!(
+                "{{\"Key\":\"key-{i:05}\",\"Value\":\"v{}\"}},",
+                i * 7919 % 10007
+            ));
+        }
+        text.push_str("{}]}");
+        let packed = compress(&text);
+        assert!(packed.len() < text.len() / 4, "{}", packed.len());
+        assert_eq!(decompress(&packed).as_deref(), Some(text.as_str()));
     }
 
     #[test]

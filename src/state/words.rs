@@ -21,6 +21,52 @@ pub fn item_noun(list: &Shape) -> &'static str {
     }
 }
 
+/// At most this many bytes of an export are shown in the export box.
+pub const PREVIEW_BYTES: usize = 64 * 1024;
+
+/// The part of an export the export box shows: all of it up to [`PREVIEW_BYTES`], else the
+/// lines that fit (or, for one long line, the characters that fit), and a line saying how
+/// much is left out. Laying out megabytes of text in the box (an imported list of 60,000
+/// tags) froze the page at every render; Copy and Download still carry the whole text.
+pub fn export_preview(text: &str) -> (&str, Option<String>) {
+    if text.len() <= PREVIEW_BYTES {
+        return (text, None);
+    }
+    let mut end = PREVIEW_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let end = text[..end].rfind('\n').map_or(end, |i| i + 1);
+    let note = format!(
+        "The box shows the first {} KB of {} KB; Copy and Download carry all of it.",
+        end / 1024,
+        text.len().div_ceil(1024)
+    );
+    (&text[..end], Some(note))
+}
+
+/// The row after the drawn items of a list that has `more` items after the first `drawn`:
+/// what it says, and its button. `bounded` when `drawn` is the service's maximum.
+pub fn more_items(more: usize, drawn: usize, noun: &str, bounded: bool) -> (String, String) {
+    let these = crate::state::findings::plural(more, noun);
+    let them = if more == 1 { "it is" } else { "they are" };
+    let text = if bounded {
+        format!(
+            "{these} more, after the first {drawn}: the service accepts at most {drawn}, so it would reject the request until {them} removed. Not shown here; kept in the draft, the exports and the check."
+        )
+    } else {
+        format!(
+            "{these} more, after the first {drawn}: not shown here; kept in the draft, the exports and the check."
+        )
+    };
+    let button = if more == 1 {
+        format!("Remove the {noun} after the first {drawn}")
+    } else {
+        format!("Remove the {these} after the first {drawn}")
+    };
+    (text, button)
+}
+
 /// "a tag", "an algorithm".
 pub fn with_article(noun: &str) -> String {
     let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']);
@@ -124,6 +170,43 @@ pub fn field_name(pointer: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_export_is_shown_cut_at_a_line_and_says_so() {
+        assert_eq!(export_preview("short\n"), ("short\n", None));
+        let line = "x".repeat(99) + "\n";
+        let long = line.repeat(2000);
+        let (shown, note) = export_preview(&long);
+        assert!(shown.len() <= PREVIEW_BYTES && shown.ends_with('\n'));
+        assert_eq!(shown.len() % 100, 0, "whole lines");
+        assert_eq!(
+            note.as_deref(),
+            Some("The box shows the first 63 KB of 196 KB; Copy and Download carry all of it.")
+        );
+        let one_line = "é".repeat(PREVIEW_BYTES);
+        let (shown, note) = export_preview(&one_line);
+        assert!(
+            shown.len() <= PREVIEW_BYTES && note.is_some(),
+            "cut at a character"
+        );
+    }
+
+    #[test]
+    fn the_row_after_a_long_list_counts_what_is_not_drawn() {
+        let (text, button) = more_items(59_950, 50, "tag", true);
+        assert!(
+            text.starts_with("59950 tags more, after the first 50: the service accepts at most 50"),
+            "{text}"
+        );
+        assert!(text.contains("until they are removed"), "{text}");
+        assert_eq!(button, "Remove the 59950 tags after the first 50");
+        let (text, button) = more_items(1, 100, "item", false);
+        assert!(
+            text.starts_with("1 item more, after the first 100: not shown"),
+            "{text}"
+        );
+        assert_eq!(button, "Remove the item after the first 100");
+    }
 
     #[test]
     fn summary_entries_name_the_field_and_the_item() {

@@ -21,6 +21,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     override_usage = "automl-job check [FILE...|-] [--format human|json] [--api v1|v2]\n       \
                       automl-job export --to TARGET [FILE|-] [--allow-invalid]\n       \
                       automl-job import [FILE|-]\n       \
+                      automl-job preflight [--format human|json] REQUEST.json [DATA...]\n       \
                       automl-job [COMMAND] --help | --version",
     after_help = "Exit status: 0 every input is valid (warnings allowed), 1 a request has errors,\n\
                   2 an input cannot be read or is not JSON, or the command line is wrong.\n\
@@ -41,6 +42,7 @@ pub enum Command {
     Check(CheckArgs),
     Export(ExportArgs),
     Import(ImportArgs),
+    Preflight(PreflightArgs),
 }
 
 // Help text is not wrapped to the terminal (clap's `wrap_help` would bring in a terminal-size
@@ -119,6 +121,32 @@ pub struct ImportArgs {
     pub file: Option<PathBuf>,
 }
 
+/// Check the data files against a request before the job starts
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Check the training and validation data against a request before the job starts: \
+                  the\n500-row minimum, the target and sample weight columns, the validation \
+                  headers, ContentType\nand CompressionType against the files, the size limits, \
+                  and what would make the job go\nwrong (the problem type against the target, \
+                  missing targets, bad sample weights, rows with\nanother number of fields, \
+                  text that is not UTF-8). Nothing leaves the machine.",
+    after_help = "Exit status: 0 the job would start (warnings allowed), 1 something in the data \
+                  would fail it,\n2 a file cannot be read or the request is not JSON."
+)]
+pub struct PreflightArgs {
+    /// The request (a CreateAutoMLJob JSON body)
+    #[arg(value_name = "REQUEST.json")]
+    pub request: PathBuf,
+    /// The data files in channel order, training first, then validation (gzip is read as
+    /// gzip, whatever the name); none: each channel is read where its S3Uri points, with the
+    /// AWS credentials of the environment or profile
+    #[arg(value_name = "DATA")]
+    pub data: Vec<PathBuf>,
+    /// How to print the findings
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
+    pub format: Format,
+}
+
 /// An export target as `--to` takes it: [`Target`]'s own names and labels, so the command line
 /// and the library cannot disagree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,6 +200,31 @@ mod tests {
                 Ok(ExportTarget(target))
             );
         }
+    }
+
+    #[test]
+    fn preflight_takes_a_request_then_data_files_in_channel_order() {
+        let parsed = Cli::try_parse_from([
+            "automl-job",
+            "preflight",
+            "r.json",
+            "train.csv.gz",
+            "--format=json",
+            "validation.csv",
+        ])
+        .map(|cli| cli.command);
+        let Ok(Command::Preflight(args)) = parsed else {
+            panic!("preflight")
+        };
+        assert_eq!(args.request, PathBuf::from("r.json"));
+        assert_eq!(
+            args.data,
+            [
+                PathBuf::from("train.csv.gz"),
+                PathBuf::from("validation.csv")
+            ]
+        );
+        assert_eq!(args.format, Format::Json);
     }
 
     /// Every spelling the hand-written parser accepted is still read the same way.

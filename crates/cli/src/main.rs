@@ -19,7 +19,9 @@ use clap::Parser;
 use crate::args::{Api, CheckArgs, Cli, Command, ExportArgs, Format, ImportArgs};
 
 mod args;
+mod preflight;
 mod report;
+mod s3;
 
 /// What went wrong running a command, past its command line.
 enum Trouble {
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check_command(args),
         Command::Export(args) => export_command(args),
         Command::Import(args) => import_command(args),
+        Command::Preflight(args) => preflight::command(args).map_err(Trouble::from),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

@@ -158,6 +158,10 @@ pub fn json_line(checked: &Checked) -> String {
             }
             out.push(']');
         }
+        // A `more` finding stands for this many findings of one kind not listed.
+        if d.code == diag::MORE {
+            let _ = write!(out, ",\"omitted\":{}", diag::stands_for(d));
+        }
         if let Some((_, line, column)) = position(checked, index.as_ref(), d) {
             let _ = write!(out, ",\"line\":{line},\"column\":{column}");
         }

@@ -629,3 +629,359 @@ fn a_file_name_that_is_not_utf8_is_read() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `automl-job preflight REQUEST.json DATA...`: the data files checked against the request.
+mod preflight {
+    use std::io::Write;
+    use std::path::{Path, PathBuf};
+
+    use super::{run, text};
+
+    /// A directory of its own for each test's files.
+    fn dir(test: &str) -> PathBuf {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join("preflight")
+            .join(test);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_str().unwrap().to_string()
+    }
+
+    /// `rows` data rows of a churn table, one note per 7 rows quoted over two lines.
+    fn churn(rows: usize) -> Vec<u8> {
+        let mut s = "customer_id,plan,notes,churn\n".to_string();
+        for i in 0..rows {
+            let notes = if i % 7 == 0 {
+                "\"called, then\nwrote\""
+            } else {
+                "none"
+            };
+            let churn = if i % 4 == 0 { "yes" } else { "no" };
+            s.push_str(&format!("{i},basic,{notes},{churn}\n"));
+        }
+        s.into_bytes()
+    }
+
+    fn request(extra: &str) -> String {
+        format!(
+            r#"{{"AutoMLJobName": "churn", "ProblemType": "BinaryClassification",
+  "InputDataConfig": [{{"DataSource": {{"S3DataSource": {{"S3DataType": "S3Prefix", "S3Uri": "s3://b/train/"}}}},
+                        "TargetAttributeName": "churn"{extra}}}],
+  "OutputDataConfig": {{"S3OutputPath": "s3://b/out/"}}, "RoleArn": "arn:aws:iam::123456789012:role/r"}}"#
+        )
+    }
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(bytes).unwrap();
+        enc.finish().unwrap()
+    }
+
+    #[test]
+    fn a_file_the_job_can_use_exits_0_with_its_summary() {
+        let d = dir("valid");
+        let req = write(&d, "request.json", request("").as_bytes());
+        let data = write(&d, "train.csv", &churn(500));
+        let out = run(&["preflight", &req, &data], None);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+        assert!(
+            stdout.contains(&format!(
+                "{data} (training, CSV, {} bytes): 500 rows, 4 columns; target churn: no 375, yes 125",
+                churn(500).len()
+            )),
+            "{stdout}"
+        );
+        assert!(
+            stdout.ends_with("preflight: the job would start (0 errors, 0 warnings)\n"),
+            "{stdout}"
+        );
+    }
+
+    #[test]
+    fn too_few_rows_exit_1_located_in_the_request() {
+        let d = dir("few");
+        let req = write(&d, "request.json", request("").as_bytes());
+        let data = write(&d, "train.csv", &churn(499));
+        let out = run(&["preflight", &req, &data], None);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert!(stdout.starts_with(&format!(
+            "error[too-few-rows]: {data} has 499 data rows: Autopilot needs at least 500 training rows\n   = path: /InputDataConfig/0/DataSource/S3DataSource/S3Uri\n"
+        )), "{stdout}");
+        assert!(
+            stdout.ends_with("preflight: the job would fail (1 error, 0 warnings)\n"),
+            "{stdout}"
+        );
+    }
+
+    #[test]
+    fn json_format_prints_one_object_with_the_channels() {
+        let d = dir("json");
+        let req = write(
+            &d,
+            "request.json",
+            request(r#", "CompressionType": "Gzip""#).as_bytes(),
+        );
+        let mut lines = churn(500);
+        lines.extend(b"1,basic,\"short\"\n");
+        let data = write(&d, "train.csv.gz", &gzip(&lines));
+        let out = run(&["preflight", "--format", "json", &req, &data], None);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{stdout}");
+        assert_eq!(stdout.lines().count(), 1);
+        let json = automl_rules::json::parse(stdout.trim()).expect("one JSON object");
+        let get = |p: &str| json.pointer(p).cloned();
+        assert_eq!(get("/valid").and_then(|n| n.as_bool()), Some(true));
+        assert_eq!(
+            get("/channels/0/rows").and_then(|n| n.as_f64()),
+            Some(501.0)
+        );
+        assert_eq!(
+            get("/channels/0/compression")
+                .and_then(|n| n.as_str().map(String::from))
+                .as_deref(),
+            Some("Gzip")
+        );
+        assert_eq!(
+            get("/channels/0/target/classes/no").and_then(|n| n.as_f64()),
+            Some(375.0)
+        );
+        assert_eq!(
+            get("/channels/0/columns/2/name")
+                .and_then(|n| n.as_str().map(String::from))
+                .as_deref(),
+            Some("notes")
+        );
+        assert_eq!(
+            get("/diagnostics/0/code")
+                .and_then(|n| n.as_str().map(String::from))
+                .as_deref(),
+            Some("field-count")
+        );
+        assert_eq!(
+            get("/diagnostics/0/line").and_then(|n| n.as_f64()),
+            Some(574.0)
+        );
+        assert_eq!(
+            get("/diagnostics/1/code")
+                .and_then(|n| n.as_str().map(String::from))
+                .as_deref(),
+            Some("target-values-missing")
+        );
+    }
+
+    #[test]
+    fn a_truncated_gzip_file_is_named_with_its_offset() {
+        let d = dir("truncated");
+        let req = write(
+            &d,
+            "request.json",
+            request(r#", "CompressionType": "Gzip""#).as_bytes(),
+        );
+        let gz = gzip(&churn(600));
+        let data = write(&d, "train.csv.gz", &gz[..gz.len() - 3]);
+        let out = run(&["preflight", &req, &data], None);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert!(
+            stdout.contains(&format!(
+                "error[gzip-corrupt]: {data} ends before its gzip data does (after {} bytes",
+                gz.len() - 3
+            )),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains(&format!("  --> {data}, byte {}\n", gz.len() - 3)),
+            "{stdout}"
+        );
+    }
+
+    /// A Parquet file of `len` bytes whose footer (Thrift compact protocol, written out by
+    /// hand: this crate has no Parquet writer) holds the schema `churn: INT64` and `rows`
+    /// rows; the data pages are never read, so they are zeros here.
+    fn parquet_of(len: usize, rows: u16) -> Vec<u8> {
+        assert!((64..8192).contains(&rows), "a two-byte varint");
+        let z = u32::from(rows) * 2; // zigzag
+        let mut meta = vec![
+            0x15, 0x02, // 1: version = 1 (i32)
+            0x19, 0x2c, // 2: schema, a list of 2 structs
+            0x48, 6, b's', b'c', b'h', b'e', b'm', b'a', // 4: name "schema"
+            0x15, 0x02, 0x00, // 5: num_children = 1; end
+            0x15, 0x04, // 1: type = INT64 (2)
+            0x25, 0x00, // 3: repetition_type = REQUIRED (0)
+            0x18, 5, b'c', b'h', b'u', b'r', b'n', 0x00, // 4: name "churn"; end
+            0x16, // 3: num_rows (i64), a varint:
+        ];
+        meta.extend([(z & 0x7f) as u8 | 0x80, (z >> 7) as u8]);
+        meta.extend([0x19, 0x0c, 0x00]); // 4: row_groups, an empty list; end
+        let mut file = b"PAR1".to_vec();
+        file.resize(len - meta.len() - 8, 0);
+        file.extend(&meta);
+        file.extend((meta.len() as u32).to_le_bytes());
+        file.extend(b"PAR1");
+        file
+    }
+
+    #[test]
+    fn a_parquet_file_over_8_mib_is_read_by_its_footer_and_not_changed() {
+        // The reader seeks to the footer (the last 8 MiB) after the first 1 MiB; a file
+        // between 9 and 17 MiB was named as changed while it was read, its bytes miscounted.
+        let d = dir("parquet");
+        let req = write(
+            &d,
+            "request.json",
+            request(r#", "ContentType": "x-application/vnd.amazon+parquet""#).as_bytes(),
+        );
+        for len in [4 << 20, 12 << 20, 20 << 20] {
+            let data = write(&d, "train.parquet", &parquet_of(len, 600));
+            let out = run(&["preflight", "--format", "json", &req, &data], None);
+            let stdout = text(&out.stdout);
+            assert_eq!(out.status.code(), Some(0), "{len}: {stdout}");
+            let json = automl_rules::json::parse(stdout.trim()).expect("one JSON object");
+            let get = |p: &str| json.pointer(p).and_then(|n| n.as_f64());
+            assert_eq!(get("/channels/0/bytes"), Some(len as f64), "{stdout}");
+            assert_eq!(get("/channels/0/rows"), Some(600.0), "{stdout}");
+            assert!(!stdout.contains("data-changed"), "{stdout}");
+        }
+    }
+
+    #[test]
+    fn unreadable_files_and_wrong_arguments_exit_2() {
+        let d = dir("unreadable");
+        let req = write(&d, "request.json", request("").as_bytes());
+        let data = write(&d, "train.csv", &churn(500));
+        let missing = d.join("missing.csv");
+        let out = run(&["preflight", &req, missing.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            text(&out.stdout).starts_with(&format!(
+                "error[unreadable]: cannot read {}: no such file",
+                missing.display()
+            )),
+            "{}",
+            text(&out.stdout)
+        );
+        let out = run(&["preflight", &req, &data, &data], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out.stderr)
+            .contains("2 data files for 1 channel in the request's InputDataConfig"));
+        // No DATA: the channel is read from its S3Uri (s3://b/train/), here through an
+        // endpoint on a loopback port nothing listens on: a located network error, exit 2.
+        let out = super::bin()
+            .args(["preflight", &req])
+            .env("AWS_ENDPOINT_URL", "http://127.0.0.1:1")
+            .env("AWS_ACCESS_KEY_ID", "AKIDTEST")
+            .env("AWS_SECRET_ACCESS_KEY", "secret")
+            .env("AWS_REGION", "us-east-1")
+            .env("AUTOML_JOB_S3_TIMEOUT", "2")
+            .env("HOME", &d)
+            .env_remove("AWS_PROFILE")
+            .env_remove("AWS_ENDPOINT_URL_S3")
+            .env_remove("AWS_SESSION_TOKEN")
+            .env_remove("AWS_SHARED_CREDENTIALS_FILE")
+            .env_remove("AWS_CONFIG_FILE")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            text(&out.stdout).starts_with(
+                "error[unreadable]: cannot reach the endpoint http://127.0.0.1:1 for s3://b/train/: connection refused"
+            ),
+            "{}",
+            text(&out.stdout)
+        );
+        let out = run(&["preflight", &data, &data], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            text(&out.stderr).contains("is not a JSON request"),
+            "{}",
+            text(&out.stderr)
+        );
+        let out = run(&["preflight", "--help"], None);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            text(&out.stdout)
+                .contains("Usage: automl-job preflight [OPTIONS] <REQUEST.json> [DATA]..."),
+            "{}",
+            text(&out.stdout)
+        );
+    }
+}
+
+/// A million bad tags (3 MB, under the 4 MiB limit): the first 20 of each finding and one
+/// `more` line that counts the rest, in a bounded output and in bounded time.
+#[test]
+fn a_million_bad_items_give_a_bounded_report() {
+    let items = vec!["{}"; 1_000_000].join(",");
+    let body = format!(
+        r#"{{"AutoMLJobName":"a","InputDataConfig":[{{"DataSource":{{"S3DataSource":{{"S3DataType":"S3Prefix","S3Uri":"s3://my-bucket/t/"}}}},"TargetAttributeName":"y"}}],"OutputDataConfig":{{"S3OutputPath":"s3://my-bucket/o/"}},"RoleArn":"arn:aws:iam::123456789012:role/r","Tags":[{items}]}}"#
+    );
+    assert!(body.len() < 4 << 20);
+    let out = run(&["check", "--format", "json"], Some(&body));
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.len() < 100_000, "{} bytes", stdout.len());
+    let line = automl_rules::json::parse(stdout.trim_end()).unwrap();
+    let diags = line.get("diagnostics").and_then(|n| n.as_array()).unwrap();
+    for member in ["Key", "Value"] {
+        let listed = diags
+            .iter()
+            .filter(|d| d.get("code").and_then(|c| c.as_str()) == Some("required"))
+            .filter(|d| {
+                let path = d.get("path").and_then(|p| p.as_str()).unwrap();
+                path.starts_with("/Tags/") && path.ends_with(member)
+            })
+            .count();
+        assert_eq!(listed, 20, "{member}");
+        let pattern = format!("(required at /Tags/*/{member})");
+        let more = diags
+            .iter()
+            .find(|d| {
+                d.get("message")
+                    .and_then(|m| m.as_str())
+                    .is_some_and(|m| m.contains(&pattern))
+            })
+            .unwrap_or_else(|| panic!("no count of {member}"));
+        assert_eq!(more.get("code").and_then(|c| c.as_str()), Some("more"));
+        assert_eq!(more.get("severity").and_then(|c| c.as_str()), Some("error"));
+        assert_eq!(more.get("path").and_then(|c| c.as_str()), Some("/Tags"));
+        assert_eq!(
+            more.get("omitted").and_then(|c| c.as_f64()),
+            Some(999_980.0)
+        );
+        assert!(more
+            .get("message")
+            .and_then(|m| m.as_str())
+            .unwrap()
+            .starts_with("and 999,980 more with the same finding"));
+    }
+    // The count error, 40 listed, 2 × 999,980 counted: every one of them a clause.
+    let response = line
+        .get("service_response")
+        .and_then(|n| n.as_str())
+        .unwrap();
+    assert!(
+        response.starts_with("2000001 validation errors detected: "),
+        "{}",
+        &response[..200]
+    );
+    assert!(response.ends_with("; and 1999960 more"), "{response}");
+    // The human report counts every finding, too.
+    let out = run(&["check"], Some(&body));
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.len() < 100_000, "{} bytes", stdout.len());
+    assert!(
+        stdout.contains("would be rejected (2000001 errors, 0 warnings)"),
+        "{}",
+        &stdout[stdout.len().saturating_sub(300)..]
+    );
+}

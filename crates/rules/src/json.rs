@@ -248,6 +248,15 @@ impl Node {
         }
     }
 
+    /// The number's value as the service reads a model `float` (a Java `float`: the text
+    /// rounded once to 32 bits), when this is a number.
+    pub fn as_f32(&self) -> Option<f32> {
+        match &self.value {
+            Value::Number(text) => crate::number::parse_f32(text),
+            _ => None,
+        }
+    }
+
     /// Whether two values are equal, ignoring where they were read from (number texts must
     /// match exactly; object members must match in order).
     pub fn same_as(&self, other: &Node) -> bool {

@@ -1,10 +1,20 @@
 //! Reading numbers as `str::parse` does, and writing floats as `Display` does, with less code
 //! in the page.
 //!
-//! A decimal text as an `f64`, exactly as `str::parse::<f64>` does (same grammar, same
-//! correctly rounded value), with only the exact "simple decimal conversion" that core falls
+//! A decimal text as an `f64` or an `f32`, exactly as `str::parse` does (same grammar, same
+//! correctly rounded value; an `f32` rounded once, as Java's `Float.parseFloat` reads a
+//! model `float`), with only the exact "simple decimal conversion" that core falls
 //! back on: core's fast paths bring a 10 KB table of powers of five into the page. Integers
-//! are read as digit strings, so that no 128-bit formatting or arithmetic is linked.
+//! are read as digit strings ([`parse_i64`], [`i128_text`]): the checker needs no 128-bit
+//! formatting or arithmetic. The page does link some, for the boto3 import alone: its
+//! arithmetic on written numbers (`import::python::Reader::numbers`) works in `i128`, exact
+//! up to 2^127 as Python's is (the Python-eval differential test in
+//! `tests/clients/python_import.py` holds it to that), which brings compiler_builtins'
+//! 128-bit multiply and divide (`__multi3`, `__divti3`, `__modti3`, `u128_div_rem`, ...:
+//! 1,817 bytes of the release wasm before wasm-opt, measured 2026-12-06) and an inlined
+//! `i128` to-text. Reading those numbers as `i64` would refuse products between 2^63 and
+//! 2^127 that Python works out exactly; exact digit-string arithmetic would cost more code
+//! than it saves.
 //!
 //! The algorithm is core's `dec2flt` slow path (`decimal_seq.rs`, `slow.rs`; Nigel Tao's
 //! description of Go's `strconv`): the digits are shifted by powers of two until the value
@@ -81,9 +91,28 @@ const MAX_SHIFT: usize = 60;
 const POWERS: [u8; 19] = [
     0, 3, 6, 9, 13, 16, 19, 23, 26, 29, 33, 36, 39, 43, 46, 49, 53, 56, 59,
 ];
-const MANTISSA_BITS: usize = 52;
-const MINIMUM_EXPONENT: i32 = -1023;
-const INFINITE_POWER: i32 = 0x7FF;
+
+/// A binary format's parameters, as core's `RawFloat` names them.
+struct Format {
+    /// Explicit fraction bits (52 for `f64`, 23 for `f32`).
+    mantissa_bits: usize,
+    /// The exponent of the smallest normal value, minus one (-1023, -127).
+    minimum_exponent: i32,
+    /// The biased exponent of infinity (0x7FF, 0xFF).
+    infinite_power: i32,
+}
+
+const F64: Format = Format {
+    mantissa_bits: 52,
+    minimum_exponent: -1023,
+    infinite_power: 0x7FF,
+};
+
+const F32: Format = Format {
+    mantissa_bits: 23,
+    minimum_exponent: -127,
+    infinite_power: 0xFF,
+};
 
 /// `0.d1d2d3… × 10^decimal_point`, with `truncated` when non-zero digits were dropped.
 struct Decimal {
@@ -103,11 +132,35 @@ pub(crate) fn parse_f64(text: &str) -> Option<f64> {
         _ => (false, bytes),
     };
     let magnitude = match decimal(body) {
-        Some(d) => d.into_f64(),
+        Some(d) => f64::from_bits(d.into_bits(&F64)),
         None if body.eq_ignore_ascii_case(b"inf") || body.eq_ignore_ascii_case(b"infinity") => {
             f64::INFINITY
         }
         None if body.eq_ignore_ascii_case(b"nan") => f64::NAN,
+        None => return None,
+    };
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// `text.parse::<f32>().ok()`: the text correctly rounded to the nearest `f32` (half to
+/// even), in one step, as Java's `Float.parseFloat` does and the service reads a model
+/// `float`. Not `parse_f64(text) as f32`: rounding twice can land on the other side of a
+/// halfway point (`1.0000000596046447755` is above the `f32` halfway point 1 + 2^-24 but its
+/// nearest `f64` is that point, which then rounds to even, 1).
+pub(crate) fn parse_f32(text: &str) -> Option<f32> {
+    let bytes = text.as_bytes();
+    let (negative, body) = match bytes.split_first()? {
+        (b'-', rest) => (true, rest),
+        (b'+', rest) => (false, rest),
+        _ => (false, bytes),
+    };
+    let magnitude = match decimal(body) {
+        // At most 31 bits: the cast keeps them all.
+        Some(d) => f32::from_bits(d.into_bits(&F32) as u32),
+        None if body.eq_ignore_ascii_case(b"inf") || body.eq_ignore_ascii_case(b"infinity") => {
+            f32::INFINITY
+        }
+        None if body.eq_ignore_ascii_case(b"nan") => f32::NAN,
         None => return None,
     };
     Some(if negative { -magnitude } else { magnitude })
@@ -196,14 +249,20 @@ impl Decimal {
         }
     }
 
-    /// The value, correctly rounded (half to even).
-    fn into_f64(mut self) -> f64 {
+    /// The bits of the value in `format` (without sign), correctly rounded (half to even).
+    fn into_bits(mut self, format: &Format) -> u64 {
+        let Format {
+            mantissa_bits,
+            minimum_exponent,
+            infinite_power,
+        } = *format;
+        let infinity = (infinite_power as u64) << mantissa_bits;
         let shift_for = |n: usize| POWERS.get(n).map_or(MAX_SHIFT, |&s| usize::from(s));
         if self.num_digits == 0 || self.decimal_point < -324 {
-            return 0.0;
+            return 0;
         }
         if self.decimal_point >= 310 {
-            return f64::INFINITY;
+            return infinity;
         }
         let mut exp2 = 0_i32;
         // Shift right toward (1/2 ... 1].
@@ -211,7 +270,7 @@ impl Decimal {
             let shift = shift_for(self.decimal_point as usize);
             self.right_shift(shift);
             if self.decimal_point < -DECIMAL_POINT_RANGE {
-                return 0.0;
+                return 0;
             }
             exp2 += shift as i32;
         }
@@ -228,38 +287,38 @@ impl Decimal {
             };
             self.left_shift(shift);
             if self.decimal_point > DECIMAL_POINT_RANGE {
-                return f64::INFINITY;
+                return infinity;
             }
             exp2 -= shift as i32;
         }
         // From [1/2, 1] to the binary format's [1, 2].
         exp2 -= 1;
-        while MINIMUM_EXPONENT + 1 > exp2 {
-            let n = ((MINIMUM_EXPONENT + 1 - exp2) as usize).min(MAX_SHIFT);
+        while minimum_exponent + 1 > exp2 {
+            let n = ((minimum_exponent + 1 - exp2) as usize).min(MAX_SHIFT);
             self.right_shift(n);
             exp2 += n as i32;
         }
-        if exp2 - MINIMUM_EXPONENT >= INFINITE_POWER {
-            return f64::INFINITY;
+        if exp2 - minimum_exponent >= infinite_power {
+            return infinity;
         }
         // Shift to the hidden bit, then round to the mantissa and the hidden bit.
-        self.left_shift(MANTISSA_BITS + 1);
+        self.left_shift(mantissa_bits + 1);
         let mut mantissa = self.round();
-        if mantissa >= 1_u64 << (MANTISSA_BITS + 1) {
+        if mantissa >= 1_u64 << (mantissa_bits + 1) {
             // Rounding carried into a new bit: shift back.
             self.right_shift(1);
             exp2 += 1;
             mantissa = self.round();
-            if exp2 - MINIMUM_EXPONENT >= INFINITE_POWER {
-                return f64::INFINITY;
+            if exp2 - minimum_exponent >= infinite_power {
+                return infinity;
             }
         }
-        let mut power2 = exp2 - MINIMUM_EXPONENT;
-        if mantissa < 1_u64 << MANTISSA_BITS {
+        let mut power2 = exp2 - minimum_exponent;
+        if mantissa < 1_u64 << mantissa_bits {
             power2 -= 1;
         }
-        mantissa &= (1_u64 << MANTISSA_BITS) - 1;
-        f64::from_bits(mantissa | (power2 as u64) << MANTISSA_BITS)
+        mantissa &= (1_u64 << mantissa_bits) - 1;
+        mantissa | (power2 as u64) << mantissa_bits
     }
 
     /// The integer part, rounded half to even (or up when digits were dropped).
@@ -589,6 +648,15 @@ mod tests {
             (None, None) => {}
             _ => panic!("{text}: {ours:?} vs {core:?}"),
         }
+        // Core reads an `f32` in one rounding step, as Java's `Float.parseFloat` does.
+        let ours = parse_f32(text);
+        let core = text.parse::<f32>().ok();
+        match (ours, core) {
+            (Some(a), Some(b)) if a.is_nan() && b.is_nan() => {}
+            (Some(a), Some(b)) => assert_eq!(a.to_bits(), b.to_bits(), "{text}: {a:e} vs {b:e}"),
+            (None, None) => {}
+            _ => panic!("{text}: {ours:?} vs {core:?} (f32)"),
+        }
     }
 
     use crate::test_rng::Rng;
@@ -821,6 +889,61 @@ mod tests {
             let small = x / 1e20;
             same_display_f64(small);
             same_display_f32(small as f32);
+        }
+    }
+
+    /// What the service reads for a model `float`: round to nearest, half to even, in one
+    /// step, with subnormals and overflow to infinity.
+    #[test]
+    fn f32_rounding() {
+        let f32_of = |text: &str| parse_f32(text).unwrap();
+        // The cases.
+        assert_eq!(f32_of("0.99999999"), 1.0);
+        assert_eq!(f32_of("1.00000001"), 1.0);
+        assert_eq!(f32_of("1e-46"), 0.0);
+        assert!(f32_of("-1e-46").is_sign_negative() && f32_of("-1e-46") == 0.0);
+        assert_eq!(f32_of("3.5e38"), f32::INFINITY);
+        assert_eq!(f32_of("-3.5e38"), f32::NEG_INFINITY);
+        assert_eq!(f32_of("3.4028235e38"), f32::MAX);
+        // Halfway between f32::MAX and 2^128 rounds to even, which is infinity.
+        assert_eq!(
+            f32_of("340282356779733661637539395458142568448"),
+            f32::INFINITY
+        );
+        assert_eq!(f32_of("340282356779733661637539395458142568447"), f32::MAX);
+        // Subnormals: the smallest, half of it (a tie, to even: 0), just above half.
+        assert_eq!(f32_of("1.4e-45").to_bits(), 1);
+        assert_eq!(f32_of("7.006492321624085e-46").to_bits(), 0);
+        assert_eq!(f32_of("7.006492321624086e-46").to_bits(), 1);
+        assert_eq!(f32_of("1.1754942e-38").to_bits(), 0x007F_FFFF);
+        assert_eq!(f32_of("1.17549435e-38"), f32::MIN_POSITIVE);
+        // Ties between 1 and its neighbour 1 + 2^-23: to even (1), and just above (up).
+        assert_eq!(f32_of("1.000000059604644775390625"), 1.0);
+        assert_eq!(f32_of("1.000000059604644775390626").to_bits(), 0x3F80_0001);
+        assert_eq!(f32_of("1.000000178813934326171875").to_bits(), 0x3F80_0002);
+        // Rounding through f64 first would give 1 here: the nearest f64 is the tie itself.
+        assert_eq!(f32_of("1.0000000596046447755").to_bits(), 0x3F80_0001);
+        assert_eq!(parse_f64("1.0000000596046447755").unwrap() as f32, 1.0);
+        same("1.0000000596046447755");
+    }
+
+    /// Halfway points between neighbouring `f32`s and the texts beside them, against core.
+    #[test]
+    fn f32_halfway_points() {
+        let mut rng = Rng(0x5851_F42D_4C95_7F2D);
+        for _ in 0..4_000 {
+            let bits = rng.next() as u32 & 0x7F7F_FFFF;
+            let x = f64::from(f32::from_bits(bits));
+            let next = f64::from(f32::from_bits(bits + 1));
+            // Exact in f64: both neighbours have 24 bits, their mean 25.
+            let tie = (x + next) / 2.0;
+            let text = format!("{tie:e}");
+            same(&text);
+            same(&format!("{tie:.30e}"));
+            let (mantissa, exp) = text.split_once('e').unwrap();
+            let point = if mantissa.contains('.') { "" } else { "." };
+            same(&format!("{mantissa}{point}0000000000000000000001e{exp}"));
+            same(&format!("{:e}", f32::from_bits(bits)));
         }
     }
 

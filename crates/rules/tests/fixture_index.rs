@@ -514,6 +514,16 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/valid-validation-fraction.expected"),
     ),
     (
+        "validation-fraction-float-overflow",
+        include_str!("fixtures/validation-fraction-float-overflow.json"),
+        include_str!("fixtures/validation-fraction-float-overflow.expected"),
+    ),
+    (
+        "validation-fraction-just-over-one",
+        include_str!("fixtures/validation-fraction-just-over-one.json"),
+        include_str!("fixtures/validation-fraction-just-over-one.expected"),
+    ),
+    (
         "validation-fraction-large",
         include_str!("fixtures/validation-fraction-large.json"),
         include_str!("fixtures/validation-fraction-large.expected"),
@@ -527,6 +537,16 @@ pub const CASES: &[(&str, &str, &str)] = &[
         "validation-fraction-over-one",
         include_str!("fixtures/validation-fraction-over-one.json"),
         include_str!("fixtures/validation-fraction-over-one.expected"),
+    ),
+    (
+        "validation-fraction-rounds-to-one",
+        include_str!("fixtures/validation-fraction-rounds-to-one.json"),
+        include_str!("fixtures/validation-fraction-rounds-to-one.expected"),
+    ),
+    (
+        "validation-fraction-rounds-to-zero",
+        include_str!("fixtures/validation-fraction-rounds-to-zero.json"),
+        include_str!("fixtures/validation-fraction-rounds-to-zero.expected"),
     ),
     (
         "validation-fraction-string",

@@ -8,10 +8,12 @@ use super::scalar::scalar_view;
 use super::structure_members;
 use crate::browser;
 use crate::state::editor::Editor;
-use crate::state::layout::{field_id, first_control, help_id};
-use crate::state::words::{capitalize, item_noun, with_article};
+use crate::state::findings::plural;
+use crate::state::layout::{field_id, first_control, help_id, rows_drawn};
+use crate::state::words::{capitalize, item_noun, more_items, with_article};
 
-/// A list with add, remove and reorder within its bounds.
+/// A list with add, remove and reorder within its bounds. It draws at most
+/// [`rows_drawn`] items; the rest are one row that counts them and removes them (one step).
 pub(super) fn list_view(
     editor: Editor,
     pointer: String,
@@ -26,6 +28,36 @@ pub(super) fn list_view(
     let len = {
         let pointer = pointer.clone();
         Memo::new(move |_| editor.draft.with(|d| d.len(&pointer)))
+    };
+    let drawn = rows_drawn(max);
+    let rows = Memo::new(move |_| len.get().min(drawn));
+    let more = {
+        let pointer = pointer.clone();
+        move || {
+            let more = len.get().saturating_sub(drawn);
+            (more > 0).then(|| {
+                let (text, button) = more_items(more, drawn, noun, max.is_some());
+                let pointer = pointer.clone();
+                let remove = move |_| {
+                    let them = if more == 1 { "it" } else { "them" };
+                    editor.change_undoably(
+                        format!(
+                            "Removed the {} after the first {drawn}. Undo puts {them} back.",
+                            plural(more, noun)
+                        ),
+                        |d| d.truncate_list(&pointer, drawn),
+                    );
+                    editor.touch(&pointer);
+                    browser::focus(&field_id(&pointer));
+                };
+                view! {
+                    <div class="more-items" role="group" aria-label=format!("{} not shown", plural(more, noun))>
+                        <p>{text}</p>
+                        <button type="button" class="secondary" on:click=remove>{button}</button>
+                    </div>
+                }
+            })
+        }
     };
     let label = def.map_or("", |d| d.label);
     let help = def.map_or("", |d| d.help);
@@ -57,10 +89,11 @@ pub(super) fn list_view(
             </p>
             <Messages pointer=pointer.clone()/>
             <ol class="items">
-                <For each=move || 0..len.get() key=|i| *i let:i>
+                <For each=move || 0..rows.get() key=|i| *i let:i>
                     {list_item(editor, items_pointer.clone(), i, member, noun, len, min)}
                 </For>
             </ol>
+            {more}
             <button
                 type="button"
                 class="secondary add"

@@ -6,7 +6,7 @@ use super::explain::{pattern_explanation, pattern_too_long_explanation};
 use super::{Failure, Place};
 use crate::json::{Node, Value};
 use crate::model::{Kind, Shape};
-use crate::number::{parse_f64, parse_i64};
+use crate::number::{parse_f32, parse_f64, parse_i64};
 use crate::pattern;
 use crate::wording::python::{python_str, python_type};
 use crate::wording::text::{fmt_num, int_text, is_integer_text, shorten};
@@ -550,12 +550,26 @@ pub(super) fn scalar_failures(node: &Node, shape: &Shape, place: &Place) -> Vec<
             }
         }
         (Kind::Float { min, max }, Value::Number(text)) => {
+            // The AWS CLI checks the minimum on the Python float (64 bits) before sending;
+            // the service reads a model `float` as a Java `float`, the text rounded once to
+            // 32 bits (`1.00000001` is 1.0, within `max` 1; `3.5e38` is infinity), and checks
+            // the maximum on that. Both bounds of the model's floats are exact in 32 bits,
+            // so rounding never moves a value across them the wrong way: a value at most
+            // `max` reads as at most `max`.
             let value = parse_f64(text).unwrap_or(f64::NAN);
+            let service_value = parse_f32(text).map_or(f64::NAN, f64::from);
             if let Some(max) = max {
-                if value > *max {
+                if service_value > *max {
                     out.push(Failure {
                         code: "range",
-                        message: format!("{name} is {text}; at most {} is allowed", fmt_num(*max)),
+                        message: if service_value.is_infinite() {
+                            format!(
+                                "{name} is {text}, past the largest 32-bit float (Infinity to the service); at most {} is allowed",
+                                fmt_num(*max)
+                            )
+                        } else {
+                            format!("{name} is {text}; at most {} is allowed", fmt_num(*max))
+                        },
                         constraint: format!(
                             "Member must have value less than or equal to {}",
                             fmt_num(*max)

@@ -1,11 +1,17 @@
 //! The Unicode general categories `\p{L}`, `\p{Z}` and `\p{N}`, read from the generated
-//! tables, and the range arithmetic the classes use.
+//! tables.
 
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
-use super::java::{Ranges, MAX_CHAR};
 use crate::unicode_tables::{LETTER, NUMBER, SEPARATOR};
+
+/// Largest code point.
+#[cfg(test)]
+pub(super) const MAX_CHAR: u32 = 0x10FFFF;
+
+/// A set of code points: sorted, non-overlapping, non-adjacent inclusive ranges.
+pub(super) type Ranges = Vec<(u32, u32)>;
 
 /// Whether `c` is in Unicode general category L (Lu Ll Lt Lm Lo), as `\p{L}` matches.
 pub fn is_letter(c: char) -> bool {
@@ -64,40 +70,4 @@ pub(super) fn in_ranges(ranges: &[(u32, u32)], c: u32) -> bool {
             }
         })
         .is_ok()
-}
-
-/// The union of two sets (each sorted, non-overlapping and non-adjacent), by one merge
-/// pass; cheaper in code size than sorting.
-pub(super) fn union(a: &[(u32, u32)], b: &[(u32, u32)]) -> Ranges {
-    let mut out: Ranges = Vec::with_capacity(a.len() + b.len());
-    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
-            (Some(_), Some(_)) | (None, _) => b.next(),
-            (Some(_), None) => a.next(),
-        };
-        let Some(&(lo, hi)) = next else { break };
-        match out.last_mut() {
-            Some(last) if lo <= last.1 + 1 => last.1 = last.1.max(hi),
-            _ => out.push((lo, hi)),
-        }
-    }
-    out
-}
-
-/// Every code point not in `ranges` (sorted, non-overlapping, non-adjacent).
-pub(super) fn complement(ranges: &[(u32, u32)]) -> Ranges {
-    let mut out = Vec::with_capacity(ranges.len() + 1);
-    let mut next = 0;
-    for &(lo, hi) in ranges {
-        if lo > next {
-            out.push((next, lo - 1));
-        }
-        next = hi + 1;
-    }
-    if next <= MAX_CHAR {
-        out.push((next, MAX_CHAR));
-    }
-    out
 }

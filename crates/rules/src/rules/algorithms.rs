@@ -1,7 +1,7 @@
 //! The training mode's algorithms: which exist, which each mode accepts, and how many.
 
 use super::{error, warning, Request};
-use crate::diag::Diagnostic;
+use crate::diag::Findings;
 use crate::json::Node;
 
 /// Algorithms usable in ENSEMBLING mode (API, AutoMLAlgorithmConfig.AutoMLAlgorithms).
@@ -30,7 +30,7 @@ pub const TIME_SERIES_ALGORITHMS: [&str; 6] =
 /// AutoMLAlgorithms attribute must be set and one only. If the list … is empty, … uses the
 /// full set of algorithms for the given training mode"); API,
 /// AutoMLAlgorithmConfig.AutoMLAlgorithms (the lists per mode); Guide/modes.
-pub fn algorithms_config(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn algorithms_config(req: &Request, out: &mut Findings) {
     const MODE: &str = "/AutoMLJobConfig/Mode";
     let base = "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig";
     let Some(configs) = req

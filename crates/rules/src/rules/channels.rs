@@ -2,9 +2,9 @@
 //! fraction, augmented manifests and sample weights.
 
 use super::{error, warning, Channel, Request, CONTENT_TYPES, DEFAULT_CONTENT_TYPE};
-use crate::diag::Diagnostic;
-use crate::json::Node;
-use crate::number::display_f64;
+use crate::diag::Findings;
+use crate::json::{Node, Value};
+use crate::number::{display_f32, display_f64};
 
 /// At most one `training` and one `validation` channel; a validation channel needs a training
 /// channel. `ChannelType` defaults to `training`, so two channels without it are two training
@@ -12,7 +12,7 @@ use crate::number::display_f64;
 ///
 /// Source: API, AutoMLChannel.ChannelType ("The default value is training"); Guide/datasets
 /// ("you can provide … one training dataset and, optionally, one validation dataset").
-pub fn channel_types(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn channel_types(req: &Request, out: &mut Findings) {
     let channels = req.channels();
     for kind in ["training", "validation"] {
         let of_kind: Vec<&Channel> = channels
@@ -61,7 +61,7 @@ pub fn channel_types(req: &Request, out: &mut Vec<Diagnostic>) {
 ///
 /// Source: API, AutoMLChannel.DataSource ("The data source for an AutoML channel") and
 /// CreateAutoMLJob.InputDataConfig ("describes the input data and its location").
-pub fn channel_has_data_source(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn channel_has_data_source(req: &Request, out: &mut Findings) {
     for channel in req.channels() {
         if channel.node.get("DataSource").is_none() {
             out.push(warning(
@@ -78,7 +78,7 @@ pub fn channel_has_data_source(req: &Request, out: &mut Vec<Diagnostic>) {
 ///
 /// Source: API, AutoMLChannel.ChannelType ("Channels for training and validation must share
 /// the same ContentType and TargetAttributeName").
-pub fn channels_share_target_and_content_type(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn channels_share_target_and_content_type(req: &Request, out: &mut Findings) {
     let channels = req.channels();
     let [first, second] = channels.as_slice() else {
         return;
@@ -114,7 +114,7 @@ pub fn channels_share_target_and_content_type(req: &Request, out: &mut Vec<Diagn
 /// Source: API, AutoMLDataSplitConfig ("how to split the input training dataset");
 /// Guide/datasets ("If you provide a validation dataset, do not specify a validation
 /// fraction").
-pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Findings) {
     let Some(fraction) = req.at(&["AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"])
     else {
         return;
@@ -137,26 +137,37 @@ pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Vec<Diagno
 ///
 /// Source: API, AutoMLDataSplitConfig.ValidationFraction ("values must be greater than 0 and
 /// less than 1. We recommend setting this value to be less than 0.5").
-pub fn validation_fraction_bounds(req: &Request, out: &mut Vec<Diagnostic>) {
-    let Some(x) = req
-        .at(&["AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"])
-        .and_then(Node::as_f64)
+pub fn validation_fraction_bounds(req: &Request, out: &mut Findings) {
+    let Some(node) = req.at(&["AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"]) else {
+        return;
+    };
+    // The service holds a model `float` in a Java `float`: `0.99999999` is 1.0 there and
+    // `1e-46` is 0.0, so the bounds are checked on the value rounded to 32 bits.
+    let (Some(x), Some(written), Value::Number(text)) = (node.as_f32(), node.as_f64(), &node.value)
     else {
         return;
     };
     let path = "/AutoMLJobConfig/DataSplitConfig/ValidationFraction";
     if x == 0.0 || x == 1.0 {
+        let value = if f64::from(x) == written {
+            display_f64(written)
+        } else {
+            format!(
+                "{text} (the service reads it as a 32-bit float, which is {})",
+                display_f32(x)
+            )
+        };
         out.push(error(
             "validation-fraction",
             path,
-            &format!("ValidationFraction must be greater than 0 and less than 1, not {}; the default is 0.2", display_f64(x)),
+            &format!("ValidationFraction must be greater than 0 and less than 1, not {value}; the default is 0.2"),
             "ValidationFraction must be greater than 0 and less than 1.",
         ));
     } else if (0.5..1.0).contains(&x) {
         out.push(warning(
             "validation-fraction-large",
             path,
-            &format!("ValidationFraction is {}: holding out that much of the data for validation leaves half or less to train on; AWS recommends less than 0.5 (the default is 0.2)", display_f64(x)),
+            &format!("ValidationFraction is {}: holding out that much of the data for validation leaves half or less to train on; AWS recommends less than 0.5 (the default is 0.2)", display_f64(written)),
         ));
     }
 }
@@ -169,7 +180,7 @@ pub fn validation_fraction_bounds(req: &Request, out: &mut Vec<Diagnostic>) {
 ///
 /// Source: API, AutoMLChannel.ContentType ("You can use text/csv;header=present or
 /// x-application/vnd.amazon+parquet").
-pub fn content_type_supported(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn content_type_supported(req: &Request, out: &mut Findings) {
     for channel in req.channels() {
         let Some(ct) = channel.node.get("ContentType").and_then(Node::as_str) else {
             continue;
@@ -197,7 +208,7 @@ pub fn content_type_supported(req: &Request, out: &mut Vec<Diagnostic>) {
 ///
 /// Source: API, AutoMLS3DataSource.S3DataType ("AugmentedManifestFile is available for V2 API
 /// jobs only").
-pub fn augmented_manifest_v2_only(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn augmented_manifest_v2_only(req: &Request, out: &mut Findings) {
     for channel in req.channels() {
         if channel
             .node
@@ -223,7 +234,7 @@ pub fn augmented_manifest_v2_only(req: &Request, out: &mut Vec<Diagnostic>) {
 /// available in Ensembling mode only"); API, AutoMLJobConfig.Mode ("In AUTO mode, Autopilot
 /// chooses ENSEMBLING for datasets smaller than 100 MB, and HYPERPARAMETER_TUNING for larger
 /// ones").
-pub fn sample_weights_need_ensembling(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn sample_weights_need_ensembling(req: &Request, out: &mut Findings) {
     const MODE: &str = "/AutoMLJobConfig/Mode";
     let mode = req.mode();
     for channel in req.channels() {

@@ -1,7 +1,7 @@
 //! Model deployment: the endpoint name, and candidate definitions only without deploying.
 
 use super::{error, warning, Request};
-use crate::diag::Diagnostic;
+use crate::diag::Findings;
 use crate::json::Node;
 
 /// `EndpointName` if and only if `AutoGenerateEndpointName` is not true (its default is
@@ -11,7 +11,7 @@ use crate::json::Node;
 /// AutoGenerateEndpointName to True, do not specify the EndpointName; otherwise a 400 error is
 /// thrown") and ModelDeployConfig.EndpointName ("Specify the EndpointName if and only if you
 /// set AutoGenerateEndpointName to False").
-pub fn model_deploy_endpoint_name(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn model_deploy_endpoint_name(req: &Request, out: &mut Findings) {
     const AUTO_NAME: &str = "/ModelDeployConfig/AutoGenerateEndpointName";
     let Some(config) = req.at(&["ModelDeployConfig"]) else {
         return;
@@ -46,7 +46,7 @@ pub fn model_deploy_endpoint_name(req: &Request, out: &mut Vec<Diagnostic>) {
 ///
 /// Source: API, CreateAutoMLJob.GenerateCandidateDefinitionsOnly ("Generates possible
 /// candidates without training the models") and ModelDeployConfig.
-pub fn candidate_definitions_only_with_deployment(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn candidate_definitions_only_with_deployment(req: &Request, out: &mut Findings) {
     if req
         .at(&["GenerateCandidateDefinitionsOnly"])
         .and_then(Node::as_bool)

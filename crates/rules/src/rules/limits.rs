@@ -1,14 +1,14 @@
 //! The completion criteria: a training job's runtime within the whole job's.
 
 use super::{warning, Request};
-use crate::diag::Diagnostic;
+use crate::diag::Findings;
 
 /// A warning when one training job may run longer than the whole job: the per-job limit then
 /// never applies.
 ///
 /// Source: API, AutoMLJobCompletionCriteria (MaxRuntimePerTrainingJobInSeconds is per training
 /// job; MaxAutoMLJobRuntimeInSeconds stops the whole job).
-pub fn runtime_per_job_within_total(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn runtime_per_job_within_total(req: &Request, out: &mut Findings) {
     let criteria = ["AutoMLJobConfig", "CompletionCriteria"];
     let per_job = req.int_at(&[
         criteria[0],

@@ -20,7 +20,7 @@
 //! the service's exact text, `service_message` carries our best rendering of it, prefixed by
 //! what the service sends for every such error.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Findings, Severity};
 use crate::json::{Node, Value};
 
 mod algorithms;
@@ -55,15 +55,15 @@ pub use union::problem_type_config_holds_one;
 pub use vpc::vpc_ids_unique;
 
 /// A documented rule: reads the request, adds its findings.
-pub type Rule = fn(&Request, &mut Vec<Diagnostic>);
+pub type Rule = fn(&Request, &mut Findings);
 
 /// Runs every documented rule of `CreateAutoMLJob`.
-pub fn check_all(request: &Node, out: &mut Vec<Diagnostic>) {
+pub fn check_all(request: &Node, out: &mut Findings) {
     run(CREATE_AUTO_ML_JOB_RULES, request, out);
 }
 
 /// Runs `rules` over a request (nothing when it is not an object).
-pub fn run(rules: &[Rule], request: &Node, out: &mut Vec<Diagnostic>) {
+pub fn run(rules: &[Rule], request: &Node, out: &mut Findings) {
     if request.as_object().is_none() {
         return;
     }

@@ -1,7 +1,7 @@
 //! Names and locations taken as written: white space pasted around them.
 
 use super::{warning, Request};
-use crate::diag::Diagnostic;
+use crate::diag::Findings;
 use crate::json::Node;
 
 /// A warning for a column name or an S3 location that starts or ends with white space: the
@@ -12,7 +12,7 @@ use crate::json::Node;
 /// Source: API, AutoMLChannel.TargetAttributeName ("The name of the target variable") and
 /// SampleWeightAttributeName, AutoMLS3DataSource.S3Uri, AutoMLOutputDataConfig.S3OutputPath
 /// (names and locations, taken as written: their patterns allow any character).
-pub fn names_without_pasted_white_space(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn names_without_pasted_white_space(req: &Request, out: &mut Findings) {
     let mut places: Vec<(String, &str)> = Vec::new();
     for channel in req.channels() {
         for member in ["TargetAttributeName", "SampleWeightAttributeName"] {

@@ -1,7 +1,7 @@
 //! The objective metric and the problem type it suits.
 
 use super::{error, warning, Request};
-use crate::diag::Diagnostic;
+use crate::diag::Findings;
 
 /// The objective metrics of each tabular problem type, and its default (API,
 /// AutoMLJobObjective.MetricName).
@@ -42,7 +42,7 @@ pub const TIME_SERIES_METRICS: [&str; 4] = ["MAPE", "MASE", "WAPE", "AverageWeig
 /// Source: API, AutoMLJobObjective.MetricName (lists per problem type; "Default objective
 /// metrics: Regression: MSE. Binary classification: F1. Multiclass classification:
 /// Accuracy"); Guide/metrics.
-pub fn objective_metric_suits_problem_type(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn objective_metric_suits_problem_type(req: &Request, out: &mut Findings) {
     let Some(metric) = req.str_at(&["AutoMLJobObjective", "MetricName"]) else {
         return;
     };
@@ -91,7 +91,7 @@ fn problem_noun(problem_type: &str) -> &'static str {
 ///
 /// Source: Guide, "Autopilot problem types" ("If you don't specify a problem type, Autopilot
 /// infers it … and selects the objective metric").
-pub fn objective_needs_problem_type(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn objective_needs_problem_type(req: &Request, out: &mut Findings) {
     let Some(metric) = req.str_at(&["AutoMLJobObjective", "MetricName"]) else {
         return;
     };

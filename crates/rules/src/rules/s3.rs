@@ -1,7 +1,7 @@
 //! S3 locations: the output path's length, bucket names, and prefixes without wildcards.
 
 use super::{error, warning, Request};
-use crate::diag::Diagnostic;
+use crate::diag::Findings;
 use crate::json::Node;
 use crate::wording::text::{describe_char, shorten};
 
@@ -9,7 +9,7 @@ use crate::wording::text::{describe_char, shorten};
 /// 1024).
 ///
 /// Source: API, AutoMLOutputDataConfig.S3OutputPath ("Must be 512 characters or less").
-pub fn s3_output_path_length(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn s3_output_path_length(req: &Request, out: &mut Findings) {
     let Some(path) = req.str_at(&["OutputDataConfig", "S3OutputPath"]) else {
         return;
     };
@@ -63,7 +63,7 @@ pub fn s3_output_path_length(req: &Request, out: &mut Vec<Diagnostic>) {
 /// is not among the parts of the current naming page read for this rule; API,
 /// AutoMLS3DataSource.S3Uri, AutoMLOutputDataConfig.S3OutputPath and
 /// AutoMLCandidateGenerationConfig.FeatureSpecificationS3Uri (S3 locations).
-pub fn s3_bucket_names(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn s3_bucket_names(req: &Request, out: &mut Findings) {
     let mut places: Vec<(String, &str)> = Vec::new();
     for channel in req.channels() {
         if let Some(uri) = channel
@@ -225,7 +225,7 @@ fn is_ipv4_shaped(name: &str) -> bool {
 /// `s3://acme/train/*.csv` reads only keys that begin with `train/*.csv` — most likely none —
 /// and the job fails when it finds no data. `*` and `?` are valid in keys, so the service
 /// accepts the request.
-pub fn s3_prefix_without_wildcards(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn s3_prefix_without_wildcards(req: &Request, out: &mut Findings) {
     for channel in req.channels() {
         let source = ["DataSource", "S3DataSource"];
         let Some(s3) = channel.node.at(&source) else {

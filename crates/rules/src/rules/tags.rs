@@ -1,7 +1,7 @@
 //! Tags: the key rules the tagging guide states beyond the model's pattern.
 
 use super::{error, Request};
-use crate::diag::Diagnostic;
+use crate::diag::Findings;
 use crate::json::Node;
 
 /// Tag keys are unique, and do not start with the reserved prefix `aws:` (in any case).
@@ -9,7 +9,7 @@ use crate::json::Node;
 /// Source: API, CreateAutoMLJob.Tags and Tag.Key ("Tag keys must be unique per resource");
 /// Tagging ("Don't use aws:, AWS:, or any upper or lowercase combination of such as a prefix
 /// for either keys or values, as it is reserved for AWS use").
-pub fn tag_keys(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn tag_keys(req: &Request, out: &mut Findings) {
     let Some(tags) = req.at(&["Tags"]).and_then(Node::as_array) else {
         return;
     };

@@ -1,7 +1,7 @@
 //! The model's tagged unions: a structure marked `"union": true` takes exactly one member.
 
 use super::{error, Request};
-use crate::diag::Diagnostic;
+use crate::diag::Findings;
 use crate::json::escape_pointer_token;
 
 /// The members of `AutoMLProblemTypeConfig`, in the model's order.
@@ -21,7 +21,7 @@ const PROBLEM_TYPES: [&str; 5] = [
 /// one with two or more keys before sending (`botocore/validate.py`,
 /// `ParamValidator._validate_structure`, `is_tagged_union`: "empty input" and "more than one
 /// input"); the CLI lines below are its wording, the service's text is ours.
-pub fn problem_type_config_holds_one(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn problem_type_config_holds_one(req: &Request, out: &mut Findings) {
     const PATH: &str = "/AutoMLProblemTypeConfig";
     let Some(given) = req
         .at(&["AutoMLProblemTypeConfig"])

@@ -1,14 +1,14 @@
 //! The VPC configuration: security group and subnet ids listed once.
 
 use super::{warning, Request};
-use crate::diag::Diagnostic;
+use crate::diag::Findings;
 use crate::json::Node;
 
 /// A warning when a security group or subnet ID is listed twice: the duplicate adds nothing
 /// and usually stands where a different ID was meant.
 ///
 /// Source: API, VpcConfig.SecurityGroupIds and VpcConfig.Subnets (sets of IDs in the VPC).
-pub fn vpc_ids_unique(req: &Request, out: &mut Vec<Diagnostic>) {
+pub fn vpc_ids_unique(req: &Request, out: &mut Findings) {
     for member in ["SecurityGroupIds", "Subnets"] {
         let Some(ids) = req
             .at(&["AutoMLJobConfig", "SecurityConfig", "VpcConfig", member])

@@ -335,21 +335,14 @@ fn what_describe_and_v2_have_beyond_the_request_is_the_model_s() {
 }
 
 #[test]
-fn every_pattern_of_the_model_compiles() {
+fn every_pattern_of_the_model_has_a_matcher() {
     for extract in [extract(), extract_v2()] {
         let Value::Object(all) = &extract.get("shapes").unwrap().value else {
             panic!()
         };
         for shape in all {
             if let Some(p) = shape.value.get("pattern").and_then(Node::as_str) {
-                // `^` first and `$` last change nothing in a whole-input match (ForecastQuantile's
-                // `(^p[1-9]\d?$)`); the compiler refuses anchors, so they are taken away here.
-                let p = &p.replacen("(^", "(", 1).replacen("$)", ")", 1);
-                assert!(
-                    automl_rules::pattern::Pattern::new(p).is_ok(),
-                    "{}: {p}",
-                    shape.key
-                );
+                assert!(automl_rules::pattern::has_matcher(p), "{}: {p}", shape.key);
             }
         }
     }

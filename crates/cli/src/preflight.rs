@@ -1,0 +1,251 @@
+//! `automl-job preflight REQUEST.json DATA...`: reads the data files (a Parquet file by its
+//! footer only) through `automl-preflight` and prints what it finds. Exit status: 0 the job
+//! would start, 1 something in the data would fail it, 2 a file cannot be read or the
+//! request is not JSON.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+use std::time::SystemTime;
+
+use automl_preflight::{ChannelResult, Finding, Plan, Preflight, Report};
+use automl_rules::diag::Severity;
+use automl_rules::json;
+
+use crate::args::{Format, PreflightArgs};
+use crate::{display_name, io_reason, read_input};
+
+const CHUNK: usize = 1 << 20;
+
+pub fn command(args: PreflightArgs) -> io::Result<u8> {
+    let input = read_input(&args.request);
+    let plan = match input.text.as_ref().map(|text| Plan::from_text(text)) {
+        Ok(Ok(plan)) => plan,
+        Ok(Err(why)) => {
+            eprintln!("error: {} is not a JSON request: {why}", input.name);
+            return Ok(2);
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Ok(2);
+        }
+    };
+    if args.data.len() > plan.channels.len() {
+        let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        eprintln!(
+            "error: {} for {} in the request's InputDataConfig: give one file per channel, training first",
+            count(args.data.len(), "data file"),
+            count(plan.channels.len(), "channel"),
+        );
+        return Ok(2);
+    }
+    let mut results = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut changed = Vec::new();
+    // No DATA: every channel is read where its S3Uri points (src/s3.rs).
+    let from_s3 = args.data.is_empty();
+    if from_s3 {
+        let request = input
+            .text
+            .as_deref()
+            .ok()
+            .and_then(|text| json::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).ok());
+        let read = crate::s3::read_channels(&plan, request.as_ref());
+        results = read.results;
+        unreadable = read.unreadable;
+    }
+    for (slot, path) in args.data.iter().enumerate() {
+        let name = display_name(path);
+        match read_channel(&plan, slot, path, &name) {
+            Ok((result, still_changing)) => {
+                if still_changing {
+                    changed.push(results.len());
+                }
+                results.push(result);
+            }
+            Err(err) => unreadable.push((slot, format!("cannot read {name}: {}", io_reason(&err)))),
+        }
+    }
+    let mut report = Preflight::report(&plan, results);
+    for pos in changed {
+        let c = &report.channels[pos];
+        let finding = Finding::new(
+            Severity::Error,
+            "data-changed",
+            format!("/InputDataConfig/{}/DataSource/S3DataSource/S3Uri", c.channel),
+            format!(
+                "{} changed while it was read (it is still being written?): check it again once it is complete",
+                c.file
+            ),
+        )
+        .in_channel(pos);
+        report.findings.insert(0, finding);
+    }
+    for (slot, message) in unreadable {
+        report.unreadable = true;
+        let channel = &plan.channels[slot];
+        report.findings.insert(
+            0,
+            Finding::new(
+                Severity::Error,
+                "unreadable",
+                channel.data_pointer(),
+                message,
+            ),
+        );
+    }
+    let given = if from_s3 {
+        plan.channels.len()
+    } else {
+        args.data.len()
+    };
+    let unchecked: Vec<String> = plan.channels[given..]
+        .iter()
+        .map(|c| {
+            format!(
+                "the {} channel (InputDataConfig/{}) has no data file: not checked",
+                c.kind(),
+                c.index
+            )
+        })
+        .collect();
+    let mut out = io::stdout().lock();
+    if args.format == Format::Json {
+        writeln!(out, "{}", report.to_json())?;
+    } else {
+        write!(out, "{}", human(&report, &unchecked))?;
+    }
+    out.flush()?;
+    Ok(if report.unreadable {
+        2
+    } else if report.valid() {
+        0
+    } else {
+        1
+    })
+}
+
+/// Reads one file through its channel's check; also says whether the file changed while it
+/// was read (its size or modification time).
+fn read_channel(
+    plan: &Plan,
+    slot: usize,
+    path: &Path,
+    name: &str,
+) -> io::Result<(ChannelResult, bool)> {
+    let mut file = File::open(path)?;
+    let before = file.metadata()?;
+    let Some(mut check) = Preflight::channel(plan, slot, name) else {
+        return Err(io::Error::other("no channel for this file"));
+    };
+    let mut buf = vec![0u8; CHUNK];
+    let mut first = true;
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        check.feed(&buf[..n]);
+        if first {
+            first = false;
+            // A Parquet file: only its footer is needed (seek only when the check goes on
+            // from there, so that the bytes it counts are the file's).
+            if let Some(start) = check.parquet_tail_start(before.len()) {
+                if check.skip_to(start) {
+                    file.seek(SeekFrom::Start(start))?;
+                }
+            }
+        }
+    }
+    let after = std::fs::metadata(path)?;
+    let modified = |m: &std::fs::Metadata| m.modified().ok().unwrap_or(SystemTime::UNIX_EPOCH);
+    let changed = before.is_file()
+        && (after.len() != before.len()
+            || modified(&after) != modified(&before)
+            || check.bytes_read() != after.len());
+    Ok((check.finish(), changed))
+}
+
+fn human(report: &Report, unchecked: &[String]) -> String {
+    let mut s = String::new();
+    for f in &report.findings {
+        let d = &f.diagnostic;
+        s.push_str(&format!("{}[{}]: {}\n", d.severity, d.code, d.message));
+        if let Some(file) = f
+            .channel
+            .and_then(|c| report.channels.get(c))
+            .map(|c| &c.file)
+        {
+            match (f.line, f.offset) {
+                (Some(line), _) => s.push_str(&format!("  --> {file}:{line}\n")),
+                (None, Some(offset)) => s.push_str(&format!("  --> {file}, byte {offset}\n")),
+                _ => {}
+            }
+        }
+        s.push_str(&format!("   = path: {}\n", d.path));
+        for r in &d.related {
+            s.push_str(&format!("   = also: {r}\n"));
+        }
+        s.push('\n');
+    }
+    for c in &report.channels {
+        let mut line = format!(
+            "{} ({}, {}{}, {} bytes)",
+            c.file,
+            c.channel_type,
+            c.format.unwrap_or("neither CSV nor Parquet"),
+            if c.gzip { ", gzip" } else { "" },
+            c.bytes
+        );
+        if let Some(rows) = c.rows {
+            line.push_str(&format!(": {rows} rows, {} columns", c.columns.len()));
+        }
+        if let Some(t) = &c.target {
+            let classes: Vec<String> = t
+                .classes
+                .iter()
+                .take(5)
+                .map(|(v, n)| format!("{v} {n}"))
+                .collect();
+            let more = t.classes.len().saturating_sub(5);
+            line.push_str(&format!(
+                "; target {}: {}{}",
+                t.column,
+                classes.join(", "),
+                if more > 0 || t.other > 0 {
+                    format!(
+                        " and {}{} more values",
+                        if t.other > 0 { "over " } else { "" },
+                        more
+                    )
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        s.push_str(&line);
+        s.push('\n');
+        if let Some(note) = &c.not_checked {
+            s.push_str(&format!("note: {}: {note}\n", c.file));
+        }
+    }
+    for note in unchecked {
+        s.push_str(&format!("note: {note}\n"));
+    }
+    let (errors, warnings) = report.counts();
+    let verdict = if report.unreadable {
+        "a file cannot be read"
+    } else if report.valid() {
+        "the job would start"
+    } else {
+        "the job would fail"
+    };
+    s.push_str(&format!(
+        "preflight: {verdict} ({errors} error{}, {warnings} warning{})\n",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    ));
+    s
+}

@@ -1,0 +1,10 @@
+//! The preflight as its callers use it: a request, files pushed in chunks, a report.
+//!
+//! - `cases`: a table of realistic files (generated here) with the exact findings expected;
+//! - `parquet`: Parquet files written by the `parquet` crate, read by their footer;
+//! - `props`: random bytes and random chunkings never panic and never change the result.
+
+mod cases;
+mod data;
+mod parquet;
+mod props;
