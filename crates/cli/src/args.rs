@@ -18,7 +18,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "automl-job",
     version,
-    override_usage = "automl-job check [FILE...|-] [--format human|json]\n       \
+    override_usage = "automl-job check [FILE...|-] [--format human|json] [--api v1|v2]\n       \
                       automl-job export --to TARGET [FILE|-] [--allow-invalid]\n       \
                       automl-job import [FILE|-] [--format human|json]\n       \
                       automl-job preflight [--format human|json] REQUEST.json [DATA...]\n       \
@@ -61,6 +61,19 @@ pub struct CheckArgs {
     /// How to print the findings
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
     pub format: Format,
+    /// The operation to check against; without it, told from each body's members
+    /// (CreateAutoMLJobV2 when it has AutoMLJobInputDataConfig or AutoMLProblemTypeConfig)
+    #[arg(long, value_enum, value_name = "API")]
+    pub api: Option<Api>,
+}
+
+/// Which operation `check --api` checks against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Api {
+    /// CreateAutoMLJob
+    V1,
+    /// CreateAutoMLJobV2
+    V2,
 }
 
 /// How `check` prints its findings.

@@ -11,11 +11,12 @@ use std::process::ExitCode;
 
 use automl_rules::diag::{self, Diagnostic};
 use automl_rules::export;
+use automl_rules::import;
 use automl_rules::json::{self, Node};
-use automl_rules::{check, import, CREATE_AUTO_ML_JOB};
+use automl_rules::{Operation, CREATE_AUTO_ML_JOB, CREATE_AUTO_ML_JOB_V2};
 use clap::Parser;
 
-use crate::args::{CheckArgs, Cli, Command, ExportArgs, Format, ImportArgs};
+use crate::args::{Api, CheckArgs, Cli, Command, ExportArgs, Format, ImportArgs};
 
 mod args;
 mod preflight;
@@ -140,6 +141,9 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// True when the input could not be read or is not JSON.
     pub unreadable: bool,
+    /// The operation the request was checked as, and whether `--api` chose it (else it was
+    /// told from the body's members).
+    pub api: Option<(&'static Operation, bool)>,
 }
 
 impl Checked {
@@ -148,7 +152,9 @@ impl Checked {
     }
 }
 
-fn check_input(input: Input) -> Checked {
+/// Checks an input as a request of `forced`, or of the operation its members tell
+/// (`automl_rules::detect`).
+fn check_input_as(input: Input, forced: Option<&'static Operation>) -> Checked {
     match input.text {
         Err(message) => Checked {
             name: input.name,
@@ -166,12 +172,14 @@ fn check_input(input: Input) -> Checked {
                 related: Vec::new(),
             }],
             unreadable: true,
+            api: None,
         },
         Ok(text) => {
-            let outcome = check::check_text(&text);
+            let (op, outcome) = automl_rules::check_text_as(forced, &text);
             Checked {
                 name: input.name,
                 unreadable: outcome.request.is_none(),
+                api: outcome.request.as_ref().map(|_| (op, forced.is_some())),
                 text: Some(text),
                 request: outcome.request,
                 diagnostics: outcome.diagnostics,
@@ -180,8 +188,18 @@ fn check_input(input: Input) -> Checked {
     }
 }
 
+/// Checks an input as a `CreateAutoMLJob` request (what `export` and `import` handle today).
+fn check_input(input: Input) -> Checked {
+    check_input_as(input, Some(&CREATE_AUTO_ML_JOB))
+}
+
 fn check_command(args: CheckArgs) -> Result<u8, Trouble> {
     let json_format = args.format == Format::Json;
+    let forced: Option<&'static Operation> = match args.api {
+        None => None,
+        Some(Api::V1) => Some(&CREATE_AUTO_ML_JOB),
+        Some(Api::V2) => Some(&CREATE_AUTO_ML_JOB_V2),
+    };
     let files = if args.files.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -191,7 +209,7 @@ fn check_command(args: CheckArgs) -> Result<u8, Trouble> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     for file in &files {
-        let checked = check_input(read_input(file));
+        let checked = check_input_as(read_input(file), forced);
         if checked.unreadable {
             status = 2;
         } else if !checked.is_valid() {
@@ -346,5 +364,8 @@ fn imported_checked(name: String, text: String, imported: import::Imported) -> C
         request: Some(imported.request),
         diagnostics,
         unreadable: false,
+        // Import reads CreateAutoMLJob only (V2 is named as such, not read), so the output
+        // carries no "checked as" note.
+        api: None,
     }
 }

@@ -56,6 +56,14 @@ pub fn human(checked: &Checked) -> String {
         }
         out.push('\n');
     }
+    if let Some((op, forced)) = checked.api {
+        let why = if forced {
+            "chosen by --api"
+        } else {
+            "told from its members; --api v1|v2 chooses"
+        };
+        let _ = writeln!(out, "note: checked as {} ({why})", op.name);
+    }
     let (errors, warnings) = diag::counts(&checked.diagnostics);
     let verdict = if checked.unreadable {
         "cannot be checked"
@@ -118,6 +126,9 @@ pub fn json_line(checked: &Checked) -> String {
     let mut out = String::from("{\"file\":");
     write_string(&mut out, &checked.name);
     let _ = write!(out, ",\"valid\":{}", checked.is_valid());
+    // The operation it was checked as (null when it could not be read).
+    out.push_str(",\"api\":");
+    optional(&mut out, checked.api.map(|(op, _)| op.name));
     out.push_str(",\"diagnostics\":");
     diagnostics(&mut out, checked);
     out.push_str(",\"service_response\":");

@@ -16,6 +16,7 @@
 //! - `wording`: value renderers and text helpers the checker and the rules share (a leaf).
 
 pub mod check;
+pub mod detect;
 pub mod diag;
 pub mod export;
 pub mod import;
@@ -31,6 +32,7 @@ mod unicode_tables;
 mod wording;
 
 pub use check::{check_node, check_node_for, check_text, check_text_for, Outcome};
+pub use detect::{check_text_as, detect};
 pub use diag::{service_response, Diagnostic, Severity};
 pub use number::display_f64;
-pub use operation::{Operation, CREATE_AUTO_ML_JOB};
+pub use operation::{Operation, CREATE_AUTO_ML_JOB, CREATE_AUTO_ML_JOB_V2};

@@ -38,6 +38,17 @@ pub static CREATE_AUTO_ML_JOB: Operation = Operation {
     rules: rules::CREATE_AUTO_ML_JOB_RULES,
 };
 
+/// `CreateAutoMLJobV2`: every problem type, the API AWS recommends for new jobs.
+pub static CREATE_AUTO_ML_JOB_V2: Operation = Operation {
+    name: "CreateAutoMLJobV2",
+    request: &model::CREATE_AUTO_ML_JOB_V2_REQUEST,
+    cli_command: "create-auto-ml-job-v2",
+    cli_options: &model::aws_cli::CLI_OPTIONS_V2,
+    python_method: "create_auto_ml_job_v2",
+    target_header: "SageMaker.CreateAutoMLJobV2",
+    rules: rules::CREATE_AUTO_ML_JOB_V2_RULES,
+};
+
 impl Operation {
     /// The shape a JSON Pointer into this operation's request edits (list indexes are any
     /// number).
@@ -118,15 +129,37 @@ mod tests {
 
     #[test]
     fn the_names_agree_with_each_other() {
-        let op = &CREATE_AUTO_ML_JOB;
-        assert_eq!(op.request.name, format!("{}Request", op.name));
-        assert_eq!(op.target_header, format!("SageMaker.{}", op.name));
-        assert_eq!(op.python_method, op.cli_command.replace('-', "_"));
-        assert_eq!(op.aws_command(), "aws sagemaker create-auto-ml-job");
-        assert_eq!(op.cli_options.len(), op.request.members().len());
+        for op in [&CREATE_AUTO_ML_JOB, &CREATE_AUTO_ML_JOB_V2] {
+            assert_eq!(op.request.name, format!("{}Request", op.name));
+            assert_eq!(op.target_header, format!("SageMaker.{}", op.name));
+            assert_eq!(op.python_method, op.cli_command.replace('-', "_"));
+            assert_eq!(
+                op.aws_command(),
+                format!("aws sagemaker {}", op.cli_command)
+            );
+            let names: Vec<&str> = op.request.members().iter().map(|m| m.name).collect();
+            let options: Vec<&str> = op.cli_options.iter().map(|o| o.0).collect();
+            assert_eq!(names, options, "{}", op.name);
+        }
+        assert_eq!(
+            CREATE_AUTO_ML_JOB_V2.aws_command(),
+            "aws sagemaker create-auto-ml-job-v2"
+        );
         assert!(std::ptr::eq(
-            op.shape_at("/InputDataConfig/0").unwrap(),
+            CREATE_AUTO_ML_JOB.shape_at("/InputDataConfig/0").unwrap(),
             model::shape_at("/InputDataConfig/0").unwrap()
         ));
+        // V2's channel pieces are V1's statics; a map's values are reached by any key.
+        assert!(std::ptr::eq(
+            CREATE_AUTO_ML_JOB_V2
+                .shape_at("/AutoMLJobInputDataConfig/0/DataSource")
+                .unwrap(),
+            model::shape_at("/InputDataConfig/0/DataSource").unwrap()
+        ));
+        let filling = "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/Transformations/Filling/price/backfill";
+        assert_eq!(
+            CREATE_AUTO_ML_JOB_V2.shape_at(filling).unwrap().name,
+            "FillingTransformationValue"
+        );
     }
 }

@@ -374,9 +374,74 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/unknown-nested-member.expected"),
     ),
     (
-        "v2-request-members",
-        include_str!("fixtures/v2-request-members.json"),
-        include_str!("fixtures/v2-request-members.expected"),
+        "v1-given-v2-members",
+        include_str!("fixtures/v1-given-v2-members.json"),
+        include_str!("fixtures/v1-given-v2-members.expected"),
+    ),
+    (
+        "v2-enum",
+        include_str!("fixtures/v2-enum.json"),
+        include_str!("fixtures/v2-enum.expected"),
+    ),
+    (
+        "v2-map-entries",
+        include_str!("fixtures/v2-map-entries.json"),
+        include_str!("fixtures/v2-map-entries.expected"),
+    ),
+    (
+        "v2-missing-required",
+        include_str!("fixtures/v2-missing-required.json"),
+        include_str!("fixtures/v2-missing-required.expected"),
+    ),
+    (
+        "v2-pattern",
+        include_str!("fixtures/v2-pattern.json"),
+        include_str!("fixtures/v2-pattern.expected"),
+    ),
+    (
+        "v2-range",
+        include_str!("fixtures/v2-range.json"),
+        include_str!("fixtures/v2-range.expected"),
+    ),
+    (
+        "v2-union-empty",
+        include_str!("fixtures/v2-union-empty.json"),
+        include_str!("fixtures/v2-union-empty.expected"),
+    ),
+    (
+        "v2-union-two-members",
+        include_str!("fixtures/v2-union-two-members.json"),
+        include_str!("fixtures/v2-union-two-members.expected"),
+    ),
+    (
+        "v2-v1-members",
+        include_str!("fixtures/v2-v1-members.json"),
+        include_str!("fixtures/v2-v1-members.expected"),
+    ),
+    (
+        "v2-valid-image-classification",
+        include_str!("fixtures/v2-valid-image-classification.json"),
+        include_str!("fixtures/v2-valid-image-classification.expected"),
+    ),
+    (
+        "v2-valid-tabular",
+        include_str!("fixtures/v2-valid-tabular.json"),
+        include_str!("fixtures/v2-valid-tabular.expected"),
+    ),
+    (
+        "v2-valid-text-classification",
+        include_str!("fixtures/v2-valid-text-classification.json"),
+        include_str!("fixtures/v2-valid-text-classification.expected"),
+    ),
+    (
+        "v2-valid-text-generation",
+        include_str!("fixtures/v2-valid-text-generation.json"),
+        include_str!("fixtures/v2-valid-text-generation.expected"),
+    ),
+    (
+        "v2-valid-time-series",
+        include_str!("fixtures/v2-valid-time-series.json"),
+        include_str!("fixtures/v2-valid-time-series.expected"),
     ),
     (
         "valid-deploy-autogenerate",

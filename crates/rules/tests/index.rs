@@ -2,7 +2,7 @@
 //! on disk and gives the same findings as the files. Kept apart from `fixtures.rs` so that a
 //! stale index never stops `UPDATE_FIXTURES=1 cargo test --test it fixtures::` from rewriting it.
 
-use automl_rules::check_text;
+use automl_rules::check_text_for;
 use automl_rules::diag::snapshot;
 
 mod common;
@@ -18,7 +18,7 @@ fn the_index_lists_every_fixture() {
     );
     for (name, text, expected) in fixture_index::CASES {
         assert_eq!(
-            snapshot(&check_text(text).diagnostics),
+            snapshot(&check_text_for(common::operation_for(name), text).diagnostics),
             *expected,
             "{name} through the index"
         );

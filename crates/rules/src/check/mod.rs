@@ -261,6 +261,15 @@ impl Place {
         }
     }
 
+    /// The value under `key` of a map (the service names it `map.key`, botocore `Map.key`).
+    fn entry(&self, key: &str) -> Place {
+        Place {
+            pointer: format!("{}/{}", self.pointer, escape_pointer_token(key)),
+            service: format!("{}.{key}", self.service),
+            cli: format!("{}.{key}", self.cli),
+        }
+    }
+
     fn item(&self, index: usize) -> Place {
         Place {
             pointer: format!("{}/{index}", self.pointer),
@@ -347,6 +356,34 @@ impl Walker {
                     } else {
                         self.walk(item, member, &item_place);
                     }
+                }
+            }
+            Kind::Map {
+                key,
+                value,
+                min,
+                max,
+            } => {
+                let entries = node.as_object().unwrap_or_default();
+                if let Some(mut failure) = count_failure(entries.len(), *min, *max, value, place) {
+                    // botocore checks no map's entry count (`validate.py`, `_validate_map`).
+                    failure.cli = None;
+                    self.push(node, place, failure);
+                }
+                for entry in entries {
+                    let entry_place = place.entry(&entry.key);
+                    // The key is a string of the key shape, checked where it is written;
+                    // botocore names it `Map (key: k)`.
+                    let key_node = Node {
+                        value: Value::String(entry.key.clone()),
+                        span: entry.key_span,
+                    };
+                    let key_place = Place {
+                        cli: format!("{} (key: {})", place.cli, entry.key),
+                        ..entry_place.clone()
+                    };
+                    self.walk(&key_node, key, &key_place);
+                    self.walk(&entry.value, value, &entry_place);
                 }
             }
             _ => {

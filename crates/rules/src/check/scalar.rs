@@ -14,7 +14,7 @@ use crate::wording::text::{fmt_num, int_text, is_integer_text, shorten};
 /// The JSON type a shape wants, for messages.
 fn wanted(shape: &Shape) -> &'static str {
     match shape.kind {
-        Kind::Structure { .. } => "an object",
+        Kind::Structure { .. } | Kind::Map { .. } => "an object",
         Kind::List { .. } => "an array",
         Kind::String { .. } => "a string",
         Kind::Integer { .. } => "a whole number",
@@ -26,7 +26,7 @@ fn wanted(shape: &Shape) -> &'static str {
 /// botocore's "valid types" for a shape.
 fn python_types(shape: &Shape) -> &'static str {
     match shape.kind {
-        Kind::Structure { .. } => "<class 'dict'>",
+        Kind::Structure { .. } | Kind::Map { .. } => "<class 'dict'>",
         Kind::List { .. } => "<class 'list'>, <class 'tuple'>",
         Kind::String { .. } => "<class 'str'>",
         Kind::Integer { .. } => "<class 'int'>",
@@ -37,7 +37,7 @@ fn python_types(shape: &Shape) -> &'static str {
 
 pub(super) fn type_failure(node: &Node, shape: &Shape, place: &Place) -> Option<Failure> {
     let ok = match (&shape.kind, &node.value) {
-        (Kind::Structure { .. }, Value::Object(_)) => true,
+        (Kind::Structure { .. } | Kind::Map { .. }, Value::Object(_)) => true,
         (Kind::List { .. }, Value::Array(_)) => true,
         (Kind::String { .. }, Value::String(_)) => true,
         (Kind::Integer { .. }, Value::Number(text)) => is_integer_text(text),

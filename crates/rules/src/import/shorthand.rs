@@ -535,6 +535,14 @@ fn back_compat(
             }
             return Ok(());
         }
+        Kind::Map { value, .. } => {
+            if let Value::Object(entries) = &mut node.value {
+                for entry in entries {
+                    back_compat(text, option, &mut entry.value, value, name)?;
+                }
+            }
+            return Ok(());
+        }
         Kind::String { .. } => return Ok(()),
         Kind::Integer { .. } => ("a whole number as Python's int() reads one", "10"),
         Kind::Float { .. } => ("a number as Python's float() reads one", "0.2"),

@@ -21,6 +21,22 @@ pub const CLI_OPTIONS: [(&str, &str); 10] = [
     ("ModelDeployConfig", "model-deploy-config"),
 ];
 
+/// [`CLI_OPTIONS`] of `aws sagemaker create-auto-ml-job-v2`: the same rule
+/// (`xform_name(name, '-')`) over `CreateAutoMLJobV2Request`'s members.
+pub const CLI_OPTIONS_V2: [(&str, &str); 11] = [
+    ("AutoMLJobName", "auto-ml-job-name"),
+    ("AutoMLJobInputDataConfig", "auto-ml-job-input-data-config"),
+    ("OutputDataConfig", "output-data-config"),
+    ("AutoMLProblemTypeConfig", "auto-ml-problem-type-config"),
+    ("RoleArn", "role-arn"),
+    ("Tags", "tags"),
+    ("SecurityConfig", "security-config"),
+    ("AutoMLJobObjective", "auto-ml-job-objective"),
+    ("ModelDeployConfig", "model-deploy-config"),
+    ("DataSplitConfig", "data-split-config"),
+    ("AutoMLComputeConfig", "auto-ml-compute-config"),
+];
+
 /// Prefixes that make AWS CLI v1 replace a parameter's value with the contents of a file or
 /// URL ("paramfile", `awscli/paramfile.py`: `LOCAL_PREFIX_MAP` and `REMOTE_PREFIX_MAP`;
 /// <https://docs.aws.amazon.com/cli/v1/userguide/cli-usage-parameters-file.html>). It checks

@@ -8,8 +8,10 @@
 
 pub mod aws_cli;
 mod request;
+pub mod request_v2;
 
 pub use request::*;
+pub use request_v2::CREATE_AUTO_ML_JOB_V2_REQUEST;
 
 /// A shape of the service model.
 #[derive(Debug)]
@@ -47,6 +49,14 @@ pub enum Kind {
         max: Option<f64>,
     },
     Boolean,
+    /// A JSON object whose keys are `key` strings and whose values are `value`s; `min` and
+    /// `max` bound the number of entries.
+    Map {
+        key: &'static Shape,
+        value: &'static Shape,
+        min: Option<u32>,
+        max: Option<u32>,
+    },
 }
 
 /// A member of a structure.
@@ -102,6 +112,7 @@ pub fn shape_in(root: &'static Shape, pointer: &str) -> Option<&'static Shape> {
                 token.parse::<usize>().ok()?;
                 member
             }
+            Kind::Map { value, .. } => value,
             _ => return None,
         };
     }
@@ -160,6 +171,15 @@ pub const V2_ONLY: [(&str, &str); 5] = [
         "AutoMLComputeConfig",
         "it has no counterpart: leave it out, or use CreateAutoMLJobV2",
     ),
+];
+
+/// The members of `CreateAutoMLJob`'s request that `CreateAutoMLJobV2`'s does not have, in the
+/// model's order (the drift test holds the list to the extract's `v1Only`).
+pub const V1_ONLY: [&str; 4] = [
+    "InputDataConfig",
+    "ProblemType",
+    "AutoMLJobConfig",
+    "GenerateCandidateDefinitionsOnly",
 ];
 
 #[cfg(test)]

@@ -59,7 +59,64 @@ const MODEL: &[(&str, Matcher, Option<Matcher>)] = &[
         },
         None,
     ),
+    // CreateAutoMLJobV2's own patterns.
+    (
+        "[a-zA-Z0-9](-*[a-zA-Z0-9])*",
+        |s| is_name(s, usize::MAX),
+        None,
+    ),
+    (
+        "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)",
+        is_forecast_frequency,
+        None,
+    ),
+    (r"(^p[1-9]\d?$)", is_quantile, None),
+    (
+        "[A-Z]{2}",
+        |s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()),
+        None,
+    ),
+    (
+        r"[a-zA-Z0-9\_\-]+",
+        |s| !s.is_empty() && only(s, b"_-"),
+        None,
+    ),
+    (
+        "[a-zA-Z0-9._-]+",
+        |s| !s.is_empty() && only(s, b"._-"),
+        None,
+    ),
 ];
+
+/// `(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)`:
+/// a unit, after an optional count without a leading zero that the unit bounds.
+fn is_forecast_frequency(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let (count, unit) = s.split_at(digits);
+    let most = match unit {
+        "Y" => 1,
+        "M" => 11,
+        "W" => 4,
+        "D" => 6,
+        "H" => 23,
+        "min" => 59,
+        _ => return false,
+    };
+    // Every unit but `min` may stand alone.
+    (count.is_empty() && unit != "min")
+        || (!count.is_empty()
+            && count.len() <= 2
+            && !count.starts_with('0')
+            && count.parse::<u32>().is_ok_and(|n| n <= most))
+}
+
+/// `(^p[1-9]\d?$)`: `^` and `$` at the ends of a whole-input match change nothing, so `p` and
+/// a number from 1 to 99 without a leading zero.
+fn is_quantile(s: &str) -> bool {
+    s.strip_prefix('p').is_some_and(|n| {
+        (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0')
+    })
+}
 
 /// Whether the WHOLE of `input` matches `source`, one of the model's pattern strings, or,
 /// with `relaxed`, matches it without its upper bounds (never when it has none). Nothing
@@ -404,6 +461,17 @@ mod tests {
     /// Every pattern string of the model this matcher is meant for.
     const MODEL_PATTERNS: &[&str] = &[
         JOB_NAME, S3_URI, ANY, ATTRIBUTE, IDENTIFIER, DASHED, ROLE_ARN, TAG, NAME_63,
+    ];
+
+    /// The patterns only CreateAutoMLJobV2's table has (held by
+    /// `v2_patterns_agree_with_java`).
+    const V2_PATTERNS: &[&str] = &[
+        "[a-zA-Z0-9](-*[a-zA-Z0-9])*",
+        "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)",
+        r"(^p[1-9]\d?$)",
+        "[A-Z]{2}",
+        r"[a-zA-Z0-9\_\-]+",
+        "[a-zA-Z0-9._-]+",
     ];
 
     /// Java's answers, by hand: the translation into `regex` gives them, and so does the
@@ -771,12 +839,80 @@ mod tests {
     /// The checker matches with [`MODEL`]'s matchers only: a pattern of the model without a
     /// row there would match nothing.
     #[test]
+    fn v2_patterns_agree_with_java() {
+        // Every pattern of the CreateAutoMLJobV2 table has a written matcher, and it agrees
+        // with Java through the `regex` translation (anchors taken away: `^` first and `$` last
+        // change nothing in a whole-input match, and the translation refuses anchors) on
+        // strings made of pieces.
+        use crate::model::{Kind, Shape, CREATE_AUTO_ML_JOB_V2_REQUEST};
+        fn walk(shape: &'static Shape, out: &mut BTreeSet<&'static str>) {
+            match &shape.kind {
+                Kind::Structure { members } => members.iter().for_each(|m| walk(m.shape, out)),
+                Kind::List { member, .. } => walk(member, out),
+                Kind::Map { key, value, .. } => {
+                    walk(key, out);
+                    walk(value, out);
+                }
+                Kind::String {
+                    pattern: Some(p), ..
+                } => {
+                    out.insert(p);
+                }
+                _ => {}
+            }
+        }
+        let mut sources = BTreeSet::new();
+        walk(&CREATE_AUTO_ML_JOB_V2_REQUEST, &mut sources);
+        let v1 = patterns_in_the_model();
+        let only_v2: BTreeSet<&str> = sources.difference(&v1).copied().collect();
+        assert_eq!(only_v2, V2_PATTERNS.iter().copied().collect());
+        let pieces: Vec<String> = MODEL_PIECES
+            .iter()
+            .map(|p| p.to_string())
+            .chain(
+                [
+                    "p", "p0", "p1", "p9", "p10", "p99", "p100", "Y", "M", "W", "D", "H", "min",
+                    "0", "11", "12", "23", "24", "59", "60", "US", "us", "DEU", ".", "x.y-z_1",
+                ]
+                .iter()
+                .map(|p| p.to_string()),
+            )
+            .collect();
+        for source in sources {
+            let row = MODEL.iter().find(|(s, _, _)| *s == source);
+            let (_, written, relaxed) = row.unwrap_or_else(|| panic!("no matcher for {source}"));
+            assert_eq!(
+                relaxed.is_some(),
+                without_upper_bounds(source).is_some(),
+                "{source}"
+            );
+            let plain = source.replacen("(^", "(", 1).replacen("$)", ")", 1);
+            let mut tried = 0;
+            for a in &pieces {
+                for b in &pieces {
+                    for input in [a.clone(), format!("{a}{b}")] {
+                        assert_eq!(
+                            written(&input),
+                            java_matches(&plain, &input),
+                            "{source} on {input:?}"
+                        );
+                        tried += 1;
+                    }
+                }
+            }
+            assert!(tried > 1000);
+        }
+    }
+
+    #[test]
     fn every_model_pattern_has_a_written_matcher() {
-        let in_model = patterns_in_the_model();
+        let mut in_model = patterns_in_the_model();
+        in_model.extend(V2_PATTERNS);
         let written: BTreeSet<&str> = MODEL.iter().map(|(s, _, _)| *s).collect();
         assert_eq!(written, in_model);
         assert_eq!(written.len(), MODEL.len(), "a pattern has two rows");
-        assert_eq!(written, MODEL_PATTERNS.iter().copied().collect());
+        let listed: BTreeSet<&str> = MODEL_PATTERNS.iter().chain(V2_PATTERNS).copied().collect();
+        assert_eq!(written, listed);
         assert!(!model_matches("a*", "", false), "a source not in the model");
         assert!(!model_matches("a*", "", true));
     }
@@ -889,7 +1025,8 @@ mod tests {
         let mut rng = Rng(0x2545_F491_4F6C_DD1D);
         let code_points = code_points_to_try();
         let mut compared = 0;
-        for &(source, full, relaxed) in MODEL {
+        // CreateAutoMLJobV2's rows: `v2_patterns_agree_with_java`.
+        for &(source, full, relaxed) in MODEL.iter().filter(|r| !V2_PATTERNS.contains(&r.0)) {
             let without_bounds = without_upper_bounds(source);
             assert_eq!(relaxed.is_some(), without_bounds.is_some(), "{source}");
             let mut agree = |input: &str| {

@@ -31,6 +31,7 @@ mod names;
 mod objective;
 mod s3;
 mod tags;
+mod union;
 mod vpc;
 
 pub use algorithms::{
@@ -50,6 +51,7 @@ pub use objective::{
 };
 pub use s3::{s3_bucket_names, s3_output_path_length, s3_prefix_without_wildcards};
 pub use tags::tag_keys;
+pub use union::problem_type_config_holds_one;
 pub use vpc::vpc_ids_unique;
 
 /// A documented rule: reads the request, adds its findings.
@@ -95,6 +97,9 @@ pub static CREATE_AUTO_ML_JOB_RULES: &[Rule] = &[
     s3_bucket_names,
     s3_prefix_without_wildcards,
 ];
+
+/// Every documented rule of `CreateAutoMLJobV2` checked so far, in the order they report.
+pub static CREATE_AUTO_ML_JOB_V2_RULES: &[Rule] = &[problem_type_config_holds_one];
 
 /// A request being checked, with typed accessors that ignore members of the wrong type.
 pub struct Request<'a>(pub &'a Node);

@@ -20,6 +20,17 @@ pub fn names_on_disk() -> Vec<String> {
     names
 }
 
+/// The operation a fixture is checked as: `CreateAutoMLJobV2` for a name that starts with
+/// `v2-`, `CreateAutoMLJob` otherwise.
+#[allow(dead_code)]
+pub fn operation_for(name: &str) -> &'static automl_rules::Operation {
+    if name.starts_with("v2-") {
+        &automl_rules::CREATE_AUTO_ML_JOB_V2
+    } else {
+        &automl_rules::CREATE_AUTO_ML_JOB
+    }
+}
+
 /// The start of a valid request, without its closing brace: tests add members after it.
 #[allow(dead_code)]
 pub const BASE: &str = r#"{

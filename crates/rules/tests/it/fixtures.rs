@@ -1,4 +1,5 @@
-//! The fixture table: every `tests/fixtures/NAME.json` request is checked and its findings,
+//! The fixture table: every `tests/fixtures/NAME.json` request is checked (as
+//! `CreateAutoMLJobV2` when NAME starts with `v2-`, else as `CreateAutoMLJob`) and its findings,
 //! rendered by `diag::snapshot`, must equal `tests/fixtures/NAME.expected` to the letter. The
 //! page runs the same table in the browser (`tests/rules_in_browser.rs` at the workspace root)
 //! through the index in `fixture_index.rs` (checked by `index.rs`), so both edges are
@@ -9,8 +10,8 @@
 
 use std::fs;
 
-use crate::common::{fixtures_dir, names_on_disk};
-use automl_rules::check_text;
+use crate::common::{fixtures_dir, names_on_disk, operation_for};
+use automl_rules::check_text_for;
 use automl_rules::diag::snapshot;
 
 #[test]
@@ -22,7 +23,7 @@ fn every_fixture_matches_its_expected_findings() {
     for name in &names {
         let dir = fixtures_dir();
         let text = fs::read_to_string(dir.join(format!("{name}.json"))).unwrap();
-        let actual = snapshot(&check_text(&text).diagnostics);
+        let actual = snapshot(&check_text_for(operation_for(name), &text).diagnostics);
         let expected_path = dir.join(format!("{name}.expected"));
         if update {
             fs::write(&expected_path, &actual).unwrap();
@@ -34,8 +35,8 @@ fn every_fixture_matches_its_expected_findings() {
                 "--- {name}: expected\n{expected}--- {name}: actual\n{actual}"
             ));
         }
-        // A name that starts with "valid-" is a request the service accepts.
-        if name.starts_with("valid-") {
+        // A name that starts with "valid-" (or "v2-valid-") is a request the service accepts.
+        if name.starts_with("valid-") || name.starts_with("v2-valid-") {
             assert!(
                 !actual.lines().any(|l| l.starts_with("error ")),
                 "{name} is meant to be valid:\n{actual}"
