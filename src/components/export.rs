@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::use_editor;
 use crate::browser;
-use crate::state::words::export_preview;
 use crate::state::verdict::{Kind, Verdict};
+use crate::state::words::export_preview;
 use crate::state::WRAP_KEY;
 
 /// The exports, always live: every target of the shared exporter, with copy and download.

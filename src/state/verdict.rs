@@ -115,7 +115,10 @@ impl Verdict {
                 plural(holes, "value"),
                 match others {
                     0 => String::new(),
-                    e => format!(" The service would also reject this: {}.", plural(e, "error")),
+                    e => format!(
+                        " The service would also reject this: {}.",
+                        plural(e, "error")
+                    ),
                 }
             ),
         }
