@@ -199,7 +199,6 @@ mod tests {
     use regex::Regex;
     use std::collections::{BTreeSet, HashMap};
     use std::sync::{Mutex, OnceLock};
-    use std::time::{Duration, Instant};
 
     /// A Java pattern of the syntax the model uses, as a `regex` pattern that matches what
     /// Java's `Pattern.matches` matches: the whole input (`\A(?:…)\z`); `\d`, `\w`, `\s`
@@ -704,10 +703,12 @@ mod tests {
         }
     }
 
-    /// The written matchers are linear: hostile inputs of the largest size finish fast.
+    /// The written matchers answer hostile inputs of the largest size a request may hold (a
+    /// backtracking matcher would not come back from these). No clock is read: the machines
+    /// are shared, and a matcher gone quadratic shows in the suite's run time, not as a
+    /// flaky failure.
     #[test]
-    fn hostile_inputs_finish_fast() {
-        let started = Instant::now();
+    fn hostile_inputs_are_answered() {
         let dashes = format!("a{}!", "-".repeat(200_000));
         assert!(!model_matches(JOB_NAME, &dashes, false));
         assert!(!model_matches(NAME_63, &"a".repeat(200_000), false));
@@ -719,8 +720,6 @@ mod tests {
         big.push('!');
         assert!(!model_matches(TAG, &big, false));
         assert!(model_matches(ANY, &"x".repeat(4 * 1024 * 1024), false));
-        let elapsed = started.elapsed();
-        assert!(elapsed < Duration::from_secs(20), "took {elapsed:?}");
     }
 
     #[test]

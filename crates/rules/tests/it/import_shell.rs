@@ -358,7 +358,7 @@ proptest::proptest! {
 }
 
 /// Variables that double one another line after line (`B=$A$A`) stay within bounds: the
-/// import ends, quickly, with a located answer.
+/// import ends with a located answer.
 #[test]
 fn variables_that_double_stay_bounded() {
     let mut text = String::from("A=aaaaaaaaaaaaaaaa\n");
@@ -371,13 +371,9 @@ fn variables_that_double_stay_bounded() {
     text.push_str(&format!(
         "aws sagemaker create-auto-ml-job --auto-ml-job-name \"${last}\" --role-arn \"${last}\"\n"
     ));
-    let started = std::time::Instant::now();
+    // Unbounded, the last value would be 16 TiB: the import would never answer. No clock is
+    // read (the machines are shared); the answer itself is the test.
     let err = import_full(&CREATE_AUTO_ML_JOB, &text).unwrap_err();
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(20),
-        "{:?}",
-        started.elapsed()
-    );
     assert_eq!(json::line_col(&text, err.offset), (err.line, err.column));
     // Within the bound, a doubled value is read in full.
     let text = "A=ab\nB=$A$A\nC=\"$B-$B\"\naws sagemaker create-auto-ml-job --auto-ml-job-name $C";
