@@ -36,10 +36,10 @@ test('an unknown export target: the message automl-job export gives', () => {
   throws(() => pkg.exportAs(VALID, 3), `exportAs needs a target, one of: ${TARGETS.join(', ')}`);
 });
 
-test('an api other than v1 is refused, naming the choices', () => {
-  throws(() => pkg.check(VALID, { api: 'v2' }), "unknown api 'v2': use v1");
-  throws(() => pkg.check(VALID, { api: 'V1' }), "unknown api 'V1': use v1");
-  throws(() => pkg.check(VALID, { api: 1 }), 'api must be a string: use v1');
+test('an api other than v1 or v2 is refused, naming the choices', () => {
+  throws(() => pkg.check(VALID, { api: 'v3' }), "unknown api 'v3': use v1 or v2");
+  throws(() => pkg.check(VALID, { api: 'V1' }), "unknown api 'V1': use v1 or v2");
+  throws(() => pkg.check(VALID, { api: 1 }), 'api must be a string: use v1 or v2');
   assert.equal(pkg.check(VALID, { api: undefined }).api, 'v1');
   assert.equal(pkg.check(VALID, null).api, 'v1');
   assert.equal(pkg.check(VALID, {}).api, 'v1');

@@ -58,8 +58,9 @@ export function inNode(wasmBytes: Uint8Array): string[] {
 }
 
 export function misuses(): void {
-  // @ts-expect-error: "v2" is not an api the package knows yet
   check("{}", { api: "v2" });
+  // @ts-expect-error: "v3" is not an api the package knows
+  check("{}", { api: "v3" });
   // @ts-expect-error: no such export target
   exportAs("{}", "yaml");
   // @ts-expect-error: importText reads a text

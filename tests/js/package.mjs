@@ -88,7 +88,8 @@ export function cliCheck(files) {
 export function asPackage(report, { placed = true } = {}) {
   return {
     valid: report.valid,
-    api: 'v1',
+    // The command names the operation (null for a text it could not read: checked as V1).
+    api: report.api === 'CreateAutoMLJobV2' ? 'v2' : 'v1',
     diagnostics: report.diagnostics.map((d) => ({
       severity: d.severity,
       code: d.code,

@@ -33,8 +33,9 @@ const TYPES: &'static str = r#"
 /** `"error"`: the AWS CLI or the service rejects it; `"warning"`: accepted, but very likely not what was meant. */
 export type Severity = "error" | "warning";
 
-/** The API a request is checked against: `"v1"` is `CreateAutoMLJob`. */
-export type Api = "v1";
+/** The API a request is checked against: `"v1"` is `CreateAutoMLJob`, `"v2"` is
+ * `CreateAutoMLJobV2`. */
+export type Api = "v1" | "v2";
 
 /** What `exportAs` writes: the JSON body, an AWS CLI command (one option per member, or `--cli-input-json`), a PowerShell or cmd.exe script, a boto3 program. */
 export type ExportTarget = "json" | "cli" | "cli-input-json" | "powershell" | "cmd" | "boto3";
@@ -75,7 +76,8 @@ export interface CheckResult {
 }
 
 export interface CheckOptions {
-  /** `"v1"` (the default): `CreateAutoMLJob`. */
+  /** `"v1"` (`CreateAutoMLJob`) or `"v2"` (`CreateAutoMLJobV2`); when left out, told from
+   * the request's members as `automl-job check` does without `--api`. */
   api?: Api;
 }
 

@@ -8,11 +8,22 @@ use automl_rules::diag::{self, Diagnostic, Severity};
 use automl_rules::export::{self, Target};
 use automl_rules::import;
 use automl_rules::json::{LineIndex, MAX_INPUT_BYTES};
-use automl_rules::{check_text, Outcome};
+use automl_rules::{
+    check_text, check_text_as, Operation, Outcome, CREATE_AUTO_ML_JOB, CREATE_AUTO_ML_JOB_V2,
+};
 use serde::Serialize;
 
-/// The APIs a request can be checked against: `CreateAutoMLJob` today.
-pub const APIS: [&str; 1] = ["v1"];
+/// The APIs a request can be checked against: `CreateAutoMLJob` and `CreateAutoMLJobV2`.
+pub const APIS: [&str; 2] = ["v1", "v2"];
+
+/// The package's name of the operation a request was checked as.
+pub fn api_name(op: &Operation) -> &'static str {
+    if op.name == CREATE_AUTO_ML_JOB_V2.name {
+        "v2"
+    } else {
+        "v1"
+    }
+}
 
 /// One finding: `automl-job check --format json`'s diagnostic.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,15 +78,14 @@ pub enum Source {
     Object,
 }
 
-/// The API named by `check`'s `api` option, or the error that names the choices.
-pub fn api(name: Option<&str>) -> Result<&'static str, String> {
+/// The operation named by `check`'s `api` option (`None`: told from the request's members, as
+/// `automl-job check` does without `--api`), or the error that names the choices.
+pub fn api(name: Option<&str>) -> Result<Option<&'static Operation>, String> {
     match name {
-        None => Ok(APIS[0]),
-        Some(name) => APIS
-            .iter()
-            .find(|api| **api == name)
-            .copied()
-            .ok_or_else(|| format!("unknown api '{name}': use {}", APIS.join(" or "))),
+        None => Ok(None),
+        Some("v1") => Ok(Some(&CREATE_AUTO_ML_JOB)),
+        Some("v2") => Ok(Some(&CREATE_AUTO_ML_JOB_V2)),
+        Some(name) => Err(format!("unknown api '{name}': use {}", APIS.join(" or "))),
     }
 }
 
@@ -125,9 +135,9 @@ pub fn findings(outcome: &Outcome, text: &str, source: Source) -> Vec<Finding> {
 }
 
 /// Checks a request text, as `automl-job check --format json` does.
-pub fn check(text: &str, source: Source, api: &'static str) -> CheckReport {
-    let outcome = check_text(text);
-    report(&outcome, text, source, api)
+pub fn check(text: &str, source: Source, forced: Option<&'static Operation>) -> CheckReport {
+    let (op, outcome) = check_text_as(forced, text);
+    report(&outcome, text, source, api_name(op))
 }
 
 fn report(outcome: &Outcome, text: &str, source: Source, api: &'static str) -> CheckReport {
@@ -146,8 +156,9 @@ fn report(outcome: &Outcome, text: &str, source: Source, api: &'static str) -> C
 pub fn unreadable(
     message: String,
     place: Option<(usize, usize)>,
-    api: &'static str,
+    forced: Option<&'static Operation>,
 ) -> CheckReport {
+    let api = api_name(forced.unwrap_or(&CREATE_AUTO_ML_JOB));
     let diagnostic = Diagnostic {
         severity: Severity::Error,
         code: "unreadable",
@@ -313,7 +324,7 @@ mod tests {
     #[test]
     fn a_text_is_placed_and_an_object_is_not() {
         let text = VALID.replace("\"churn\"", "\"my_job\"");
-        let report = check(&text, Source::Text, "v1");
+        let report = check(&text, Source::Text, None);
         assert!(!report.valid);
         let finding = &report.diagnostics[0];
         assert_eq!(
@@ -325,7 +336,7 @@ mod tests {
             .service_response
             .as_deref()
             .is_some_and(|s| s.starts_with("1 validation error detected: ")));
-        let unplaced = check(&text, Source::Object, "v1");
+        let unplaced = check(&text, Source::Object, None);
         assert_eq!(
             (unplaced.diagnostics[0].line, unplaced.diagnostics[0].column),
             (None, None)
@@ -334,7 +345,7 @@ mod tests {
 
     #[test]
     fn a_missing_member_is_placed_at_its_parent() {
-        let report = check("{\n  \"RoleArn\": 5\n}", Source::Text, "v1");
+        let report = check("{\n  \"RoleArn\": 5\n}", Source::Text, None);
         let required = report
             .diagnostics
             .iter()
@@ -346,7 +357,7 @@ mod tests {
 
     #[test]
     fn not_json_is_one_syntax_error_and_not_valid() {
-        let report = check("{\"a\": }", Source::Text, "v1");
+        let report = check("{\"a\": }", Source::Text, None);
         assert!(!report.valid);
         assert_eq!(report.diagnostics.len(), 1);
         assert_eq!(report.diagnostics[0].code, "syntax");
@@ -354,10 +365,18 @@ mod tests {
     }
 
     #[test]
-    fn only_v1_is_an_api_today() {
-        assert_eq!(api(None), Ok("v1"));
-        assert_eq!(api(Some("v1")), Ok("v1"));
-        assert_eq!(api(Some("v2")), Err("unknown api 'v2': use v1".to_string()));
+    fn the_apis_are_v1_and_v2_else_told_from_the_members() {
+        assert!(matches!(api(None), Ok(None)));
+        assert_eq!(api(Some("v1")).map(|op| op.map(api_name)), Ok(Some("v1")));
+        assert_eq!(api(Some("v2")).map(|op| op.map(api_name)), Ok(Some("v2")));
+        assert_eq!(
+            api(Some("v3")).err().as_deref(),
+            Some("unknown api 'v3': use v1 or v2")
+        );
+        let v2 = r#"{"AutoMLProblemTypeConfig": {}}"#;
+        assert_eq!(check(v2, Source::Text, None).api, "v2");
+        assert_eq!(check(v2, Source::Text, Some(&CREATE_AUTO_ML_JOB)).api, "v1");
+        assert_eq!(check("{}", Source::Text, None).api, "v1");
     }
 
     #[test]
@@ -417,7 +436,7 @@ mod tests {
             }
         );
         assert_eq!(LoneSurrogate::find("😀\n".encode_utf16()), None);
-        let report = unreadable(found.message(), Some((found.line, found.column)), "v1");
+        let report = unreadable(found.message(), Some((found.line, found.column)), None);
         assert!(!report.valid);
         assert_eq!(report.diagnostics[0].code, "unreadable");
         assert_eq!(report.diagnostics[0].line, Some(2));
