@@ -657,13 +657,14 @@ async fn importing_fills_the_form_and_a_bad_import_keeps_the_draft() {
     let page = mount(Draft::new());
     page.type_into("/AutoMLJobName", "mine").await;
     let textarea: web_sys::HtmlTextAreaElement = page.find("#import-text").unchecked_into();
-    textarea.set_value("{\"AutoMLJobName\": oops}");
+    // Neither JSON nor Python (a bare name would be a Python dict with a hole).
+    textarea.set_value("{\"AutoMLJobName\": [}");
     fire(&textarea, "input");
     click(&page.button("Import")).await;
     let error = page.find("#import-error");
     assert!(!error.hidden());
     let said = error.text_content().unwrap();
-    assert!(said.contains("line 1, column 19"), "{said}");
+    assert!(said.contains("line 1, column 20"), "{said}");
     assert_eq!(
         page.editor
             .draft
