@@ -246,7 +246,7 @@ pub struct ImportRefused {
 
 /// Reads a pasted body, command or program, as `automl-job import` does.
 pub fn import_text(text: &str) -> Result<ImportReport, ImportRefused> {
-    let (request, left_out) = import::import_noting(text).map_err(|err| ImportRefused {
+    let imported = import::import_full(&CREATE_AUTO_ML_JOB, text).map_err(|err| ImportRefused {
         message: format!(
             "cannot import the text: {} (line {}, column {})",
             err.message, err.line, err.column
@@ -254,6 +254,11 @@ pub fn import_text(text: &str) -> Result<ImportReport, ImportRefused> {
         line: err.line,
         column: err.column,
     })?;
+    // As the command: the request checked as read (holes first), each finding placed in the
+    // pasted text, which the imported request's spans point into.
+    let diagnostics = import::check_imported(&CREATE_AUTO_ML_JOB, &imported);
+    let left_out = imported.left_out.clone();
+    let request = imported.request;
     let mut notes = Vec::new();
     if let Some(first) = left_out.first() {
         notes.push(format!(
@@ -269,8 +274,11 @@ pub fn import_text(text: &str) -> Result<ImportReport, ImportRefused> {
         );
     }
     let json = export::json_body(&request);
-    let outcome = check_text(&json);
-    let diagnostics = findings(&outcome, &json, Source::Text);
+    let outcome = Outcome {
+        diagnostics,
+        request: Some(request),
+    };
+    let diagnostics = findings(&outcome, text, Source::Text);
     Ok(ImportReport {
         json,
         left_out,
@@ -283,7 +291,21 @@ pub fn import_text(text: &str) -> Result<ImportReport, ImportRefused> {
 /// line break); a request the service would reject only with `allow_invalid`, as the command's
 /// `--allow-invalid`.
 pub fn export_as(text: &str, target: Target, allow_invalid: bool) -> Result<String, String> {
-    let outcome = check_text(text);
+    let mut outcome = check_text(text);
+    // As the command: a command, a program or a notebook is exported as imported, its holes
+    // errors.
+    let notebook = outcome
+        .request
+        .as_ref()
+        .is_some_and(|r| r.get("nbformat").is_some() && r.get("cells").is_some());
+    if outcome.request.is_none() || notebook {
+        if let Ok(imported) = import::import_full(&CREATE_AUTO_ML_JOB, text) {
+            outcome = Outcome {
+                diagnostics: import::check_imported(&CREATE_AUTO_ML_JOB, &imported),
+                request: Some(imported.request),
+            };
+        }
+    }
     let Some(request) = outcome.request.as_ref() else {
         // Not JSON: the command prints this one finding and exits.
         return Err(outcome

@@ -193,8 +193,9 @@ fn bad_arguments_are_errors_with_the_commands_words() {
             .starts_with("not exporting a request the service would reject (")
     );
     assert!(thrown(import_text(JsValue::from_f64(5.0))).starts_with("importText needs a text"));
-    let err = import_text("aws sagemaker create-auto-ml-job \\\n  --role-arn $ROLE".into())
-        .expect_err("a shell variable never set is refused");
+    // A shell variable never set is a hole (imported); a quote never closed is refused.
+    let err = import_text("aws sagemaker create-auto-ml-job \\\n  --role-arn \"unclosed".into())
+        .expect_err("a quote never closed is refused");
     assert_eq!(Reflect::get(&err, &"line".into()).unwrap(), 2.0);
     assert!(Reflect::get(&err, &"column".into()).unwrap().as_f64() > Some(1.0));
 }
