@@ -61,8 +61,8 @@ test('the interfaces of the definitions name exactly the members of the values',
   const imported = pkg.importText('aws sagemaker create-auto-ml-job --region eu-west-1 --auto-ml-job-name churn');
   assert.deepEqual(Object.keys(imported).sort(), members('ImportResult'));
   try {
-    pkg.importText('aws sagemaker create-auto-ml-job --role-arn $ROLE');
-    assert.fail('importText refuses a variable never set');
+    pkg.importText('aws sagemaker create-auto-ml-job --role-arn "unclosed');
+    assert.fail('importText refuses a quote never closed');
   } catch (err) {
     assert.deepEqual(Object.keys(err).sort(), members('ImportError'));
   }

@@ -91,7 +91,8 @@ export interface ImportResult {
   leftOut: string[];
   /** The notes `automl-job import` prints about them. */
   notes: string[];
-  /** The findings about the body; lines and columns refer to `json`. */
+  /** The findings about the request as read, holes (`runtime-value`) first; lines and
+   * columns refer to the text given, as `automl-job import --format json` places them. */
   diagnostics: Diagnostic[];
 }
 
