@@ -440,7 +440,13 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == "required" && d.line.is_some()));
-        let refused = import_text("aws sagemaker create-auto-ml-job --role-arn $ROLE").unwrap_err();
+        // A variable never set is a hole at the member it feeds, placed in the text given.
+        let holed = import_text("aws sagemaker create-auto-ml-job --role-arn $ROLE").unwrap();
+        assert_eq!(holed.diagnostics[0].code, "runtime-value");
+        assert_eq!(holed.diagnostics[0].path, "/RoleArn");
+        assert_eq!(holed.diagnostics[0].column, Some(45));
+        let refused =
+            import_text("aws sagemaker create-auto-ml-job --role-arn \"unclosed").unwrap_err();
         assert!(refused.message.starts_with("cannot import the text: "));
         assert_eq!(refused.line, 1);
     }
