@@ -128,6 +128,22 @@ fn push_lone_surrogate(out: &mut Findings, (path, offset, count): (String, usize
     });
 }
 
+/// A model violation at `place`, read from `span`: the service reports `clause` for it (alone,
+/// its message is that clause combined; with others, the clause joins theirs).
+fn model_error(failure: Failure, place: &Place, span: Span, clause: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        code: failure.code,
+        path: place.pointer.clone(),
+        message: failure.message,
+        service_message: Some(crate::diag::combine_clauses(&[&clause])),
+        cli_message: failure.cli,
+        span: Some(span),
+        service_clause: Some(clause),
+        related: Vec::new(),
+    }
+}
+
 /// The diagnostic for a text that is not JSON.
 pub fn syntax_error(err: &json::JsonError) -> Diagnostic {
     Diagnostic {
@@ -567,17 +583,8 @@ impl Walker {
                 clause = list_clause.take().map(|make| make());
             }
             let clause = clause.clone().unwrap_or_default();
-            self.out.push_admitted(Diagnostic {
-                severity: Severity::Error,
-                code: failure.code,
-                path: place.pointer.clone(),
-                message: failure.message,
-                service_message: Some(crate::diag::combine_clauses(&[&clause])),
-                cli_message: failure.cli,
-                span: Some(item.span),
-                service_clause: Some(clause.clone()),
-                related: Vec::new(),
-            });
+            self.out
+                .push_admitted(model_error(failure, place, item.span, clause));
         }
     }
 
@@ -596,17 +603,8 @@ impl Walker {
             "Value '{value}' at '{}' failed to satisfy constraint: {}",
             place.service, failure.constraint
         );
-        self.out.push_admitted(Diagnostic {
-            severity: Severity::Error,
-            code: failure.code,
-            path: place.pointer.clone(),
-            message: failure.message,
-            service_message: Some(crate::diag::combine_clauses(&[&clause])),
-            cli_message: failure.cli,
-            span: Some(node.span),
-            service_clause: Some(clause),
-            related: Vec::new(),
-        });
+        self.out
+            .push_admitted(model_error(failure, place, node.span, clause));
     }
 
     /// A wrong JSON type: the AWS CLI refuses it before sending, except a boolean where a
