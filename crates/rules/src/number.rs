@@ -125,21 +125,41 @@ struct Decimal {
 /// `text.parse::<f64>().ok()`: an optional sign, then `inf`, `infinity` or `nan` in any case,
 /// or digits with an optional point (at least one digit) and an optional exponent.
 pub(crate) fn parse_f64(text: &str) -> Option<f64> {
+    let (negative, body) = signed(text)?;
+    let magnitude = match decimal(body) {
+        Some(d) => f64::from_bits(d.into_bits(&F64)),
+        None => match special(body)? {
+            Special::Infinity => f64::INFINITY,
+            Special::NaN => f64::NAN,
+        },
+    };
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// The sign of a float's text, and the rest.
+fn signed(text: &str) -> Option<(bool, &[u8])> {
     let bytes = text.as_bytes();
-    let (negative, body) = match bytes.split_first()? {
+    Some(match bytes.split_first()? {
         (b'-', rest) => (true, rest),
         (b'+', rest) => (false, rest),
         _ => (false, bytes),
-    };
-    let magnitude = match decimal(body) {
-        Some(d) => f64::from_bits(d.into_bits(&F64)),
-        None if body.eq_ignore_ascii_case(b"inf") || body.eq_ignore_ascii_case(b"infinity") => {
-            f64::INFINITY
-        }
-        None if body.eq_ignore_ascii_case(b"nan") => f64::NAN,
-        None => return None,
-    };
-    Some(if negative { -magnitude } else { magnitude })
+    })
+}
+
+/// The words a float's text may be instead of digits, in any case.
+enum Special {
+    Infinity,
+    NaN,
+}
+
+fn special(body: &[u8]) -> Option<Special> {
+    if body.eq_ignore_ascii_case(b"inf") || body.eq_ignore_ascii_case(b"infinity") {
+        Some(Special::Infinity)
+    } else if body.eq_ignore_ascii_case(b"nan") {
+        Some(Special::NaN)
+    } else {
+        None
+    }
 }
 
 /// `text.parse::<f32>().ok()`: the text correctly rounded to the nearest `f32` (half to
@@ -148,20 +168,14 @@ pub(crate) fn parse_f64(text: &str) -> Option<f64> {
 /// halfway point (`1.0000000596046447755` is above the `f32` halfway point 1 + 2^-24 but its
 /// nearest `f64` is that point, which then rounds to even, 1).
 pub(crate) fn parse_f32(text: &str) -> Option<f32> {
-    let bytes = text.as_bytes();
-    let (negative, body) = match bytes.split_first()? {
-        (b'-', rest) => (true, rest),
-        (b'+', rest) => (false, rest),
-        _ => (false, bytes),
-    };
+    let (negative, body) = signed(text)?;
     let magnitude = match decimal(body) {
         // At most 31 bits: the cast keeps them all.
         Some(d) => f32::from_bits(d.into_bits(&F32) as u32),
-        None if body.eq_ignore_ascii_case(b"inf") || body.eq_ignore_ascii_case(b"infinity") => {
-            f32::INFINITY
-        }
-        None if body.eq_ignore_ascii_case(b"nan") => f32::NAN,
-        None => return None,
+        None => match special(body)? {
+            Special::Infinity => f32::INFINITY,
+            Special::NaN => f32::NAN,
+        },
     };
     Some(if negative { -magnitude } else { magnitude })
 }
