@@ -25,3 +25,15 @@ pub fn refusal_mismatch(
         }
     }
 }
+
+/// A table of refused texts: (guard, text, message, line, column), each refused as expected;
+/// every mismatch is named in one failure.
+pub fn assert_refusals(table: &[(&str, &str, &str, usize, usize)]) {
+    let failures: Vec<String> = table
+        .iter()
+        .filter_map(|&(guard, text, message, line, column)| {
+            refusal_mismatch(guard, text, message, line, column)
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

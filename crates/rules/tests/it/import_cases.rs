@@ -144,13 +144,7 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
 
 #[test]
 fn errors_are_located() {
-    let failures: Vec<String> = ERRORS
-        .iter()
-        .filter_map(|&(guard, text, message, line, column)| {
-            located::refusal_mismatch(guard, text, message, line, column)
-        })
-        .collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    located::assert_refusals(ERRORS);
 }
 
 #[test]

@@ -115,13 +115,7 @@ const NOT_JSON: &[(&str, &str, &str, usize, usize)] = &[
 
 #[test]
 fn text_that_is_not_json_gets_checks_located_error() {
-    let failures: Vec<String> = NOT_JSON
-        .iter()
-        .filter_map(|&(guard, text, message, line, column)| {
-            located::refusal_mismatch(guard, text, message, line, column)
-        })
-        .collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    located::assert_refusals(NOT_JSON);
 }
 
 #[test]

@@ -251,13 +251,7 @@ const ERRORS: &[(&str, &str, &str, usize, usize)] = &[
 
 #[test]
 fn python_texts_that_cannot_be_read_are_located() {
-    let failures: Vec<String> = ERRORS
-        .iter()
-        .filter_map(|&(guard, text, message, line, column)| {
-            located::refusal_mismatch(guard, text, message, line, column)
-        })
-        .collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    located::assert_refusals(ERRORS);
 }
 
 #[test]

@@ -240,13 +240,7 @@ const CONTINUATIONS: &[(&str, &str, &str, usize, usize)] = &[
 
 #[test]
 fn a_line_missing_its_backslash_is_named() {
-    let failures: Vec<String> = CONTINUATIONS
-        .iter()
-        .filter_map(|&(guard, text, message, line, column)| {
-            located::refusal_mismatch(guard, text, message, line, column)
-        })
-        .collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    located::assert_refusals(CONTINUATIONS);
 }
 
 /// A lone surrogate is kept as check keeps it (U+FFFD) and warned about as check warns, in a
