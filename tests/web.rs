@@ -1322,3 +1322,20 @@ async fn a_duration_in_a_seconds_field_can_be_written_in_seconds_with_one_click(
         assert_eq!(page.count(".fix"), 0, "{typed}");
     }
 }
+
+/// Issue 10, 2.2: a repeated finding is listed 20 times, then one line counts the rest, in
+/// the page as in the command; the verdict still counts every one.
+#[wasm_bindgen_test]
+async fn a_repeated_finding_is_listed_twenty_times_then_counted() {
+    let tags = vec![r#"{"Value":"v"}"#; 45].join(",");
+    let text = format!(
+        r#"{{"AutoMLJobName":"job-1","InputDataConfig":[{{"DataSource":{{"S3DataSource":{{"S3DataType":"S3Prefix","S3Uri":"s3://my-bucket/in"}}}},"TargetAttributeName":"y"}}],"OutputDataConfig":{{"S3OutputPath":"s3://my-bucket/out"}},"RoleArn":"arn:aws:iam::123456789012:role/r","Tags":[{tags}]}}"#
+    );
+    let page = mount(Draft::from_node(json::parse(&text).unwrap()).unwrap());
+    click(&page.button("Check all")).await;
+    let list = page.find(".finding-list").text_content().unwrap();
+    assert_eq!(list.matches("Key is required").count(), 20, "{list}");
+    assert!(list.contains("and 25 more with the same finding"), "{list}");
+    let verdict = page.find(".summary .verdict").text_content().unwrap();
+    assert!(verdict.contains("45 required members"), "{verdict}");
+}

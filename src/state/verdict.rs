@@ -55,7 +55,8 @@ impl Verdict {
                     .list
                     .iter()
                     .filter(|d| d.is_error())
-                    .all(|d| d.code == "required") =>
+                    // A `more` finding counts findings of one kind: required or not.
+                    .all(|d| automl_rules::diag::counted_code(d) == "required") =>
             {
                 Verdict::Incomplete { missing, warnings }
             }

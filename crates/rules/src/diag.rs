@@ -404,6 +404,18 @@ fn more(kind: Option<(&str, &str)>, group: &Group) -> Diagnostic {
     }
 }
 
+/// The code of the findings a finding stands for: its own, or for a `more` finding the code
+/// of the kind it counts (`more` itself for findings of other kinds past [`MAX_KINDS`]).
+pub fn counted_code(d: &Diagnostic) -> &str {
+    if d.code != MORE {
+        return d.code;
+    }
+    d.message
+        .split_once("with the same finding (")
+        .and_then(|(_, rest)| rest.split_once(" at "))
+        .map_or(MORE, |(code, _)| code)
+}
+
 /// How many findings a finding stands for: 1, or for a `more` finding the count it says.
 pub fn stands_for(d: &Diagnostic) -> usize {
     if d.code != MORE {
@@ -485,6 +497,8 @@ mod tests {
             "and 980 more with the same finding (pattern at /Tags/*/Key): only the first 20 are listed"
         );
         assert_eq!(stands_for(tags_more), 980);
+        assert_eq!(counted_code(tags_more), "pattern");
+        assert_eq!(counted_code(&list[38]), "pattern");
         assert_eq!(tags_more.service_clause.as_deref(), Some("and 980 more"));
         assert_eq!(list[40].path, "/Subnets/19");
         let subnets_more = &list[41];
