@@ -3,9 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use automl_job_web::components::Page;
+use automl_job_web::state::api::Api;
 use automl_job_web::state::draft::Draft;
 use automl_job_web::state::editor::Editor;
-use automl_job_web::state::layout::CREATE_AUTO_ML_JOB;
+use automl_job_web::state::layout::{CREATE_AUTO_ML_JOB_V2, PROBLEM_TYPES};
 use automl_rules::json::{self, Value};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,7 +32,7 @@ fn mount(draft: Draft) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
-    let editor = Editor::new(&CREATE_AUTO_ML_JOB, draft);
+    let editor = Editor::new(draft);
     let handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <Page editor=editor/> }.into_any()
     });
@@ -1338,4 +1339,251 @@ async fn a_repeated_finding_is_listed_twenty_times_then_counted() {
     assert!(list.contains("and 25 more with the same finding"), "{list}");
     let verdict = page.find(".summary .verdict").text_content().unwrap();
     assert!(verdict.contains("45 required members"), "{verdict}");
+}
+
+// CreateAutoMLJobV2 (issue 12, the page).
+
+impl Mounted {
+    fn has(&self, selector: &str) -> bool {
+        self.root.query_selector(selector).unwrap().is_some()
+    }
+
+    /// Checks a radio button (by id), as a click does.
+    async fn pick(&self, id: &str) {
+        let input: HtmlInputElement = self.find(&format!("[id=\"{id}\"]")).unchecked_into();
+        input.set_checked(true);
+        fire(&input, "change");
+        leptos::task::tick().await;
+    }
+
+    fn checked(&self, id: &str) -> bool {
+        self.find(&format!("[id=\"{id}\"]"))
+            .unchecked_into::<HtmlInputElement>()
+            .checked()
+    }
+}
+
+/// The section of V2's layout that holds a problem type's settings.
+fn section_of_problem(member: &str) -> &'static str {
+    let at = format!("/AutoMLProblemTypeConfig/{member}");
+    CREATE_AUTO_ML_JOB_V2
+        .sections
+        .iter()
+        .find(|s| s.when == Some(at.as_str()))
+        .unwrap()
+        .id
+}
+
+const V2_TARGET: &str = "/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName";
+const HORIZON: &str = "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/ForecastHorizon";
+
+#[wasm_bindgen_test]
+async fn choosing_v2_on_a_new_request_switches_at_once_and_undo_comes_back() {
+    let page = mount(Draft::new());
+    assert!(page.checked("operation:v1"));
+    assert!(page.has("[name=\"/ProblemType\"]"));
+    page.pick("operation:v2").await;
+    assert_eq!(page.editor.api.get_untracked(), Api::V2);
+    assert!(page.checked("operation:v2") && !page.checked("operation:v1"));
+    assert!(
+        !page.has("#operation-offer"),
+        "nothing written: nothing to ask"
+    );
+    assert!(page.has("[name=\"/AutoMLJobInputDataConfig/0/DataSource/S3DataSource/S3Uri\"]"));
+    assert!(!page.has("[name=\"/ProblemType\"]"));
+    assert!(page.has("#section-problem"));
+    assert!(page
+        .find("h1")
+        .text_content()
+        .unwrap()
+        .contains("CreateAutoMLJobV2"));
+    page.editor.undo();
+    leptos::task::tick().await;
+    assert_eq!(page.editor.api.get_untracked(), Api::V1);
+    assert!(page.has("[name=\"/ProblemType\"]"));
+    assert!(page.checked("operation:v1"));
+}
+
+#[wasm_bindgen_test]
+async fn each_problem_type_shows_its_section_and_hides_the_others() {
+    let page = mount(Draft::new_for(Api::V2));
+    for (member, ..) in PROBLEM_TYPES {
+        assert!(!page.has(&format!("#section-{}", section_of_problem(member))));
+    }
+    for (member, label, _) in PROBLEM_TYPES {
+        page.pick(&format!("problem-type:{member}")).await;
+        for (other, ..) in PROBLEM_TYPES {
+            let shown = page.has(&format!("#section-{}", section_of_problem(other)));
+            assert_eq!(
+                shown,
+                other == member,
+                "{label} chosen, {other} shown: {shown}"
+            );
+        }
+        assert!(page.checked(&format!("problem-type:{member}")));
+        let request = page.editor.draft.with_untracked(Draft::to_compact);
+        assert!(
+            request.contains(&format!("\"AutoMLProblemTypeConfig\":{{\"{member}\"")),
+            "{request}"
+        );
+    }
+    // Text generation's settings: its base model with its default and help.
+    let base = "/AutoMLProblemTypeConfig/TextGenerationJobConfig/BaseModelName";
+    assert!(page.has(&format!("[name=\"{base}\"]")));
+}
+
+#[wasm_bindgen_test]
+async fn a_v2_field_shows_its_findings_label_and_api_name() {
+    let page = mount(Draft::new_for(Api::V2));
+    page.pick("problem-type:TimeSeriesForecastingJobConfig")
+        .await;
+    page.type_into(HORIZON, "0").await;
+    let shown = page.messages(HORIZON);
+    assert!(shown.contains('1'), "{shown}");
+    let field = page.field(HORIZON).parent_element().unwrap();
+    let text = field.text_content().unwrap();
+    assert!(text.contains("ForecastHorizon"), "{text}");
+    page.type_into(HORIZON, "14").await;
+    assert_eq!(page.messages(HORIZON), "");
+    // No problem type chosen is a finding at the choice, once checked.
+    let page = mount(Draft::new_for(Api::V2));
+    page.editor.reveal.update(|r| r.all = true);
+    leptos::task::tick().await;
+    assert!(!page.messages("/AutoMLProblemTypeConfig").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn another_problem_type_sets_the_settings_aside_says_so_and_undo_restores_them() {
+    let page = mount(Draft::new_for(Api::V2));
+    page.pick("problem-type:TabularJobConfig").await;
+    page.type_into(V2_TARGET, "churn").await;
+    page.pick("problem-type:TimeSeriesForecastingJobConfig")
+        .await;
+    let notice = page.editor.notice.get_untracked();
+    assert!(
+        notice.contains("Tabular settings are set aside"),
+        "{notice}"
+    );
+    assert!(!page.has(&format!("[name=\"{V2_TARGET}\"]")));
+    assert!(!page.editor.draft.with_untracked(|d| d.has(V2_TARGET)));
+    // Chosen again, they are back.
+    page.pick("problem-type:TabularJobConfig").await;
+    assert_eq!(
+        page.editor.draft.with_untracked(|d| d.text(V2_TARGET)),
+        "churn"
+    );
+    // And Undo takes each choice back.
+    page.editor.undo();
+    leptos::task::tick().await;
+    assert!(page.checked("problem-type:TimeSeriesForecastingJobConfig"));
+    page.editor.undo();
+    leptos::task::tick().await;
+    assert!(page.checked("problem-type:TabularJobConfig"));
+    assert_eq!(
+        page.editor.draft.with_untracked(|d| d.text(V2_TARGET)),
+        "churn"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_written_request_is_asked_about_before_switching_and_undo_brings_it_back() {
+    let mut d = Draft::new();
+    d.set_text("/AutoMLJobName", "churn");
+    let page = mount(d);
+    page.pick("operation:v2").await;
+    assert!(page.has("#operation-offer"));
+    assert_eq!(
+        page.editor.api.get_untracked(),
+        Api::V1,
+        "nothing switched yet"
+    );
+    click(&page.find("#operation-cancel")).await;
+    assert!(!page.has("#operation-offer"));
+    assert!(page.checked("operation:v1"));
+    page.pick("operation:v2").await;
+    click(&page.find("#operation-empty")).await;
+    assert_eq!(page.editor.api.get_untracked(), Api::V2);
+    assert_eq!(
+        page.editor
+            .draft
+            .with_untracked(|d| d.text("/AutoMLJobName")),
+        ""
+    );
+    page.editor.undo();
+    leptos::task::tick().await;
+    assert_eq!(page.editor.api.get_untracked(), Api::V1);
+    assert_eq!(
+        page.editor
+            .draft
+            .with_untracked(|d| d.text("/AutoMLJobName")),
+        "churn"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_export_is_of_the_drafts_operation() {
+    let page = mount(Draft::new_for(Api::V2));
+    page.type_into("/AutoMLJobName", "sales").await;
+    page.pick_export("cli").await;
+    sleep(200).await;
+    let text = page.find("#export-text").text_content().unwrap();
+    assert!(
+        text.contains("aws sagemaker create-auto-ml-job-v2"),
+        "{text}"
+    );
+    assert!(text.contains("--auto-ml-job-input-data-config"), "{text}");
+}
+
+impl Mounted {
+    async fn pick_export(&self, name: &str) {
+        let input: HtmlInputElement = self
+            .find(&format!("input[name=export-target][value={name}]"))
+            .unchecked_into();
+        input.set_checked(true);
+        fire(&input, "change");
+        leptos::task::tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_saved_draft_and_a_share_link_keep_v2_and_old_ones_open_as_v1() {
+    use automl_job_web::components::app::initial_draft;
+    use automl_job_web::state::{share, DRAFT_KEY};
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let mut v2 = Draft::new_for(Api::V2);
+    v2.set_text(HORIZON, "7");
+    storage.set_item(DRAFT_KEY, &v2.to_compact()).unwrap();
+    let opened = initial_draft().draft;
+    assert_eq!(opened.api, Api::V2);
+    assert_eq!(opened.text(HORIZON), "7");
+    // A draft saved before V2 came to the page.
+    storage
+        .set_item(DRAFT_KEY, r#"{"AutoMLJobName":"old"}"#)
+        .unwrap();
+    let opened = initial_draft().draft;
+    assert_eq!(
+        (opened.api, opened.text("/AutoMLJobName").as_str()),
+        (Api::V1, "old")
+    );
+    // Share links, new and old.
+    let location = web_sys::window().unwrap().location();
+    location
+        .set_hash(&share::fragment(&v2.to_compact()))
+        .unwrap();
+    let opened = initial_draft();
+    assert!(opened.from_link);
+    assert_eq!(opened.draft.api, Api::V2);
+    assert_eq!(opened.draft.text(HORIZON), "7");
+    location
+        .set_hash(&share::fragment(r#"{"AutoMLJobName":"linked"}"#))
+        .unwrap();
+    let opened = initial_draft();
+    assert_eq!(
+        (
+            opened.draft.api,
+            opened.draft.text("/AutoMLJobName").as_str()
+        ),
+        (Api::V1, "linked")
+    );
+    storage.remove_item(DRAFT_KEY).unwrap();
 }

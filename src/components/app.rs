@@ -3,13 +3,13 @@
 
 use std::time::Duration;
 
-use automl_rules::json;
 use leptos::prelude::*;
 
 use super::export::Export;
 use super::form::FormSection;
 use super::import::Import;
 use super::mobile_status::MobileStatus;
+use super::operation::OperationChoice;
 use super::other_tab::OtherTab;
 use super::summary::Summary;
 use super::toolbar::Toolbar;
@@ -17,7 +17,6 @@ use crate::browser;
 use crate::state::draft::Draft;
 use crate::state::editor::Editor;
 use crate::state::history::{step_of, steps_from_text, steps_to_text, History, Step};
-use crate::state::layout::CREATE_AUTO_ML_JOB;
 use crate::state::tabs::{self, Origin, Saved};
 use crate::state::{share, DRAFT_KEY, DRAFT_ORIGIN_KEY, PREVIOUS_KEY, REDO_KEY};
 
@@ -59,12 +58,9 @@ fn link_in_address() -> Option<Result<Draft, String>> {
     let found = share::from_fragment(&browser::fragment())?;
     browser::clear_fragment();
     Some(match found {
-        Ok(text) => json::parse(&text)
-            .ok()
-            .and_then(Draft::from_node)
-            .ok_or_else(|| {
-                "The share link does not hold a request; your draft is unchanged.".to_string()
-            }),
+        Ok(text) => Draft::from_saved(&text).ok_or_else(|| {
+            "The share link does not hold a request; your draft is unchanged.".to_string()
+        }),
         Err(e) => Err(format!("{e}; your draft is unchanged.")),
     })
 }
@@ -72,9 +68,7 @@ fn link_in_address() -> Option<Result<Draft, String>> {
 /// What the page loads with: a share link in the fragment, else the saved draft, else a new
 /// request. A share link that cannot be read leaves the saved draft as it is.
 pub fn initial_draft() -> Initial {
-    let saved = browser::load(DRAFT_KEY)
-        .and_then(|text| json::parse(&text).ok())
-        .and_then(Draft::from_node);
+    let saved = browser::load(DRAFT_KEY).and_then(|text| Draft::from_saved(&text));
     // The saved draft's line of edits, so this tab and others editing it stay one request.
     let saved_origin = saved.as_ref().map(|_| {
         browser::load(DRAFT_ORIGIN_KEY)
@@ -126,11 +120,11 @@ pub fn save_draft(editor: Editor) {
     }
 }
 
-/// The whole page, for `CreateAutoMLJob`.
+/// The whole page, for `CreateAutoMLJob` or `CreateAutoMLJobV2` (the draft says which).
 #[component]
 pub fn App() -> impl IntoView {
     let initial = initial_draft();
-    let editor = Editor::with_origin(&CREATE_AUTO_ML_JOB, initial.draft, initial.origin);
+    let editor = Editor::with_origin(initial.draft, initial.origin);
     if initial.from_link {
         editor.reveal.update(|r| r.all = true);
     }
@@ -220,7 +214,7 @@ pub fn App() -> impl IntoView {
                 .origin
                 .with_value(|mine| tabs::judge(&d.to_compact(), mine, &text, saved.as_ref()))
         });
-        let Some(newer) = json::parse(&text).ok().and_then(Draft::from_node) else {
+        let Some(newer) = Draft::from_saved(&text) else {
             return;
         };
         match (judged, saved) {
@@ -302,9 +296,9 @@ pub fn Page(
         </a>
         <OtherTab/>
         <header class="top">
-            <h1>"CreateAutoMLJob request"</h1>
+            <h1>{move || format!("{} request", editor.api.get().operation().name)}</h1>
             <p class="lede">
-                "Write a SageMaker Autopilot "<code>"CreateAutoMLJob"</code>
+                "Write a SageMaker Autopilot "<code>{move || editor.api.get().operation().name}</code>
                 " request, checked as you type against every constraint the service enforces. "
                 "Nothing leaves this page: your draft is kept in this browser."
             </p>
@@ -314,8 +308,19 @@ pub fn Page(
             <main id="form-start" class="form" tabindex="-1">
                 // Each section is a form of its own (see `Section::form_per_item`); Enter in a field
                 // submits only that one, and nothing is ever sent.
+                <OperationChoice/>
                 <div role="form" aria-label="Request" on:submit=|ev| ev.prevent_default()>
-                    {editor.layout.sections.iter().map(|s| view! { <FormSection section=s/> }).collect_view()}
+                    // The sections of the draft's operation, drawn again when it changes.
+                    {move || {
+                        editor
+                            .api
+                            .get()
+                            .layout()
+                            .sections
+                            .iter()
+                            .map(|s| view! { <FormSection section=s/> })
+                            .collect_view()
+                    }}
                 </div>
             </main>
             // Import first: on a wide screen the side column is sticky and scrolls on its

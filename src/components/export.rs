@@ -21,7 +21,9 @@ pub fn Export() -> impl IntoView {
     let text = Memo::new(move |_| {
         editor.export_tick.track();
         let t = target.get();
-        let whole = editor.draft.with_untracked(|d| export::render(&d.root, t));
+        let whole = editor
+            .draft
+            .with_untracked(|d| export::render_for(d.api.operation(), &d.root, t));
         let (shown, note) = export_preview(&whole);
         (shown.to_string(), note)
     });
@@ -30,9 +32,9 @@ pub fn Export() -> impl IntoView {
     // What is copied or downloaded is rendered from the draft as it is now: the panel may
     // still be waiting out the pause after the last keystroke.
     let current = move || {
-        editor
-            .draft
-            .with_untracked(|d| export::render(&d.root, target.get_untracked()))
+        editor.draft.with_untracked(|d| {
+            export::render_for(d.api.operation(), &d.root, target.get_untracked())
+        })
     };
     // What was copied, and whether the service would take it.
     let caveat = move || {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::use_editor;
 use crate::browser;
+use crate::state::api::Api;
 use crate::state::draft::Draft;
 
 /// Import a JSON body, an AWS CLI command or a boto3 program (pasted, dropped or from a file). What cannot be
@@ -22,8 +23,20 @@ pub fn Import() -> impl IntoView {
         browser::after_tick(|| browser::scroll_to("import-error"));
     };
     let import_text = move |source: String| {
-        match import::import_full(&automl_rules::CREATE_AUTO_ML_JOB, &source) {
-        Ok(import::Imported { request: node, left_out, diagnostics }) => match Draft::from_node(node) {
+        // The operation is told from what was read: a V2 command or program imports as V2.
+        let imported = import::import_full(&automl_rules::CREATE_AUTO_ML_JOB, &source)
+            .map(|i| (Api::V1, i))
+            .or_else(|e| {
+                import::import_full(&automl_rules::CREATE_AUTO_ML_JOB_V2, &source)
+                    .map(|i| (Api::V2, i))
+                    .map_err(|_| e)
+            })
+            .map(|(api, i)| {
+                let told = Api::of(automl_rules::detect(&i.request));
+                (if told == Api::V2 { told } else { api }, i)
+            });
+        match imported {
+        Ok((api, import::Imported { request: node, left_out, diagnostics })) => match Draft::from_node_for(node, api) {
             Some(d) => {
                 // The first sentence names the step (Undo's title quotes it).
                 let what = if left_out.is_empty() {
@@ -57,7 +70,7 @@ pub fn Import() -> impl IntoView {
                 // Every hole's section opens, so each field to fill in is in view.
                 editor.open.update(|open| {
                     for h in &holes {
-                        if let Some(section) = editor.layout.section_of(&h.path) {
+                        if let Some(section) = editor.layout().section_of(&h.path) {
                             open.insert(section.id);
                         }
                     }

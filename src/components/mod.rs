@@ -11,6 +11,7 @@ pub mod form;
 pub mod import;
 pub mod messages;
 pub mod mobile_status;
+pub mod operation;
 pub mod other_tab;
 pub mod summary;
 pub mod toolbar;

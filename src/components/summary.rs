@@ -118,7 +118,7 @@ pub fn Summary() -> impl IntoView {
                                                 editor.go_to(&go);
                                             }
                                         >
-                                            <span class="where">{field_name(&path)}</span>
+                                            <span class="where">{field_name(editor.api.get_untracked(), &path)}</span>
                                             ": "
                                             {message}
                                         </a>

@@ -16,7 +16,7 @@ pub fn Toolbar() -> impl IntoView {
     let editor = use_editor();
     let new_request = move |_| {
         editor.replace(
-            Draft::new(),
+            Draft::new_for(editor.api.get_untracked()),
             "Started a new request. Undo puts your previous draft back.",
             false,
         );

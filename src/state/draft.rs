@@ -7,16 +7,30 @@
 //! silently dropped.
 
 use automl_rules::json::{self, Member, Node, Value};
-use automl_rules::model::{self, Kind, Shape};
+use automl_rules::model::{Kind, Shape};
+
+use super::api::{saved_text, split_saved, Api};
 
 /// The pointers of optional structures the form shows as a section of their own, opened
 /// with a button: they stay in the request while open, even when empty.
-pub const KEPT_WHEN_EMPTY: &[&str] = &["/AutoMLJobConfig/SecurityConfig/VpcConfig"];
+///
+/// V2's chosen problem type stays too: clearing its last setting keeps the choice.
+pub const KEPT_WHEN_EMPTY: &[&str] = &[
+    "/AutoMLJobConfig/SecurityConfig/VpcConfig",
+    "/SecurityConfig/VpcConfig",
+    "/AutoMLProblemTypeConfig/TabularJobConfig",
+    "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig",
+    "/AutoMLProblemTypeConfig/ImageClassificationJobConfig",
+    "/AutoMLProblemTypeConfig/TextClassificationJobConfig",
+    "/AutoMLProblemTypeConfig/TextGenerationJobConfig",
+];
 
 /// The request being written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
     pub root: Node,
+    /// The operation the request is for (V1 unless chosen, imported or read as V2).
+    pub api: Api,
 }
 
 impl Default for Draft {
@@ -65,6 +79,18 @@ pub fn value_from_text(shape: &Shape, text: &str, keep_empty: bool) -> Option<No
             "" => None,
             other => Some(string(other)),
         },
+        // A map (time-series transformations, text-generation hyperparameters) is edited as
+        // its JSON object; text that is not one stays a string and is reported as one.
+        Kind::Map { .. } => {
+            let trimmed = text.trim();
+            if trimmed.is_empty() {
+                return None;
+            }
+            match json::parse(trimmed) {
+                Ok(node) if matches!(node.value, Value::Object(_)) => Some(node),
+                _ => Some(string(text)),
+            }
+        }
         Kind::Integer { .. } | Kind::Float { .. } => {
             let trimmed = text.trim();
             if trimmed.is_empty() {
@@ -108,25 +134,55 @@ impl Draft {
     /// A new request: one training channel reading every object under an S3 prefix, the
     /// rest empty.
     pub fn new() -> Self {
-        let mut draft = Draft { root: object() };
-        draft.set(
-            "/InputDataConfig",
-            Node::new(Value::Array(vec![Draft::new_item("/InputDataConfig")])),
-        );
+        Draft::new_for(Api::V1)
+    }
+
+    /// A new request of `api`: one training channel reading every object under an S3
+    /// prefix, the rest empty.
+    pub fn new_for(api: Api) -> Self {
+        let mut draft = Draft {
+            root: object(),
+            api,
+        };
+        let channels = match api {
+            Api::V1 => "/InputDataConfig",
+            Api::V2 => "/AutoMLJobInputDataConfig",
+        };
+        let item = draft.new_item(channels);
+        draft.set(channels, Node::new(Value::Array(vec![item])));
         draft
     }
 
-    /// Reads a saved or imported request. Anything but a JSON object is refused.
+    /// Reads a saved or imported request of `CreateAutoMLJob`. Anything but a JSON object
+    /// is refused.
     pub fn from_node(root: Node) -> Option<Self> {
+        Draft::from_node_for(root, Api::V1)
+    }
+
+    /// Reads a request of `api`. Anything but a JSON object is refused.
+    pub fn from_node_for(root: Node, api: Api) -> Option<Self> {
         match root.value {
-            Value::Object(_) => Some(Draft { root }),
+            Value::Object(_) => Some(Draft { root, api }),
             _ => None,
         }
     }
 
-    /// The request as compact JSON, the form it is saved and shared in.
+    /// Reads what [`Draft::to_compact`] wrote (a saved draft, a share link, an Undo step):
+    /// a text without the V2 mark is a `CreateAutoMLJob` request.
+    pub fn from_saved(text: &str) -> Option<Self> {
+        let (api, body) = split_saved(text);
+        Draft::from_node_for(json::parse(body).ok()?, api)
+    }
+
+    /// The request as compact JSON, the form it is saved and shared in, after the V2 mark
+    /// when it is a `CreateAutoMLJobV2` request (see [`super::api`]).
     pub fn to_compact(&self) -> String {
-        json::to_compact(&self.root)
+        saved_text(self.api, json::to_compact(&self.root))
+    }
+
+    /// The shape a pointer into this draft's request edits.
+    pub fn shape_at(&self, pointer: &str) -> Option<&'static Shape> {
+        self.api.shape_at(pointer)
     }
 
     /// The value at a pointer.
@@ -153,13 +209,13 @@ impl Draft {
 
     /// An empty item for the list at `pointer`: a channel reads an S3 prefix, a string list
     /// gets an empty string, an algorithms config an empty algorithm list.
-    pub fn new_item(pointer: &str) -> Node {
-        let item_shape = match model::shape_at(pointer).map(|s| &s.kind) {
+    pub fn new_item(&self, pointer: &str) -> Node {
+        let item_shape = match self.shape_at(pointer).map(|s| &s.kind) {
             Some(Kind::List { member, .. }) => *member,
             _ => return object(),
         };
         match (item_shape.name, &item_shape.kind) {
-            ("AutoMLChannel", _) => {
+            ("AutoMLChannel" | "AutoMLJobChannel", _) => {
                 let source = Node::new(Value::Object(vec![member(
                     "S3DataSource",
                     Node::new(Value::Object(vec![member(
@@ -190,16 +246,15 @@ impl Draft {
             }
             return;
         };
+        let api = self.api;
         let mut node = &mut self.root;
         let mut at = String::new();
         for token in parents {
             let parent_ptr = at.clone();
             at = child(&at, token);
-            let is_list_next = matches!(
-                model::shape_at(&at).map(|s| &s.kind),
-                Some(Kind::List { .. })
-            );
-            node = match ensure_child(node, &parent_ptr, token, is_list_next) {
+            let is_list_next =
+                matches!(api.shape_at(&at).map(|s| &s.kind), Some(Kind::List { .. }));
+            node = match ensure_child(api, node, &parent_ptr, token, is_list_next) {
                 Some(n) => n,
                 None => return,
             };
@@ -209,7 +264,7 @@ impl Draft {
                 if let Some(m) = members.iter_mut().rev().find(|m| &m.key == last) {
                     m.value = value;
                 } else {
-                    let index = insert_index(members, &at, last);
+                    let index = insert_index(api, members, &at, last);
                     members.insert(index, member(last, value));
                 }
             }
@@ -227,12 +282,12 @@ impl Draft {
     /// Sets a control's text at `pointer`: an empty control removes the member (and parent
     /// objects it leaves empty), except where the member's empty value means something.
     pub fn set_text(&mut self, pointer: &str, text: &str) {
-        let Some(shape) = model::shape_at(pointer) else {
+        let Some(shape) = self.shape_at(pointer) else {
             return;
         };
         // List items and required members that may be empty (a tag's Value) keep "".
         let in_list = matches!(
-            model::shape_at(parent(pointer)).map(|s| &s.kind),
+            self.shape_at(parent(pointer)).map(|s| &s.kind),
             Some(Kind::List { .. })
         );
         let may_be_empty = matches!(
@@ -244,7 +299,7 @@ impl Draft {
             }
         );
         let keep_empty =
-            in_list || (may_be_empty && model::member_at(pointer).is_some_and(|m| m.required));
+            in_list || (may_be_empty && self.api.member_at(pointer).is_some_and(|m| m.required));
         match value_from_text(shape, text, keep_empty) {
             Some(value) => self.set(pointer, value),
             None => self.remove(pointer),
@@ -273,7 +328,7 @@ impl Draft {
                 _ => return,
             };
             let parent_in_list = matches!(
-                model::shape_at(parent(&parent_ptr)).map(|s| &s.kind),
+                self.shape_at(parent(&parent_ptr)).map(|s| &s.kind),
                 Some(Kind::List { .. })
             );
             if !now_empty
@@ -293,12 +348,40 @@ impl Draft {
     pub fn rename_target(&self, pointer: &str) -> Option<&'static str> {
         let at = parent(pointer);
         let key = tokens(pointer).pop()?;
-        let name = model::shape_at(at)?
+        let name = self
+            .shape_at(at)?
             .members()
             .iter()
             .map(|m| m.name)
             .find(|n| *n != key && n.eq_ignore_ascii_case(&key))?;
         (!self.has(&child(at, name))).then_some(name)
+    }
+
+    /// Makes `member` the one member of the union at `union` (V2's problem type), holding
+    /// `settings` (an empty object when `None`); returns the members it took out, with their
+    /// values, so they can be set aside.
+    pub fn choose_member(
+        &mut self,
+        union: &str,
+        member: &str,
+        settings: Option<Node>,
+    ) -> Vec<(String, Node)> {
+        let others: Vec<(String, Node)> = match self.get(union).map(|n| &n.value) {
+            Some(Value::Object(members)) => members
+                .iter()
+                .filter(|m| m.key != member)
+                .map(|m| (m.key.clone(), m.value.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let at = child(union, member);
+        if !self.has(&at) {
+            self.set(&at, settings.unwrap_or_else(object));
+        }
+        if let Some(Value::Object(members)) = self.get_mut(union).map(|n| &mut n.value) {
+            members.retain(|m| m.key == member);
+        }
+        others
     }
 
     /// Renames the member at `pointer` to `name` where it stands, keeping its value (nested
@@ -316,7 +399,7 @@ impl Draft {
 
     /// Appends a new empty item to the list at `pointer`, creating the list when absent.
     pub fn push_item(&mut self, pointer: &str) {
-        let item = Draft::new_item(pointer);
+        let item = self.new_item(pointer);
         match self.get(pointer).map(|n| &n.value) {
             Some(Value::Array(_)) => {
                 if let Some(Value::Array(items)) = self.get_mut(pointer).map(|n| &mut n.value) {
@@ -330,14 +413,17 @@ impl Draft {
     /// Appends an item to the list at `pointer` as [`Draft::push_item`] does; for the second
     /// data channel, one that works with the first: a `validation` channel when the first
     /// trains (or leaves its type unset), with the first's target column and content type,
-    /// which the service requires to match.
+    /// which the service requires to match (a V2 channel has no target column: the problem
+    /// type's settings name it).
     pub fn add_item(&mut self, pointer: &str) {
         self.push_item(pointer);
-        if pointer != "/InputDataConfig" || self.len(pointer) != 2 {
+        if !matches!(pointer, "/InputDataConfig" | "/AutoMLJobInputDataConfig")
+            || self.len(pointer) != 2
+        {
             return;
         }
-        let first = |m: &str| format!("/InputDataConfig/0/{m}");
-        let second = |m: &str| format!("/InputDataConfig/1/{m}");
+        let first = |m: &str| format!("{pointer}/0/{m}");
+        let second = |m: &str| format!("{pointer}/1/{m}");
         if !matches!(self.text(&first("ChannelType")).as_str(), "" | "training") {
             return;
         }
@@ -360,7 +446,7 @@ impl Draft {
             }
             _ => return,
         };
-        if empty && !model::member_at(pointer).is_some_and(|m| m.required) {
+        if empty && !self.api.member_at(pointer).is_some_and(|m| m.required) {
             self.remove(pointer);
         }
     }
@@ -376,7 +462,7 @@ impl Draft {
             }
             _ => return,
         };
-        if empty && !model::member_at(pointer).is_some_and(|m| m.required) {
+        if empty && !self.api.member_at(pointer).is_some_and(|m| m.required) {
             self.remove(pointer);
         }
     }
@@ -419,8 +505,8 @@ fn pointer_mut<'a>(mut node: &'a mut Node, tokens: &[String]) -> Option<&'a mut 
 
 /// Where a new member `key` goes among the members of the object at `parent_ptr`: after
 /// every member the model lists before it.
-fn insert_index(members: &[Member], parent_ptr: &str, key: &str) -> usize {
-    let Some(shape) = model::shape_at(parent_ptr) else {
+fn insert_index(api: Api, members: &[Member], parent_ptr: &str, key: &str) -> usize {
+    let Some(shape) = api.shape_at(parent_ptr) else {
         return members.len();
     };
     let order = |name: &str| shape.members().iter().position(|m| m.name == name);
@@ -436,6 +522,7 @@ fn insert_index(members: &[Member], parent_ptr: &str, key: &str) -> usize {
 /// The child `token` of `node`, created as an empty object (or list) when absent; `None` when
 /// `node` is a value of another type, which an edit never overwrites.
 fn ensure_child<'a>(
+    api: Api,
     node: &'a mut Node,
     node_ptr: &str,
     token: &str,
@@ -446,7 +533,7 @@ fn ensure_child<'a>(
             let position = match members.iter().rposition(|m| m.key == token) {
                 Some(i) => i,
                 None => {
-                    let index = insert_index(members, node_ptr, token);
+                    let index = insert_index(api, members, node_ptr, token);
                     let fresh = if list {
                         Node::new(Value::Array(Vec::new()))
                     } else {
@@ -653,15 +740,21 @@ mod tests {
 
     #[test]
     fn new_items_fit_their_list() {
-        assert_eq!(text_of(Some(&Draft::new_item("/Tags"))), r#"{"Value":""}"#);
         assert_eq!(
-            json::to_compact(&Draft::new_item(
-                "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig"
-            )),
+            text_of(Some(&Draft::new().new_item("/Tags"))),
+            r#"{"Value":""}"#
+        );
+        assert_eq!(
+            json::to_compact(
+                &Draft::new()
+                    .new_item("/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig")
+            ),
             r#"{"AutoMLAlgorithms":[]}"#
         );
         assert_eq!(
-            Draft::new_item("/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets").value,
+            Draft::new()
+                .new_item("/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets")
+                .value,
             Value::String(String::new())
         );
     }
@@ -710,5 +803,66 @@ mod tests {
         assert_eq!(tokens("/a~1b/~0c"), ["a/b", "~c"]);
         assert_eq!(parent("/a/b"), "/a");
         assert_eq!(child("/a", "b/c"), "/a/b~1c");
+    }
+}
+
+#[cfg(test)]
+mod v2_tests {
+    use super::*;
+
+    #[test]
+    fn a_v2_draft_keeps_its_operation_when_saved_and_old_texts_read_as_v1() {
+        let mut d = Draft::new_for(Api::V2);
+        assert_eq!(
+            d.to_compact(),
+            r#"v2:{"AutoMLJobInputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix"}}}]}"#
+        );
+        d.set_text(
+            "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/ForecastHorizon",
+            "14",
+        );
+        let back = Draft::from_saved(&d.to_compact()).unwrap();
+        assert_eq!(back.to_compact(), d.to_compact());
+        assert_eq!(back.api, Api::V2);
+        let old = Draft::from_saved(r#"{"AutoMLJobName":"a"}"#).unwrap();
+        assert_eq!(old.api, Api::V1);
+        assert!(Draft::from_saved("v2:[1]").is_none());
+    }
+
+    #[test]
+    fn choosing_a_problem_type_keeps_one_and_hands_back_the_others() {
+        let union = "/AutoMLProblemTypeConfig";
+        let mut d = Draft::new_for(Api::V2);
+        let target = "/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName";
+        d.choose_member(union, "TabularJobConfig", None);
+        d.set_text(target, "y");
+        let taken = d.choose_member(union, "TextGenerationJobConfig", None);
+        assert_eq!(taken.len(), 1);
+        assert_eq!(taken[0].0, "TabularJobConfig");
+        assert!(!d.has(target));
+        assert!(d.has("/AutoMLProblemTypeConfig/TextGenerationJobConfig"));
+        // Clearing the last setting keeps the choice.
+        let base = "/AutoMLProblemTypeConfig/TextGenerationJobConfig/BaseModelName";
+        d.set_text(base, "Falcon7BInstruct");
+        d.set_text(base, "");
+        assert!(d.has("/AutoMLProblemTypeConfig/TextGenerationJobConfig"));
+        // Chosen again with its settings, they are back.
+        d.choose_member(union, "TabularJobConfig", Some(taken[0].1.clone()));
+        assert_eq!(d.text(target), "y");
+        // A map is edited as its JSON object.
+        let params =
+            "/AutoMLProblemTypeConfig/TextGenerationJobConfig/TextGenerationHyperParameters";
+        d.choose_member(union, "TextGenerationJobConfig", None);
+        d.set_text(params, r#"{"epochCount":"3"}"#);
+        assert!(matches!(
+            d.get(params).map(|n| &n.value),
+            Some(Value::Object(_))
+        ));
+        assert_eq!(d.text(params), r#"{"epochCount":"3"}"#);
+        d.set_text(params, "{epochCount");
+        assert!(matches!(
+            d.get(params).map(|n| &n.value),
+            Some(Value::String(_))
+        ));
     }
 }

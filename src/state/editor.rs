@@ -10,6 +10,7 @@ use std::time::Duration;
 use automl_rules::diag::Diagnostic;
 use leptos::prelude::*;
 
+use super::api::Api;
 use super::draft::{self, Draft};
 use super::findings::{plural, Findings, Reveal};
 use super::history::{step_draft, step_of, History, Step};
@@ -26,8 +27,9 @@ pub fn use_editor() -> Editor {
 /// Everything the components share, behind one named type in context.
 #[derive(Clone, Copy)]
 pub struct Editor {
-    /// How the form of the operation being written is laid out.
-    pub layout: &'static Layout,
+    /// The operation the draft is a request for (which layout the form follows); changes
+    /// only when the whole draft does (a choice of operation, an import, Undo).
+    pub api: Memo<Api>,
     /// The request being written.
     pub draft: RwSignal<Draft>,
     /// Which fields show their findings.
@@ -77,6 +79,14 @@ pub struct Editor {
     /// The holes of the last import (`runtime-value` findings): each stands while its
     /// member still holds what the import left there (see [`Findings::check_with_holes`]).
     pub holes: RwSignal<Vec<Diagnostic>>,
+    /// The settings of problem types chosen before (V2), by union member, kept while another
+    /// is chosen: choosing that one again brings them back (see [`Editor::choose_member`]).
+    pub set_aside: StoredValue<BTreeMap<String, automl_rules::json::Node>>,
+}
+
+/// Whether a problem type's value holds any setting (not an empty object).
+fn has_settings(node: &automl_rules::json::Node) -> bool {
+    !matches!(&node.value, automl_rules::json::Value::Object(m) if m.is_empty())
 }
 
 /// A different request another tab saved: its compact JSON and its line of edits.
@@ -118,11 +128,10 @@ pub struct FieldSignals {
 }
 
 impl Editor {
-    /// An editor of the operation laid out by `layout`, holding `draft`, with the sections
-    /// that have content open.
-    pub fn new(layout: &'static Layout, draft: Draft) -> Self {
+    /// An editor holding `draft` (of the operation it carries), with the sections that have
+    /// content open.
+    pub fn new(draft: Draft) -> Self {
         Editor::with_origin(
-            layout,
             draft,
             Origin::new(browser::new_id(), "Started a new request."),
         )
@@ -130,22 +139,27 @@ impl Editor {
 
     /// An editor holding `draft` of the line of edits `origin` (the saved draft's, when the
     /// page starts from it).
-    pub fn with_origin(layout: &'static Layout, draft: Draft, origin: Origin) -> Self {
+    pub fn with_origin(draft: Draft, origin: Origin) -> Self {
         let draft = RwSignal::new(draft);
+        let api = Memo::new(move |_| draft.with(|d| d.api));
         let described_name = RwSignal::new(None::<String>);
         let holes = RwSignal::new(Vec::<Diagnostic>::new());
         let findings = Memo::new(move |_| {
             holes.with(|h| {
                 described_name.with(|old| {
-                    draft.with(|d| Findings::check_with_holes(&d.root, old.as_deref(), h, layout))
+                    draft.with(|d| {
+                        Findings::check_with_holes(&d.root, old.as_deref(), h, d.api.layout())
+                    })
                 })
             })
         });
         let reveal = RwSignal::new(Reveal::default());
-        let section_counts =
-            Memo::new(move |_| reveal.with(|r| findings.with(|f| f.section_counts(r, layout))));
+        let section_counts = Memo::new(move |_| {
+            let layout = api.get().layout();
+            reveal.with(|r| findings.with(|f| f.section_counts(r, layout)))
+        });
         let store = Editor {
-            layout,
+            api,
             draft,
             reveal,
             findings,
@@ -165,9 +179,16 @@ impl Editor {
             other_tab: RwSignal::new(None),
             stashed_from: StoredValue::new(None),
             holes,
+            set_aside: StoredValue::new(BTreeMap::new()),
         };
         store.open_sections_with_content();
         store
+    }
+
+    /// How the form of the draft's operation is laid out (not tracked: the form follows
+    /// [`Editor::api`]).
+    pub fn layout(&self) -> &'static Layout {
+        self.api.get_untracked().layout()
     }
 
     /// The signals of the field at `pointer`, created on first use.
@@ -279,7 +300,7 @@ impl Editor {
                 store.reveal.with(|r| {
                     store.findings.with(|f| {
                         store.fields.with_value(|fields| {
-                            let mut by_home = f.placed(r, fields, store.layout);
+                            let mut by_home = f.placed(r, fields, store.layout());
                             // Inserted one by one: collecting into a set sorts, and the
                             // sort is 5 KB of the page's wasm.
                             let mut now = BTreeSet::new();
@@ -320,7 +341,7 @@ impl Editor {
     fn open_sections_with_content(&self) {
         let mut open = BTreeSet::new();
         self.draft.with_untracked(|d| {
-            for s in self.layout.sections {
+            for s in d.api.layout().sections {
                 if s.open || s.items.iter().any(|p| d.has(p)) {
                     open.insert(s.id);
                 }
@@ -455,6 +476,53 @@ impl Editor {
         self.change_undoably(format!("{what} Undo puts it back."), f);
     }
 
+    /// Chooses `member` (labelled `label`) of the union at `union`, V2's problem type, as one
+    /// step Undo takes back. The settings of the one chosen before are set aside, and come
+    /// back when it is chosen again; the notice says so.
+    pub fn choose_member(&self, union: &str, member: &'static str, label: &str) {
+        if self.draft.with_untracked(|d| {
+            matches!(d.get(union).map(|n| &n.value),
+                Some(automl_rules::json::Value::Object(m)) if m.len() == 1 && m[0].key == member)
+        }) {
+            return;
+        }
+        let back = self
+            .set_aside
+            .try_update_value(|s| s.remove(member))
+            .flatten();
+        let leaving: Vec<String> =
+            self.draft
+                .with_untracked(|d| match d.get(union).map(|n| &n.value) {
+                    Some(automl_rules::json::Value::Object(members)) => members
+                        .iter()
+                        .filter(|m| m.key != member && has_settings(&m.value))
+                        .map(|m| super::words::problem_type_label(&m.key))
+                        .collect(),
+                    _ => Vec::new(),
+                });
+        let mut what = format!("Chose {label}.");
+        if back.is_some() {
+            what.push_str(&format!(" Its settings you wrote before are back."));
+        }
+        if !leaving.is_empty() {
+            what.push_str(&format!(
+                " The {} settings are set aside, not sent: choosing it again brings them back.",
+                leaving.join(" and ")
+            ));
+        }
+        what.push_str(" Undo puts the previous choice back.");
+        let mut taken = Vec::new();
+        self.change_undoably(what, |d| taken = d.choose_member(union, member, back));
+        self.set_aside.update_value(|s| {
+            for (key, node) in taken {
+                if has_settings(&node) {
+                    s.insert(key, node);
+                }
+            }
+        });
+        self.touch(union);
+    }
+
     /// Changes the draft (a removal, a renamed member) as one step Undo can take back, named
     /// and announced by `what`.
     pub fn change_undoably(&self, what: String, f: impl FnOnce(&mut Draft)) {
@@ -556,7 +624,7 @@ impl Editor {
     /// Opens the section that holds `pointer` and moves focus to its field (or the nearest
     /// enclosing one that is on the page).
     pub fn go_to(&self, pointer: &str) {
-        if let Some(section) = self.layout.section_of(pointer) {
+        if let Some(section) = self.layout().section_of(pointer) {
             self.open.update(|o| {
                 o.insert(section.id);
             });

@@ -27,7 +27,7 @@ impl Findings {
     /// the job name is still `described_name` (the job a `describe-auto-ml-job` output was
     /// imported from), a warning says the new job needs a name of its own.
     pub fn check(request: &Node, described_name: Option<&str>, layout: &Layout) -> Self {
-        let mut list = automl_rules::check_node(request);
+        let mut list = automl_rules::check_node_for(layout.api.operation(), request);
         let name = request.get("AutoMLJobName").and_then(Node::as_str);
         if described_name.is_some() && name == described_name {
             list.push(old_job_name());
@@ -54,7 +54,7 @@ impl Findings {
             .collect();
         let mut list = automl_rules::import::with_import_findings(
             &standing,
-            automl_rules::check_node(request),
+            automl_rules::check_node_for(layout.api.operation(), request),
         );
         let name = request.get("AutoMLJobName").and_then(Node::as_str);
         if described_name.is_some() && name == described_name {

@@ -2,8 +2,6 @@
 //! removals took away, and their text format in localStorage. Plain data; the editor
 //! ([`super::editor::Editor`]) keeps one [`History`] in a signal and the page saves it.
 
-use automl_rules::json;
-
 use super::draft::Draft;
 use super::findings::plural;
 
@@ -13,7 +11,7 @@ use super::findings::plural;
 pub const HISTORY_STEPS: usize = 20;
 pub const HISTORY_BYTES: usize = 1 << 20;
 
-/// A request taken away from the form, as compact JSON (what is saved, so a step costs no
+/// A request taken away from the form, as compact JSON after the V2 mark when it is one (what is saved, so a step costs no
 /// work until Undo or Redo reads it back), and what took it away ("Started a new request.").
 pub type Step = (String, String);
 
@@ -96,7 +94,8 @@ pub fn steps_from_text(text: &str) -> Vec<Step> {
     let mut lines = text.lines();
     let mut steps = Vec::new();
     while let (Some(what), Some(request)) = (lines.next(), lines.next()) {
-        if request.starts_with('{') && request.ends_with('}') {
+        let (_, body) = super::api::split_saved(request);
+        if body.starts_with('{') && body.ends_with('}') {
             steps.push((request.to_string(), what.to_string()));
         }
     }
@@ -105,7 +104,7 @@ pub fn steps_from_text(text: &str) -> Vec<Step> {
 
 /// The request of a step, when it still reads as one.
 pub fn step_draft(request: &str) -> Option<Draft> {
-    json::parse(request).ok().and_then(Draft::from_node)
+    Draft::from_saved(request)
 }
 
 /// Drops the oldest steps beyond the bounds, keeping the newest one whatever its size.

@@ -8,15 +8,20 @@
 //! second operation (CreateAutoMLJobV2) is a second table like [`CREATE_AUTO_ML_JOB`], not
 //! a second set of components.
 
-use automl_rules::model::{self, Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST};
+use automl_rules::model::{
+    self, Kind, Shape, CREATE_AUTO_ML_JOB_REQUEST, CREATE_AUTO_ML_JOB_V2_REQUEST,
+};
 
 use automl_rules::json::Value;
 
+use super::api::Api;
 use super::draft::{self, child, Draft, KEPT_WHEN_EMPTY};
 
 /// How the form of one operation is laid out.
 #[derive(Debug)]
 pub struct Layout {
+    /// The operation.
+    pub api: Api,
     /// The operation's request, from the model table.
     pub request: &'static Shape,
     /// The sections, in the order a person fills them in.
@@ -44,11 +49,38 @@ pub struct Section {
     /// tags and every section open, one form of 347 controls cost several milliseconds before
     /// the next frame. Within a form, a phone keyboard's Next still moves from field to field.
     pub form_per_item: bool,
+    /// A union (exactly one member set) the section chooses the member of, with a radio
+    /// group: V2's problem type.
+    pub union: Option<&'static str>,
+    /// The section is on the page only while this member is in the request: the settings
+    /// of one problem type, shown once it is chosen.
+    pub when: Option<&'static str>,
+}
+
+/// A section with nothing special: no union to choose, always on the page.
+const fn section(
+    id: &'static str,
+    title: &'static str,
+    intro: &'static str,
+    items: &'static [&'static str],
+    open: bool,
+) -> Section {
+    Section {
+        id,
+        title,
+        intro,
+        items,
+        open,
+        form_per_item: false,
+        union: None,
+        when: None,
+    }
 }
 
 /// The form of `CreateAutoMLJob`: the request's members grouped the way a person thinks
 /// about a job.
 pub static CREATE_AUTO_ML_JOB: Layout = Layout {
+    api: Api::V1,
     request: &CREATE_AUTO_ML_JOB_REQUEST,
     sections: &[
         Section {
@@ -58,6 +90,8 @@ pub static CREATE_AUTO_ML_JOB: Layout = Layout {
             items: &["/AutoMLJobName", "/RoleArn"],
             open: true,
             form_per_item: false,
+            union: None,
+            when: None,
         },
         Section {
             id: "data",
@@ -66,6 +100,8 @@ pub static CREATE_AUTO_ML_JOB: Layout = Layout {
             items: &["/InputDataConfig"],
             open: true,
             form_per_item: false,
+            union: None,
+            when: None,
         },
         Section {
             id: "output",
@@ -77,6 +113,8 @@ pub static CREATE_AUTO_ML_JOB: Layout = Layout {
             ],
             open: true,
             form_per_item: false,
+            union: None,
+            when: None,
         },
         Section {
             id: "problem",
@@ -85,6 +123,8 @@ pub static CREATE_AUTO_ML_JOB: Layout = Layout {
             items: &["/ProblemType", "/AutoMLJobObjective/MetricName"],
             open: true,
             form_per_item: false,
+            union: None,
+            when: None,
         },
         Section {
             id: "limits",
@@ -99,6 +139,8 @@ pub static CREATE_AUTO_ML_JOB: Layout = Layout {
             ],
             open: false,
             form_per_item: false,
+            union: None,
+            when: None,
         },
         Section {
             id: "security",
@@ -111,6 +153,8 @@ pub static CREATE_AUTO_ML_JOB: Layout = Layout {
             ],
             open: false,
             form_per_item: false,
+            union: None,
+            when: None,
         },
         Section {
             id: "candidates",
@@ -124,6 +168,8 @@ pub static CREATE_AUTO_ML_JOB: Layout = Layout {
             ],
             open: false,
             form_per_item: false,
+            union: None,
+            when: None,
         },
         Section {
             id: "deployment",
@@ -135,6 +181,8 @@ pub static CREATE_AUTO_ML_JOB: Layout = Layout {
             ],
             open: false,
             form_per_item: false,
+            union: None,
+            when: None,
         },
         Section {
             id: "tags",
@@ -143,6 +191,212 @@ pub static CREATE_AUTO_ML_JOB: Layout = Layout {
             items: &["/Tags"],
             open: false,
             form_per_item: true,
+            union: None,
+            when: None,
+        },
+    ],
+};
+
+/// Where V2's problem types are: the union the "Problem type" section chooses in.
+pub const PROBLEM_TYPE_CONFIG: &str = "/AutoMLProblemTypeConfig";
+
+/// The five problem types of `CreateAutoMLJobV2` (members of `AutoMLProblemTypeConfig`),
+/// in the order the page offers them, each with its label and one line of what it is for
+/// (from the developer guide's "Create a regression or classification job …", "… time-series
+/// forecasting …", "… image classification …", "… text classification …" and "Fine-tune
+/// large language models (LLMs) using AutoML" pages:
+/// <https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-create-experiment.html>).
+pub const PROBLEM_TYPES: [(&str, &str, &str); 5] = [
+    (
+        "TabularJobConfig",
+        "Tabular",
+        "Regression or classification of rows of a CSV or Parquet table.",
+    ),
+    (
+        "TimeSeriesForecastingJobConfig",
+        "Time-series forecasting",
+        "Future values of one or more series, from their history.",
+    ),
+    (
+        "ImageClassificationJobConfig",
+        "Image classification",
+        "A label for each image.",
+    ),
+    (
+        "TextClassificationJobConfig",
+        "Text classification",
+        "A label for each text, from a CSV or Parquet table.",
+    ),
+    (
+        "TextGenerationJobConfig",
+        "Text generation",
+        "Fine-tune a large language model on your prompts and answers.",
+    ),
+];
+
+/// The form of `CreateAutoMLJobV2`: the same sections a person thinks in as V1's, with the
+/// problem type chosen first and only its settings shown
+/// (<https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html>).
+pub static CREATE_AUTO_ML_JOB_V2: Layout = Layout {
+    api: Api::V2,
+    request: &CREATE_AUTO_ML_JOB_V2_REQUEST,
+    sections: &[
+        section(
+            "name",
+            "Name and role",
+            "What the job is called and the IAM role it runs as.",
+            &["/AutoMLJobName", "/RoleArn"],
+            true,
+        ),
+        section(
+            "data",
+            "Data",
+            "Where the training data is (one training channel, at most one validation channel), and how much is held out.",
+            &["/AutoMLJobInputDataConfig", "/DataSplitConfig/ValidationFraction"],
+            true,
+        ),
+        section(
+            "output",
+            "Output",
+            "Where Autopilot writes the candidates, reports and models.",
+            &[
+                "/OutputDataConfig/S3OutputPath",
+                "/OutputDataConfig/KmsKeyId",
+            ],
+            true,
+        ),
+        Section {
+            id: "problem",
+            title: "Problem type",
+            intro: "What the job learns; only the settings of the chosen type are shown.",
+            items: &[],
+            open: true,
+            form_per_item: false,
+            union: Some(PROBLEM_TYPE_CONFIG),
+            when: None,
+        },
+        Section {
+            id: "tabular",
+            title: "Tabular settings",
+            intro: "The column to predict, the kind of prediction, limits and candidates.",
+            items: &[
+                "/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName",
+                "/AutoMLProblemTypeConfig/TabularJobConfig/ProblemType",
+                "/AutoMLProblemTypeConfig/TabularJobConfig/SampleWeightAttributeName",
+                "/AutoMLProblemTypeConfig/TabularJobConfig/CompletionCriteria",
+                "/AutoMLProblemTypeConfig/TabularJobConfig/Mode",
+                "/AutoMLProblemTypeConfig/TabularJobConfig/FeatureSpecificationS3Uri",
+                "/AutoMLProblemTypeConfig/TabularJobConfig/GenerateCandidateDefinitionsOnly",
+                "/AutoMLProblemTypeConfig/TabularJobConfig/CandidateGenerationConfig/AlgorithmsConfig",
+            ],
+            open: true,
+            form_per_item: false,
+            union: None,
+            when: Some("/AutoMLProblemTypeConfig/TabularJobConfig"),
+        },
+        Section {
+            id: "time-series",
+            title: "Time-series forecasting settings",
+            intro: "The columns of the series, how far and how often to forecast, and limits.",
+            items: &[
+                "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/TimeSeriesConfig",
+                "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/ForecastFrequency",
+                "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/ForecastHorizon",
+                "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/ForecastQuantiles",
+                "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/Transformations",
+                "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/HolidayConfig",
+                "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/CompletionCriteria",
+                "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/FeatureSpecificationS3Uri",
+                "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/CandidateGenerationConfig/AlgorithmsConfig",
+            ],
+            open: true,
+            form_per_item: false,
+            union: None,
+            when: Some("/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig"),
+        },
+        Section {
+            id: "image",
+            title: "Image classification settings",
+            intro: "How many candidates and how much time the job may use.",
+            items: &["/AutoMLProblemTypeConfig/ImageClassificationJobConfig/CompletionCriteria"],
+            open: true,
+            form_per_item: false,
+            union: None,
+            when: Some("/AutoMLProblemTypeConfig/ImageClassificationJobConfig"),
+        },
+        Section {
+            id: "text",
+            title: "Text classification settings",
+            intro: "The column holding the text, the column holding its label, and limits.",
+            items: &[
+                "/AutoMLProblemTypeConfig/TextClassificationJobConfig/ContentColumn",
+                "/AutoMLProblemTypeConfig/TextClassificationJobConfig/TargetLabelColumn",
+                "/AutoMLProblemTypeConfig/TextClassificationJobConfig/CompletionCriteria",
+            ],
+            open: true,
+            form_per_item: false,
+            union: None,
+            when: Some("/AutoMLProblemTypeConfig/TextClassificationJobConfig"),
+        },
+        Section {
+            id: "text-generation",
+            title: "Text generation settings",
+            intro: "The model to fine-tune, its hyperparameters, its licence, and limits.",
+            items: &[
+                "/AutoMLProblemTypeConfig/TextGenerationJobConfig/BaseModelName",
+                "/AutoMLProblemTypeConfig/TextGenerationJobConfig/TextGenerationHyperParameters",
+                "/AutoMLProblemTypeConfig/TextGenerationJobConfig/ModelAccessConfig",
+                "/AutoMLProblemTypeConfig/TextGenerationJobConfig/CompletionCriteria",
+            ],
+            open: true,
+            form_per_item: false,
+            union: None,
+            when: Some("/AutoMLProblemTypeConfig/TextGenerationJobConfig"),
+        },
+        section(
+            "objective",
+            "Objective",
+            "The metric that ranks the candidates; it must suit the problem type.",
+            &["/AutoMLJobObjective/MetricName"],
+            true,
+        ),
+        section(
+            "security",
+            "Security",
+            "Encryption of volumes and traffic, and the VPC the training runs in.",
+            &[
+                "/SecurityConfig/VolumeKmsKeyId",
+                "/SecurityConfig/EnableInterContainerTrafficEncryption",
+                "/SecurityConfig/VpcConfig",
+            ],
+            false,
+        ),
+        section(
+            "compute",
+            "Compute",
+            "Where a large tabular or time-series job runs: EMR Serverless, with its own role.",
+            &["/AutoMLComputeConfig/EmrServerlessComputeConfig/ExecutionRoleARN"],
+            false,
+        ),
+        section(
+            "deployment",
+            "Deployment",
+            "Deploy the best candidate to an endpoint when the job ends.",
+            &[
+                "/ModelDeployConfig/AutoGenerateEndpointName",
+                "/ModelDeployConfig/EndpointName",
+            ],
+            false,
+        ),
+        Section {
+            id: "tags",
+            title: "Tags",
+            intro: "Key-value pairs attached to the job.",
+            items: &["/Tags"],
+            open: false,
+            form_per_item: true,
+            union: None,
+            when: None,
         },
     ],
 };
@@ -170,6 +424,21 @@ impl Layout {
         self.sections
             .iter()
             .find(|s| s.items.iter().any(|item| is_within(&bare, item)))
+            .or_else(|| {
+                self.sections
+                    .iter()
+                    .find(|s| s.when.is_some_and(|w| is_within(&bare, w)))
+            })
+            .or_else(|| {
+                self.sections
+                    .iter()
+                    .find(|s| s.union.is_some_and(|u| is_within(&bare, u)))
+            })
+    }
+
+    /// The shape a pointer into this layout's request edits.
+    pub fn shape_at(&self, pointer: &str) -> Option<&'static Shape> {
+        model::shape_in(self.request, pointer)
     }
 
     /// Where the field (or group) at `pointer` comes on the page, for listing findings in
@@ -186,6 +455,11 @@ impl Layout {
                 .iter()
                 .position(|item| is_within(&bare, item) || is_within(item, &bare))
                 .map(|j| (i + 1, j))
+        });
+        let place = place.or_else(|| {
+            let s = self.section_of(pointer)?;
+            let i = self.sections.iter().position(|t| std::ptr::eq(t, s))?;
+            Some((i + 1, 0))
         });
         let (section, item) = place.unwrap_or((usize::MAX, 0));
         let mut ranks = Vec::new();
@@ -261,14 +535,14 @@ pub fn is_transparent(shape: &Shape) -> bool {
 /// chosen, `AutoMLJobObjective` was there and its `MetricName` turned "required", while its
 /// help says the service chooses one when it is left unset (and clearing it is allowed).
 pub fn is_required(pointer: &str, draft: &Draft) -> bool {
-    let Some(def) = model::member_at(pointer) else {
+    let Some(def) = draft.api.member_at(pointer) else {
         return false;
     };
     if !def.required {
         return false;
     }
     let parent = draft::parent(pointer);
-    if parent.is_empty() || model::member_at(parent).is_none() {
+    if parent.is_empty() || draft.api.member_at(parent).is_none() {
         return true; // the request, or a list item
     }
     stays_without(parent, pointer, draft) || is_required(parent, draft)
@@ -293,19 +567,19 @@ fn stays_without(parent: &str, pointer: &str, draft: &Draft) -> bool {
 }
 
 /// Whether the value at `pointer` is a scalar (gets one control).
-pub fn is_scalar(pointer: &str) -> bool {
+pub fn is_scalar(api: Api, pointer: &str) -> bool {
     matches!(
-        model::shape_at(pointer).map(|s| &s.kind),
+        api.shape_at(pointer).map(|s| &s.kind),
         Some(Kind::String { .. } | Kind::Integer { .. } | Kind::Float { .. } | Kind::Boolean)
     )
 }
 
 /// The pointer of the structure member whose help and label describe `pointer` (list items
 /// take their list's).
-pub fn describing_member(pointer: &str) -> Option<&'static model::MemberDef> {
-    model::member_at(pointer).or_else(|| {
+pub fn describing_member(api: Api, pointer: &str) -> Option<&'static model::MemberDef> {
+    api.member_at(pointer).or_else(|| {
         let (list, _) = pointer.rsplit_once('/')?;
-        model::member_at(list)
+        api.member_at(list)
     })
 }
 
@@ -343,27 +617,55 @@ mod tests {
     /// item is a real member: the form cannot drift from the model table.
     #[test]
     fn every_member_has_exactly_one_place() {
-        for item in CREATE_AUTO_ML_JOB.sections.iter().flat_map(|s| s.items) {
-            assert!(model::shape_at(item).is_some(), "{item} is not a member");
-        }
-        for pointer in CREATE_AUTO_ML_JOB.all_member_pointers() {
-            if !is_scalar(&pointer)
-                && !matches!(
-                    model::shape_at(&pointer).map(|s| &s.kind),
-                    Some(Kind::List { .. })
-                )
-            {
-                continue; // structures are containers, their members are checked
+        for layout in [&CREATE_AUTO_ML_JOB, &CREATE_AUTO_ML_JOB_V2] {
+            let api = layout.api;
+            for item in layout.sections.iter().flat_map(|s| s.items) {
+                assert!(api.shape_at(item).is_some(), "{item} is not a member");
             }
-            let bare = without_indexes(&pointer);
-            let places: Vec<_> = CREATE_AUTO_ML_JOB
-                .sections
-                .iter()
-                .flat_map(|s| s.items)
-                .filter(|item| is_within(&bare, item))
-                .collect();
-            assert_eq!(places.len(), 1, "{pointer} is edited in {places:?}");
+            for pointer in layout.all_member_pointers() {
+                if !is_scalar(api, &pointer)
+                    && !matches!(
+                        api.shape_at(&pointer).map(|s| &s.kind),
+                        Some(Kind::List { .. } | Kind::Map { .. })
+                    )
+                {
+                    continue; // structures are containers, their members are checked
+                }
+                let bare = without_indexes(&pointer);
+                let places: Vec<_> = layout
+                    .sections
+                    .iter()
+                    .flat_map(|s| s.items)
+                    .filter(|item| is_within(&bare, item))
+                    .collect();
+                assert_eq!(places.len(), 1, "{pointer} is edited in {places:?}");
+            }
         }
+        // Each problem type has its section, shown while it is chosen.
+        for (member, ..) in PROBLEM_TYPES {
+            let at = child(PROBLEM_TYPE_CONFIG, member);
+            let section = CREATE_AUTO_ML_JOB_V2.section_of(&at).unwrap();
+            assert_eq!(section.when, Some(at.as_str()));
+        }
+        assert_eq!(
+            CREATE_AUTO_ML_JOB_V2
+                .section_of(PROBLEM_TYPE_CONFIG)
+                .unwrap()
+                .id,
+            "problem"
+        );
+        let names: Vec<&str> = Api::V2
+            .shape_at(PROBLEM_TYPE_CONFIG)
+            .unwrap()
+            .members()
+            .iter()
+            .map(|m| m.name)
+            .collect();
+        let mut ours: Vec<&str> = PROBLEM_TYPES.iter().map(|p| p.0).collect();
+        ours.sort_unstable();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(ours, sorted, "every member of the union, and no other");
     }
 
     #[test]
@@ -460,12 +762,18 @@ mod tests {
     #[test]
     fn list_items_are_described_by_their_list() {
         assert_eq!(
-            describing_member("/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets/2")
-                .unwrap()
-                .name,
+            describing_member(
+                Api::V1,
+                "/AutoMLJobConfig/SecurityConfig/VpcConfig/Subnets/2"
+            )
+            .unwrap()
+            .name,
             "Subnets"
         );
-        assert_eq!(describing_member("/Tags/0/Key").unwrap().name, "Key");
+        assert_eq!(
+            describing_member(Api::V1, "/Tags/0/Key").unwrap().name,
+            "Key"
+        );
     }
 
     #[test]

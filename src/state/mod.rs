@@ -4,6 +4,7 @@
 //!   draft, the findings, what is revealed, undo history) in signals, and every change to it;
 //! - [`draft`]: the request tree and every edit; [`history`]: Undo and Redo steps and their
 //!   saved text;
+//! - [`api`]: which operation the draft is for, and switching it;
 //! - [`layout`]: which member goes in which section, as data for one operation;
 //! - [`findings`]: the rules' diagnostics per field, and when a field shows them;
 //!   [`verdict`]: what they add up to;
@@ -13,6 +14,7 @@
 //! - [`share`]: the share-link compression; [`tabs`]: what a tab makes of a draft another
 //!   tab saved.
 
+pub mod api;
 pub mod draft;
 pub mod duration;
 pub mod editor;

@@ -4,6 +4,7 @@
 
 use automl_rules::rules;
 
+use super::api::Api;
 use super::draft::Draft;
 use super::layout;
 use super::words::capitalize;
@@ -15,6 +16,9 @@ pub type Suited = Option<(String, Vec<&'static str>, Why)>;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Why {
     Metric,
+    /// The objective metric of a `CreateAutoMLJobV2` request: the tabular problem types'
+    /// metrics, and those of the other problem types.
+    MetricV2,
     Algorithm,
 }
 
@@ -23,17 +27,32 @@ impl Why {
     pub fn of(self, value: &str) -> String {
         match self {
             Why::Metric => {
-                let suits: Vec<&str> = [
-                    ("BinaryClassification", "binary classification"),
-                    ("MulticlassClassification", "multiclass classification"),
-                    ("Regression", "regression"),
-                ]
-                .into_iter()
-                .filter(|(p, _)| rules::metrics_for(p).is_some_and(|(m, _)| m.contains(&value)))
-                .map(|(_, words)| words)
-                .collect();
+                let suits: Vec<&str> = TABULAR
+                    .into_iter()
+                    .filter(|(p, _)| rules::metrics_for(p).is_some_and(|(m, _)| m.contains(&value)))
+                    .map(|(_, words)| words)
+                    .collect();
                 match suits.as_slice() {
                     [] => "CreateAutoMLJobV2 only".to_string(),
+                    [one] => format!("for {one}"),
+                    [init @ .., last] => format!("for {} or {last}", init.join(", ")),
+                }
+            }
+            Why::MetricV2 => {
+                let mut suits: Vec<&str> = TABULAR
+                    .into_iter()
+                    .filter(|(p, _)| rules::metrics_for(p).is_some_and(|(m, _)| m.contains(&value)))
+                    .map(|(_, words)| words)
+                    .chain(
+                        V2_OTHERS
+                            .iter()
+                            .filter(|(_, _, metrics)| metrics.contains(&value))
+                            .map(|(_, words, _)| *words),
+                    )
+                    .collect();
+                suits.dedup();
+                match suits.as_slice() {
+                    [] => "not offered".to_string(),
                     [one] => format!("for {one}"),
                     [init @ .., last] => format!("for {} or {last}", init.join(", ")),
                 }
@@ -58,19 +77,61 @@ pub enum Depends {
     ProblemType,
     /// An algorithm, on the training mode.
     Mode,
+    /// V2's objective metric, on the problem type chosen (and the tabular one's kind).
+    ProblemTypeV2,
+    /// V2's algorithm, on the tabular training mode.
+    ModeV2,
 }
 
+/// The V2 problem types other than tabular and the objective metrics that suit them:
+/// (union member, in words, metrics). Sources: API reference, AutoMLJobObjective.MetricName
+/// (<https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AutoMLJobObjective.html>):
+/// tabular as in V1; time-series forecasting the rules' `TIME_SERIES_METRICS`; image and
+/// text classification Accuracy; text generation none (its guide page: "fine-tuning …
+/// does not require setting the AutoMLJobObjective field").
+const V2_OTHERS: [(&str, &str, &[&str]); 3] = [
+    (
+        "TimeSeriesForecastingJobConfig",
+        "time-series forecasting",
+        &rules::TIME_SERIES_METRICS,
+    ),
+    (
+        "ImageClassificationJobConfig",
+        "image or text classification",
+        &["Accuracy"],
+    ),
+    (
+        "TextClassificationJobConfig",
+        "image or text classification",
+        &["Accuracy"],
+    ),
+];
+
+/// The tabular problem types, in words.
+const TABULAR: [(&str, &str); 3] = [
+    ("BinaryClassification", "binary classification"),
+    ("MulticlassClassification", "multiclass classification"),
+    ("Regression", "regression"),
+];
+
 impl Depends {
-    /// What the select at `pointer` depends on, if anything.
-    pub fn of(pointer: &str) -> Option<Self> {
+    /// What the select at `pointer` of a request of `api` depends on, if anything.
+    pub fn of(api: Api, pointer: &str) -> Option<Self> {
         if pointer == "/AutoMLJobObjective/MetricName" {
-            return Some(Depends::ProblemType);
+            return Some(match api {
+                Api::V1 => Depends::ProblemType,
+                Api::V2 => Depends::ProblemTypeV2,
+            });
         }
-        if layout::is_within(
-            pointer,
-            "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig",
-        ) {
-            return Some(Depends::Mode);
+        let algorithms = match api {
+            Api::V1 => "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig",
+            Api::V2 => "/AutoMLProblemTypeConfig/TabularJobConfig/CandidateGenerationConfig/AlgorithmsConfig",
+        };
+        if layout::is_within(pointer, algorithms) {
+            return Some(match api {
+                Api::V1 => Depends::Mode,
+                Api::V2 => Depends::ModeV2,
+            });
         }
         None
     }
@@ -83,8 +144,25 @@ impl Depends {
                 rules::metrics_for(&problem)
                     .map(|(metrics, _)| (problem, metrics.to_vec(), Why::Metric))
             }
-            Depends::Mode => {
-                let mode = draft.text("/AutoMLJobConfig/Mode");
+            Depends::ProblemTypeV2 => {
+                let tabular = "/AutoMLProblemTypeConfig/TabularJobConfig";
+                if draft.has(tabular) {
+                    let problem = draft.text(&format!("{tabular}/ProblemType"));
+                    return rules::metrics_for(&problem)
+                        .map(|(metrics, _)| (problem, metrics.to_vec(), Why::MetricV2));
+                }
+                V2_OTHERS.iter().find_map(|(member, words, metrics)| {
+                    draft
+                        .has(&format!("{}/{member}", layout::PROBLEM_TYPE_CONFIG))
+                        .then(|| (words.to_string(), metrics.to_vec(), Why::MetricV2))
+                })
+            }
+            Depends::Mode | Depends::ModeV2 => {
+                let mode = draft.text(if self == Depends::Mode {
+                    "/AutoMLJobConfig/Mode"
+                } else {
+                    "/AutoMLProblemTypeConfig/TabularJobConfig/Mode"
+                });
                 let suited: &[&'static str] = match mode.as_str() {
                     "ENSEMBLING" => &rules::ENSEMBLING_ALGORITHMS,
                     "HYPERPARAMETER_TUNING" => &rules::HPO_ALGORITHMS,
@@ -137,7 +215,7 @@ mod tests {
 
     #[test]
     fn metrics_follow_the_problem_type_and_algorithms_the_mode() {
-        let metric = Depends::of("/AutoMLJobObjective/MetricName").unwrap();
+        let metric = Depends::of(Api::V1, "/AutoMLJobObjective/MetricName").unwrap();
         let mut d = Draft::new();
         assert_eq!(metric.suited(&d), None);
         d.set_text("/ProblemType", "Regression");
@@ -146,12 +224,37 @@ mod tests {
         assert!(good.contains(&"MSE") && !good.contains(&"F1"));
         assert_eq!(Why::Metric.of("MSE"), "for regression");
         let algorithm = Depends::of(
+            Api::V1,
             "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig/0/AutoMLAlgorithms/0",
         );
         assert_eq!(algorithm, Some(Depends::Mode));
         d.set_text("/AutoMLJobConfig/Mode", "ENSEMBLING");
         assert_eq!(algorithm.unwrap().suited(&d).unwrap().0, "ENSEMBLING mode");
-        assert_eq!(Depends::of("/ProblemType"), None);
+        assert_eq!(Depends::of(Api::V1, "/ProblemType"), None);
+        // V2: the metric follows the problem type chosen.
+        let metric = Depends::of(Api::V2, "/AutoMLJobObjective/MetricName").unwrap();
+        let mut d = Draft::new_for(Api::V2);
+        assert_eq!(metric.suited(&d), None);
+        d.choose_member(
+            "/AutoMLProblemTypeConfig",
+            "TimeSeriesForecastingJobConfig",
+            None,
+        );
+        let (on, good, _) = metric.suited(&d).unwrap();
+        assert_eq!(on, "time-series forecasting");
+        assert!(good.contains(&"MASE") && !good.contains(&"F1"));
+        assert_eq!(Why::MetricV2.of("MASE"), "for time-series forecasting");
+        assert_eq!(
+            Why::MetricV2.of("Accuracy"),
+            "for binary classification, multiclass classification or image or text classification"
+        );
+        d.choose_member("/AutoMLProblemTypeConfig", "TabularJobConfig", None);
+        assert_eq!(metric.suited(&d), None, "no tabular problem type yet");
+        d.set_text(
+            "/AutoMLProblemTypeConfig/TabularJobConfig/ProblemType",
+            "Regression",
+        );
+        assert!(metric.suited(&d).unwrap().1.contains(&"RMSE"));
     }
 
     #[test]

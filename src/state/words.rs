@@ -2,9 +2,10 @@
 //! values, defaults and the constraint line under a field's help. Plain text from the model
 //! table and the rules; the components only place it.
 
-use automl_rules::model::{self, Kind, Shape};
+use automl_rules::model::{Kind, Shape};
 use automl_rules::rules;
 
+use super::api::Api;
 use super::draft;
 use super::layout;
 
@@ -105,6 +106,37 @@ pub fn metric_default(problem: &str) -> Option<String> {
     rules::metrics_for(problem).map(|(_, default)| format!("{default} (for {problem})"))
 }
 
+/// The default objective metric of a `CreateAutoMLJobV2` request: the tabular problem
+/// type's, or the chosen problem type's (API reference, AutoMLJobObjective: "the default
+/// objective metric … for time-series forecasting: AverageWeightedQuantileLoss; for image
+/// and text classification: Accuracy"; text generation needs none).
+pub fn metric_default_v2(draft: &super::draft::Draft) -> Option<String> {
+    let chosen = |m: &str| draft.has(&format!("{}/{m}", layout::PROBLEM_TYPE_CONFIG));
+    if chosen("TabularJobConfig") {
+        return metric_default(
+            &draft.text("/AutoMLProblemTypeConfig/TabularJobConfig/ProblemType"),
+        );
+    }
+    if chosen("TimeSeriesForecastingJobConfig") {
+        return Some("AverageWeightedQuantileLoss (for time-series forecasting)".to_string());
+    }
+    if chosen("ImageClassificationJobConfig") || chosen("TextClassificationJobConfig") {
+        return Some("Accuracy (for classification of images or text)".to_string());
+    }
+    if chosen("TextGenerationJobConfig") {
+        return Some("none: text generation is not ranked by an objective".to_string());
+    }
+    None
+}
+
+/// The label of a problem type (a member of `AutoMLProblemTypeConfig`): "Tabular".
+pub fn problem_type_label(member: &str) -> String {
+    layout::PROBLEM_TYPES
+        .iter()
+        .find(|p| p.0 == member)
+        .map_or_else(|| member.to_string(), |p| p.1.to_string())
+}
+
 /// A short statement of a scalar's constraints, for the help line (nothing when the help
 /// already gives the bounds).
 pub fn constraint_text(shape: &Shape, help: &str) -> String {
@@ -140,11 +172,11 @@ pub fn constraint_text(shape: &Shape, help: &str) -> String {
 }
 
 /// The label a person sees for the field at `pointer`, for the summary.
-pub fn field_name(pointer: &str) -> String {
+pub fn field_name(api: Api, pointer: &str) -> String {
     if pointer.is_empty() {
         return "the request".to_string();
     }
-    let def = layout::describing_member(pointer);
+    let def = layout::describing_member(api, pointer);
     let mut where_ = String::new();
     for (i, token) in draft::tokens(pointer).iter().enumerate() {
         if let Ok(n) = token.parse::<usize>() {
@@ -152,7 +184,7 @@ pub fn field_name(pointer: &str) -> String {
                 .get(..i)
                 .unwrap_or_default()
                 .join("/");
-            let noun = model::shape_at(&format!("/{list}")).map_or("item", item_noun);
+            let noun = api.shape_at(&format!("/{list}")).map_or("item", item_noun);
             where_ = format!("{} {}", noun, n + 1);
         }
     }
@@ -210,24 +242,25 @@ mod tests {
 
     #[test]
     fn summary_entries_name_the_field_and_the_item() {
-        assert_eq!(field_name("/Tags/2/Key"), "Key, tag 3");
+        assert_eq!(field_name(Api::V1, "/Tags/2/Key"), "Key, tag 3");
         assert_eq!(
-            field_name("/InputDataConfig/1/DataSource/S3DataSource/S3Uri"),
+            field_name(Api::V1, "/InputDataConfig/1/DataSource/S3DataSource/S3Uri"),
             "S3 URI, channel 2"
         );
-        assert_eq!(field_name("/AutoMLJobName"), "Job name");
-        assert_eq!(field_name("/autoMLJobName"), "autoMLJobName");
-        assert_eq!(field_name(""), "the request");
+        assert_eq!(field_name(Api::V1, "/AutoMLJobName"), "Job name");
+        assert_eq!(field_name(Api::V1, "/autoMLJobName"), "autoMLJobName");
+        assert_eq!(field_name(Api::V1, ""), "the request");
     }
 
     #[test]
     fn help_lines_state_bounds_once() {
-        let name = model::shape_at("/AutoMLJobName").unwrap();
+        let name = automl_rules::model::shape_at("/AutoMLJobName").unwrap();
         assert_eq!(
             constraint_text(name, "Unique in your account"),
             "1–32 characters."
         );
-        let candidates = model::shape_at("/AutoMLJobConfig/CompletionCriteria/MaxCandidates");
+        let candidates =
+            automl_rules::model::shape_at("/AutoMLJobConfig/CompletionCriteria/MaxCandidates");
         assert_eq!(constraint_text(candidates.unwrap(), "1 to 750."), "");
         assert_eq!(
             constraint_text(candidates.unwrap(), "How many."),

@@ -5,7 +5,7 @@
 mod list;
 mod scalar;
 
-use automl_rules::model::{self, Kind, MemberDef, Shape};
+use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
 use super::messages::Messages;
@@ -13,7 +13,7 @@ use super::use_editor;
 use crate::state::draft::{self, KEPT_WHEN_EMPTY};
 use crate::state::editor::Editor;
 use crate::state::findings::plural;
-use crate::state::layout::{self, field_id, Section};
+use crate::state::layout::{self, field_id, Section, PROBLEM_TYPES};
 use crate::state::words::with_article;
 
 /// One section of the form: a heading that opens and closes it, and its fields.
@@ -40,10 +40,17 @@ pub fn FormSection(
                 .map_or((0, 0), |&(_, e, w)| (e, w))
         })
     });
+    // A problem type's settings are on the page while it is chosen.
+    let present = section
+        .when
+        .map(|at| Memo::new(move |_| editor.draft.with(|d| d.has(at))));
     let body_id = format!("section-body-{id}");
     let heading_id = format!("section-{id}");
     let labelled_by = heading_id.clone();
-    view! {
+    let whole = move || {
+        let (body_id, heading_id, labelled_by) =
+            (body_id.clone(), heading_id.clone(), labelled_by.clone());
+        view! {
         <section class="section" aria-labelledby=labelled_by>
             <h2 id=heading_id>
                 <button
@@ -76,6 +83,7 @@ pub fn FormSection(
             </h2>
             <p class="intro">{section.intro}</p>
             <div class="section-body" id=body_id hidden=move || !is_open.get()>
+                {section.union.map(|union| union_choice(editor, union))}
                 {
                     let body = section.items.iter().map(|p| member_view(editor, p.to_string())).collect_view();
                     if section.form_per_item {
@@ -86,15 +94,76 @@ pub fn FormSection(
                 }
             </div>
         </section>
+        }
+    };
+    move || present.is_none_or(|p| p.get()).then(whole.clone())
+}
+
+/// The choice of one member of a union (V2's problem type), as a radio group: choosing one
+/// sets it aside the others' settings (see [`Editor::choose_member`]); the union's findings
+/// (none chosen, two chosen) show under its legend.
+fn union_choice(editor: Editor, union: &'static str) -> AnyView {
+    let api = editor.api.get_untracked();
+    let def = api.member_at(union);
+    let required = editor.field(union).required;
+    let chosen = Memo::new(move |_| {
+        editor.draft.with(|d| {
+            PROBLEM_TYPES
+                .iter()
+                .filter(|p| d.has(&draft::child(union, p.0)))
+                .map(|p| p.0)
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <fieldset
+            class="group choice"
+            id=field_id(union)
+            tabindex="-1"
+            aria-describedby=layout::messages_id(union)
+        >
+            <legend>
+                <span class="label">{def.map_or("", |d| d.label)}</span>
+                " "
+                <code class="api">{def.map_or("", |d| d.name)}</code>
+                {move || required.get().then(|| view! { <span class="required">"required"</span> })}
+            </legend>
+            <p class="help">{def.map_or("", |d| d.help)}</p>
+            <Messages pointer=union.to_string() id=layout::messages_id(union)/>
+            {PROBLEM_TYPES
+                .iter()
+                .map(|&(member, label, line)| {
+                    view! {
+                        <label class="option">
+                            <input
+                                type="radio"
+                                name="problem-type"
+                                id=format!("problem-type:{member}")
+                                value=member
+                                prop:checked=move || chosen.with(|c| c.contains(&member))
+                                on:change=move |_| editor.choose_member(union, member, label)
+                            />
+                            " "
+                            <span class="label">{label}</span>
+                            " "
+                            <code class="api">{member}</code>
+                            <span class="line">{line}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
+    .into_any()
 }
 
 /// The control for the member at `pointer`, chosen by its shape.
 fn member_view(editor: Editor, pointer: String) -> AnyView {
-    let Some(shape) = model::shape_at(&pointer) else {
+    let api = editor.api.get_untracked();
+    let Some(shape) = api.shape_at(&pointer) else {
         return ().into_any();
     };
-    let def = layout::describing_member(&pointer);
+    let def = layout::describing_member(api, &pointer);
     match &shape.kind {
         Kind::Structure { .. } if KEPT_WHEN_EMPTY.contains(&pointer.as_str()) => {
             optional_group(editor, pointer, shape, def)

@@ -3,17 +3,18 @@
 
 use automl_rules::check;
 use automl_rules::diag::Diagnostic;
-use automl_rules::model::{self, Kind, MemberDef, Shape};
+use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
 use super::super::messages::Messages;
 use crate::browser;
+use crate::state::api::Api;
 use crate::state::duration::duration;
 use crate::state::editor::{Editor, FieldSignals};
 use crate::state::layout::{field_id, help_id, messages_id};
 use crate::state::stepper::Stepper;
 use crate::state::suited::{self, Depends, Suited, Why};
-use crate::state::words::{constraint_text, example_of, metric_default};
+use crate::state::words::{constraint_text, example_of, metric_default, metric_default_v2};
 
 /// For the fields whose default or example stops applying with the rest of the request:
 /// what to show instead (the endpoint name once it is generated, the validation fraction
@@ -26,16 +27,22 @@ fn context_placeholder(editor: Editor, pointer: &str) -> Option<Memo<Option<&'st
                 .with(|d| d.text("/ModelDeployConfig/AutoGenerateEndpointName") == "true")
                 .then_some("leave empty: the name is generated")
         })),
-        "/AutoMLJobConfig/DataSplitConfig/ValidationFraction" => Some(Memo::new(move |_| {
-            editor
-                .draft
-                .with(|d| {
-                    (0..d.len("/InputDataConfig")).any(|i| {
-                        d.text(&format!("/InputDataConfig/{i}/ChannelType")) == "validation"
+        "/AutoMLJobConfig/DataSplitConfig/ValidationFraction"
+        | "/DataSplitConfig/ValidationFraction" => {
+            let channels = match editor.api.get_untracked() {
+                Api::V1 => "/InputDataConfig",
+                Api::V2 => "/AutoMLJobInputDataConfig",
+            };
+            Some(Memo::new(move |_| {
+                editor
+                    .draft
+                    .with(|d| {
+                        (0..d.len(channels))
+                            .any(|i| d.text(&format!("{channels}/{i}/ChannelType")) == "validation")
                     })
-                })
-                .then_some("leave empty with a validation channel")
-        })),
+                    .then_some("leave empty with a validation channel")
+            }))
+        }
         _ => None,
     }
 }
@@ -138,22 +145,31 @@ pub(super) fn scalar_view(
         }
     };
     let label = label_override.unwrap_or_else(|| def.map_or("", |d| d.label).to_string());
+    let api = editor.api.get_untracked();
     let api_name = match def {
-        Some(d) if model::member_at(&pointer).is_some() => d.name,
+        Some(d) if api.member_at(&pointer).is_some() => d.name,
         _ => shape.name,
     };
-    let help_text = if model::member_at(&pointer).is_some() {
+    let help_text = if api.member_at(&pointer).is_some() {
         def.map_or("", |d| d.help)
     } else {
         ""
     };
     let is_metric = pointer == "/AutoMLJobObjective/MetricName";
-    let own_default = if model::member_at(&pointer).is_some() {
+    let own_default = if api.member_at(&pointer).is_some() {
         def.and_then(|d| d.default)
     } else {
         None
     };
     let default_text = move || -> Option<String> {
+        if is_metric && api == Api::V2 {
+            return Some(
+                editor
+                    .draft
+                    .with(metric_default_v2)
+                    .unwrap_or_else(|| "chosen with the problem type".to_string()),
+            );
+        }
         if is_metric {
             let problem = editor.draft.with(|d| d.text("/ProblemType"));
             return Some(
@@ -203,9 +219,12 @@ pub(super) fn scalar_view(
                     {enum_options(
                         values,
                         value,
-                        Depends::of(&pointer)
+                        Depends::of(api, &pointer)
                             .map(|on| Memo::new(move |_| editor.draft.with(|d| on.suited(d)))),
-                        (pointer == "/AutoMLJobObjective/MetricName").then_some(Why::Metric),
+                        is_metric.then_some(match api {
+                            Api::V1 => Why::Metric,
+                            Api::V2 => Why::MetricV2,
+                        }),
                     )}
                     {unknown_option(value, &known)}
                 </select>

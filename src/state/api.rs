@@ -1,0 +1,273 @@
+//! Which operation the draft is a request for: `CreateAutoMLJob` (V1) or
+//! `CreateAutoMLJobV2` (V2). The draft carries it ([`super::draft::Draft::api`]), so the saved
+//! draft, share links and Undo steps carry it too: their text is the request's compact JSON,
+//! after [`V2_MARK`] for a V2 request. A text without the mark (every draft and link written
+//! before V2 came to the page) is a V1 request.
+
+use automl_rules::model::{self, MemberDef, Shape};
+use automl_rules::operation::{Operation, CREATE_AUTO_ML_JOB, CREATE_AUTO_ML_JOB_V2};
+
+use super::draft::Draft;
+use super::layout::{self, Layout};
+
+/// What starts the saved text of a `CreateAutoMLJobV2` request.
+pub const V2_MARK: &str = "v2:";
+
+/// The operation a draft is written for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Api {
+    /// `CreateAutoMLJob`: tabular problems only.
+    #[default]
+    V1,
+    /// `CreateAutoMLJobV2`: every problem type; the one AWS recommends.
+    V2,
+}
+
+impl Api {
+    /// Both, in the order the page offers them.
+    pub const ALL: [Api; 2] = [Api::V1, Api::V2];
+
+    /// The rules crate's operation.
+    pub fn operation(self) -> &'static Operation {
+        match self {
+            Api::V1 => &CREATE_AUTO_ML_JOB,
+            Api::V2 => &CREATE_AUTO_ML_JOB_V2,
+        }
+    }
+
+    /// How its form is laid out.
+    pub fn layout(self) -> &'static Layout {
+        match self {
+            Api::V1 => &layout::CREATE_AUTO_ML_JOB,
+            Api::V2 => &layout::CREATE_AUTO_ML_JOB_V2,
+        }
+    }
+
+    /// The operation of the rules crate's `detect` (an import or a pasted body).
+    pub fn of(operation: &Operation) -> Api {
+        if std::ptr::eq(operation, &CREATE_AUTO_ML_JOB_V2) {
+            Api::V2
+        } else {
+            Api::V1
+        }
+    }
+
+    /// The other one.
+    pub fn other(self) -> Api {
+        match self {
+            Api::V1 => Api::V2,
+            Api::V2 => Api::V1,
+        }
+    }
+
+    /// The shape a pointer into this operation's request edits.
+    pub fn shape_at(self, pointer: &str) -> Option<&'static Shape> {
+        model::shape_in(self.operation().request, pointer)
+    }
+
+    /// The member definition a pointer names (`None` for list items, map entries and the
+    /// root).
+    pub fn member_at(self, pointer: &str) -> Option<&'static MemberDef> {
+        let (parent, last) = pointer.rsplit_once('/')?;
+        self.shape_at(parent)?.member(last)
+    }
+
+    /// The label of the operation chooser.
+    pub fn label(self) -> &'static str {
+        match self {
+            Api::V1 => "CreateAutoMLJob",
+            Api::V2 => "CreateAutoMLJobV2 (recommended)",
+        }
+    }
+
+    /// One line under the chooser saying what the operation is for.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Api::V1 => "The first Autopilot API: tabular data only (regression and classification).",
+            Api::V2 => "The API AWS recommends: tabular, time-series forecasting, image and text classification, and text generation (fine-tuning a large language model).",
+        }
+    }
+
+    /// Stable short name (element ids, the e2e tests).
+    pub fn id(self) -> &'static str {
+        match self {
+            Api::V1 => "v1",
+            Api::V2 => "v2",
+        }
+    }
+}
+
+/// A request converted to the other operation: what it becomes, how many members moved,
+/// and the members that have no place there (pointer, why).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Converted {
+    pub request: automl_rules::json::Node,
+    pub moved: usize,
+    pub left_out: Vec<(String, String)>,
+}
+
+/// Switching the draft to the other operation: to which, whether anything is written yet
+/// (then the switch is made at once), and the conversion when there is one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Switch {
+    pub from: Api,
+    pub to: Api,
+    /// Nothing written: the draft is a new request of `from`.
+    pub untouched: bool,
+    pub conversion: Option<Converted>,
+}
+
+impl Switch {
+    /// What switching `draft` to `to` means.
+    pub fn plan(draft: &Draft, to: Api) -> Switch {
+        let untouched = draft.to_compact() == Draft::new_for(draft.api).to_compact()
+            || matches!(&draft.root.value, automl_rules::json::Value::Object(m) if m.is_empty());
+        Switch {
+            from: draft.api,
+            to,
+            untouched,
+            conversion: (!untouched).then(|| convert(&draft.root, to)).flatten(),
+        }
+    }
+
+    /// A new request of the operation switched to.
+    pub fn empty(&self) -> Draft {
+        Draft::new_for(self.to)
+    }
+
+    /// What starting empty says (the first sentence names the Undo step).
+    pub fn started_empty_line(&self) -> String {
+        format!(
+            "Started a new {} request. Undo puts your {} request back.",
+            self.to.operation().name,
+            self.from.operation().name
+        )
+    }
+
+    /// The question the offer asks.
+    pub fn question(&self) -> String {
+        match &self.conversion {
+            Some(c) => format!(
+                "Convert this request to {}: {} {}, {} no place there.",
+                self.to.operation().name,
+                super::findings::plural(c.moved, "member"),
+                if c.moved == 1 { "moves" } else { "move" },
+                match c.left_out.len() {
+                    0 => "none has".to_string(),
+                    1 => "1 has".to_string(),
+                    n => format!("{n} have"),
+                },
+            ),
+            None => format!(
+                "Start a new {} request? Your {} request stays one Undo away.",
+                self.to.operation().name,
+                self.from.operation().name
+            ),
+        }
+    }
+
+    /// The converted draft and what converting says.
+    pub fn converted(&self) -> Option<(Draft, String)> {
+        let c = self.conversion.as_ref()?;
+        let draft = Draft::from_node_for(c.request.clone(), self.to)?;
+        let mut line = format!(
+            "Converted the request to {}: {} moved.",
+            self.to.operation().name,
+            super::findings::plural(c.moved, "member")
+        );
+        if !c.left_out.is_empty() {
+            let names: Vec<&str> = c.left_out.iter().map(|(p, _)| p.as_str()).collect();
+            line.push_str(&format!(
+                " Left out (no place there): {}.",
+                names.join(", ")
+            ));
+        }
+        line.push_str(" Undo puts the request you had back.");
+        Some((draft, line))
+    }
+}
+
+/// The request `request` converted to `to`, when the rules library can convert it.
+fn convert(_request: &automl_rules::json::Node, _to: Api) -> Option<Converted> {
+    None
+}
+
+/// The saved text of a request of `api` whose compact JSON is `compact`.
+pub fn saved_text(api: Api, compact: String) -> String {
+    match api {
+        Api::V1 => compact,
+        Api::V2 => format!("{V2_MARK}{compact}"),
+    }
+}
+
+/// Splits a saved text into its operation and its JSON: no mark is V1.
+pub fn split_saved(text: &str) -> (Api, &str) {
+    match text.strip_prefix(V2_MARK) {
+        Some(json) => (Api::V2, json),
+        None => (Api::V1, text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_saved_text_carries_the_operation_and_old_texts_are_v1() {
+        let v2 = saved_text(Api::V2, "{}".into());
+        assert_eq!(v2, "v2:{}");
+        assert_eq!(split_saved(&v2), (Api::V2, "{}"));
+        assert_eq!(
+            split_saved(r#"{"AutoMLJobName":"a"}"#),
+            (Api::V1, r#"{"AutoMLJobName":"a"}"#)
+        );
+        assert_eq!(saved_text(Api::V1, "{}".into()), "{}");
+    }
+
+    #[test]
+    fn each_api_finds_its_members() {
+        assert_eq!(
+            Api::V1.member_at("/ProblemType").unwrap().name,
+            "ProblemType"
+        );
+        assert!(Api::V2.member_at("/ProblemType").is_none());
+        assert_eq!(
+            Api::V2
+                .member_at(
+                    "/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig/ForecastHorizon"
+                )
+                .unwrap()
+                .name,
+            "ForecastHorizon"
+        );
+        assert_eq!(Api::of(Api::V2.operation()), Api::V2);
+        assert_eq!(Api::of(Api::V1.operation()), Api::V1);
+    }
+}
+
+#[cfg(test)]
+mod switch_tests {
+    use super::*;
+
+    #[test]
+    fn a_new_request_switches_at_once_and_a_written_one_is_asked_about() {
+        let fresh = Switch::plan(
+            &Draft::from_saved(&Draft::new().to_compact()).unwrap(),
+            Api::V2,
+        );
+        assert!(fresh.untouched);
+        assert_eq!(fresh.empty(), Draft::new_for(Api::V2));
+        let mut written = Draft::new();
+        written.set_text("/AutoMLJobName", "churn");
+        let asked = Switch::plan(&written, Api::V2);
+        assert!(!asked.untouched);
+        assert!(asked
+            .started_empty_line()
+            .starts_with("Started a new CreateAutoMLJobV2 request."));
+        assert!(
+            asked.question().contains("CreateAutoMLJobV2"),
+            "{}",
+            asked.question()
+        );
+    }
+}
