@@ -97,6 +97,15 @@ pub fn example_of(member: &str) -> Option<&'static str> {
         "Key" => "project",
         "Value" => "churn",
         "EndpointName" => "churn-endpoint",
+        "ExecutionRoleARN" => "arn:aws:iam::111122223333:role/EMRServerlessRole",
+        "TimestampAttributeName" => "timestamp",
+        "ItemIdentifierAttributeName" => "item_id",
+        "ForecastFrequency" => "1D",
+        "ContentColumn" => "review_text",
+        "TargetLabelColumn" => "sentiment",
+        "TextGenerationHyperParameters" => r#"{"epochCount":"3","learningRate":"0.0001"}"#,
+        "Filling" => r#"{"price":{"middlefill":"zero"}}"#,
+        "Aggregation" => r#"{"sales":"sum"}"#,
         _ => return None,
     })
 }

@@ -1,0 +1,72 @@
+// CreateAutoMLJobV2 in the release page (issue 12): a time-series forecasting request
+// written from nothing to "ready to send", as a person writes it, kept across a reload and
+// exported as a create-auto-ml-job-v2 command.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch, open, field } from './browser.mjs';
+
+const DIST = process.env.DIST || path.resolve('dist');
+let server;
+
+before(async () => {
+  server = await serve(DIST, { prefix: '/editor/' });
+});
+after(() => server.close());
+
+const TS = '/AutoMLProblemTypeConfig/TimeSeriesForecastingJobConfig';
+
+test('a V2 time-series forecasting request written from nothing is ready to send', async () => {
+  const b = await launch(server.origin);
+  try {
+    const { page } = b;
+    await open(page, server.url);
+    await page.check('[id="operation:v2"]');
+    await page.waitForSelector('[id="problem-type:TimeSeriesForecastingJobConfig"]');
+    assert.match(await page.locator('h1').textContent(), /CreateAutoMLJobV2/);
+    await page.check('[id="problem-type:TimeSeriesForecastingJobConfig"]');
+    await page.waitForSelector(`[name="${TS}/ForecastHorizon"]`);
+    // Only the chosen problem type's settings are on the page.
+    assert.equal(await page.locator('#section-tabular').count(), 0);
+    const fill = async (pointer, text) => {
+      await field(page, pointer).fill(text);
+      await field(page, pointer).blur();
+    };
+    await fill('/AutoMLJobName', 'sales-forecast');
+    await fill('/RoleArn', 'arn:aws:iam::111122223333:role/autopilot');
+    await fill('/AutoMLJobInputDataConfig/0/ContentType', 'text/csv;header=present');
+    await fill('/AutoMLJobInputDataConfig/0/DataSource/S3DataSource/S3Uri', 's3://my-bucket/sales/train/');
+    await fill('/OutputDataConfig/S3OutputPath', 's3://my-bucket/sales/out/');
+    await fill(`${TS}/TimeSeriesConfig/TargetAttributeName`, 'demand');
+    await fill(`${TS}/TimeSeriesConfig/TimestampAttributeName`, 'timestamp');
+    await fill(`${TS}/TimeSeriesConfig/ItemIdentifierAttributeName`, 'item_id');
+    await fill(`${TS}/ForecastFrequency`, 'D');
+    // A horizon of 0 is refused at its field; 14 is fine.
+    await fill(`${TS}/ForecastHorizon`, '0');
+    await page.waitForSelector(`[id="messages:${TS}/ForecastHorizon"] li`);
+    await fill(`${TS}/ForecastHorizon`, '14');
+    await page.waitForFunction(
+      () => /^Ready to send/.test(document.querySelector('.export-state')?.textContent ?? ''),
+      null,
+      { timeout: 10000 },
+    );
+    await page.check('input[name="export-target"][value="json"]');
+    const body = JSON.parse(await page.locator('#export-text').textContent());
+    assert.deepEqual(body.AutoMLProblemTypeConfig.TimeSeriesForecastingJobConfig.ForecastHorizon, 14);
+    assert.equal(body.AutoMLJobInputDataConfig[0].DataSource.S3DataSource.S3Uri, 's3://my-bucket/sales/train/');
+    assert.equal(body.InputDataConfig, undefined);
+    await page.check('input[name="export-target"][value="cli"]');
+    assert.match(await page.locator('#export-text').textContent(), /^aws sagemaker create-auto-ml-job-v2 /);
+    // Kept across a reload, as V2.
+    await page.waitForTimeout(400);
+    await page.reload();
+    await page.waitForSelector(`[name="${TS}/ForecastHorizon"]`);
+    assert.ok(await page.locator('[id="operation:v2"]').isChecked());
+    assert.equal(await field(page, `${TS}/ForecastHorizon`).inputValue(), '14');
+    assert.deepEqual(b.errors, []);
+    assert.deepEqual(b.offsite, []);
+  } finally {
+    await b.close();
+  }
+});
