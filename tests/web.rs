@@ -1587,3 +1587,42 @@ async fn the_saved_draft_and_a_share_link_keep_v2_and_old_ones_open_as_v1() {
     );
     storage.remove_item(DRAFT_KEY).unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_v1_request_is_converted_to_v2_and_undo_brings_the_v1_one_back() {
+    let mut d = Draft::new();
+    d.set_text("/AutoMLJobName", "churn");
+    d.set_text("/InputDataConfig/0/TargetAttributeName", "churned");
+    d.set_text("/ProblemType", "BinaryClassification");
+    let page = mount(d);
+    page.pick("operation:v2").await;
+    let offer = page.find("#operation-offer").text_content().unwrap();
+    assert!(
+        offer.starts_with("Convert this request to CreateAutoMLJobV2: "),
+        "{offer}"
+    );
+    click(&page.find("#operation-convert")).await;
+    assert_eq!(page.editor.api.get_untracked(), Api::V2);
+    assert!(page.checked("problem-type:TabularJobConfig"));
+    let target: HtmlInputElement = page.field(V2_TARGET).unchecked_into();
+    assert_eq!(target.value(), "churned");
+    let notice = page.editor.notice.get_untracked();
+    assert!(
+        notice.starts_with("Converted the request to CreateAutoMLJobV2"),
+        "{notice}"
+    );
+    page.editor.undo();
+    leptos::task::tick().await;
+    assert_eq!(page.editor.api.get_untracked(), Api::V1);
+    assert_eq!(
+        page.editor
+            .draft
+            .with_untracked(|d| d.text("/InputDataConfig/0/TargetAttributeName")),
+        "churned"
+    );
+    sleep(50).await;
+    let target: HtmlInputElement = page
+        .field("/InputDataConfig/0/TargetAttributeName")
+        .unchecked_into();
+    assert_eq!(target.value(), "churned");
+}

@@ -51,7 +51,7 @@ pub fn OperationChoice() -> impl IntoView {
     };
     let offer_view = move || {
         offer.get().map(|s| {
-            let has_conversion = s.conversion.is_some();
+            let has_conversion = s.conversion.as_ref().is_some_and(|c| c.refused.is_none());
             let left_out = s
                 .conversion
                 .as_ref()

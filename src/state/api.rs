@@ -97,13 +97,17 @@ impl Api {
     }
 }
 
-/// A request converted to the other operation: what it becomes, how many members moved,
-/// and the members that have no place there (pointer, why).
+/// A request converted to the other operation (by `automl_rules::convert`): what it
+/// becomes, how many members moved, the members that have no place there (pointer, why),
+/// how many members neither API knows are carried as they are, and why it cannot be
+/// converted at all when it cannot (a V2 problem type other than tabular, to V1).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Converted {
     pub request: automl_rules::json::Node,
     pub moved: usize,
     pub left_out: Vec<(String, String)>,
+    pub unknown: usize,
+    pub refused: Option<String>,
 }
 
 /// Switching the draft to the other operation: to which, whether anything is written yet
@@ -147,6 +151,13 @@ impl Switch {
     /// The question the offer asks.
     pub fn question(&self) -> String {
         match &self.conversion {
+            Some(Converted {
+                refused: Some(why), ..
+            }) => format!(
+                "{}. Start a new {} request instead? Yours stays one Undo away.",
+                super::words::capitalize(why),
+                self.to.operation().name
+            ),
             Some(c) => format!(
                 "Convert this request to {}: {} {}, {} no place there.",
                 self.to.operation().name,
@@ -168,7 +179,7 @@ impl Switch {
 
     /// The converted draft and what converting says.
     pub fn converted(&self) -> Option<(Draft, String)> {
-        let c = self.conversion.as_ref()?;
+        let c = self.conversion.as_ref().filter(|c| c.refused.is_none())?;
         let draft = Draft::from_node_for(c.request.clone(), self.to)?;
         let mut line = format!(
             "Converted the request to {}: {} moved.",
@@ -182,14 +193,27 @@ impl Switch {
                 names.join(", ")
             ));
         }
+        if c.unknown > 0 {
+            line.push_str(&format!(
+                " {} neither API knows carried as written.",
+                super::findings::plural(c.unknown, "member")
+            ));
+        }
         line.push_str(" Undo puts the request you had back.");
         Some((draft, line))
     }
 }
 
-/// The request `request` converted to `to`, when the rules library can convert it.
-fn convert(_request: &automl_rules::json::Node, _to: Api) -> Option<Converted> {
-    None
+/// The request `request` converted to `to` by the rules library.
+fn convert(request: &automl_rules::json::Node, to: Api) -> Option<Converted> {
+    let c = automl_rules::convert::convert(request, to.operation());
+    Some(Converted {
+        moved: c.moved.len(),
+        left_out: c.left_out.into_iter().map(|l| (l.pointer, l.why)).collect(),
+        unknown: c.unknown.len(),
+        refused: c.refused,
+        request: c.request,
+    })
 }
 
 /// The saved text of a request of `api` whose compact JSON is `compact`.
@@ -268,6 +292,55 @@ mod switch_tests {
             asked.question().contains("CreateAutoMLJobV2"),
             "{}",
             asked.question()
+        );
+    }
+
+    #[test]
+    fn a_v1_request_converts_to_v2_saying_what_moved_and_what_has_no_place() {
+        let mut d = Draft::new();
+        d.set_text("/AutoMLJobName", "churn");
+        d.set_text("/InputDataConfig/0/TargetAttributeName", "churned");
+        d.set_text("/ProblemType", "BinaryClassification");
+        d.set_text("/AutoMLJobConfig/CompletionCriteria/MaxCandidates", "10");
+        let switch = Switch::plan(&d, Api::V2);
+        let c = switch.conversion.as_ref().unwrap();
+        assert!(c.moved >= 3, "{c:?}");
+        assert!(c.refused.is_none());
+        let question = switch.question();
+        assert!(
+            question.starts_with("Convert this request to CreateAutoMLJobV2: ")
+                && question.contains(" move, ")
+                && question.ends_with("no place there."),
+            "{question}"
+        );
+        let (v2, line) = switch.converted().unwrap();
+        assert_eq!(v2.api, Api::V2);
+        assert_eq!(
+            v2.text("/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName"),
+            "churned"
+        );
+        assert_eq!(
+            v2.text("/AutoMLProblemTypeConfig/TabularJobConfig/CompletionCriteria/MaxCandidates"),
+            "10"
+        );
+        assert!(
+            line.starts_with("Converted the request to CreateAutoMLJobV2:"),
+            "{line}"
+        );
+        // Back to V1 it goes, tabular as it is.
+        let back = Switch::plan(&v2, Api::V1).converted().unwrap().0;
+        assert_eq!(back.api, Api::V1);
+        assert_eq!(back.text("/ProblemType"), "BinaryClassification");
+        // Text generation has no place in V1: the offer says why, and offers no conversion.
+        let mut gen = Draft::new_for(Api::V2);
+        gen.set_text("/AutoMLJobName", "llm");
+        gen.choose_member("/AutoMLProblemTypeConfig", "TextGenerationJobConfig", None);
+        let refused = Switch::plan(&gen, Api::V1);
+        assert!(refused.converted().is_none());
+        assert!(
+            refused.question().contains("text generation"),
+            "{}",
+            refused.question()
         );
     }
 }
