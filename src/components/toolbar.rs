@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::use_editor;
 use crate::browser;
+use crate::state::api::{Api, Switch};
 use crate::state::draft::Draft;
 use crate::state::verdict::Verdict;
 use crate::state::{share, EXAMPLE};
@@ -22,8 +23,14 @@ pub fn Toolbar() -> impl IntoView {
         );
     };
     let example = move |_| {
-        // The example is JSON (a test holds it to that).
-        if let Some(d) = json::parse(EXAMPLE).ok().and_then(Draft::from_node) {
+        // The example is JSON (a test holds it to that), a CreateAutoMLJob request; while a
+        // V2 request is written, its tabular V2 form (converted as "Convert" does).
+        let example = json::parse(EXAMPLE).ok().and_then(Draft::from_node);
+        let example = match editor.api.get_untracked() {
+            Api::V1 => example,
+            Api::V2 => example.and_then(|d| Switch::plan(&d, Api::V2).converted().map(|c| c.0)),
+        };
+        if let Some(d) = example {
             editor.replace(
                 d,
                 "Loaded an example request: change what differs for your job. Undo puts your draft back.",

@@ -331,6 +331,16 @@ mod switch_tests {
         let back = Switch::plan(&v2, Api::V1).converted().unwrap().0;
         assert_eq!(back.api, Api::V1);
         assert_eq!(back.text("/ProblemType"), "BinaryClassification");
+        // The example converts to a V2 request the V2 rules accept as the V1 rules do.
+        let example =
+            Draft::from_node(automl_rules::json::parse(super::super::EXAMPLE).unwrap()).unwrap();
+        let (v2, _) = Switch::plan(&example, Api::V2).converted().unwrap();
+        let errors: Vec<_> = automl_rules::check_node_for(Api::V2.operation(), &v2.root)
+            .into_iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{} {}", d.path, d.message))
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
         // Text generation has no place in V1: the offer says why, and offers no conversion.
         let mut gen = Draft::new_for(Api::V2);
         gen.set_text("/AutoMLJobName", "llm");
