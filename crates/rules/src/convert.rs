@@ -879,11 +879,25 @@ fn insert(at: &mut Node, tokens: &[String], node: Node) -> Insert {
 fn in_model_order(node: &mut Node, shape: Option<&'static Shape>) {
     match (&mut node.value, shape.map(|s| &s.kind)) {
         (Value::Object(members), Some(Kind::Structure { members: defs })) => {
-            members.sort_by_key(|m| {
+            // In one pass per member of the model, not by a general sort: the page links
+            // this (its Convert button), and the standard library's sort is about 5 KB of
+            // its wasm (the size gate keeps it out). Stable: equal ranks keep their order.
+            let rank = |key: &str| {
                 defs.iter()
-                    .position(|d| d.name == m.key)
+                    .position(|d| d.name == key)
                     .unwrap_or(defs.len())
-            });
+            };
+            let ranks: Vec<usize> = members.iter().map(|m| rank(&m.key)).collect();
+            let mut slots: Vec<Option<Member>> = members.drain(..).map(Some).collect();
+            for r in 0..=defs.len() {
+                for (i, slot) in slots.iter_mut().enumerate() {
+                    if ranks[i] == r {
+                        if let Some(m) = slot.take() {
+                            members.push(m);
+                        }
+                    }
+                }
+            }
             for m in members.iter_mut() {
                 let child = defs.iter().find(|d| d.name == m.key).map(|d| d.shape);
                 in_model_order(&mut m.value, child);
