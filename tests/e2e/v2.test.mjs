@@ -52,6 +52,8 @@ test('a V2 time-series forecasting request written from nothing is ready to send
       { timeout: 10000 },
     );
     await page.check('input[name="export-target"][value="json"]');
+    // The export follows 120 ms after the last keystroke.
+    await page.waitForFunction(() => /"ForecastHorizon": 14/.test(document.getElementById('export-text').textContent));
     const body = JSON.parse(await page.locator('#export-text').textContent());
     assert.deepEqual(body.AutoMLProblemTypeConfig.TimeSeriesForecastingJobConfig.ForecastHorizon, 14);
     assert.equal(body.AutoMLJobInputDataConfig[0].DataSource.S3DataSource.S3Uri, 's3://my-bucket/sales/train/');
