@@ -22,10 +22,12 @@
 
 use crate::diag::{Diagnostic, Findings, Severity};
 use crate::json::{Node, Value};
+use layout::Layout;
 
 mod algorithms;
 mod channels;
 mod deployment;
+pub mod layout;
 mod limits;
 mod names;
 mod objective;
@@ -62,12 +64,22 @@ pub fn check_all(request: &Node, out: &mut Findings) {
     run(CREATE_AUTO_ML_JOB_RULES, request, out);
 }
 
-/// Runs `rules` over a request (nothing when it is not an object).
+/// Runs `rules` over a request (nothing when it is not an object). The rules of
+/// `CreateAutoMLJobV2` read the shared settings where V2 keeps them ([`layout::v2`]); any
+/// other list reads them where `CreateAutoMLJob` does.
 pub fn run(rules: &[Rule], request: &Node, out: &mut Findings) {
     if request.as_object().is_none() {
         return;
     }
-    let request = Request(request);
+    let layout = if std::ptr::eq(rules, CREATE_AUTO_ML_JOB_V2_RULES) {
+        layout::v2(request)
+    } else {
+        &layout::V1
+    };
+    let request = Request {
+        node: request,
+        layout,
+    };
     for rule in rules {
         rule(&request, out);
     }
@@ -101,13 +113,21 @@ pub static CREATE_AUTO_ML_JOB_RULES: &[Rule] = &[
 /// Every documented rule of `CreateAutoMLJobV2` checked so far, in the order they report.
 pub static CREATE_AUTO_ML_JOB_V2_RULES: &[Rule] = &[problem_type_config_holds_one];
 
-/// A request being checked, with typed accessors that ignore members of the wrong type.
-pub struct Request<'a>(pub &'a Node);
+/// A request being checked, with typed accessors that ignore members of the wrong type, and
+/// where it keeps the settings both APIs share.
+pub struct Request<'a> {
+    pub node: &'a Node,
+    pub layout: &'static Layout,
+}
 
 /// One input channel and its index.
 pub struct Channel<'a> {
     pub index: usize,
     pub node: &'a Node,
+    /// The list the channel is in (`/InputDataConfig`).
+    base: &'static str,
+    /// The content type an omitted `ContentType` is.
+    default_content_type: &'static str,
 }
 
 impl<'a> Channel<'a> {
@@ -121,15 +141,16 @@ impl<'a> Channel<'a> {
             Some(n) => n.as_str(),
         }
     }
-    /// The content type, `text/csv;header=present` when left out (API, AutoMLChannel.ContentType).
+    /// The content type, the problem type's default when left out (`text/csv;header=present`
+    /// for tabular data: API, AutoMLChannel.ContentType and AutoMLJobChannel.ContentType).
     pub fn content_type(&self) -> Option<&'a str> {
         match self.node.get("ContentType") {
-            None => Some(DEFAULT_CONTENT_TYPE),
+            None => Some(self.default_content_type),
             Some(n) => n.as_str(),
         }
     }
     fn pointer(&self, member: &str) -> String {
-        format!("/InputDataConfig/{}/{member}", self.index)
+        format!("{}/{}/{member}", self.base, self.index)
     }
 }
 
@@ -143,31 +164,46 @@ pub const CONTENT_TYPES: [&str; 2] = [
 
 impl<'a> Request<'a> {
     pub fn channels(&self) -> Vec<Channel<'a>> {
-        self.0
-            .get("InputDataConfig")
+        let base = self.layout.channels;
+        self.node
+            .pointer(base)
             .and_then(Node::as_array)
             .unwrap_or_default()
             .iter()
             .enumerate()
             .filter(|(_, node)| node.as_object().is_some())
-            .map(|(index, node)| Channel { index, node })
+            .map(|(index, node)| Channel {
+                index,
+                node,
+                base,
+                default_content_type: self.layout.default_content_type,
+            })
             .collect()
     }
     fn at(&self, keys: &[&str]) -> Option<&'a Node> {
-        self.0.at(keys)
+        self.node.at(keys)
     }
     fn str_at(&self, keys: &[&str]) -> Option<&'a str> {
         self.at(keys).and_then(Node::as_str)
     }
-    /// The training mode as written, or `AUTO` when left out (API, AutoMLJobConfig.Mode).
+    /// The node at a JSON Pointer, if any.
+    fn get(&self, pointer: &str) -> Option<&'a Node> {
+        self.node.pointer(pointer)
+    }
+    /// The string at a JSON Pointer (`None` for another type).
+    fn str(&self, pointer: &str) -> Option<&'a str> {
+        self.get(pointer).and_then(Node::as_str)
+    }
+    /// The training mode as written, or `AUTO` when left out (API, AutoMLJobConfig.Mode and
+    /// TabularJobConfig.Mode); `None` for a problem type without modes.
     pub fn mode(&self) -> Option<&'a str> {
-        match self.at(&["AutoMLJobConfig", "Mode"]) {
+        match self.get(self.layout.mode?) {
             None => Some("AUTO"),
             Some(n) => n.as_str(),
         }
     }
-    fn int_at(&self, keys: &[&str]) -> Option<i64> {
-        match &self.at(keys)?.value {
+    fn int(&self, pointer: &str) -> Option<i64> {
+        match &self.get(pointer)?.value {
             Value::Number(text) => crate::number::parse_i64(text),
             _ => None,
         }
