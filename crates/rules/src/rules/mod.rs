@@ -34,6 +34,10 @@ mod objective;
 mod s3;
 mod tags;
 mod union;
+mod v2_channels;
+mod v2_problem;
+mod v2_text;
+mod v2_time_series;
 mod vpc;
 
 pub use algorithms::{
@@ -54,6 +58,21 @@ pub use objective::{
 pub use s3::{s3_bucket_names, s3_output_path_length, s3_prefix_without_wildcards};
 pub use tags::tag_keys;
 pub use union::problem_type_config_holds_one;
+pub use v2_channels::{
+    gzip_only_for_tabular_s3_prefix, no_data_split_for_time_series, s3_data_type_suits_problem_type,
+};
+pub use v2_problem::{
+    compute_config_for_tabular_or_time_series, max_candidates_one_unless_tabular,
+    objective_suits_problem_type, TIME_SERIES_OBJECTIVES,
+};
+pub use v2_text::{
+    base_model_supported, content_and_label_columns_differ, gated_model_needs_eula,
+    text_generation_hyperparameters, BASE_MODELS,
+};
+pub use v2_time_series::{
+    forecast_horizon_at_most_500, forecast_quantiles_unique, holiday_country_code,
+    time_series_columns_distinct, transformations,
+};
 pub use vpc::vpc_ids_unique;
 
 /// A documented rule: reads the request, adds its findings.
@@ -110,8 +129,50 @@ pub static CREATE_AUTO_ML_JOB_RULES: &[Rule] = &[
     s3_prefix_without_wildcards,
 ];
 
-/// Every documented rule of `CreateAutoMLJobV2` checked so far, in the order they report.
-pub static CREATE_AUTO_ML_JOB_V2_RULES: &[Rule] = &[problem_type_config_holds_one];
+/// Every documented rule of `CreateAutoMLJobV2`, in the order they report: the union, then
+/// the channels, the problem type's settings, and what V2 shares with V1 (the same functions,
+/// reading V2's places through [`layout::v2`]).
+pub static CREATE_AUTO_ML_JOB_V2_RULES: &[Rule] = &[
+    problem_type_config_holds_one,
+    // Channels and the data split.
+    channel_types,
+    channel_has_data_source,
+    channels_share_target_and_content_type,
+    validation_fraction_with_two_channels,
+    validation_fraction_bounds,
+    no_data_split_for_time_series,
+    content_type_supported,
+    s3_data_type_suits_problem_type,
+    gzip_only_for_tabular_s3_prefix,
+    // Tabular.
+    sample_weights_need_ensembling,
+    algorithms_config,
+    objective_suits_problem_type,
+    objective_needs_problem_type,
+    max_candidates_one_unless_tabular,
+    // Time-series forecasting.
+    forecast_horizon_at_most_500,
+    forecast_quantiles_unique,
+    time_series_columns_distinct,
+    holiday_country_code,
+    transformations,
+    // Text classification and text generation.
+    content_and_label_columns_differ,
+    base_model_supported,
+    gated_model_needs_eula,
+    text_generation_hyperparameters,
+    // Compute, deployment, output, tags, security, names.
+    compute_config_for_tabular_or_time_series,
+    model_deploy_endpoint_name,
+    s3_output_path_length,
+    tag_keys,
+    runtime_per_job_within_total,
+    candidate_definitions_only_with_deployment,
+    vpc_ids_unique,
+    names_without_pasted_white_space,
+    s3_bucket_names,
+    s3_prefix_without_wildcards,
+];
 
 /// A request being checked, with typed accessors that ignore members of the wrong type, and
 /// where it keeps the settings both APIs share.
