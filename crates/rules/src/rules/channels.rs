@@ -211,6 +211,8 @@ pub fn content_type_supported(req: &Request, out: &mut Findings) {
             " (for CSV write exactly text/csv;header=present: the file must have a header row)"
         } else if lower.contains("parquet") {
             " (for Parquet write exactly x-application/vnd.amazon+parquet)"
+        } else if lower.starts_with("image/") && req.layout.problem == Problem::V1 {
+            " (images are classified by CreateAutoMLJobV2, with ImageClassificationJobConfig)"
         } else if lower.starts_with("image/") {
             " (images are for ImageClassificationJobConfig)"
         } else {

@@ -83,18 +83,27 @@ pub fn check_all(request: &Node, out: &mut Findings) {
     run(CREATE_AUTO_ML_JOB_RULES, request, out);
 }
 
-/// Runs `rules` over a request (nothing when it is not an object). The rules of
-/// `CreateAutoMLJobV2` read the shared settings where V2 keeps them ([`layout::v2`]); any
-/// other list reads them where `CreateAutoMLJob` does.
+/// Runs `rules` over a `CreateAutoMLJob` request (nothing when it is not an object).
 pub fn run(rules: &[Rule], request: &Node, out: &mut Findings) {
-    if request.as_object().is_none() {
-        return;
-    }
-    let layout = if std::ptr::eq(rules, CREATE_AUTO_ML_JOB_V2_RULES) {
+    run_in(rules, &layout::V1, request, out);
+}
+
+/// Runs an operation's rules over a request: those of `CreateAutoMLJobV2` read the shared
+/// settings where V2 keeps them ([`layout::v2`]), any other operation's where
+/// `CreateAutoMLJob` does.
+pub fn run_for(op: &crate::operation::Operation, request: &Node, out: &mut Findings) {
+    let layout = if op.name == crate::operation::CREATE_AUTO_ML_JOB_V2.name {
         layout::v2(request)
     } else {
         &layout::V1
     };
+    run_in(op.rules, layout, request, out);
+}
+
+fn run_in(rules: &[Rule], layout: &'static Layout, request: &Node, out: &mut Findings) {
+    if request.as_object().is_none() {
+        return;
+    }
     let request = Request {
         node: request,
         layout,
