@@ -139,7 +139,7 @@ pub fn max_candidates_one_unless_tabular(req: &Request, out: &mut Findings) {
     let Some(n) = req.int(&path) else {
         return;
     };
-    if n != 1 && n >= 1 {
+    if n > 1 {
         out.push(error(
             "max-candidates-problem-type",
             &path,
