@@ -24,4 +24,5 @@ mod import_shorthand;
 mod model_drift;
 mod no_panic;
 mod related;
+mod v2_rules;
 mod wording;
