@@ -529,26 +529,26 @@ impl Walker {
             model::V2_ONLY
                 .iter()
                 .find(|(name, _)| *name == key && place.cli.is_empty())
-                .map(|(_, instead)| ("CreateAutoMLJobV2", "CreateAutoMLJob", *instead))
+                .map(|(_, instead)| ("CreateAutoMLJobV2's", "CreateAutoMLJob", *instead))
         } else if place.cli.is_empty() {
             model::V1_ONLY_IN_V2
                 .iter()
                 .find(|(name, _)| *name == key)
-                .map(|(_, instead)| ("CreateAutoMLJob", "CreateAutoMLJobV2", *instead))
+                .map(|(_, instead)| ("CreateAutoMLJob's", "CreateAutoMLJobV2", *instead))
         } else if place.pointer.starts_with("/AutoMLJobInputDataConfig/")
             && place.pointer.matches('/').count() == 2
         {
             model::V1_CHANNEL_ONLY_IN_V2
                 .iter()
                 .find(|(name, _)| *name == key)
-                .map(|(_, instead)| ("CreateAutoMLJob", "CreateAutoMLJobV2", *instead))
+                .map(|(_, instead)| ("CreateAutoMLJob's channels", "CreateAutoMLJobV2", *instead))
         } else {
             None
         };
         let hint = match suggest(key, &names) {
             _ if moved.is_some() => {
                 let (other, this, instead) = moved.unwrap_or_default();
-                format!(" but of {other}'s (this is a {this} request: {instead})")
+                format!(" but of {other} (this is a {this} request: {instead})")
             }
             Some(name) if name.eq_ignore_ascii_case(key) => {
                 format!(" (member names are case-sensitive: write {name})")

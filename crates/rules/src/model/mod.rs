@@ -208,7 +208,7 @@ pub const V1_ONLY_IN_V2: [(&str, &str); 4] = [
 pub const V1_CHANNEL_ONLY_IN_V2: [(&str, &str); 2] = [
     (
         "TargetAttributeName",
-        "it goes in AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName (TimeSeriesConfig.TargetAttributeName for time series, TargetLabelColumn for text classification)",
+        "it goes in AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName, or TimeSeriesConfig.TargetAttributeName for time series and TargetLabelColumn for text classification",
     ),
     (
         "SampleWeightAttributeName",
