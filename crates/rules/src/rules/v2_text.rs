@@ -237,7 +237,13 @@ pub fn text_generation_hyperparameters(req: &Request, out: &mut Findings) {
             let range = if h.integer {
                 format!("{} to {}", h.min as i64, h.max as i64)
             } else {
-                format!("{} to {}", h.min, h.max)
+                // The crate's own float writer: core's float formatting is kept out of the
+                // page's wasm (size-budget.json), and the page runs this rule.
+                format!(
+                    "{} to {}",
+                    crate::number::display_f64(h.min),
+                    crate::number::display_f64(h.max)
+                )
             };
             out.push(error(
                 "hyperparameter-value",
