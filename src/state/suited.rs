@@ -86,14 +86,14 @@ pub enum Depends {
 /// The V2 problem types other than tabular and the objective metrics that suit them:
 /// (union member, in words, metrics). Sources: API reference, AutoMLJobObjective.MetricName
 /// (<https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AutoMLJobObjective.html>):
-/// tabular as in V1; time-series forecasting the rules' `TIME_SERIES_METRICS`; image and
+/// tabular as in V1; time-series forecasting the rules' `TIME_SERIES_OBJECTIVES`; image and
 /// text classification Accuracy; text generation none (its guide page: "fine-tuning …
 /// does not require setting the AutoMLJobObjective field").
 const V2_OTHERS: [(&str, &str, &[&str]); 3] = [
     (
         "TimeSeriesForecastingJobConfig",
         "time-series forecasting",
-        &rules::TIME_SERIES_METRICS,
+        &rules::TIME_SERIES_OBJECTIVES,
     ),
     (
         "ImageClassificationJobConfig",
