@@ -181,6 +181,16 @@ pub fn convert(request: &Node, to: &'static Operation) -> Conversion {
     };
     walk.visit(request, &mut Vec::new(), None);
     walk.fan_out();
+    if to_v2 && walk.out.as_object().is_some() {
+        // A CreateAutoMLJob request is a tabular one, whatever it holds: its V2 form says so,
+        // and misses what the V1 one missed (its target column) at the V2 place.
+        let tabular = tokens(TABULAR).unwrap_or_default();
+        let _ = insert(
+            &mut walk.out,
+            &tabular,
+            Node::new(Value::Object(Vec::new())),
+        );
+    }
     let mut out = walk.out;
     in_model_order(&mut out, Some(to.request));
     Conversion {
@@ -1104,6 +1114,23 @@ mod tests {
         let c = v1_to_v2("[1, 2]");
         assert_eq!(to_compact(&c.request), "[1,2]");
         assert!(c.moved.is_empty() && c.left_out.is_empty());
+    }
+
+    #[test]
+    fn a_v1_request_becomes_a_tabular_one_even_when_empty() {
+        let c = v1_to_v2("{}");
+        assert_eq!(
+            to_compact(&c.request),
+            r#"{"AutoMLProblemTypeConfig":{"TabularJobConfig":{}}}"#
+        );
+        let missing: Vec<String> = check_node_for(&CREATE_AUTO_ML_JOB_V2, &c.request)
+            .into_iter()
+            .filter(|d| d.code == "required")
+            .map(|d| d.path)
+            .collect();
+        assert!(missing.contains(
+            &"/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName".to_string()
+        ));
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod common;
 #[path = "../common/located.rs"]
 mod located;
 
+mod convert;
 mod export_shells;
 mod export_windows;
 mod fixtures;
