@@ -22,6 +22,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
                       automl-job export --to TARGET [FILE|-] [--allow-invalid]\n       \
                       automl-job import [FILE|-] [--format human|json]\n       \
                       automl-job preflight [--format human|json] REQUEST.json [DATA...]\n       \
+                      automl-job convert --to v1|v2 [FILE|-] [--format human|json]\n       \
                       automl-job [COMMAND] --help | --version",
     after_help = "Exit status: 0 every input is valid (warnings allowed), 1 a request has errors,\n\
                   2 an input cannot be read or is not JSON, or the command line is wrong.\n\
@@ -43,6 +44,7 @@ pub enum Command {
     Export(ExportArgs),
     Import(ImportArgs),
     Preflight(PreflightArgs),
+    Convert(ConvertArgs),
 }
 
 // Help text is not wrapped to the terminal (clap's `wrap_help` would bring in a terminal-size
@@ -150,6 +152,29 @@ pub struct PreflightArgs {
     #[arg(value_name = "DATA")]
     pub data: Vec<PathBuf>,
     /// How to print the findings
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// Convert a request between CreateAutoMLJob (v1) and CreateAutoMLJobV2 (v2)
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Convert a request between CreateAutoMLJob (v1) and CreateAutoMLJobV2 (v2): \
+                  every member moved to its\nplace in the other API, and the result checked. \
+                  The JSON body goes to stdout; what moved, what\nwas left out (with why) and \
+                  the findings go to stderr. Only a tabular v2 request converts to v1.",
+    after_help = "Exit status: 0 the converted request is valid (warnings allowed), 1 it has \
+                  errors, 2 the input\ncannot be read, is not JSON, or cannot be converted."
+)]
+pub struct ConvertArgs {
+    /// The operation to convert to
+    #[arg(long, value_enum, value_name = "API")]
+    pub to: Api,
+    /// The request; standard input when none or '-' is given
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// human: the JSON body on stdout, the rest on stderr; json: one object {"request",
+    /// "moved", "left_out", "unknown", "refused", "summary", "check"} on stdout
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
     pub format: Format,
 }

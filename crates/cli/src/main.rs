@@ -19,6 +19,7 @@ use clap::Parser;
 use crate::args::{Api, CheckArgs, Cli, Command, ExportArgs, Format, ImportArgs};
 
 mod args;
+mod convert;
 mod preflight;
 mod report;
 mod s3;
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export_command(args),
         Command::Import(args) => import_command(args),
         Command::Preflight(args) => preflight::command(args).map_err(Trouble::from),
+        Command::Convert(args) => convert::command(args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

@@ -413,26 +413,35 @@ impl Walk {
                 // here is listed by its members (they go to different places); a value bound
                 // for every channel is listed channel by channel.
                 let opened_structure = opens && node.as_object().is_some_and(|m| !m.is_empty());
-                if target != *src
+                let listed = target != *src
                     && parent_place != Some(place)
                     && !opened_structure
-                    && !target.iter().any(|t| t == "*")
-                {
+                    && !target.iter().any(|t| t == "*");
+                let at = self.moved.len();
+                if listed {
                     self.moved.push(Moved {
                         from: pointer.clone(),
                         to: to_pointer(&target),
                     });
                 }
-                if opens {
-                    self.open(node, src, &target, Some(place));
+                // Children of a structure opened here are listed unless they follow a parent
+                // that is listed.
+                let children_follow = (listed || parent_place == Some(place)).then_some(place);
+                let placed = if opens {
+                    self.open(node, src, &target, Some(place), children_follow)
                 } else {
-                    self.place(node, &pointer, target);
+                    self.place(node, &pointer, target)
+                };
+                let unknown = self.unknown.last().is_some_and(|u| u.from == pointer);
+                if listed && (!placed || unknown) {
+                    // Left out instead, or carried as unknown (and named there).
+                    self.moved.remove(at);
                 }
             }
             None if src.is_empty() => {
                 if node.as_object().is_some() {
                     self.out = Node::new(Value::Object(Vec::new()));
-                    self.open(node, src, &[], None);
+                    let _ = self.open(node, src, &[], None, None);
                 } else {
                     self.out = plain_copy(node);
                 }
@@ -440,7 +449,7 @@ impl Walk {
             None if opens => {
                 // AutoMLProblemTypeConfig converted to V1: only its tabular member has a place.
                 if node.as_object().is_some() {
-                    self.open(node, src, &[], None);
+                    let _ = self.open(node, src, &[], None, None);
                 } else {
                     self.leave_out(
                         pointer,
@@ -463,7 +472,7 @@ impl Walk {
             }
             None => {
                 let target = src.clone();
-                self.place(node, &pointer, target);
+                let _ = self.place(node, &pointer, target);
             }
         }
     }
@@ -477,7 +486,8 @@ impl Walk {
         src: &mut Vec<String>,
         target: &[String],
         place: Option<usize>,
-    ) {
+        children_follow: Option<usize>,
+    ) -> bool {
         match &node.value {
             Value::Object(members) => {
                 let in_list = src
@@ -491,7 +501,7 @@ impl Walk {
                         Node::new(Value::Object(Vec::new())),
                     )
                 {
-                    return;
+                    return false;
                 }
                 // Which members a later one of the same name overrides (JSON readers keep the
                 // last), found in one pass from the end.
@@ -515,10 +525,11 @@ impl Walk {
                             ),
                         );
                     } else {
-                        self.visit(&member.value, src, place);
+                        self.visit(&member.value, src, children_follow);
                     }
                     src.pop();
                 }
+                true
             }
             Value::Array(items) if place.is_some() => {
                 if !self.put(
@@ -526,37 +537,40 @@ impl Walk {
                     target,
                     Node::new(Value::Array(Vec::new())),
                 ) {
-                    return;
+                    return false;
                 }
                 for (i, item) in items.iter().enumerate() {
                     src.push(i.to_string());
                     let mut item_target = target.to_vec();
                     item_target.push(i.to_string());
                     if item.as_object().is_some() {
-                        self.open(item, src, &item_target, place);
+                        let _ = self.open(item, src, &item_target, place, children_follow);
                     } else {
                         let _ = self.put(&to_pointer(src), &item_target, plain_copy(item));
                     }
                     src.pop();
                 }
+                true
             }
             _ => {
                 // Not a container of the right kind: carried whole, so the target's check
                 // names its type where the source's did.
                 let pointer = to_pointer(src);
-                self.place(node, &pointer, target.to_vec());
+                self.place(node, &pointer, target.to_vec())
             }
         }
     }
 
     /// Places a whole value: checked member by member against the two models (what the target
-    /// lacks is left out, what neither has is carried and named), then put at `target`.
-    fn place(&mut self, node: &Node, pointer: &str, target: Vec<String>) {
+    /// lacks is left out, what neither has is carried and named), then put at `target`. Whether
+    /// it found its place (a value bound for every channel is placed later, and says so then).
+    fn place(&mut self, node: &Node, pointer: &str, target: Vec<String>) -> bool {
         if target.iter().any(|t| t == "*") {
             self.deferred
                 .push((target, plain_copy(node), pointer.to_string()));
-            return;
+            return true;
         }
+        let mut unknown = false;
         let target_pointer = to_pointer(&target);
         if let Some((parent, key)) = target.split_last().map(|(k, p)| (p, k)) {
             let src_tokens = tokens(pointer).unwrap_or_default();
@@ -571,10 +585,7 @@ impl Walk {
                 })
             };
             match (in_structure(src_parent), in_structure(dst_parent)) {
-                (Some(false), Some(false)) => self.unknown.push(Moved {
-                    from: pointer.to_string(),
-                    to: target_pointer.clone(),
-                }),
+                (Some(false), Some(false)) => unknown = true,
                 (Some(true), Some(false)) => {
                     self.leave_out(
                         pointer.to_string(),
@@ -584,17 +595,29 @@ impl Walk {
                             dst_parent.map_or("", |s| s.name)
                         ),
                     );
-                    return;
+                    return false;
                 }
                 _ => {}
             }
         }
         let src_shape = shape_in(self.from.request, pointer);
         let dst_shape = shape_in(self.to.request, &target_pointer);
+        let unknown_before = self.unknown.len();
         let Some(fitted) = self.fit(node, src_shape, dst_shape, pointer, &target_pointer) else {
-            return;
+            return false;
         };
-        let _ = self.put(pointer, &target, fitted);
+        let placed = self.put(pointer, &target, fitted);
+        if !placed {
+            // Members found unknown inside it went nowhere: the whole value is left out.
+            self.unknown.truncate(unknown_before);
+        }
+        if placed && unknown {
+            self.unknown.push(Moved {
+                from: pointer.to_string(),
+                to: target_pointer,
+            });
+        }
+        placed
     }
 
     /// Puts `node` at `target` in the output, creating the objects on the way; a clash with a
@@ -1036,6 +1059,12 @@ mod tests {
         assert_eq!(
             c.left_out[0].pointer,
             "/InputDataConfig/1/TargetAttributeName"
+        );
+        // What is left out is not also listed as moved.
+        assert!(
+            !c.moved.iter().any(|m| m.from == c.left_out[0].pointer),
+            "{:?}",
+            c.moved
         );
         let why = &c.left_out[0].why;
         assert!(
