@@ -117,6 +117,7 @@ test('mangled fixtures and pastes never crash the module: an answer or an Error,
         () => pkg.check(mangled),
         () => pkg.importText(mangled),
         () => pkg.exportAs(mangled, TARGETS[next(TARGETS.length)], { allowInvalid: true }),
+        () => pkg.convert(mangled, next(2) ? 'v1' : 'v2'),
       ]) {
         calls += 1;
         try {
@@ -127,6 +128,6 @@ test('mangled fixtures and pastes never crash the module: an answer or an Error,
       }
     }
   }
-  assert.ok(calls > 1800);
+  assert.ok(calls > 2400);
   assert.equal(pkg.check(VALID).valid, true);
 });

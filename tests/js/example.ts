@@ -6,7 +6,11 @@ import init, {
   check,
   importText,
   exportAs,
+  convert,
   type Api,
+  type ConvertResult,
+  type LeftOut,
+  type Moved,
   type CheckResult,
   type Diagnostic,
   type ExportTarget,
@@ -54,6 +58,15 @@ export function inNode(wasmBytes: Uint8Array): string[] {
     lines.push(text);
   }
   lines.push(exportAs('{"AutoMLJobName": "churn"}', "cli"), service ?? "", cli ?? "");
+
+  const converted: ConvertResult = convert({ AutoMLJobName: "churn" }, "v2");
+  const to: Api = converted.to;
+  const moves: string[] = converted.moved.map((m: Moved) => `${m.from} -> ${m.to}`);
+  const left: string[] = converted.leftOut.map((l: LeftOut) => `${l.pointer}: ${l.why}`);
+  const unknown: string[] = converted.unknown.map((m) => m.from);
+  const body: JobRequest = converted.request;
+  lines.push(converted.json, converted.from, to, ...moves, ...left, ...unknown, ...converted.summary);
+  lines.push(String(converted.check.valid), String(body.AutoMLJobName));
   return lines;
 }
 
@@ -73,5 +86,9 @@ export function misuses(): void {
   const n: number = check("{}").diagnostics[0].line;
   // @ts-expect-error: unknown option
   exportAs("{}", "json", { allow: true });
-  void s, v, n;
+  // @ts-expect-error: convert goes to "v1" or "v2"
+  convert("{}", "v3");
+  // @ts-expect-error: leftOut holds objects, not strings
+  const l: string[] = convert("{}", "v1").leftOut;
+  void s, v, n, l;
 }

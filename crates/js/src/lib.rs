@@ -6,6 +6,7 @@
 //! - `importText(text)`: the request in a pasted JSON body, AWS CLI command or boto3 program.
 //! - `exportAs(request, target, {allowInvalid})`: the request as a JSON body, an AWS CLI
 //!   command, a PowerShell or cmd.exe script or a boto3 program.
+//! - `convert(request, to)`: the request moved to the other API (`convert::ConvertReport`).
 //!
 //! A request is a JSON text (findings then carry its line and column) or a JavaScript object,
 //! read as `JSON.stringify` writes it (as an SDK would send it). Values cross the boundary
@@ -24,6 +25,7 @@ use wasm_bindgen::JsCast;
 
 use automl_rules::json::MAX_INPUT_BYTES;
 
+pub mod convert;
 pub mod report;
 
 use report::{ImportReport, LoneSurrogate, Source};
@@ -100,6 +102,39 @@ export interface ImportResult {
 export interface ImportError extends Error {
   line: number;
   column: number;
+}
+
+/** A member moved by `convert`: its JSON Pointer in the request given and in the result. */
+export interface Moved {
+  from: string;
+  to: string;
+}
+
+/** A member `convert` found no place for in the target, and why, in plain words. */
+export interface LeftOut {
+  pointer: string;
+  why: string;
+}
+
+/** What `convert` answers: `automl-job convert --format json`'s object. */
+export interface ConvertResult {
+  /** The converted request (`JSON.parse(json)`). */
+  request: JobRequest;
+  /** The converted JSON body, exactly as `automl-job convert` prints it. */
+  json: string;
+  /** The API the request given was read as (told from its members), and the one converted to. */
+  from: Api;
+  to: Api;
+  /** Members whose place changed. */
+  moved: Moved[];
+  /** Members with no place in the target: never dropped silently. */
+  leftOut: LeftOut[];
+  /** Members neither API has (a misspelt name), carried to the corresponding place. */
+  unknown: Moved[];
+  /** The sentences a person reads about the conversion. */
+  summary: string[];
+  /** The converted request checked against the target; lines and columns refer to `json`. */
+  check: CheckResult;
 }
 
 export interface ExportOptions {
@@ -207,6 +242,46 @@ pub fn export_as(
         }
         Read::Unreadable { message, .. } => Err(error(&message)),
     }
+}
+
+/// The request moved to the other API (`to` is `"v1"` or `"v2"`), as `automl-job convert --to
+/// TO --format json` answers: what moved, what was left out and why, and the result checked.
+/// Throws for a request that is not JSON or cannot be converted (a V2 problem type other than
+/// tabular to `"v1"`), with the command's message.
+#[wasm_bindgen(js_name = convert, unchecked_return_type = "ConvertResult")]
+pub fn convert_to(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Api")] to: JsValue,
+) -> Result<JsValue, JsValue> {
+    let name = to.as_string();
+    let to = match report::api(name.as_deref()) {
+        Ok(Some(op)) => op,
+        _ => {
+            return Err(error(&format!(
+                "convert needs the API to convert to: {}",
+                report::APIS.join(" or ")
+            )))
+        }
+    };
+    let text = match read_request(&request, "convert")? {
+        Read::Text(text, _) => text,
+        Read::Unreadable { message, .. } => return Err(error(&message)),
+    };
+    let converted = convert::convert(&text, to).map_err(|message| error(&message))?;
+    let request = JSON::parse(&converted.json)?;
+    to_js(&Converted {
+        request,
+        report: &converted,
+    })
+}
+
+/// `convert`'s answer: the request as a JavaScript object, then the report's members.
+#[derive(Serialize)]
+struct Converted<'a> {
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    request: JsValue,
+    #[serde(flatten)]
+    report: &'a convert::ConvertReport,
 }
 
 /// `importText`'s answer: the request as a JavaScript object, then the report's members.
