@@ -278,6 +278,70 @@ fn every_valid_v1_fixture_comes_back_from_v2_as_it_was() {
     assert_eq!(json::to_pretty(&back), json::to_pretty(&node));
 }
 
+/// Removes the member at `pointer` (an object member; nothing else is ever left out whole).
+fn without(node: &mut Node, pointer: &str) {
+    let Some((parent, key)) = pointer.rsplit_once('/') else {
+        return;
+    };
+    let key = key.replace("~1", "/").replace("~0", "~");
+    let mut at = node;
+    for token in parent.split('/').skip(1) {
+        let next = match &mut at.value {
+            Value::Object(members) => members
+                .iter_mut()
+                .rev()
+                .find(|m| m.key == token)
+                .map(|m| &mut m.value),
+            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
+            _ => None,
+        };
+        let Some(next) = next else { return };
+        at = next;
+    }
+    if let Value::Object(members) = &mut at.value {
+        members.retain(|m| m.key != key);
+    }
+}
+
+#[test]
+fn every_valid_v2_fixture_goes_to_v1_and_back_or_is_refused_by_name() {
+    let (mut round_trips, mut refused) = (0, 0);
+    for name in names_on_disk()
+        .into_iter()
+        .filter(|n| n.starts_with("v2-valid-"))
+    {
+        let node = json::parse(&fixture(&name)).unwrap();
+        let tabular = node
+            .pointer("/AutoMLProblemTypeConfig/TabularJobConfig")
+            .is_some();
+        let v1 = convert(&node, &CREATE_AUTO_ML_JOB);
+        if let Some(why) = &v1.refused {
+            assert!(!tabular, "{name}: {why}");
+            assert!(why.contains("no place for "), "{name}: {why}");
+            assert_eq!(v1.request, node, "{name}");
+            refused += 1;
+            continue;
+        }
+        assert!(tabular, "{name} is not tabular, yet converted");
+        let errors: Vec<_> = check_node_for(&CREATE_AUTO_ML_JOB, &v1.request)
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+        // Back to V2: the same request, but what V1 had no place for (each named with why).
+        let back = convert(&v1.request, &CREATE_AUTO_ML_JOB_V2);
+        assert!(back.left_out.is_empty(), "{name}: {:?}", back.left_out);
+        let mut expected = node.clone();
+        for left in &v1.left_out {
+            assert!(!left.why.is_empty());
+            without(&mut expected, &left.pointer);
+        }
+        assert_eq!(sorted(&back.request), sorted(&expected), "{name}");
+        round_trips += 1;
+    }
+    assert!(round_trips >= 1 && refused >= 4, "{round_trips} {refused}");
+}
+
 #[test]
 fn every_valid_v2_tabular_fixture_goes_to_v1_and_back() {
     let text = fixture("v2-valid-tabular");
