@@ -10,6 +10,7 @@ mod common;
 mod located;
 
 mod convert;
+mod converted;
 mod export_shells;
 mod export_windows;
 mod fixtures;
@@ -24,4 +25,5 @@ mod import_shorthand;
 mod model_drift;
 mod no_panic;
 mod related;
+mod v2_rules;
 mod wording;
