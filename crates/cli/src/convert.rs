@@ -7,8 +7,8 @@ use std::io::{self, Write};
 
 use automl_rules::convert::{convert, Conversion, Moved};
 use automl_rules::export::{self, Target};
-use automl_rules::json::write_string;
-use automl_rules::{Operation, CREATE_AUTO_ML_JOB, CREATE_AUTO_ML_JOB_V2};
+use automl_rules::json::{self, write_string};
+use automl_rules::{check_node_for, Operation, CREATE_AUTO_ML_JOB, CREATE_AUTO_ML_JOB_V2};
 
 use crate::args::{Api, ConvertArgs, Format};
 use crate::{check_input_as, report, single_input, Checked, Input, Trouble};
@@ -43,13 +43,26 @@ pub fn command(args: ConvertArgs) -> Result<u8, Trouble> {
         return Ok(2);
     }
     let body = export::render_for(to, &conversion.request, Target::Json);
-    let mut checked = check_input_as(
-        Input {
+    let mut checked = if body.len() <= json::MAX_INPUT_BYTES {
+        check_input_as(
+            Input {
+                name: format!("{name} as {}", to.name),
+                text: Ok(body.clone()),
+            },
+            Some(to),
+        )
+    } else {
+        // The body, longer than the input once indented, is never held to the input's size
+        // limit: it is checked as a request, its findings without a line.
+        Checked {
             name: format!("{name} as {}", to.name),
-            text: Ok(body.clone()),
-        },
-        Some(to),
-    );
+            text: None,
+            diagnostics: check_node_for(to, &conversion.request),
+            request: Some(conversion.request.clone()),
+            unreadable: false,
+            api: Some((to, true)),
+        }
+    };
     if json_format {
         writeln!(out, "{}", conversion_json(&name, &conversion, &checked))?;
     } else {
@@ -83,7 +96,7 @@ fn conversion_json(name: &str, c: &Conversion, checked: &Checked) -> String {
     out.push_str(",\"to\":");
     write_string(&mut out, c.to.name);
     out.push_str(",\"request\":");
-    out.push_str(&automl_rules::json::to_compact(&c.request));
+    out.push_str(&json::to_compact(&c.request));
     out.push_str(",\"moved\":");
     moves(&mut out, &c.moved);
     out.push_str(",\"left_out\":[");

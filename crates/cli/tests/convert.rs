@@ -196,3 +196,25 @@ fn another_problem_type_or_text_that_is_not_json_exits_2() {
     let (code, _, _) = run(&["convert", "--to", "v3", "-"], "{}");
     assert_eq!(code, Some(2));
 }
+
+#[test]
+fn a_long_request_is_converted_and_checked_whatever_its_indented_length() {
+    // 120,000 tags: under the 4 MiB input limit as given, over it once indented; and 30
+    // channels whose targets differ from the first's.
+    let tags = vec![r#"{"Key":"k","Value":"v"}"#; 120_000].join(",");
+    let channels: Vec<String> = (0..30)
+        .map(|i| format!(r#"{{"TargetAttributeName":"t{i}"}}"#))
+        .collect();
+    let text = format!(
+        r#"{{"AutoMLJobName":"j","InputDataConfig":[{}],"Tags":[{tags}]}}"#,
+        channels.join(",")
+    );
+    let (code, stdout, stderr) = run(&["convert", "--to", "v2", "-"], &text);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stdout.len() > 4 * 1024 * 1024);
+    assert!(stderr.contains("error[count]: "), "{stderr}");
+    assert!(!stderr.contains("too-large"), "{stderr}");
+    // The summary names the first twenty of a list and counts the rest.
+    assert!(stderr.contains("  = and 9 more left out\n"), "{stderr}");
+    assert!(stderr.lines().count() < 400, "{}", stderr.lines().count());
+}

@@ -2,9 +2,10 @@
 //! v1|v2 --format json` prints, with JavaScript's camelCase names.
 
 use automl_rules::convert::{convert as convert_request, Moved};
+use automl_rules::diag;
 use automl_rules::export::{self, Target};
-use automl_rules::json;
-use automl_rules::Operation;
+use automl_rules::json::{self, MAX_INPUT_BYTES};
+use automl_rules::{check_node_for, Operation, Outcome};
 use serde::Serialize;
 
 use crate::report::{self, api_name, CheckReport, Source};
@@ -61,7 +62,23 @@ pub fn convert(text: &str, to: &'static Operation) -> Result<ConvertReport, Stri
         return Err(refused);
     }
     let body = export::render_for(to, &c.request, Target::Json);
-    let check = report::check(&body, Source::Text, Some(to));
+    let check = if body.len() <= MAX_INPUT_BYTES {
+        report::check(&body, Source::Text, Some(to))
+    } else {
+        // As the command: a body longer than the input once indented is checked as a request,
+        // its findings without a line.
+        let outcome = Outcome {
+            diagnostics: check_node_for(to, &c.request),
+            request: Some(c.request.clone()),
+        };
+        CheckReport {
+            valid: outcome.is_valid(),
+            api: api_name(to),
+            diagnostics: report::findings(&outcome, "", Source::Object),
+            service_response: diag::service_response(&outcome.diagnostics),
+            cli_response: diag::cli_response(&outcome.diagnostics),
+        }
+    };
     Ok(ConvertReport {
         from: api_name(c.from),
         to: api_name(c.to),
@@ -115,6 +132,28 @@ mod tests {
         assert!(
             report.summary[0].starts_with("converted from CreateAutoMLJob to CreateAutoMLJobV2")
         );
+    }
+
+    #[test]
+    fn a_body_longer_than_the_limit_once_indented_is_checked_as_a_request() {
+        let tags = vec![r#"{"Key":"k","Value":"v"}"#; 120_000].join(",");
+        let text = format!(r#"{{"AutoMLJobName":"j","Tags":[{tags}]}}"#);
+        assert!(text.len() < MAX_INPUT_BYTES);
+        let report = convert(&text, &CREATE_AUTO_ML_JOB_V2).unwrap();
+        assert!(report.json.len() > MAX_INPUT_BYTES);
+        assert!(!report.check.valid);
+        let count = report
+            .check
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "count" && d.path == "/Tags")
+            .unwrap();
+        assert_eq!((count.line, count.column), (None, None));
+        assert!(!report
+            .check
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "too-large"));
     }
 
     #[test]

@@ -248,24 +248,45 @@ impl Conversion {
             self.left_out.len(),
             self.unknown.len()
         )];
-        lines.extend(
+        listed(
+            &mut lines,
             self.moved
                 .iter()
                 .map(|m| format!("moved {} to {}", shown(&m.from), shown(&m.to))),
+            "moved",
         );
-        lines.extend(
+        listed(
+            &mut lines,
             self.left_out
                 .iter()
                 .map(|l| format!("left out {}: {}", shown(&l.pointer), l.why)),
+            "left out",
         );
-        lines.extend(self.unknown.iter().map(|m| {
-            format!(
-                "carried {} to {}: neither API has this member (check its spelling)",
-                shown(&m.from),
-                shown(&m.to)
-            )
-        }));
+        listed(
+            &mut lines,
+            self.unknown.iter().map(|m| {
+                format!(
+                    "carried {} to {}: neither API has this member (check its spelling)",
+                    shown(&m.from),
+                    shown(&m.to)
+                )
+            }),
+            "unknown members carried",
+        );
         lines
+    }
+}
+
+/// How many sentences of each list [`Conversion::summary`] gives (the lists themselves stay
+/// whole): a request may hold a million channels, and nobody reads past the first few.
+const SHOWN: usize = 20;
+
+/// The first [`SHOWN`] sentences, then one that counts the rest.
+fn listed(lines: &mut Vec<String>, sentences: impl ExactSizeIterator<Item = String>, what: &str) {
+    let count = sentences.len();
+    lines.extend(sentences.take(SHOWN));
+    if count > SHOWN {
+        lines.push(format!("and {} more {what}", count - SHOWN));
     }
 }
 
@@ -800,6 +821,17 @@ mod tests {
                 || NO_PLACE_IN_V1.iter().any(|(p, _)| *p == pointer);
             assert!(kept || placed, "{}", member.name);
         }
+    }
+
+    #[test]
+    fn the_summary_lists_the_first_twenty_of_each_list() {
+        let channels = vec![r#"{"TargetAttributeName":"y"}"#; 30].join(",");
+        let c = v1_to_v2(&format!(r#"{{"InputDataConfig":[{channels}],"x":1}}"#));
+        assert_eq!(c.moved.len(), 31);
+        let summary = c.summary();
+        assert_eq!(summary.len(), 1 + 20 + 1 + 1, "{summary:#?}");
+        assert_eq!(summary[21], "and 11 more moved");
+        assert!(summary[22].starts_with("carried /x to /x"));
     }
 
     #[test]
