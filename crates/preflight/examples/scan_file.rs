@@ -1,20 +1,41 @@
-//! Runs one file through the preflight, for profiling the pass without the command line:
-//! `cargo run --release -p automl-preflight --example scan_file -- REQUEST.json FILE`.
+//! Runs one file through the preflight alone, for profiling the pass (`perf record`) without
+//! building the command line and its S3 client:
+//! `cargo build --release -p automl-preflight --example scan_file`, then
+//! `target/release/examples/scan_file REQUEST.json FILE` prints the report's JSON.
+
 use std::fs::File;
+use std::process::ExitCode;
 
 use automl_preflight::{check_reader, Plan, Preflight};
 
-fn main() {
+fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() != 3 {
+    let [_, request, data] = &args[..] else {
         eprintln!("usage: scan_file REQUEST.json FILE");
-        std::process::exit(2);
+        return ExitCode::from(2);
+    };
+    let plan = match std::fs::read_to_string(request)
+        .map_err(|e| e.to_string())
+        .and_then(|text| Plan::from_text(&text).map_err(|e| e.to_string()))
+    {
+        Ok(plan) => plan,
+        Err(why) => {
+            eprintln!("error: {request}: {why}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(check) = Preflight::channel(&plan, 0, data) else {
+        eprintln!("error: {request} has no channel");
+        return ExitCode::from(2);
+    };
+    match File::open(data).and_then(|file| check_reader(check, file)) {
+        Ok(result) => {
+            println!("{}", Preflight::report(&plan, vec![result]).to_json());
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("error: {data}: {why}");
+            ExitCode::from(2)
+        }
     }
-    let text = std::fs::read_to_string(&args[1]).expect("request");
-    let plan = Plan::from_text(&text).expect("plan");
-    let check = Preflight::channel(&plan, 0, &args[2]).expect("channel");
-    let file = File::open(&args[2]).expect("file");
-    let result = check_reader(check, file).expect("read");
-    let report = Preflight::report(&plan, vec![result]);
-    println!("{}", report.to_json());
 }
