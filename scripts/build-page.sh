@@ -52,4 +52,20 @@ PY
 scripts/build-js.sh
 mkdir -p dist/rules
 cp target/js/automl_job_rules.js target/js/automl_job_rules_bg.wasm dist/rules/
+
+# Precompressed copies beside each file (NAME.br, brotli 11; NAME.gz, gzip 9), for hosts that
+# serve them as they are (nginx gzip_static and brotli_static, Caddy's precompressed): the
+# first load is about a fifth smaller in brotli than in gzip (docs/benchmarks.md).
+node - dist <<'JS'
+const fs = require("node:fs"), path = require("node:path"), zlib = require("node:zlib");
+const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+for (const file of walk(process.argv[2]).filter((f) => /\.(html|js|wasm|css)$/.test(f))) {
+  const data = fs.readFileSync(file);
+  fs.writeFileSync(file + ".gz", zlib.gzipSync(data, { level: 9 }));
+  fs.writeFileSync(file + ".br", zlib.brotliCompressSync(data, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  }));
+}
+JS
 echo "build-page: dist/ ready" >&2
