@@ -17,7 +17,9 @@
 //      answering (the import announced, the Tags list drawn, a frame painted), then from a
 //      reload to the same with the saved draft. A page that does not answer within
 //      LIST_WAIT seconds (120 by default) is reported as such. LISTS=1000,5000 picks the
-//      sizes; ONLY=lists runs this part alone.
+//      sizes; ONLY=lists runs this part alone;
+//   7. the first use of what loads on demand (the AWS CLI export, an import) on a freshly
+//      loaded page, fetch and compile included (ONLY=on-demand runs this part alone).
 //
 // The page paints the typed character first and brings the findings (messages, summary,
 // counts) in step in the task right after that frame; (3) also prints the time from the
@@ -157,7 +159,46 @@ async function firstLoadFiles() {
   return fetched;
 }
 
+/** The first use of what loads on demand (src/on_demand.rs), on a freshly loaded page: from
+ * choosing the AWS CLI export to its text shown, and from Import to the request in the form. */
+async function onDemand(browser, server) {
+  const firstExport = [], firstImport = [];
+  for (let i = 0; i < Math.min(LOADS, 5); i++) {
+    for (const [list, act, done] of [
+      [firstExport, (page) => page.check('input[name="export-target"][value="cli"]'),
+        () => /aws sagemaker/.test(document.getElementById('export-text').textContent)],
+      [firstImport, async (page) => { await page.fill('#import-text', JSON.stringify(FULL)); await page.click('#import-button'); },
+        () => document.querySelector('[name="/AutoMLJobName"]').value === 'churn-2024-ensemble'],
+    ]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url);
+        await page.waitForSelector('[name="/AutoMLJobName"]');
+        const t0 = Date.now();
+        await act(page);
+        await page.waitForFunction(done, null, { timeout: 60000 });
+        list.push(Date.now() - t0);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  console.log(`first use of the on-demand module (fetch, compile, run), median of ${firstExport.length} fresh loads: the AWS CLI export shown ${ms(median(firstExport))} (min ${ms(Math.min(...firstExport))}), an import of the full request in the form ${ms(median(firstImport))} (min ${ms(Math.min(...firstImport))})`);
+}
+
 async function main() {
+  if (process.env.ONLY === 'on-demand') {
+    const server = await serve(DIST);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    try {
+      await onDemand(browser, server);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    return;
+  }
   if (process.env.ONLY === 'lists') {
     const server = await serve(DIST);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
@@ -285,7 +326,9 @@ async function main() {
       await still.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    // 6. Long lists.
+    // 6. The first use of what loads on demand.
+    await onDemand(browser, server);
+    // 7. Long lists.
     await lists(browser, server);
   } finally {
     await browser.close();
