@@ -10,6 +10,7 @@ mod common;
 mod located;
 
 mod export_shells;
+mod export_v2;
 mod export_windows;
 mod fixtures;
 mod import_cases;
@@ -20,6 +21,7 @@ mod import_python;
 mod import_roundtrip;
 mod import_shell;
 mod import_shorthand;
+mod import_v2;
 mod model_drift;
 mod no_panic;
 mod related;
