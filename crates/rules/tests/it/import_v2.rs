@@ -268,3 +268,137 @@ fn the_note_says_which_operation_and_why() {
     let (op, _) = import_detect("aws sagemaker create-auto-ml-job --auto-ml-job-name x").unwrap();
     assert_eq!(op.name, "CreateAutoMLJob");
 }
+
+mod properties {
+    use automl_rules::export::{in_model_order_for, render_for, Target};
+    use automl_rules::import::import_detect;
+    use automl_rules::json::{self, Member, Node, Value};
+    use automl_rules::CREATE_AUTO_ML_JOB_V2;
+    use proptest::prelude::*;
+
+    /// Strings that mean something to a shell, cmd.exe, PowerShell, Python or JSON.
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                prop::sample::select(
+                    &[
+                        "'", "\"", "$(x)", "`x`", "\\", "!", "%PATH%", "^", "&", "|", "<", ">",
+                        "{", "}", "[", "]", ",", "=", "\n", "\t", "'@", "é", "😀", "\u{202e}",
+                        "file://x", "-", " ",
+                    ][..]
+                )
+                .prop_map(str::to_string),
+                "[a-z]{1,4}",
+            ],
+            0..6,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    fn member(key: &str, value: Node) -> Member {
+        Member {
+            key: key.to_string(),
+            key_span: Default::default(),
+            value,
+        }
+    }
+
+    /// V2 requests whose values are any of the right kind: strings anywhere a string goes,
+    /// with the problem type's union and a map among them.
+    fn request() -> impl Strategy<Value = Node> {
+        (text(), text(), text(), text(), any::<bool>(), 1u32..1000).prop_map(
+            |(name, uri, target, hyper, flag, n)| {
+                let s = |t: &str| Node::new(Value::String(t.to_string()));
+                let obj = |members: Vec<Member>| Node::new(Value::Object(members));
+                obj(vec![
+                    member("AutoMLJobName", s(&name)),
+                    member(
+                        "AutoMLJobInputDataConfig",
+                        Node::new(Value::Array(vec![obj(vec![member(
+                            "DataSource",
+                            obj(vec![member(
+                                "S3DataSource",
+                                obj(vec![
+                                    member("S3DataType", s("S3Prefix")),
+                                    member("S3Uri", s(&uri)),
+                                ]),
+                            )]),
+                        )])])),
+                    ),
+                    member(
+                        "AutoMLProblemTypeConfig",
+                        obj(vec![member(
+                            "TextGenerationJobConfig",
+                            obj(vec![
+                                member(
+                                    "TextGenerationHyperParameters",
+                                    obj(vec![member(&target, s(&hyper))]),
+                                ),
+                                member(
+                                    "ModelAccessConfig",
+                                    obj(vec![member("AcceptEula", Node::new(Value::Bool(flag)))]),
+                                ),
+                                member(
+                                    "CompletionCriteria",
+                                    obj(vec![member(
+                                        "MaxCandidates",
+                                        Node::new(Value::Number(n.to_string())),
+                                    )]),
+                                ),
+                            ]),
+                        )]),
+                    ),
+                    member(
+                        "Tags",
+                        Node::new(Value::Array(vec![obj(vec![
+                            member("Key", s(&target)),
+                            member("Value", s(&hyper)),
+                        ])])),
+                    ),
+                ])
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Every export of a V2 request with hostile strings imports back as the same V2
+        /// request (a map key repeated in the generator is one key, so keys stay unique).
+        #[test]
+        fn every_v2_export_imports_back_as_v2(request in request()) {
+            let ordered = in_model_order_for(&CREATE_AUTO_ML_JOB_V2, &request);
+            for target in Target::ALL {
+                let text = render_for(&CREATE_AUTO_ML_JOB_V2, &request, target);
+                match import_detect(&text) {
+                    Ok((op, imported)) => {
+                        prop_assert_eq!(op.name, "CreateAutoMLJobV2", "{}", target.name());
+                        prop_assert!(
+                            imported.request.same_as(&ordered) || imported.request.same_as(&request),
+                            "{}: {}\nbecame {}\nexport:\n{}",
+                            target.name(),
+                            json::to_compact(&request),
+                            json::to_compact(&imported.request),
+                            text
+                        );
+                    }
+                    Err(e) => prop_assert!(false, "{}: {e}\nexport:\n{text}", target.name()),
+                }
+            }
+        }
+
+        #[test]
+        fn import_detect_never_panics(prefix in text(), cut in 0usize..300) {
+            let program = "import boto3\nsm = boto3.client('sagemaker')\nsm.create_auto_ml_job_v2(AutoMLJobName='a')\nsm.create_auto_ml_job(AutoMLJobName='b')\n";
+            let mut at = cut.min(program.len());
+            while !program.is_char_boundary(at) {
+                at -= 1;
+            }
+            let _ = import_detect(&program[..at]);
+            let _ = import_detect(&format!("{}{prefix}{}", &program[..at], &program[at..]));
+            let command = "aws sagemaker create-auto-ml-job-v2 --auto-ml-problem-type-config 'TabularJobConfig={TargetAttributeName=y}'";
+            let at = cut.min(command.len());
+            let _ = import_detect(&format!("{}{prefix}{}", &command[..at], &command[at..]));
+        }
+    }
+}
