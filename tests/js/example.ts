@@ -44,7 +44,8 @@ export function inNode(wasmBytes: Uint8Array): string[] {
   if (imported) {
     const request: JobRequest = imported.request;
     const name: unknown = request.AutoMLJobName;
-    lines.push(imported.json, ...imported.leftOut, ...imported.notes, String(name));
+    const api: Api = imported.api;
+    lines.push(imported.json, api, ...imported.leftOut, ...imported.notes, String(name));
     lines.push(...imported.diagnostics.map((d) => d.message));
   }
 
@@ -54,6 +55,7 @@ export function inNode(wasmBytes: Uint8Array): string[] {
     lines.push(text);
   }
   lines.push(exportAs('{"AutoMLJobName": "churn"}', "cli"), service ?? "", cli ?? "");
+  lines.push(exportAs({ AutoMLJobName: "churn" }, "boto3", { allowInvalid: true, api: "v2" }));
   return lines;
 }
 
@@ -73,5 +75,7 @@ export function misuses(): void {
   const n: number = check("{}").diagnostics[0].line;
   // @ts-expect-error: unknown option
   exportAs("{}", "json", { allow: true });
+  // @ts-expect-error: "v3" is not an api the package knows
+  exportAs("{}", "json", { api: "v3" });
   void s, v, n;
 }
