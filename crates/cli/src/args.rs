@@ -104,8 +104,7 @@ pub struct ExportArgs {
     /// Print the export of a request with errors anyway (diagnostics on stderr, exit 0)
     #[arg(long)]
     pub allow_invalid: bool,
-    /// The operation to send (create-auto-ml-job or create-auto-ml-job-v2); without it, told
-    /// from the body's members, or from the command or call an imported text holds
+    /// The operation to send (default: the one the body's members tell)
     #[arg(long, value_enum, value_name = "API")]
     pub api: Option<Api>,
 }
@@ -113,13 +112,13 @@ pub struct ExportArgs {
 /// Print the JSON body of a request, a pasted AWS CLI command or a boto3 program
 #[derive(Debug, Args)]
 #[command(
-    long_about = "Read a JSON body, a pasted `aws sagemaker create-auto-ml-job ...` (or \
-                  create-auto-ml-job-v2) command,\na boto3 program's create_auto_ml_job(...) \
-                  (or create_auto_ml_job_v2) call, or describe-auto-ml-job(-v2)\noutput, and \
-                  print the JSON body; a note says which operation it was read as.\nIts diagnostics, and what it left out, go to stderr, \
-                  placed in the input. A value the\nprogram works out only when it runs \
-                  (sagemaker.Session().default_bucket()) is a hole: an\nerror \
-                  (runtime-value) at its member, whose value shows it as {expression}.",
+    long_about = "Read a JSON body, a pasted `aws sagemaker create-auto-ml-job[-v2] ...` command, a \
+                  boto3\nprogram's create_auto_ml_job[_v2](...) call or describe-auto-ml-job[-v2] \
+                  output, and print\nthe JSON body; a note says which operation it was read as. \
+                  Its diagnostics, and what it left\nout, go to stderr, placed in the input. A \
+                  value the program works out only when it runs\n\
+                  (sagemaker.Session().default_bucket()) is a hole: an error (runtime-value) at \
+                  its member,\nwhose value shows it as {expression}.",
     after_help = "Exit status: 0 the request is valid (warnings allowed), 1 it has errors (holes \
                   to fill in among\nthem), 2 the input cannot be read or imported."
 )]
@@ -131,8 +130,7 @@ pub struct ImportArgs {
     /// {"request", "api", "left_out", "diagnostics"} on stdout
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
     pub format: Format,
-    /// Read the text as a request of this operation; without it, told from the text (the
-    /// command it runs, the method it calls first, else the body's members)
+    /// Read the text as this operation (default: the one the text tells)
     #[arg(long, value_enum, value_name = "API")]
     pub api: Option<Api>,
 }
