@@ -29,6 +29,8 @@ import tempfile
 
 from standin import ARN, StandIn
 
+# The X-Amz-Target of CreateAutoMLJob, the operation of a body without V2's members.
+TARGET = "SageMaker.CreateAutoMLJob"
 # The members that make a body a CreateAutoMLJobV2 request (crates/rules/src/detect.rs).
 V2_MARKERS = ("AutoMLJobInputDataConfig", "AutoMLProblemTypeConfig")
 
