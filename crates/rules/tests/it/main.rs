@@ -9,6 +9,7 @@ mod common;
 #[path = "../common/located.rs"]
 mod located;
 
+mod converted;
 mod export_shells;
 mod export_v2;
 mod export_windows;
@@ -25,4 +26,5 @@ mod import_v2;
 mod model_drift;
 mod no_panic;
 mod related;
+mod v2_rules;
 mod wording;
