@@ -48,7 +48,8 @@ export function inNode(wasmBytes: Uint8Array): string[] {
   if (imported) {
     const request: JobRequest = imported.request;
     const name: unknown = request.AutoMLJobName;
-    lines.push(imported.json, ...imported.leftOut, ...imported.notes, String(name));
+    const api: Api = imported.api;
+    lines.push(imported.json, api, ...imported.leftOut, ...imported.notes, String(name));
     lines.push(...imported.diagnostics.map((d) => d.message));
   }
 
@@ -67,6 +68,7 @@ export function inNode(wasmBytes: Uint8Array): string[] {
   const body: JobRequest = converted.request;
   lines.push(converted.json, converted.from, to, ...moves, ...left, ...unknown, ...converted.summary);
   lines.push(String(converted.check.valid), String(body.AutoMLJobName));
+  lines.push(exportAs({ AutoMLJobName: "churn" }, "boto3", { allowInvalid: true, api: "v2" }));
   return lines;
 }
 
@@ -90,5 +92,7 @@ export function misuses(): void {
   convert("{}", "v3");
   // @ts-expect-error: leftOut holds objects, not strings
   const l: string[] = convert("{}", "v1").leftOut;
+  // @ts-expect-error: "v3" is not an api the package knows
+  exportAs("{}", "json", { api: "v3" });
   void s, v, n, l;
 }

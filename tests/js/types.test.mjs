@@ -72,5 +72,5 @@ test('the interfaces of the definitions name exactly the members of the values',
   assert.deepEqual(Object.keys(converted.unknown[0]).sort(), members('Moved'));
   assert.deepEqual(Object.keys(converted.leftOut[0]).sort(), members('LeftOut'));
   assert.deepEqual(members('CheckOptions'), ['api']);
-  assert.deepEqual(members('ExportOptions'), ['allowInvalid']);
+  assert.deepEqual(members('ExportOptions'), ['allowInvalid', 'api']);
 });

@@ -1237,7 +1237,7 @@ fn import_names_every_hole_at_its_place_in_the_source() {
     let stdout = text(&out.stdout);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(
-        stdout.starts_with(r#"{"request":{"AutoMLJobName":"churn","OutputDataConfig":{"S3OutputPath":"s3://{bucket}/out"},"RoleArn":"{get_execution_role()}"},"left_out":[],"diagnostics":[{"severity":"error","code":"runtime-value","path":"/OutputDataConfig/S3OutputPath","message":"{bucket}: fill in the value of bucket, which the program sets to sagemaker.Session().default_bucket() when it runs (set on line 2, used on line 5)""#),
+        stdout.starts_with(r#"{"request":{"AutoMLJobName":"churn","OutputDataConfig":{"S3OutputPath":"s3://{bucket}/out"},"RoleArn":"{get_execution_role()}"},"api":"CreateAutoMLJob","left_out":[],"diagnostics":[{"severity":"error","code":"runtime-value","path":"/OutputDataConfig/S3OutputPath","message":"{bucket}: fill in the value of bucket, which the program sets to sagemaker.Session().default_bucket() when it runs (set on line 2, used on line 5)""#),
         "{stdout}"
     );
     assert!(stdout.contains(r#""line":2,"column":10}"#), "{stdout}");

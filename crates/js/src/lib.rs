@@ -89,6 +89,9 @@ export interface ImportResult {
   request: JobRequest;
   /** The JSON body, exactly as `automl-job import` prints it. */
   json: string;
+  /** The operation the text was read as: the command it runs (`create-auto-ml-job-v2`), the
+   * method it calls first (`create_auto_ml_job_v2(…)`), else the body's members. */
+  api: Api;
   /** What the text held that is not part of the request (`--region eu-west-1`, `region_name`, `AutoMLJobStatus`, …). */
   leftOut: string[];
   /** The notes `automl-job import` prints about them. */
@@ -140,6 +143,10 @@ export interface ConvertResult {
 export interface ExportOptions {
   /** Export a request the service would reject (`automl-job export --allow-invalid`). */
   allowInvalid?: boolean;
+  /** The operation to send (`automl-job export --api`): `"v1"` runs `create-auto-ml-job`,
+   * `"v2"` `create-auto-ml-job-v2`; when left out, told from the request's members (or the
+   * command or call of an imported text). */
+  api?: Api;
 }
 "#;
 
@@ -209,7 +216,8 @@ pub fn import_text(
 
 /// The request as `target` (`json`, `cli`, `cli-input-json`, `powershell`, `cmd`, `boto3`),
 /// exactly as `automl-job export --to TARGET` prints it. A request the service would reject
-/// is refused (an `Error`) unless `allowInvalid` is true, as the command's `--allow-invalid`.
+/// is refused (an `Error`) unless `allowInvalid` is true, as the command's `--allow-invalid`;
+/// `api` chooses the operation as the command's `--api` does.
 #[wasm_bindgen(js_name = exportAs)]
 pub fn export_as(
     #[wasm_bindgen(unchecked_param_type = "object | string")] request: JsValue,
@@ -224,10 +232,11 @@ pub fn export_as(
     };
     let target = report::target(&name).map_err(|message| error(&message))?;
     let mut allow_invalid = false;
+    let mut api = None;
     for (name, value) in read_options(
         &options,
         "exportAs",
-        &["allowInvalid"],
+        &["allowInvalid", "api"],
         "{ allowInvalid: true }",
     )? {
         if name == "allowInvalid" && !value.is_undefined() {
@@ -235,10 +244,19 @@ pub fn export_as(
                 .as_bool()
                 .ok_or_else(|| error("allowInvalid must be true or false"))?;
         }
+        if name == "api" && !value.is_undefined() {
+            api = Some(value.as_string().ok_or_else(|| {
+                error(&format!(
+                    "api must be a string: use {}",
+                    report::APIS.join(" or ")
+                ))
+            })?);
+        }
     }
+    let api = report::api(api.as_deref()).map_err(|message| error(&message))?;
     match read_request(&request, "exportAs")? {
         Read::Text(text, _) => {
-            report::export_as(&text, target, allow_invalid).map_err(|message| error(&message))
+            report::export_as(&text, target, allow_invalid, api).map_err(|message| error(&message))
         }
         Read::Unreadable { message, .. } => Err(error(&message)),
     }
