@@ -10,13 +10,15 @@
 //!   registers it, and Trunk builds that binary from `index.html`'s
 //!   `<link data-trunk rel="rust" data-type="worker">` into `preflight-worker.js` and
 //!   `preflight-worker_bg.wasm`, which the page loads only when the panel is first used.
-//! - [`JsCodec`]: messages cross as plain JavaScript values (`serde-wasm-bindgen`), a chunk's
-//!   bytes as one `Uint8Array` (gloo-worker's default, bincode, writes them byte by byte).
+//! - [`Postcard`]: messages cross as `postcard` bytes, a chunk's as one block
+//!   (`serde_bytes`). Not gloo-worker's default, bincode, nor `serde-wasm-bindgen`: their
+//!   errors write serde's `Unexpected`, which links float formatting into the page (the size
+//!   gate keeps it out); postcard's errors carry no text.
 
 use automl_preflight::{ChannelCheck, ChannelResult, Plan, Preflight, Report};
 use gloo_worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::{JsValue, UnwrapThrowExt};
+use wasm_bindgen::JsValue;
 
 /// The worker's files, relative to the page (Trunk does not hash a worker's file names): the
 /// loader shim (`data-loader-shim`) imports `preflight-worker.js`, which fetches
@@ -359,17 +361,23 @@ impl Session {
     }
 }
 
-/// Messages as plain JavaScript values (`serde-wasm-bindgen`): a chunk's bytes cross as one
-/// `Uint8Array`. A message that cannot be encoded or decoded is a bug in this crate (both
-/// ends are built from these types), so it throws.
-pub struct JsCodec;
+/// The messages' encoding (see the crate's documentation). Both ends are built from these
+/// types, so a message that cannot be encoded or decoded is a bug here: it throws.
+pub struct Postcard;
 
-impl gloo_worker::Codec for JsCodec {
+impl gloo_worker::Codec for Postcard {
     fn encode<I: Serialize>(input: I) -> JsValue {
-        serde_wasm_bindgen::to_value(&input).expect_throw("a worker message cannot be encoded")
+        match postcard::to_allocvec(&input) {
+            Ok(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
+            Err(_) => wasm_bindgen::throw_str("a worker message cannot be encoded"),
+        }
     }
     fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
-        serde_wasm_bindgen::from_value(input).expect_throw("a worker message cannot be decoded")
+        let bytes = js_sys::Uint8Array::new(&input).to_vec();
+        match postcard::from_bytes(&bytes) {
+            Ok(message) => message,
+            Err(_) => wasm_bindgen::throw_str("a worker message cannot be decoded"),
+        }
     }
 }
 
