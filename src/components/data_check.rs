@@ -96,6 +96,12 @@ struct Panel {
     status: RwSignal<Vec<Status>>,
     report: RwSignal<Option<ReportView>>,
     shared: StoredValue<Rc<RefCell<Shared>>, LocalStorage>,
+    /// Each slot's chosen file, kept to check again after the request changes.
+    files: StoredValue<Vec<Option<web_sys::File>>, LocalStorage>,
+    /// Slots to check once the file being read is done ("Check again").
+    queue: StoredValue<Vec<usize>, LocalStorage>,
+    /// The request text (see [`request_text`]) the files were last checked against.
+    checked_with: RwSignal<Option<String>>,
 }
 
 impl Panel {
@@ -156,6 +162,9 @@ impl Panel {
                     self.set_status(slot, Status::Checked { file });
                 }
                 self.show(report);
+                if slot.is_some() {
+                    self.next_in_queue();
+                }
             }
             Output::Failed { run, message } => {
                 let slot = {
@@ -200,14 +209,52 @@ impl Panel {
         self.report.set(Some(report));
     }
 
-    /// Starts reading `file` for the channel in `slot`, replacing any file being read.
+    /// Checks the next file "Check again" queued, if any.
+    fn next_in_queue(&self) {
+        while let Some(slot) = self.queue.try_update_value(|q| q.pop()).flatten() {
+            let file = self.files.with_value(|f| f.get(slot).cloned().flatten());
+            if let Some(file) = file {
+                self.start(slot, file);
+                return;
+            }
+        }
+    }
+
+    /// Checks every kept file again against the request as it is now, one after another.
+    fn check_again(&self) {
+        let mut slots: Vec<usize> = self.report.with_untracked(|r| {
+            r.as_ref()
+                .map(|r| r.channels.iter().map(|c| c.slot).collect())
+                .unwrap_or_default()
+        });
+        // Popped from the end: training (the lowest slot) first.
+        slots.reverse();
+        self.queue.set_value(slots);
+        self.cancel();
+        self.next_in_queue();
+    }
+
+    /// Starts reading `file` for the channel in `slot`, replacing any file being read (and
+    /// any "Check again" in progress).
     fn check(&self, slot: usize, file: web_sys::File) {
+        self.queue.set_value(Vec::new());
+        self.start(slot, file);
+    }
+
+    fn start(&self, slot: usize, file: web_sys::File) {
         self.cancel();
         self.ensure_worker();
+        self.files.update_value(|f| {
+            if f.len() <= slot {
+                f.resize(slot + 1, None);
+            }
+            f[slot] = Some(file.clone());
+        });
         let shared = self.shared();
         let name = file.name();
         let size = file.size().max(0.0) as u64;
         let request = self.editor.draft.with_untracked(|d| request_text(&d.root));
+        self.checked_with.set(Some(request.clone()));
         let run = {
             let mut s = shared.borrow_mut();
             s.runs = s.runs.wrapping_add(1).max(1);
@@ -351,6 +398,11 @@ impl Panel {
         if reading_it {
             self.cancel();
         }
+        self.files.update_value(|f| {
+            if let Some(f) = f.get_mut(slot) {
+                *f = None;
+            }
+        });
         self.set_status(slot, Status::Idle);
         self.shared().borrow().send(Input::Forget { slot });
         // The worker answers with the report of the rest (or nothing when it held none).
@@ -374,6 +426,9 @@ pub fn DataCheck() -> impl IntoView {
         status: RwSignal::new(Vec::new()),
         report: RwSignal::new(None),
         shared: StoredValue::new_local(Rc::new(RefCell::new(Shared::default()))),
+        files: StoredValue::new_local(Vec::new()),
+        queue: StoredValue::new_local(Vec::new()),
+        checked_with: RwSignal::new(None),
     };
     on_cleanup(move || {
         if let Some(shared) = panel.shared.try_with_value(Rc::clone) {
@@ -381,6 +436,16 @@ pub fn DataCheck() -> impl IntoView {
         }
     });
     let list = Memo::new(move |_| editor.draft.with(|d| channels(&d.root)));
+    // What the preflight reads of the draft now: a check against another is stale.
+    let now = Memo::new(move |_| editor.draft.with(|d| request_text(&d.root)));
+    let stale = move || {
+        panel
+            .report
+            .with(|r| r.as_ref().is_some_and(|r| !r.channels.is_empty()))
+            && panel
+                .checked_with
+                .with(|c| c.as_ref().is_some_and(|c| now.with(|n| c != n)))
+    };
     let busy = move || {
         status_any(panel, |s| {
             matches!(s, Status::Loading { .. } | Status::Reading { .. })
@@ -436,6 +501,14 @@ pub fn DataCheck() -> impl IntoView {
             <p role="status" class=move || verdict().map(|v| v.0).unwrap_or("data-verdict")>
                 {move || verdict().map(|v| v.1)}
             </p>
+            <Show when=stale>
+                <p class="msg warning data-stale">
+                    "The request's channels, target or problem type changed since these files were checked. "
+                    <button type="button" class="secondary small" on:click=move |_| panel.check_again()>
+                        "Check again"
+                    </button>
+                </p>
+            </Show>
         </section>
     }
 }

@@ -78,13 +78,25 @@ pub fn channels(root: &Node) -> Vec<DataChannel> {
     out
 }
 
-/// The request text the worker checks the data against: the draft itself for
-/// `CreateAutoMLJob`; for `CreateAutoMLJobV2`, its channels as `InputDataConfig` with the
-/// tabular target and sample weight in each, its problem type and objective (what the
-/// preflight reads; [`to_diagnostics`] maps the findings back).
+/// The request text the worker checks the data against: what the preflight reads of the
+/// draft (its channels, problem type and objective, so editing the job's name does not
+/// make a check stale); for `CreateAutoMLJobV2`, its channels as `InputDataConfig` with the
+/// tabular target and sample weight in each ([`to_diagnostics`] maps the findings back).
 pub fn request_text(root: &Node) -> String {
     if !is_v2(root) {
-        return json::to_compact(root);
+        let mut out = String::from("{");
+        for key in ["InputDataConfig", "ProblemType", "AutoMLJobObjective"] {
+            if let Some(v) = root.get(key) {
+                if out.len() > 1 {
+                    out.push(',');
+                }
+                write_string(&mut out, key);
+                out.push(':');
+                out.push_str(&json::to_compact(v));
+            }
+        }
+        out.push('}');
+        return out;
     }
     let tabular = root.pointer(V2_TABULAR);
     let from_tabular = |key: &str| tabular.and_then(|t| t.get(key));
@@ -289,6 +301,22 @@ mod tests {
             "/AutoMLProblemTypeConfig/TabularJobConfig/ProblemType"
         );
         assert_eq!(draft_path("/ProblemType", false), "/ProblemType");
+    }
+
+    #[test]
+    fn a_v1_request_is_told_by_what_the_preflight_reads() {
+        let a = node(
+            r#"{"AutoMLJobName": "a", "InputDataConfig": [{"TargetAttributeName": "y"}], "ProblemType": "Regression"}"#,
+        );
+        let b = node(
+            r#"{"AutoMLJobName": "b", "ProblemType": "Regression", "InputDataConfig": [{"TargetAttributeName": "y"}]}"#,
+        );
+        assert_eq!(request_text(&a), request_text(&b));
+        assert_eq!(
+            request_text(&a),
+            r#"{"InputDataConfig":[{"TargetAttributeName":"y"}],"ProblemType":"Regression"}"#
+        );
+        assert_eq!(request_text(&node("{}")), "{}");
     }
 
     #[test]

@@ -107,6 +107,14 @@ test('499 rows: an error at the training channel, in the Check panel too', async
     await page.setInputFiles('#data-file-0', file('train.csv', csv(500)));
     await page.waitForFunction(() => /would start/.test(document.querySelector('#data-check [role="status"]').textContent));
     assert.equal(await page.locator('.finding-list:has-text("499 data rows")').count(), 0);
+    // The target renamed in the form: the check is stale until the kept file is read again.
+    assert.equal(await page.locator('.data-stale').count(), 0);
+    await field(page, '/InputDataConfig/0/TargetAttributeName').fill('Churned');
+    await page.waitForSelector('.data-stale', { timeout: 5000 });
+    await page.click('.data-stale button');
+    await page.waitForFunction(() => /no column named 'Churned'/.test(document.querySelector('.finding-list')?.innerText ?? ''), null, { timeout: 30000 });
+    assert.match(await page.locator('[id="messages:/InputDataConfig/0/TargetAttributeName"]').innerText(), /did you mean 'churned'/);
+    assert.equal(await page.locator('.data-stale').count(), 0);
   });
 });
 
