@@ -1386,7 +1386,10 @@ async fn the_data_panel_follows_the_channels_and_its_findings_reach_the_fields()
     assert_eq!(verdict, "The job would fail:");
     page.editor.data.set(Vec::new());
     leptos::task::tick().await;
-    assert_ne!(page.find("#verdict-kind").text_content().unwrap(), "The job would fail:");
+    assert_ne!(
+        page.find("#verdict-kind").text_content().unwrap(),
+        "The job would fail:"
+    );
 }
 
 /// The example request with a validation channel put first.

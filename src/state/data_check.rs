@@ -277,6 +277,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn a_v2_request_is_told_to_the_worker_in_v1_members_and_its_findings_come_back() {
         let v2 = node(
             r#"{"AutoMLJobInputDataConfig": [{"ChannelType": "training", "CompressionType": "Gzip"}],
