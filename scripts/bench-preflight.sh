@@ -13,7 +13,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-OUT="$ROOT/target/bench-preflight"
+# BENCH_DIR: where the files are generated (the 2 GB one may rather go under /tmp).
+OUT="${BENCH_DIR:-$ROOT/target/bench-preflight}"
 VENV="$ROOT/.tools/venv"
 BIG=0
 for arg in "$@"; do

@@ -133,6 +133,26 @@ impl ChannelCheck {
             && self.stream.skip_to(offset)
     }
 
+    /// Whether the rest of the file can still change the findings: `false` once the first
+    /// bytes of a file that is not gzip showed data that is neither CSV nor Parquet (empty,
+    /// binary, ZIP, UTF-16, gzip inside): that finding is made, and a reader may stop and
+    /// [`ChannelCheck::skip_rest`] instead of reading, say, 10 GB of zeros.
+    pub fn needs_rest(&self) -> bool {
+        !(self.stream.is_gzip() == Some(false)
+            && matches!(
+                self.content(),
+                Some(Content::Empty | Content::Zip | Content::Gzip | Content::Utf16)
+                    | Some(Content::Binary { .. })
+            ))
+    }
+
+    /// Counts the file's bytes up to `file_len` as read without their being fed, when
+    /// [`ChannelCheck::needs_rest`] says they cannot change the findings; returns whether it
+    /// did (otherwise every byte must still be fed).
+    pub fn skip_rest(&mut self, file_len: u64) -> bool {
+        !self.needs_rest() && self.stream.skip_rest(file_len)
+    }
+
     pub fn finish(self) -> ChannelResult {
         ChannelResult {
             plan: self.plan,

@@ -13,9 +13,12 @@
 //! - [`json`]: the JSON reader that keeps every value's place; `number`: numbers read and
 //!   written as `str::parse` and `Display` do; [`pattern`]: the model's patterns.
 //! - [`export`] and [`import`]: the request as a command or program, and back.
+//! - [`convert`]: a request moved between `CreateAutoMLJob` and `CreateAutoMLJobV2`, with what
+//!   moved and what has no place in the target.
 //! - `wording`: value renderers and text helpers the checker and the rules share (a leaf).
 
 pub mod check;
+pub mod convert;
 pub mod detect;
 pub mod diag;
 pub mod export;

@@ -379,9 +379,159 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/v1-given-v2-members.expected"),
     ),
     (
+        "v2-algorithms-auto-mode",
+        include_str!("fixtures/v2-algorithms-auto-mode.json"),
+        include_str!("fixtures/v2-algorithms-auto-mode.expected"),
+    ),
+    (
+        "v2-algorithms-time-series",
+        include_str!("fixtures/v2-algorithms-time-series.json"),
+        include_str!("fixtures/v2-algorithms-time-series.expected"),
+    ),
+    (
+        "v2-algorithms-wrong-mode",
+        include_str!("fixtures/v2-algorithms-wrong-mode.json"),
+        include_str!("fixtures/v2-algorithms-wrong-mode.expected"),
+    ),
+    (
+        "v2-base-model-misspelt",
+        include_str!("fixtures/v2-base-model-misspelt.json"),
+        include_str!("fixtures/v2-base-model-misspelt.expected"),
+    ),
+    (
+        "v2-base-model-unknown",
+        include_str!("fixtures/v2-base-model-unknown.json"),
+        include_str!("fixtures/v2-base-model-unknown.expected"),
+    ),
+    (
+        "v2-bucket-name",
+        include_str!("fixtures/v2-bucket-name.json"),
+        include_str!("fixtures/v2-bucket-name.expected"),
+    ),
+    (
+        "v2-candidates-only-with-deploy",
+        include_str!("fixtures/v2-candidates-only-with-deploy.json"),
+        include_str!("fixtures/v2-candidates-only-with-deploy.expected"),
+    ),
+    (
+        "v2-channel-validation-only",
+        include_str!("fixtures/v2-channel-validation-only.json"),
+        include_str!("fixtures/v2-channel-validation-only.expected"),
+    ),
+    (
+        "v2-channels-content-type-mismatch",
+        include_str!("fixtures/v2-channels-content-type-mismatch.json"),
+        include_str!("fixtures/v2-channels-content-type-mismatch.expected"),
+    ),
+    (
+        "v2-channels-two-training",
+        include_str!("fixtures/v2-channels-two-training.json"),
+        include_str!("fixtures/v2-channels-two-training.expected"),
+    ),
+    (
+        "v2-compute-tabular",
+        include_str!("fixtures/v2-compute-tabular.json"),
+        include_str!("fixtures/v2-compute-tabular.expected"),
+    ),
+    (
+        "v2-compute-text-generation",
+        include_str!("fixtures/v2-compute-text-generation.json"),
+        include_str!("fixtures/v2-compute-text-generation.expected"),
+    ),
+    (
+        "v2-content-type-image",
+        include_str!("fixtures/v2-content-type-image.json"),
+        include_str!("fixtures/v2-content-type-image.expected"),
+    ),
+    (
+        "v2-content-type-image-jpg",
+        include_str!("fixtures/v2-content-type-image-jpg.json"),
+        include_str!("fixtures/v2-content-type-image-jpg.expected"),
+    ),
+    (
+        "v2-content-type-tabular",
+        include_str!("fixtures/v2-content-type-tabular.json"),
+        include_str!("fixtures/v2-content-type-tabular.expected"),
+    ),
+    (
+        "v2-content-type-text-generation",
+        include_str!("fixtures/v2-content-type-text-generation.json"),
+        include_str!("fixtures/v2-content-type-text-generation.expected"),
+    ),
+    (
+        "v2-content-type-time-series",
+        include_str!("fixtures/v2-content-type-time-series.json"),
+        include_str!("fixtures/v2-content-type-time-series.expected"),
+    ),
+    (
+        "v2-data-split-time-series",
+        include_str!("fixtures/v2-data-split-time-series.json"),
+        include_str!("fixtures/v2-data-split-time-series.expected"),
+    ),
+    (
+        "v2-data-split-with-validation-channel",
+        include_str!("fixtures/v2-data-split-with-validation-channel.json"),
+        include_str!("fixtures/v2-data-split-with-validation-channel.expected"),
+    ),
+    (
+        "v2-deploy-neither",
+        include_str!("fixtures/v2-deploy-neither.json"),
+        include_str!("fixtures/v2-deploy-neither.expected"),
+    ),
+    (
         "v2-enum",
         include_str!("fixtures/v2-enum.json"),
         include_str!("fixtures/v2-enum.expected"),
+    ),
+    (
+        "v2-eula-false",
+        include_str!("fixtures/v2-eula-false.json"),
+        include_str!("fixtures/v2-eula-false.expected"),
+    ),
+    (
+        "v2-eula-missing",
+        include_str!("fixtures/v2-eula-missing.json"),
+        include_str!("fixtures/v2-eula-missing.expected"),
+    ),
+    (
+        "v2-filling",
+        include_str!("fixtures/v2-filling.json"),
+        include_str!("fixtures/v2-filling.expected"),
+    ),
+    (
+        "v2-forecast-horizon",
+        include_str!("fixtures/v2-forecast-horizon.json"),
+        include_str!("fixtures/v2-forecast-horizon.expected"),
+    ),
+    (
+        "v2-forecast-quantiles-duplicate",
+        include_str!("fixtures/v2-forecast-quantiles-duplicate.json"),
+        include_str!("fixtures/v2-forecast-quantiles-duplicate.expected"),
+    ),
+    (
+        "v2-gzip-image",
+        include_str!("fixtures/v2-gzip-image.json"),
+        include_str!("fixtures/v2-gzip-image.expected"),
+    ),
+    (
+        "v2-gzip-tabular-manifest",
+        include_str!("fixtures/v2-gzip-tabular-manifest.json"),
+        include_str!("fixtures/v2-gzip-tabular-manifest.expected"),
+    ),
+    (
+        "v2-holiday-country-code",
+        include_str!("fixtures/v2-holiday-country-code.json"),
+        include_str!("fixtures/v2-holiday-country-code.expected"),
+    ),
+    (
+        "v2-hyperparameters",
+        include_str!("fixtures/v2-hyperparameters.json"),
+        include_str!("fixtures/v2-hyperparameters.expected"),
+    ),
+    (
+        "v2-image-default-content-type-mismatch",
+        include_str!("fixtures/v2-image-default-content-type-mismatch.json"),
+        include_str!("fixtures/v2-image-default-content-type-mismatch.expected"),
     ),
     (
         "v2-map-entries",
@@ -389,9 +539,59 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/v2-map-entries.expected"),
     ),
     (
+        "v2-max-candidates-image",
+        include_str!("fixtures/v2-max-candidates-image.json"),
+        include_str!("fixtures/v2-max-candidates-image.expected"),
+    ),
+    (
+        "v2-max-candidates-time-series",
+        include_str!("fixtures/v2-max-candidates-time-series.json"),
+        include_str!("fixtures/v2-max-candidates-time-series.expected"),
+    ),
+    (
         "v2-missing-required",
         include_str!("fixtures/v2-missing-required.json"),
         include_str!("fixtures/v2-missing-required.expected"),
+    ),
+    (
+        "v2-names-white-space",
+        include_str!("fixtures/v2-names-white-space.json"),
+        include_str!("fixtures/v2-names-white-space.expected"),
+    ),
+    (
+        "v2-objective-image",
+        include_str!("fixtures/v2-objective-image.json"),
+        include_str!("fixtures/v2-objective-image.expected"),
+    ),
+    (
+        "v2-objective-tabular",
+        include_str!("fixtures/v2-objective-tabular.json"),
+        include_str!("fixtures/v2-objective-tabular.expected"),
+    ),
+    (
+        "v2-objective-tabular-time-series-metric",
+        include_str!("fixtures/v2-objective-tabular-time-series-metric.json"),
+        include_str!("fixtures/v2-objective-tabular-time-series-metric.expected"),
+    ),
+    (
+        "v2-objective-text",
+        include_str!("fixtures/v2-objective-text.json"),
+        include_str!("fixtures/v2-objective-text.expected"),
+    ),
+    (
+        "v2-objective-text-generation",
+        include_str!("fixtures/v2-objective-text-generation.json"),
+        include_str!("fixtures/v2-objective-text-generation.expected"),
+    ),
+    (
+        "v2-objective-time-series",
+        include_str!("fixtures/v2-objective-time-series.json"),
+        include_str!("fixtures/v2-objective-time-series.expected"),
+    ),
+    (
+        "v2-objective-without-problem-type",
+        include_str!("fixtures/v2-objective-without-problem-type.json"),
+        include_str!("fixtures/v2-objective-without-problem-type.expected"),
     ),
     (
         "v2-pattern",
@@ -399,9 +599,59 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/v2-pattern.expected"),
     ),
     (
+        "v2-prefix-wildcard",
+        include_str!("fixtures/v2-prefix-wildcard.json"),
+        include_str!("fixtures/v2-prefix-wildcard.expected"),
+    ),
+    (
         "v2-range",
         include_str!("fixtures/v2-range.json"),
         include_str!("fixtures/v2-range.expected"),
+    ),
+    (
+        "v2-runtime-per-job",
+        include_str!("fixtures/v2-runtime-per-job.json"),
+        include_str!("fixtures/v2-runtime-per-job.expected"),
+    ),
+    (
+        "v2-s3-data-type-tabular",
+        include_str!("fixtures/v2-s3-data-type-tabular.json"),
+        include_str!("fixtures/v2-s3-data-type-tabular.expected"),
+    ),
+    (
+        "v2-s3-data-type-text",
+        include_str!("fixtures/v2-s3-data-type-text.json"),
+        include_str!("fixtures/v2-s3-data-type-text.expected"),
+    ),
+    (
+        "v2-s3-data-type-time-series",
+        include_str!("fixtures/v2-s3-data-type-time-series.json"),
+        include_str!("fixtures/v2-s3-data-type-time-series.expected"),
+    ),
+    (
+        "v2-sample-weight-auto",
+        include_str!("fixtures/v2-sample-weight-auto.json"),
+        include_str!("fixtures/v2-sample-weight-auto.expected"),
+    ),
+    (
+        "v2-sample-weight-hpo",
+        include_str!("fixtures/v2-sample-weight-hpo.json"),
+        include_str!("fixtures/v2-sample-weight-hpo.expected"),
+    ),
+    (
+        "v2-tag-keys",
+        include_str!("fixtures/v2-tag-keys.json"),
+        include_str!("fixtures/v2-tag-keys.expected"),
+    ),
+    (
+        "v2-text-columns-same",
+        include_str!("fixtures/v2-text-columns-same.json"),
+        include_str!("fixtures/v2-text-columns-same.expected"),
+    ),
+    (
+        "v2-time-series-columns-twice",
+        include_str!("fixtures/v2-time-series-columns-twice.json"),
+        include_str!("fixtures/v2-time-series-columns-twice.expected"),
     ),
     (
         "v2-union-empty",
@@ -414,6 +664,11 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/v2-union-two-members.expected"),
     ),
     (
+        "v2-v1-job-config",
+        include_str!("fixtures/v2-v1-job-config.json"),
+        include_str!("fixtures/v2-v1-job-config.expected"),
+    ),
+    (
         "v2-v1-members",
         include_str!("fixtures/v2-v1-members.json"),
         include_str!("fixtures/v2-v1-members.expected"),
@@ -424,9 +679,19 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/v2-valid-image-classification.expected"),
     ),
     (
+        "v2-valid-image-classification-manifest",
+        include_str!("fixtures/v2-valid-image-classification-manifest.json"),
+        include_str!("fixtures/v2-valid-image-classification-manifest.expected"),
+    ),
+    (
         "v2-valid-tabular",
         include_str!("fixtures/v2-valid-tabular.json"),
         include_str!("fixtures/v2-valid-tabular.expected"),
+    ),
+    (
+        "v2-valid-tabular-ensembling",
+        include_str!("fixtures/v2-valid-tabular-ensembling.json"),
+        include_str!("fixtures/v2-valid-tabular-ensembling.expected"),
     ),
     (
         "v2-valid-text-classification",
@@ -434,14 +699,44 @@ pub const CASES: &[(&str, &str, &str)] = &[
         include_str!("fixtures/v2-valid-text-classification.expected"),
     ),
     (
+        "v2-valid-text-classification-parquet",
+        include_str!("fixtures/v2-valid-text-classification-parquet.json"),
+        include_str!("fixtures/v2-valid-text-classification-parquet.expected"),
+    ),
+    (
         "v2-valid-text-generation",
         include_str!("fixtures/v2-valid-text-generation.json"),
         include_str!("fixtures/v2-valid-text-generation.expected"),
     ),
     (
+        "v2-valid-text-generation-llama",
+        include_str!("fixtures/v2-valid-text-generation-llama.json"),
+        include_str!("fixtures/v2-valid-text-generation-llama.expected"),
+    ),
+    (
         "v2-valid-time-series",
         include_str!("fixtures/v2-valid-time-series.json"),
         include_str!("fixtures/v2-valid-time-series.expected"),
+    ),
+    (
+        "v2-valid-time-series-full",
+        include_str!("fixtures/v2-valid-time-series-full.json"),
+        include_str!("fixtures/v2-valid-time-series-full.expected"),
+    ),
+    (
+        "v2-validation-fraction-bounds",
+        include_str!("fixtures/v2-validation-fraction-bounds.json"),
+        include_str!("fixtures/v2-validation-fraction-bounds.expected"),
+    ),
+    (
+        "v2-validation-fraction-large",
+        include_str!("fixtures/v2-validation-fraction-large.json"),
+        include_str!("fixtures/v2-validation-fraction-large.expected"),
+    ),
+    (
+        "v2-vpc-duplicate",
+        include_str!("fixtures/v2-vpc-duplicate.json"),
+        include_str!("fixtures/v2-vpc-duplicate.expected"),
     ),
     (
         "valid-deploy-autogenerate",

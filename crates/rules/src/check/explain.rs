@@ -116,7 +116,61 @@ pub(super) fn pattern_explanation(shape: &Shape, value: &str) -> String {
                 || pattern::is_number(c)
                 || "_.:/=+-@".contains(c))
         ),
+        "ForecastFrequency" => format!(
+            "must be a count and a unit: 1 to 59 min, 1 to 23 H, 1 to 6 D, 1 to 4 W, 1 to 11 M, or 1 Y (the unit alone means 1; a count that fills the next unit is written in it){}",
+            forecast_frequency_hint(value)
+        ),
+        "ForecastQuantile" => "must be p1 to p99 (the quantile in hundredths: p10 is 0.1)".to_string(),
+        "CountryCode" => format!(
+            "must be two capital letters, an ISO 3166-1 country code such as US or GB{}",
+            if value.len() == 2 && value.chars().all(|c| c.is_ascii_alphabetic()) {
+                format!(" (write {})", value.to_ascii_uppercase())
+            } else {
+                String::new()
+            }
+        ),
+        "FillingTransformationValue" => format!(
+            "may contain only ASCII letters, digits, '_' and '-'{}",
+            first_bad(&|c| c.is_ascii_alphanumeric() || "_-".contains(c))
+        ),
+        "TextGenerationHyperParameterKey" | "TextGenerationHyperParameterValue" => format!(
+            "may contain only ASCII letters, digits, '.', '_' and '-'{}",
+            first_bad(&|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+        ),
+        "BaseModelName" => format!(
+            "may contain only ASCII letters, digits and hyphens, starting with a letter or digit, as Falcon7BInstruct or Llama2-13BChat{}",
+            first_bad(&|c| c.is_ascii_alphanumeric() || c == '-')
+        ),
         _ => "does not have the expected form".to_string(),
+    }
+}
+
+/// How to write a forecast frequency the pattern refuses, for the usual slips: a lowercase
+/// unit, a count of zero, a count that fills the next unit.
+fn forecast_frequency_hint(value: &str) -> String {
+    let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
+    let unit = &value[digits.len()..];
+    let count: Option<u64> = digits.parse().ok();
+    let next = |per: u64, next_unit: &str| {
+        match count {
+        Some(n) if n >= per && n % per == 0 => format!(" (write {}{next_unit})", n / per),
+        Some(n) if n >= per => format!(" ({n}{unit} is more than one {next_unit}: write it in {next_unit}, or use a smaller count)"),
+        _ => String::new(),
+    }
+    };
+    match (unit, count) {
+        (_, Some(0)) => " (the count starts at 1)".to_string(),
+        ("min", _) => next(60, "H"),
+        ("H", _) => next(24, "D"),
+        ("D", Some(7)) => " (write 1W)".to_string(),
+        ("D", _) => " (the most is 6D; for a week or more, use W)".to_string(),
+        ("W", _) => " (the most is 4W; for longer, use M)".to_string(),
+        ("M", _) => next(12, "Y"),
+        ("Y", _) => " (only 1Y or Y)".to_string(),
+        (u, _) if ["y", "m", "w", "d", "h", "MIN", "Min"].contains(&u) => {
+            " (units are case-sensitive: Y, M, W, D, H and min)".to_string()
+        }
+        _ => String::new(),
     }
 }
 
@@ -285,5 +339,38 @@ fn role_arn_cause(value: &str, skipped: usize) -> String {
             describe_char(c)
         ),
         None => generic,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forecast_frequency_hint;
+
+    /// The usual slips in a forecast frequency, each with how to write it.
+    #[test]
+    fn forecast_frequencies_the_pattern_refuses_say_how_to_write_them() {
+        for (value, hint) in [
+            ("60min", " (write 1H)"),
+            (
+                "90min",
+                " (90min is more than one H: write it in H, or use a smaller count)",
+            ),
+            ("24H", " (write 1D)"),
+            ("48H", " (write 2D)"),
+            ("7D", " (write 1W)"),
+            ("10D", " (the most is 6D; for a week or more, use W)"),
+            ("5W", " (the most is 4W; for longer, use M)"),
+            ("12M", " (write 1Y)"),
+            ("2Y", " (only 1Y or Y)"),
+            ("0D", " (the count starts at 1)"),
+            ("1d", " (units are case-sensitive: Y, M, W, D, H and min)"),
+            (
+                "15MIN",
+                " (units are case-sensitive: Y, M, W, D, H and min)",
+            ),
+            ("daily", ""),
+        ] {
+            assert_eq!(forecast_frequency_hint(value), hint, "{value}");
+        }
     }
 }

@@ -182,6 +182,7 @@ pub fn check_node(request: &Node) -> Vec<Diagnostic> {
 pub fn check_node_for(op: &Operation, request: &Node) -> Vec<Diagnostic> {
     let mut walker = Walker {
         out: Findings::new(),
+        v2: op.name == crate::operation::CREATE_AUTO_ML_JOB_V2.name,
     };
     let place = Place {
         pointer: String::new(),
@@ -191,7 +192,7 @@ pub fn check_node_for(op: &Operation, request: &Node) -> Vec<Diagnostic> {
     walker.walk(request, op.request, &place);
     let model = walker.out;
     let mut documented = Findings::new();
-    rules::run(op.rules, request, &mut documented);
+    rules::run_for(op, request, &mut documented);
     // A documented rule says nothing new about a member the model already faults (among
     // the model's findings listed: see `Findings`).
     let faulted = model.listed();
@@ -317,6 +318,10 @@ struct Walker {
     /// At most `diag::SHOWN_PER_KIND` findings of a kind, the rest counted: a finding not
     /// listed is not built.
     out: Findings,
+    /// Whether the request is `CreateAutoMLJobV2`'s: an unknown member that is V1's is told
+    /// where it goes in V2 (and, for any other operation, a member that is V2's where it goes
+    /// in V1).
+    v2: bool,
 }
 
 /// One model constraint a value fails, as the service words it.
@@ -520,14 +525,31 @@ impl Walker {
             "Unknown parameter in {}: \"{key}\", must be one of: {list}",
             place.cli_container(),
         );
-        let v2 = model::V2_ONLY
-            .iter()
-            .find(|(name, _)| *name == key && place.cli.is_empty());
+        let moved = if !self.v2 {
+            model::V2_ONLY
+                .iter()
+                .find(|(name, _)| *name == key && place.cli.is_empty())
+                .map(|(_, instead)| ("CreateAutoMLJobV2's", "CreateAutoMLJob", *instead))
+        } else if place.cli.is_empty() {
+            model::V1_ONLY_IN_V2
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, instead)| ("CreateAutoMLJob's", "CreateAutoMLJobV2", *instead))
+        } else if place.pointer.starts_with("/AutoMLJobInputDataConfig/")
+            && place.pointer.matches('/').count() == 2
+        {
+            model::V1_CHANNEL_ONLY_IN_V2
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, instead)| ("CreateAutoMLJob's channels", "CreateAutoMLJobV2", *instead))
+        } else {
+            None
+        };
         let hint = match suggest(key, &names) {
-            _ if v2.is_some() => format!(
-                " but of CreateAutoMLJobV2's (this is a CreateAutoMLJob request: {})",
-                v2.map_or("", |(_, instead)| instead)
-            ),
+            _ if moved.is_some() => {
+                let (other, this, instead) = moved.unwrap_or_default();
+                format!(" but of {other} (this is a {this} request: {instead})")
+            }
             Some(name) if name.eq_ignore_ascii_case(key) => {
                 format!(" (member names are case-sensitive: write {name})")
             }

@@ -182,9 +182,62 @@ pub const V1_ONLY: [&str; 4] = [
     "GenerateCandidateDefinitionsOnly",
 ];
 
+/// [`V1_ONLY`] with where each setting goes in `CreateAutoMLJobV2`: a V1 request pasted as a
+/// V2 one is told so, member by member (the reverse of [`V2_ONLY`]).
+pub const V1_ONLY_IN_V2: [(&str, &str); 4] = [
+    (
+        "InputDataConfig",
+        "the channels go in AutoMLJobInputDataConfig, and TargetAttributeName and SampleWeightAttributeName in AutoMLProblemTypeConfig.TabularJobConfig",
+    ),
+    (
+        "ProblemType",
+        "it goes in AutoMLProblemTypeConfig.TabularJobConfig.ProblemType",
+    ),
+    (
+        "AutoMLJobConfig",
+        "CompletionCriteria, Mode and CandidateGenerationConfig go in AutoMLProblemTypeConfig.TabularJobConfig (or the problem type's config), DataSplitConfig and SecurityConfig at the top of the request",
+    ),
+    (
+        "GenerateCandidateDefinitionsOnly",
+        "it goes in AutoMLProblemTypeConfig.TabularJobConfig.GenerateCandidateDefinitionsOnly",
+    ),
+];
+
+/// The members of V1's channels (`AutoMLChannel`) that V2's (`AutoMLJobChannel`) do not have,
+/// with where each goes in `CreateAutoMLJobV2`.
+pub const V1_CHANNEL_ONLY_IN_V2: [(&str, &str); 2] = [
+    (
+        "TargetAttributeName",
+        "it goes in AutoMLProblemTypeConfig.TabularJobConfig.TargetAttributeName, or TimeSeriesConfig.TargetAttributeName for time series and TargetLabelColumn for text classification",
+    ),
+    (
+        "SampleWeightAttributeName",
+        "it goes in AutoMLProblemTypeConfig.TabularJobConfig.SampleWeightAttributeName",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn where_v1_members_go_in_v2_lists_every_v1_only_member() {
+        let names: Vec<&str> = V1_ONLY_IN_V2.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, V1_ONLY);
+        let v1 = shape_at("/InputDataConfig/0").unwrap();
+        let v2 = crate::operation::CREATE_AUTO_ML_JOB_V2
+            .shape_at("/AutoMLJobInputDataConfig/0")
+            .unwrap();
+        let v2_names: Vec<&str> = v2.members().iter().map(|m| m.name).collect();
+        let only: Vec<&str> = v1
+            .members()
+            .iter()
+            .map(|m| m.name)
+            .filter(|n| !v2_names.contains(n))
+            .collect();
+        let listed: Vec<&str> = V1_CHANNEL_ONLY_IN_V2.iter().map(|(n, _)| *n).collect();
+        assert_eq!(only, listed);
+    }
 
     #[test]
     fn pointers_find_their_shapes() {

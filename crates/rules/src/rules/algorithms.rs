@@ -1,5 +1,6 @@
 //! The training mode's algorithms: which exist, which each mode accepts, and how many.
 
+use super::layout::Problem;
 use super::{error, warning, Request};
 use crate::diag::Findings;
 use crate::json::Node;
@@ -30,22 +31,25 @@ pub const TIME_SERIES_ALGORITHMS: [&str; 6] =
 /// AutoMLAlgorithms attribute must be set and one only. If the list … is empty, … uses the
 /// full set of algorithms for the given training mode"); API,
 /// AutoMLAlgorithmConfig.AutoMLAlgorithms (the lists per mode); Guide/modes.
+///
+/// In V2 the same holds for `TabularJobConfig`; `TimeSeriesForecastingJobConfig` has no mode,
+/// and its algorithms are the time-series ones (API, CandidateGenerationConfig.AlgorithmsConfig
+/// and AutoMLAlgorithmConfig.AutoMLAlgorithms: "For the time-series forecasting problem type
+/// … Choose your algorithms from this list").
 pub fn algorithms_config(req: &Request, out: &mut Findings) {
-    const MODE: &str = "/AutoMLJobConfig/Mode";
-    let base = "/AutoMLJobConfig/CandidateGenerationConfig/AlgorithmsConfig";
-    let Some(configs) = req
-        .at(&[
-            "AutoMLJobConfig",
-            "CandidateGenerationConfig",
-            "AlgorithmsConfig",
-        ])
-        .and_then(Node::as_array)
-    else {
+    let Some(generation) = req.layout.candidate_generation else {
         return;
     };
+    let base = format!("{generation}/AlgorithmsConfig");
+    let base = base.as_str();
+    let Some(configs) = req.get(base).and_then(Node::as_array) else {
+        return;
+    };
+    let problem = req.layout.problem;
     let mode = req.mode();
-    if mode == Some("AUTO") {
-        let written = req.at(&["AutoMLJobConfig", "Mode"]).is_some();
+    let mode_path = req.layout.mode.unwrap_or_default();
+    if let (Some("AUTO"), Some(mode_at)) = (mode, req.layout.mode) {
+        let written = req.get(mode_at).is_some();
         out.push(error(
             "algorithms-with-auto-mode",
             base,
@@ -54,7 +58,7 @@ pub fn algorithms_config(req: &Request, out: &mut Findings) {
                 if written { "" } else { " (the default)" }
             ),
             "AlgorithmsConfig should not be set when the training mode is AUTO.",
-        ).about(&[MODE]));
+        ).about(&[mode_at]));
     }
     if configs.len() != 1 {
         out.push(error(
@@ -90,11 +94,30 @@ pub fn algorithms_config(req: &Request, out: &mut Findings) {
                 ));
             }
             seen.push(name);
+            if problem == Problem::TimeSeries {
+                if !TIME_SERIES_ALGORITHMS.contains(&name) && is_known_algorithm(name) {
+                    out.push(error(
+                        "algorithm-problem-type",
+                        &path,
+                        &format!(
+                            "\"{name}\" is a tabular algorithm; time-series forecasting uses {}",
+                            TIME_SERIES_ALGORITHMS.join(", ")
+                        ),
+                        &format!("Algorithm {name} is not supported for this problem type."),
+                    ));
+                }
+                continue;
+            }
             if TIME_SERIES_ALGORITHMS.contains(&name) {
+                let (code, message) = if problem == Problem::V1 {
+                    ("algorithm-v2-only", format!("\"{name}\" is a time-series forecasting algorithm, available only with CreateAutoMLJobV2"))
+                } else {
+                    ("algorithm-problem-type", format!("\"{name}\" is a time-series forecasting algorithm, for TimeSeriesForecastingJobConfig; tabular jobs use the algorithms of their mode"))
+                };
                 out.push(error(
-                    "algorithm-v2-only",
+                    code,
                     &path,
-                    &format!("\"{name}\" is a time-series forecasting algorithm, available only with CreateAutoMLJobV2"),
+                    &message,
                     &format!("Algorithm {name} is not supported for this problem type."),
                 ));
                 continue;
@@ -117,7 +140,7 @@ pub fn algorithms_config(req: &Request, out: &mut Findings) {
                             "Algorithm {name} is not supported for training mode {mode_name}."
                         ),
                     )
-                    .about(&[MODE]),
+                    .about(&[mode_path]),
                 );
             }
         }

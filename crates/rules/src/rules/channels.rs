@@ -1,7 +1,8 @@
 //! The input channels: their types, data sources, target and content type, the validation
 //! fraction, augmented manifests and sample weights.
 
-use super::{error, warning, Channel, Request, CONTENT_TYPES, DEFAULT_CONTENT_TYPE};
+use super::layout::Problem;
+use super::{error, warning, Channel, Request};
 use crate::diag::Findings;
 use crate::json::{Node, Value};
 use crate::number::{display_f32, display_f64};
@@ -74,10 +75,12 @@ pub fn channel_has_data_source(req: &Request, out: &mut Findings) {
 }
 
 /// Training and validation channels share `TargetAttributeName` and `ContentType` (an omitted
-/// ContentType counts as its default, `text/csv;header=present`).
+/// ContentType counts as its default, `text/csv;header=present`, or `image/*` for image
+/// classification). V2's channels have no `TargetAttributeName`.
 ///
 /// Source: API, AutoMLChannel.ChannelType ("Channels for training and validation must share
-/// the same ContentType and TargetAttributeName").
+/// the same ContentType and TargetAttributeName"); AutoMLJobChannel.ChannelType ("Channels
+/// for training and validation must share the same ContentType").
 pub fn channels_share_target_and_content_type(req: &Request, out: &mut Findings) {
     let channels = req.channels();
     let [first, second] = channels.as_slice() else {
@@ -101,7 +104,7 @@ pub fn channels_share_target_and_content_type(req: &Request, out: &mut Findings)
             out.push(error(
                 "channel-content-type-mismatch",
                 &second.pointer("ContentType"),
-                &format!("the channels have different content types (\"{a}\" and \"{b}\", an omitted ContentType is {DEFAULT_CONTENT_TYPE}): training and validation must use the same ContentType"),
+                &format!("the channels have different content types (\"{a}\" and \"{b}\", an omitted ContentType is {}): training and validation must use the same ContentType", first.default_content_type),
                 "Training and validation channels must have the same ContentType.",
             ).about(&[&first.pointer("ContentType")]));
         }
@@ -113,22 +116,22 @@ pub fn channels_share_target_and_content_type(req: &Request, out: &mut Findings)
 ///
 /// Source: API, AutoMLDataSplitConfig ("how to split the input training dataset");
 /// Guide/datasets ("If you provide a validation dataset, do not specify a validation
-/// fraction").
+/// fraction"). In V2 the fraction is the top-level `DataSplitConfig`'s.
 pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Findings) {
-    let Some(fraction) = req.at(&["AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"])
-    else {
+    let path = format!("{}/ValidationFraction", req.layout.data_split);
+    let Some(fraction) = req.get(&path) else {
         return;
     };
     if fraction.as_f64().is_none() {
         return;
     }
-    if req.channels().len() == 2 {
+    if let [_, second] = req.channels().as_slice() {
         out.push(error(
             "validation-fraction-with-validation-channel",
-            "/AutoMLJobConfig/DataSplitConfig/ValidationFraction",
+            &path,
             "ValidationFraction splits a single training channel; with two channels (training and validation), leave it out",
             "ValidationFraction cannot be specified when a validation channel is provided.",
-        ).about(&["/InputDataConfig/1/ChannelType"]));
+        ).about(&[&second.pointer("ChannelType")]));
     }
 }
 
@@ -138,7 +141,8 @@ pub fn validation_fraction_with_two_channels(req: &Request, out: &mut Findings) 
 /// Source: API, AutoMLDataSplitConfig.ValidationFraction ("values must be greater than 0 and
 /// less than 1. We recommend setting this value to be less than 0.5").
 pub fn validation_fraction_bounds(req: &Request, out: &mut Findings) {
-    let Some(node) = req.at(&["AutoMLJobConfig", "DataSplitConfig", "ValidationFraction"]) else {
+    let path = format!("{}/ValidationFraction", req.layout.data_split);
+    let Some(node) = req.get(&path) else {
         return;
     };
     // The service holds a model `float` in a Java `float`: `0.99999999` is 1.0 there and
@@ -147,7 +151,7 @@ pub fn validation_fraction_bounds(req: &Request, out: &mut Findings) {
     else {
         return;
     };
-    let path = "/AutoMLJobConfig/DataSplitConfig/ValidationFraction";
+    let path = path.as_str();
     if x == 0.0 || x == 1.0 {
         let value = if f64::from(x) == written {
             display_f64(written)
@@ -172,33 +176,61 @@ pub fn validation_fraction_bounds(req: &Request, out: &mut Findings) {
     }
 }
 
-/// `ContentType` is `text/csv;header=present` or `x-application/vnd.amazon+parquet`.
+/// `ContentType` is one the problem type reads: `text/csv;header=present` or
+/// `x-application/vnd.amazon+parquet` for tabular data, time series, text classification and
+/// text generation; `image/png`, `image/jpeg` or `image/*` for image classification.
 ///
-/// Severity: error. The model accepts any text, but these are the only two the documentation
+/// Severity: error. The model accepts any text, but these are the only ones the documentation
 /// allows, and Autopilot cannot read data announced as anything else: the job fails after it
 /// has started, which is exactly the round trip this tool exists to save.
 ///
 /// Source: API, AutoMLChannel.ContentType ("You can use text/csv;header=present or
-/// x-application/vnd.amazon+parquet").
+/// x-application/vnd.amazon+parquet"); AutoMLJobChannel.ContentType ("The following are the
+/// allowed content types for different problems", a list per problem type).
 pub fn content_type_supported(req: &Request, out: &mut Findings) {
+    let allowed = req.layout.content_types;
+    if allowed.is_empty() {
+        return;
+    }
     for channel in req.channels() {
         let Some(ct) = channel.node.get("ContentType").and_then(Node::as_str) else {
             continue;
         };
-        if CONTENT_TYPES.contains(&ct) {
+        if allowed.contains(&ct) {
             continue;
         }
-        let hint = if ct.eq_ignore_ascii_case("text/csv") || ct.starts_with("text/csv") {
+        let lower = ct.to_ascii_lowercase();
+        let image = req.layout.problem == Problem::ImageClassification;
+        let hint = if image && lower.starts_with("image/") {
+            " (write image/png, image/jpeg, or image/* for a mix)"
+        } else if image && (lower.contains("csv") || lower.contains("parquet")) {
+            " (image classification reads the images themselves, listed by an S3 prefix or a manifest)"
+        } else if image {
+            ""
+        } else if ct.eq_ignore_ascii_case("text/csv") || ct.starts_with("text/csv") {
             " (for CSV write exactly text/csv;header=present: the file must have a header row)"
-        } else if ct.to_ascii_lowercase().contains("parquet") {
+        } else if lower.contains("parquet") {
             " (for Parquet write exactly x-application/vnd.amazon+parquet)"
+        } else if lower.starts_with("image/") && req.layout.problem == Problem::V1 {
+            " (images are classified by CreateAutoMLJobV2, with ImageClassificationJobConfig)"
+        } else if lower.starts_with("image/") {
+            " (images are for ImageClassificationJobConfig)"
         } else {
             ""
+        };
+        let reader = match req.layout.problem {
+            Problem::V1 => "Autopilot reads".to_string(),
+            p => format!("{} jobs read", p.words()),
+        };
+        let list = match allowed {
+            [a, b] => format!("{a} and {b}"),
+            [a, b, c] => format!("{a}, {b} and {c}"),
+            more => more.join(", "),
         };
         out.push(error(
             "content-type",
             &channel.pointer("ContentType"),
-            &format!("Autopilot reads only text/csv;header=present and x-application/vnd.amazon+parquet, not \"{ct}\"{hint}"),
+            &format!("{reader} only {list}, not \"{ct}\"{hint}"),
             &format!("Unsupported content type: {ct}"),
         ));
     }
@@ -228,32 +260,43 @@ pub fn augmented_manifest_v2_only(req: &Request, out: &mut Findings) {
 
 /// `SampleWeightAttributeName` works in ENSEMBLING mode only: an error under
 /// HYPERPARAMETER_TUNING; under AUTO (the default), Autopilot chooses HYPERPARAMETER_TUNING for
-/// datasets of 100 MB or more, so the weights may be refused: a warning.
+/// datasets of 100 MB or more, so the weights may be refused: a warning. V1 names the weights
+/// in each channel, V2 in `TabularJobConfig`.
 ///
-/// Source: API, AutoMLChannel.SampleWeightAttributeName ("Support for sample weights is
-/// available in Ensembling mode only"); API, AutoMLJobConfig.Mode ("In AUTO mode, Autopilot
-/// chooses ENSEMBLING for datasets smaller than 100 MB, and HYPERPARAMETER_TUNING for larger
-/// ones").
+/// Source: API, AutoMLChannel.SampleWeightAttributeName and
+/// TabularJobConfig.SampleWeightAttributeName ("Support for sample weights is available in
+/// Ensembling mode only"); API, AutoMLJobConfig.Mode and TabularJobConfig.Mode ("In AUTO
+/// mode, Autopilot chooses ENSEMBLING for datasets smaller than 100 MB, and
+/// HYPERPARAMETER_TUNING for larger ones").
 pub fn sample_weights_need_ensembling(req: &Request, out: &mut Findings) {
-    const MODE: &str = "/AutoMLJobConfig/Mode";
+    let Some(mode_path) = req.layout.mode else {
+        return;
+    };
     let mode = req.mode();
-    for channel in req.channels() {
-        if channel.str("SampleWeightAttributeName").is_none() {
-            continue;
+    let mut weights: Vec<String> = req
+        .channels()
+        .iter()
+        .filter(|c| c.str("SampleWeightAttributeName").is_some())
+        .map(|c| c.pointer("SampleWeightAttributeName"))
+        .collect();
+    if let Some(path) = req.layout.sample_weight {
+        if req.str(path).is_some() {
+            weights.push(path.to_string());
         }
-        let path = channel.pointer("SampleWeightAttributeName");
+    }
+    for path in weights {
         match mode {
             Some("HYPERPARAMETER_TUNING") => out.push(error(
                 "sample-weight-mode",
                 &path,
                 "sample weights work only in ENSEMBLING mode; remove SampleWeightAttributeName or set Mode to ENSEMBLING",
                 "Sample weights are supported only in ENSEMBLING mode.",
-            ).about(&[MODE])),
+            ).about(&[mode_path])),
             Some("AUTO") => out.push(warning(
                 "sample-weight-auto-mode",
                 &path,
                 "SampleWeightAttributeName works only in ENSEMBLING mode; with Mode AUTO (the default) Autopilot picks HYPERPARAMETER_TUNING for datasets of 100 MB or more: set Mode to ENSEMBLING to be sure",
-            ).about(&[MODE])),
+            ).about(&[mode_path])),
             _ => {}
         }
     }

@@ -46,17 +46,19 @@ pub fn model_deploy_endpoint_name(req: &Request, out: &mut Findings) {
 ///
 /// Source: API, CreateAutoMLJob.GenerateCandidateDefinitionsOnly ("Generates possible
 /// candidates without training the models") and ModelDeployConfig.
+///
+/// V2 has the flag in `TabularJobConfig`.
 pub fn candidate_definitions_only_with_deployment(req: &Request, out: &mut Findings) {
-    if req
-        .at(&["GenerateCandidateDefinitionsOnly"])
-        .and_then(Node::as_bool)
-        == Some(true)
+    let Some(flag) = req.layout.candidates_only else {
+        return;
+    };
+    if req.get(flag).and_then(Node::as_bool) == Some(true)
         && req.at(&["ModelDeployConfig"]).is_some()
     {
         out.push(warning(
             "deploy-without-training",
             "/ModelDeployConfig",
             "ModelDeployConfig has nothing to deploy: GenerateCandidateDefinitionsOnly is true, so no model is trained",
-        ).about(&["/GenerateCandidateDefinitionsOnly"]));
+        ).about(&[flag]));
     }
 }

@@ -8,21 +8,23 @@ use crate::diag::Findings;
 ///
 /// Source: API, AutoMLJobCompletionCriteria (MaxRuntimePerTrainingJobInSeconds is per training
 /// job; MaxAutoMLJobRuntimeInSeconds stops the whole job).
+///
+/// V2 keeps the criteria in the problem type's settings (`TabularJobConfig.CompletionCriteria`, …).
 pub fn runtime_per_job_within_total(req: &Request, out: &mut Findings) {
-    let criteria = ["AutoMLJobConfig", "CompletionCriteria"];
-    let per_job = req.int_at(&[
-        criteria[0],
-        criteria[1],
-        "MaxRuntimePerTrainingJobInSeconds",
-    ]);
-    let total = req.int_at(&[criteria[0], criteria[1], "MaxAutoMLJobRuntimeInSeconds"]);
+    let Some(criteria) = req.layout.completion else {
+        return;
+    };
+    let per_job_path = format!("{criteria}/MaxRuntimePerTrainingJobInSeconds");
+    let total_path = format!("{criteria}/MaxAutoMLJobRuntimeInSeconds");
+    let per_job = req.int(&per_job_path);
+    let total = req.int(&total_path);
     if let (Some(per_job), Some(total)) = (per_job, total) {
         if per_job > total && total >= 1 {
             out.push(warning(
                 "runtime-per-job-exceeds-total",
-                "/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds",
+                &per_job_path,
                 &format!("MaxRuntimePerTrainingJobInSeconds ({per_job} s) exceeds MaxAutoMLJobRuntimeInSeconds ({total} s): the whole job stops first, so the per-job limit never applies; lower MaxRuntimePerTrainingJobInSeconds to {total} or less, or raise MaxAutoMLJobRuntimeInSeconds to {per_job} or more"),
-            ).about(&["/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds"]));
+            ).about(&[&total_path]));
         }
     }
 }

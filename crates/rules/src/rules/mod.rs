@@ -22,16 +22,22 @@
 
 use crate::diag::{Diagnostic, Findings, Severity};
 use crate::json::{Node, Value};
+use layout::Layout;
 
 mod algorithms;
 mod channels;
 mod deployment;
+pub mod layout;
 mod limits;
 mod names;
 mod objective;
 mod s3;
 mod tags;
 mod union;
+mod v2_channels;
+mod v2_problem;
+mod v2_text;
+mod v2_time_series;
 mod vpc;
 
 pub use algorithms::{
@@ -52,6 +58,21 @@ pub use objective::{
 pub use s3::{s3_bucket_names, s3_output_path_length, s3_prefix_without_wildcards};
 pub use tags::tag_keys;
 pub use union::problem_type_config_holds_one;
+pub use v2_channels::{
+    gzip_only_for_tabular_s3_prefix, no_data_split_for_time_series, s3_data_type_suits_problem_type,
+};
+pub use v2_problem::{
+    compute_config_for_tabular_or_time_series, max_candidates_one_unless_tabular,
+    objective_suits_problem_type, TIME_SERIES_OBJECTIVES,
+};
+pub use v2_text::{
+    base_model_supported, content_and_label_columns_differ, gated_model_needs_eula,
+    text_generation_hyperparameters, BASE_MODELS,
+};
+pub use v2_time_series::{
+    forecast_horizon_at_most_500, forecast_quantiles_unique, holiday_country_code,
+    time_series_columns_distinct, transformations,
+};
 pub use vpc::vpc_ids_unique;
 
 /// A documented rule: reads the request, adds its findings.
@@ -62,12 +83,31 @@ pub fn check_all(request: &Node, out: &mut Findings) {
     run(CREATE_AUTO_ML_JOB_RULES, request, out);
 }
 
-/// Runs `rules` over a request (nothing when it is not an object).
+/// Runs `rules` over a `CreateAutoMLJob` request (nothing when it is not an object).
 pub fn run(rules: &[Rule], request: &Node, out: &mut Findings) {
+    run_in(rules, &layout::V1, request, out);
+}
+
+/// Runs an operation's rules over a request: those of `CreateAutoMLJobV2` read the shared
+/// settings where V2 keeps them ([`layout::v2`]), any other operation's where
+/// `CreateAutoMLJob` does.
+pub fn run_for(op: &crate::operation::Operation, request: &Node, out: &mut Findings) {
+    let layout = if op.name == crate::operation::CREATE_AUTO_ML_JOB_V2.name {
+        layout::v2(request)
+    } else {
+        &layout::V1
+    };
+    run_in(op.rules, layout, request, out);
+}
+
+fn run_in(rules: &[Rule], layout: &'static Layout, request: &Node, out: &mut Findings) {
     if request.as_object().is_none() {
         return;
     }
-    let request = Request(request);
+    let request = Request {
+        node: request,
+        layout,
+    };
     for rule in rules {
         rule(&request, out);
     }
@@ -98,16 +138,66 @@ pub static CREATE_AUTO_ML_JOB_RULES: &[Rule] = &[
     s3_prefix_without_wildcards,
 ];
 
-/// Every documented rule of `CreateAutoMLJobV2` checked so far, in the order they report.
-pub static CREATE_AUTO_ML_JOB_V2_RULES: &[Rule] = &[problem_type_config_holds_one];
+/// Every documented rule of `CreateAutoMLJobV2`, in the order they report: the union, then
+/// the channels, the problem type's settings, and what V2 shares with V1 (the same functions,
+/// reading V2's places through [`layout::v2`]).
+pub static CREATE_AUTO_ML_JOB_V2_RULES: &[Rule] = &[
+    problem_type_config_holds_one,
+    // Channels and the data split.
+    channel_types,
+    channel_has_data_source,
+    channels_share_target_and_content_type,
+    validation_fraction_with_two_channels,
+    validation_fraction_bounds,
+    no_data_split_for_time_series,
+    content_type_supported,
+    s3_data_type_suits_problem_type,
+    gzip_only_for_tabular_s3_prefix,
+    // Tabular.
+    sample_weights_need_ensembling,
+    algorithms_config,
+    objective_suits_problem_type,
+    objective_needs_problem_type,
+    max_candidates_one_unless_tabular,
+    // Time-series forecasting.
+    forecast_horizon_at_most_500,
+    forecast_quantiles_unique,
+    time_series_columns_distinct,
+    holiday_country_code,
+    transformations,
+    // Text classification and text generation.
+    content_and_label_columns_differ,
+    base_model_supported,
+    gated_model_needs_eula,
+    text_generation_hyperparameters,
+    // Compute, deployment, output, tags, security, names.
+    compute_config_for_tabular_or_time_series,
+    model_deploy_endpoint_name,
+    s3_output_path_length,
+    tag_keys,
+    runtime_per_job_within_total,
+    candidate_definitions_only_with_deployment,
+    vpc_ids_unique,
+    names_without_pasted_white_space,
+    s3_bucket_names,
+    s3_prefix_without_wildcards,
+];
 
-/// A request being checked, with typed accessors that ignore members of the wrong type.
-pub struct Request<'a>(pub &'a Node);
+/// A request being checked, with typed accessors that ignore members of the wrong type, and
+/// where it keeps the settings both APIs share.
+pub struct Request<'a> {
+    pub node: &'a Node,
+    pub layout: &'static Layout,
+}
 
 /// One input channel and its index.
 pub struct Channel<'a> {
     pub index: usize,
     pub node: &'a Node,
+    /// The list the channel is in (`/InputDataConfig`).
+    base: &'static str,
+    /// The content type an omitted `ContentType` is.
+    default_content_type: &'static str,
 }
 
 impl<'a> Channel<'a> {
@@ -121,15 +211,16 @@ impl<'a> Channel<'a> {
             Some(n) => n.as_str(),
         }
     }
-    /// The content type, `text/csv;header=present` when left out (API, AutoMLChannel.ContentType).
+    /// The content type, the problem type's default when left out (`text/csv;header=present`
+    /// for tabular data: API, AutoMLChannel.ContentType and AutoMLJobChannel.ContentType).
     pub fn content_type(&self) -> Option<&'a str> {
         match self.node.get("ContentType") {
-            None => Some(DEFAULT_CONTENT_TYPE),
+            None => Some(self.default_content_type),
             Some(n) => n.as_str(),
         }
     }
     fn pointer(&self, member: &str) -> String {
-        format!("/InputDataConfig/{}/{member}", self.index)
+        format!("{}/{}/{member}", self.base, self.index)
     }
 }
 
@@ -143,31 +234,46 @@ pub const CONTENT_TYPES: [&str; 2] = [
 
 impl<'a> Request<'a> {
     pub fn channels(&self) -> Vec<Channel<'a>> {
-        self.0
-            .get("InputDataConfig")
+        let base = self.layout.channels;
+        self.node
+            .pointer(base)
             .and_then(Node::as_array)
             .unwrap_or_default()
             .iter()
             .enumerate()
             .filter(|(_, node)| node.as_object().is_some())
-            .map(|(index, node)| Channel { index, node })
+            .map(|(index, node)| Channel {
+                index,
+                node,
+                base,
+                default_content_type: self.layout.default_content_type,
+            })
             .collect()
     }
     fn at(&self, keys: &[&str]) -> Option<&'a Node> {
-        self.0.at(keys)
+        self.node.at(keys)
     }
     fn str_at(&self, keys: &[&str]) -> Option<&'a str> {
         self.at(keys).and_then(Node::as_str)
     }
-    /// The training mode as written, or `AUTO` when left out (API, AutoMLJobConfig.Mode).
+    /// The node at a JSON Pointer, if any.
+    fn get(&self, pointer: &str) -> Option<&'a Node> {
+        self.node.pointer(pointer)
+    }
+    /// The string at a JSON Pointer (`None` for another type).
+    fn str(&self, pointer: &str) -> Option<&'a str> {
+        self.get(pointer).and_then(Node::as_str)
+    }
+    /// The training mode as written, or `AUTO` when left out (API, AutoMLJobConfig.Mode and
+    /// TabularJobConfig.Mode); `None` for a problem type without modes.
     pub fn mode(&self) -> Option<&'a str> {
-        match self.at(&["AutoMLJobConfig", "Mode"]) {
+        match self.get(self.layout.mode?) {
             None => Some("AUTO"),
             Some(n) => n.as_str(),
         }
     }
-    fn int_at(&self, keys: &[&str]) -> Option<i64> {
-        match &self.at(keys)?.value {
+    fn int(&self, pointer: &str) -> Option<i64> {
+        match &self.get(pointer)?.value {
             Value::Number(text) => crate::number::parse_i64(text),
             _ => None,
         }

@@ -12,8 +12,16 @@ use crate::json::Node;
 /// Source: API, AutoMLChannel.TargetAttributeName ("The name of the target variable") and
 /// SampleWeightAttributeName, AutoMLS3DataSource.S3Uri, AutoMLOutputDataConfig.S3OutputPath
 /// (names and locations, taken as written: their patterns allow any character).
+///
+/// In V2 the column names sit in the problem type's settings (`TabularJobConfig`,
+/// `TimeSeriesConfig`, `TextClassificationJobConfig`): they are read first.
 pub fn names_without_pasted_white_space(req: &Request, out: &mut Findings) {
     let mut places: Vec<(String, &str)> = Vec::new();
+    for pointer in req.layout.columns {
+        if let Some(value) = req.str(pointer) {
+            places.push((pointer.to_string(), value));
+        }
+    }
     for channel in req.channels() {
         for member in ["TargetAttributeName", "SampleWeightAttributeName"] {
             if let Some(value) = channel.str(member) {

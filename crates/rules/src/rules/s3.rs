@@ -74,21 +74,9 @@ pub fn s3_bucket_names(req: &Request, out: &mut Findings) {
             places.push((channel.pointer("DataSource/S3DataSource/S3Uri"), uri));
         }
     }
-    for (pointer, keys) in [
-        (
-            "/OutputDataConfig/S3OutputPath",
-            &["OutputDataConfig", "S3OutputPath"][..],
-        ),
-        (
-            "/AutoMLJobConfig/CandidateGenerationConfig/FeatureSpecificationS3Uri",
-            &[
-                "AutoMLJobConfig",
-                "CandidateGenerationConfig",
-                "FeatureSpecificationS3Uri",
-            ][..],
-        ),
-    ] {
-        if let Some(uri) = req.str_at(keys) {
+    let feature_specification = req.layout.feature_specification.unwrap_or_default();
+    for pointer in ["/OutputDataConfig/S3OutputPath", feature_specification] {
+        if let Some(uri) = req.str(pointer).filter(|_| !pointer.is_empty()) {
             places.push((pointer.to_string(), uri));
         }
     }

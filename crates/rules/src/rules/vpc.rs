@@ -7,13 +7,12 @@ use crate::json::Node;
 /// A warning when a security group or subnet ID is listed twice: the duplicate adds nothing
 /// and usually stands where a different ID was meant.
 ///
-/// Source: API, VpcConfig.SecurityGroupIds and VpcConfig.Subnets (sets of IDs in the VPC).
+/// Source: API, VpcConfig.SecurityGroupIds and VpcConfig.Subnets (sets of IDs in the VPC);
+/// V2 has `SecurityConfig` at the top of the request.
 pub fn vpc_ids_unique(req: &Request, out: &mut Findings) {
     for member in ["SecurityGroupIds", "Subnets"] {
-        let Some(ids) = req
-            .at(&["AutoMLJobConfig", "SecurityConfig", "VpcConfig", member])
-            .and_then(Node::as_array)
-        else {
+        let list = format!("{}/VpcConfig/{member}", req.layout.security);
+        let Some(ids) = req.get(&list).and_then(Node::as_array) else {
             continue;
         };
         // A map, not a set: the crate's one hash table type (see `tag_keys`).
@@ -23,7 +22,7 @@ pub fn vpc_ids_unique(req: &Request, out: &mut Findings) {
             if seen.insert(id, i).is_some() {
                 out.push(warning(
                     "vpc-duplicate-id",
-                    &format!("/AutoMLJobConfig/SecurityConfig/VpcConfig/{member}/{i}"),
+                    &format!("{list}/{i}"),
                     &format!("{member} lists \"{id}\" more than once"),
                 ));
             }

@@ -9,6 +9,7 @@ mod common;
 #[path = "../common/located.rs"]
 mod located;
 
+mod converted;
 mod export_shells;
 mod export_windows;
 mod fixtures;
@@ -23,4 +24,5 @@ mod import_shorthand;
 mod model_drift;
 mod no_panic;
 mod related;
+mod v2_rules;
 mod wording;

@@ -3,9 +3,8 @@
 
 use std::fs;
 
-use crate::common::{fixtures_dir, names_on_disk, BASE};
-use automl_rules::check_text;
-use automl_rules::model;
+use crate::common::{fixtures_dir, names_on_disk, operation_for, BASE};
+use automl_rules::{check_text, check_text_for};
 
 /// The related members of the one finding with `code` in the request `BASE` + `extra`.
 fn related(extra: &str, code: &str) -> Vec<String> {
@@ -70,7 +69,8 @@ fn related_members_are_members_of_the_request() {
     let mut seen = 0;
     for name in names_on_disk() {
         let text = fs::read_to_string(fixtures_dir().join(format!("{name}.json"))).unwrap();
-        for d in check_text(&text).diagnostics {
+        let op = operation_for(&name);
+        for d in check_text_for(op, &text).diagnostics {
             let constraint = [
                 "syntax", "required", "unknown", "type", "length", "pattern", "enum", "count",
                 "range",
@@ -84,7 +84,7 @@ fn related_members_are_members_of_the_request() {
             );
             for p in &d.related {
                 seen += 1;
-                assert!(model::shape_at(p).is_some(), "{name}: {} names {p}", d.code);
+                assert!(op.shape_at(p).is_some(), "{name}: {} names {p}", d.code);
                 assert_ne!(p, &d.path, "{name}: {}", d.code);
             }
         }

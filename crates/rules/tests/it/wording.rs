@@ -1,10 +1,10 @@
 //! Regression tests for the wording of plain messages and help found in a new-user review:
 //! every warning names its member first, as the errors do, and the help agrees with the rules.
 
-use crate::common::{fixtures_dir, names_on_disk, BASE};
-use automl_rules::check_text;
+use crate::common::{fixtures_dir, names_on_disk, operation_for, BASE};
 use automl_rules::model;
 use automl_rules::Severity;
+use automl_rules::{check_text, check_text_for, Operation, CREATE_AUTO_ML_JOB};
 
 /// Requests for warnings that no fixture raises.
 fn extra_requests() -> Vec<String> {
@@ -23,15 +23,23 @@ const WALKER_WARNINGS: [&str; 2] = ["duplicate", "lone-surrogate"];
 
 #[test]
 fn every_rule_warning_starts_with_the_member_it_is_about() {
-    let mut texts: Vec<String> = names_on_disk()
+    // Each fixture as the operation its name says (V2's rules have warnings of their own).
+    let mut texts: Vec<(&Operation, String)> = names_on_disk()
         .iter()
-        .map(|name| std::fs::read_to_string(fixtures_dir().join(format!("{name}.json"))).unwrap())
+        .map(|name| {
+            let text = std::fs::read_to_string(fixtures_dir().join(format!("{name}.json")));
+            (operation_for(name), text.unwrap())
+        })
         .collect();
-    texts.extend(extra_requests());
+    texts.extend(
+        extra_requests()
+            .into_iter()
+            .map(|t| (&CREATE_AUTO_ML_JOB, t)),
+    );
     let mut seen = std::collections::BTreeSet::new();
     let mut failures = Vec::new();
-    for text in &texts {
-        for d in check_text(text).diagnostics {
+    for (op, text) in &texts {
+        for d in check_text_for(op, text).diagnostics {
             if d.severity != Severity::Warning || WALKER_WARNINGS.contains(&d.code) {
                 continue;
             }
@@ -58,6 +66,11 @@ fn every_rule_warning_starts_with_the_member_it_is_about() {
         "deploy-without-training",
         "vpc-duplicate-id",
         "s3-bucket-name",
+        "forecast-quantile-duplicate",
+        "time-series-column-twice",
+        "holiday-country-code",
+        "objective-text-generation",
+        "compute-canvas-only",
     ] {
         assert!(seen.contains(code), "no request raised {code}");
     }

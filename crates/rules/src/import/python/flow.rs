@@ -321,7 +321,7 @@ fn blank_chars(text: &str, ranges: &[(usize, usize)]) -> String {
             if c == '\n' {
                 out.push('\n');
             } else {
-                out.extend(std::iter::repeat(' ').take(c.len_utf8()));
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
             }
         }
         last = to;
