@@ -309,6 +309,10 @@ impl Session {
                     if current.check.skip_to(start) {
                         skip_to = Some(start);
                     }
+                } else if current.check.skip_rest(current.size) {
+                    // Data that is neither CSV nor Parquet (binary, ZIP, UTF-16): the rest
+                    // cannot change the findings, so a 10 GB file of zeros is not read.
+                    skip_to = Some(current.size);
                 }
                 Some(Output::Progress {
                     run,
@@ -572,6 +576,57 @@ mod tests {
         let r = report(s.handle(Input::End { run: 2 }).unwrap());
         assert_eq!(r.channels.len(), 1);
         assert_eq!(r.channels[0].slot, 1);
+    }
+
+    #[test]
+    fn binary_data_and_a_parquet_body_are_skipped() {
+        let mut s = Session::new();
+        let size = 10 << 30;
+        s.handle(Input::Start {
+            run: 1,
+            request: REQUEST.into(),
+            slot: 0,
+            file: "zeros.csv".into(),
+            size,
+        });
+        let out = s.handle(Input::Chunk {
+            run: 1,
+            offset: 0,
+            bytes: vec![0; 8192],
+        });
+        assert_eq!(
+            out,
+            Some(Output::Progress {
+                run: 1,
+                read: size,
+                skip_to: Some(size)
+            })
+        );
+        let r = report(s.handle(Input::End { run: 1 }).unwrap());
+        assert!(!r.valid);
+        assert_eq!(r.channels[0].bytes, size);
+        assert!(
+            r.findings[0].message.contains("zeros.csv"),
+            "{:?}",
+            r.findings
+        );
+        // A Parquet file: after its first bytes, only the footer is asked for.
+        s.handle(Input::Start {
+            run: 2,
+            request: REQUEST.into(),
+            slot: 0,
+            file: "t.parquet".into(),
+            size,
+        });
+        let out = s.handle(Input::Chunk {
+            run: 2,
+            offset: 0,
+            bytes: b"PAR1 not really".to_vec(),
+        });
+        assert!(
+            matches!(out, Some(Output::Progress { skip_to: Some(at), .. }) if at > 0 && at < size),
+            "{out:?}"
+        );
     }
 
     #[test]
