@@ -231,7 +231,7 @@ pub fn progress_line(done: u64, total: u64, elapsed_ms: u64) -> String {
         let _ =
             std::fmt::Write::write_fmt(&mut line, format_args!(" · {}/s", megabytes(per_second)));
         let left_ms = total.saturating_sub(done).saturating_mul(elapsed_ms) / done;
-        let left = (left_ms + 999) / 1000;
+        let left = left_ms.div_ceil(1000);
         let _ = std::fmt::Write::write_fmt(&mut line, format_args!(" · {left} s left"));
     }
     line
