@@ -6,6 +6,7 @@ use std::time::Duration;
 use automl_rules::json;
 use leptos::prelude::*;
 
+use super::data_check::DataCheck;
 use super::export::Export;
 use super::form::FormSection;
 use super::import::Import;
@@ -324,6 +325,7 @@ pub fn Page(
             <aside class="side">
                 <Import/>
                 <Summary/>
+                <DataCheck/>
                 <Export/>
             </aside>
         </div>

@@ -77,6 +77,9 @@ pub struct Editor {
     /// The holes of the last import (`runtime-value` findings): each stands while its
     /// member still holds what the import left there (see [`Findings::check_with_holes`]).
     pub holes: RwSignal<Vec<Diagnostic>>,
+    /// The findings of the last "Check my data" (the data files against the request), shown
+    /// at the channels' fields and in the Check panel beside the request's own.
+    pub data: RwSignal<Vec<Diagnostic>>,
 }
 
 /// A different request another tab saved: its compact JSON and its line of edits.
@@ -134,12 +137,14 @@ impl Editor {
         let draft = RwSignal::new(draft);
         let described_name = RwSignal::new(None::<String>);
         let holes = RwSignal::new(Vec::<Diagnostic>::new());
+        let data = RwSignal::new(Vec::<Diagnostic>::new());
         let findings = Memo::new(move |_| {
-            holes.with(|h| {
+            let f = holes.with(|h| {
                 described_name.with(|old| {
                     draft.with(|d| Findings::check_with_holes(&d.root, old.as_deref(), h, layout))
                 })
-            })
+            });
+            data.with(|data| f.with_data(data, layout))
         });
         let reveal = RwSignal::new(Reveal::default());
         let section_counts =
@@ -165,6 +170,7 @@ impl Editor {
             other_tab: RwSignal::new(None),
             stashed_from: StoredValue::new(None),
             holes,
+            data,
         };
         store.open_sections_with_content();
         store

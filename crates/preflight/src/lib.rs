@@ -52,11 +52,17 @@ impl Preflight {
 
     /// Puts the channels' results together with the checks across channels.
     pub fn report(plan: &Plan, results: Vec<ChannelResult>) -> Report {
+        Preflight::report_of(plan, &results)
+    }
+
+    /// [`Preflight::report`] of results kept for later: the page's worker keeps each
+    /// channel's result and reports again when another channel's file has been read.
+    pub fn report_of(plan: &Plan, results: &[ChannelResult]) -> Report {
         let mut findings = Vec::new();
         for (pos, r) in results.iter().enumerate() {
             rules::check_channel(r, pos, &mut findings);
         }
-        rules::check_all(plan, &results, &mut findings);
+        rules::check_all(plan, results, &mut findings);
         // By file, errors first; within that, in the order the rules run (a stable sort).
         findings.sort_by_key(|f| (f.channel.unwrap_or(usize::MAX), !f.is_error()));
         let channels = results.iter().map(summary).collect();
