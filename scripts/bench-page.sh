@@ -5,6 +5,8 @@
 # on a request with two channels, 50 tags and every section open, and the first keystroke's
 # latency, and the time to the page answering after importing 1,000, 5,000 and 60,000 tags
 # and after a reload (LISTS=1000,5000 picks sizes; ONLY=lists runs that part alone). It prints
+# the first-load bytes and the on-demand bytes apart, and the first use of what loads on demand
+# (ONLY=on-demand runs that part alone). It prints
 # figures; it asserts nothing about time. LOADS=9 and KEYS=120 by default;
 # SKIP_BUILD=1 measures the dist/ already built.
 set -euo pipefail

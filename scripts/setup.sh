@@ -45,6 +45,13 @@ if ! wasm-pack --version 2>/dev/null | grep -q "^wasm-pack $WASM_PACK_VERSION\$"
   cargo install --locked wasm-pack --version "=$WASM_PACK_VERSION" --quiet --force
 fi
 
+# twiggy: where the page's wasm bytes are, per crate (printed by scripts/size-gate.py).
+TWIGGY_VERSION=0.8.0
+if ! twiggy --version 2>/dev/null | grep -q " $TWIGGY_VERSION\$"; then
+  log "cargo install twiggy $TWIGGY_VERSION (about 3 minutes cold)"
+  cargo install --locked twiggy --version "=$TWIGGY_VERSION" --quiet --force
+fi
+
 # 3. npm: binaryen 132 (Debian's wasm-opt 108 silently breaks the page), playwright-core (driving
 #    Debian's chromium; never a browser download), axe-core and typescript (tsc checks the
 #    JavaScript package's definitions), pinned by tools/package-lock.json.

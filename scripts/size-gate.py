@@ -15,12 +15,20 @@ time is not, so timing stays in scripts/bench-page.sh, which prints figures only
    code avoids a few pieces of the standard library that weigh kilobytes for work it can do
    without (each rule in size-budget.json says why and where the page avoids it); a
    function of those families in the name section fails the gate and names the function.
+3. Where the bytes are (printed, never judged): that wasm after wasm-bindgen (whose own
+   descriptors are then gone) and before wasm-opt, measured by twiggy 0.8 (scripts/setup.sh)
+   as shallow bytes per crate, and per module of the page and of the rules, so each change
+   shows where its bytes went. Without twiggy or wasm-bindgen on PATH it says so and goes on.
 """
 import gzip
 import json
 import pathlib
+import collections
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import zlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -93,6 +101,70 @@ def function_names(wasm: bytes) -> list[str]:
     return names
 
 
+# Names twiggy gives what is not a function of a crate.
+STRUCTURE = ("custom section", "export ", "import ", "type[", "elem")
+# Type parameters and primitive types that start a name like `<T as tachys::...>::f`.
+NOT_A_CRATE = set("T U V F K A B E S I R W str char u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize f32 f64 bool".split())
+PATH_SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::")
+
+
+def owner(name: str) -> str:
+    """The crate an item of twiggy's `top` belongs to: the first crate of its path, or for
+    `<X as Trait>::f` the type's crate (the trait's when X is a type parameter or primitive)."""
+    if name.startswith(STRUCTURE) or "subsection" in name or name.endswith("section headers"):
+        return "(wasm structure: names, imports, exports, types, table)"
+    if name.startswith(("data segment", "data[")):
+        return "(read-only data: messages, help, the model table)"
+    if name.startswith("<"):
+        m = re.match(r"<(.*?) as ([A-Za-z_][A-Za-z0-9_]*)", name)
+        if m:
+            own = [c for c in PATH_SEGMENT.findall(m.group(1)) if c not in NOT_A_CRATE]
+            return own[0] if own else m.group(2)
+    own = [c for c in PATH_SEGMENT.findall(name) if c not in NOT_A_CRATE]
+    return own[0] if own else "(runtime helpers)"
+
+
+def module_of(name: str) -> str | None:
+    """`automl_rules::import`, `automl_job_web::components::form`: the module of one of our
+    crates an item is in, or None."""
+    m = re.match(r"<?(automl_rules|automl_job_web)(?:\[[0-9a-f]+\])?::([A-Za-z0-9_]+)(?:::([A-Za-z0-9_]+))?", name)
+    if not m:
+        return None
+    deeper = m.group(2) in ("components", "state") and m.group(3) and m.group(3)[0].islower()
+    return f"{m.group(1)}::{m.group(2)}" + (f"::{m.group(3)}" if deeper else "")
+
+
+def where_the_bytes_are(raw_wasm: pathlib.Path) -> None:
+    """Prints twiggy's shallow bytes per crate and per module of ours (see the module notes)."""
+    missing = [t for t in ("twiggy", "wasm-bindgen") if shutil.which(t) is None]
+    if missing:
+        print(f"size-gate: where the bytes are: {' and '.join(missing)} not on PATH (scripts/setup.sh installs them)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            ["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", tmp, "--out-name", "page", str(raw_wasm)],
+            check=True,
+        )
+        top = subprocess.run(
+            ["twiggy", "top", "-n", "1000000", "--format", "json", f"{tmp}/page_bg.wasm"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    items = json.loads(top.stdout)
+    crates, modules = collections.Counter(), collections.Counter()
+    for item in items:
+        crates[owner(item["name"])] += item["shallow_size"]
+        module = module_of(item["name"])
+        if module:
+            modules[module] += item["shallow_size"]
+    total = sum(crates.values())
+    print(f"size-gate: where the bytes are (twiggy, shallow, after wasm-bindgen, before wasm-opt; {total} B in all):")
+    for label, counter, rows in (("crate", crates, 16), ("module", modules, 16)):
+        for name, size in counter.most_common(rows):
+            print(f"  {label:6} {size:8d} B {size / 1024:7.1f} KB  {name}")
+
+
 def main() -> int:
     only_print = "--print" in sys.argv[1:]
     budget = json.loads(BUDGET.read_text(encoding="utf-8"))
@@ -104,13 +176,16 @@ def main() -> int:
     first = first_load_files()
     groups = {"first_load": first, "on_demand": on_demand_files(first)}
     for group, files in groups.items():
-        total = 0
+        total = brotli = 0
         for path in files:
             data = path.read_bytes()
             total += gz(data)
+            # The brotli copy scripts/build-page.sh writes beside it, for hosts that serve it.
+            br = path.with_name(path.name + ".br")
+            brotli += br.stat().st_size if br.is_file() else len(data)
             print(f"  {group:10} {path.name:44} {len(data):9d} B  {gz(data):8d} B gzip")
         limit = budget[group]["gzip_bytes"]
-        print(f"size-gate: {group}: {total} B gzip = {total / 1024:.1f} KB (budget {limit} B = {limit / 1024:.1f} KB)")
+        print(f"size-gate: {group}: {total} B gzip = {total / 1024:.1f} KB (budget {limit} B = {limit / 1024:.1f} KB); brotli {brotli / 1024:.1f} KB, not judged")
         if total > limit:
             failures.append(
                 f"{group} weighs {total} B gzip, over its budget of {limit} B in size-budget.json "
@@ -134,6 +209,7 @@ def main() -> int:
                 failures.append(
                     f"the page links {rule['what']} ({rule['why']}): {len(hits)} functions, e.g. {hits[0]}"
                 )
+        where_the_bytes_are(RAW_WASM)
     else:
         failures.append(f"{RAW_WASM.relative_to(ROOT)} is missing: the release build writes it")
 

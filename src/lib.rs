@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod on_demand;
 pub mod state;
 
 /// Mounts the page on `<body>`.

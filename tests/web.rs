@@ -1626,3 +1626,73 @@ async fn a_v1_request_is_converted_to_v2_and_undo_brings_the_v1_one_back() {
         .unchecked_into();
     assert_eq!(target.value(), "churned");
 }
+
+/// "Check my data": a box per channel of the draft, training first, with no worker fetched
+/// until a file is chosen; the data's findings show at the channel's field, and when they are
+/// the only errors the Check panel says the job would fail, not that the service would reject.
+#[wasm_bindgen_test]
+async fn the_data_panel_follows_the_channels_and_its_findings_reach_the_fields() {
+    let text = crate_example_with_validation();
+    let page = mount(Draft::from_node(json::parse(&text).unwrap()).unwrap());
+    leptos::task::tick().await;
+    let labels: Vec<String> = (0..page.count(".data-channel label"))
+        .map(|i| {
+            page.find(&format!("#data-channel-{i} label"))
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        ["Training data (channel 2)", "Validation data (channel 1)"]
+    );
+    assert_eq!(page.count("#data-file-0[type=file]"), 1);
+    assert_eq!(page.count(".data-progress"), 0);
+    let pointer = "/InputDataConfig/1/DataSource/S3DataSource/S3Uri";
+    page.editor.data.set(vec![automl_rules::diag::Diagnostic {
+        severity: automl_rules::diag::Severity::Error,
+        code: "too-few-rows",
+        path: pointer.to_string(),
+        message: "train.csv has 499 data rows: Autopilot needs at least 500 training rows".into(),
+        service_message: None,
+        cli_message: None,
+        span: None,
+        service_clause: None,
+        related: Vec::new(),
+    }]);
+    page.editor.reveal.update(|r| {
+        r.touched.insert(pointer.to_string());
+    });
+    leptos::task::tick().await;
+    let at = page
+        .find(&format!("[id=\"messages:{pointer}\"]"))
+        .text_content()
+        .unwrap();
+    assert!(at.contains("499 data rows"), "{at}");
+    let verdict = page.find("#verdict-kind").text_content().unwrap();
+    assert_eq!(verdict, "The job would fail:");
+    page.editor.data.set(Vec::new());
+    leptos::task::tick().await;
+    assert_ne!(
+        page.find("#verdict-kind").text_content().unwrap(),
+        "The job would fail:"
+    );
+}
+
+/// The example request with a validation channel put first.
+fn crate_example_with_validation() -> String {
+    let mut node = json::parse(automl_job_web::state::EXAMPLE).unwrap();
+    let channel = node.pointer("/InputDataConfig/0").unwrap().clone();
+    let mut validation = channel.clone();
+    if let Value::Object(members) = &mut validation.value {
+        for m in members.iter_mut() {
+            if m.key == "ChannelType" {
+                m.value = json::Node::new(Value::String("validation".into()));
+            }
+        }
+    }
+    if let Some(Value::Array(items)) = node.get_mut("InputDataConfig").map(|n| &mut n.value) {
+        items.insert(0, validation);
+    }
+    json::to_compact(&node)
+}

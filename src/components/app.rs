@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::data_check::DataCheck;
 use super::export::Export;
 use super::form::FormSection;
 use super::import::Import;
@@ -329,6 +330,7 @@ pub fn Page(
             <aside class="side">
                 <Import/>
                 <Summary/>
+                <DataCheck/>
                 <Export/>
             </aside>
         </div>

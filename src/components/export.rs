@@ -1,10 +1,11 @@
 //! The export panel.
 
-use automl_rules::export::{self, Target};
+use automl_rules::export::Target;
 use leptos::prelude::*;
 
 use super::use_editor;
 use crate::browser;
+use crate::on_demand;
 use crate::state::verdict::{Kind, Verdict};
 use crate::state::words::export_preview;
 use crate::state::WRAP_KEY;
@@ -17,24 +18,50 @@ pub fn Export() -> impl IntoView {
     // Long lines (a JSON option of the AWS CLI command) wrap in the box when asked: shown,
     // not copied, so the copy stays exact.
     let wrap = RwSignal::new(browser::load(WRAP_KEY).as_deref() == Some("wrap"));
+    // The exports other than the JSON body load when first chosen (see `on_demand`): until
+    // then the box says so, and Copy and Download wait.
+    let ready = RwSignal::new(on_demand::is_loaded());
+    let load_failed = RwSignal::new(None::<String>);
+    let choose = move |t: Target| {
+        target.set(t);
+        if t != Target::Json && !ready.get_untracked() {
+            load_failed.set(None);
+            on_demand::load_then(move |loaded| match loaded {
+                Ok(()) => ready.set(true),
+                Err(e) => load_failed.set(Some(e)),
+            });
+        }
+    };
+    let waiting = move || target.get() != Target::Json && !ready.get();
     // What the box shows: the export, cut when very long (see `export_preview`).
     let text = Memo::new(move |_| {
         editor.export_tick.track();
+        ready.track();
         let t = target.get();
-        let whole = editor
-            .draft
-            .with_untracked(|d| export::render_for(d.api.operation(), &d.root, t));
-        let (shown, note) = export_preview(&whole);
-        (shown.to_string(), note)
+        match editor.draft.with_untracked(|d| on_demand::export(&d.root, t, d.api)) {
+            Some(whole) => {
+                let (shown, note) = export_preview(&whole);
+                (shown.to_string(), note)
+            }
+            None => (
+                match load_failed.get() {
+                    Some(e) => format!(
+                        "Could not load this export ({e}): check the connection and choose it again."
+                    ),
+                    None => format!("Loading the {} export…", t.label()),
+                },
+                None,
+            ),
+        }
     });
     let verdict = Memo::new(move |_| editor.findings.with(Verdict::of));
     let done = RwSignal::new(String::new());
     // What is copied or downloaded is rendered from the draft as it is now: the panel may
     // still be waiting out the pause after the last keystroke.
     let current = move || {
-        editor.draft.with_untracked(|d| {
-            export::render_for(d.api.operation(), &d.root, target.get_untracked())
-        })
+        editor
+            .draft
+            .with_untracked(|d| on_demand::export(&d.root, target.get_untracked(), d.api))
     };
     // What was copied, and whether the service would take it.
     let caveat = move || {
@@ -42,7 +69,10 @@ pub fn Export() -> impl IntoView {
         editor.findings.with_untracked(Verdict::of).caveat()
     };
     let copy = move |_| {
-        let (t, text, caveat) = (target.get_untracked(), current(), caveat());
+        let (t, caveat) = (target.get_untracked(), caveat());
+        let Some(text) = current() else {
+            return done.set(format!("The {} export is still loading.", t.label()));
+        };
         browser::copy_then(text, move |copied| {
             done.set(match copied {
                 Ok(()) => format!("Copied ({}){caveat}", t.label()),
@@ -56,7 +86,10 @@ pub fn Export() -> impl IntoView {
             Target::Json => "application/json",
             _ => "text/plain",
         };
-        done.set(match browser::download(t.file_name(), &current(), mime) {
+        let Some(text) = current() else {
+            return done.set(format!("The {} export is still loading.", t.label()));
+        };
+        done.set(match browser::download(t.file_name(), &text, mime) {
             Ok(()) => format!("Downloaded {}{}", t.file_name(), caveat()),
             Err(e) => e,
         });
@@ -83,7 +116,7 @@ pub fn Export() -> impl IntoView {
                                     name="export-target"
                                     value=t.name()
                                     prop:checked=move || target.get() == t
-                                    on:change=move |_| target.set(t)
+                                    on:change=move |_| choose(t)
                                 />
                                 {t.label()}
                             </label>
@@ -95,6 +128,7 @@ pub fn Export() -> impl IntoView {
                 class=move || if wrap.get() { "code wrap" } else { "code" }
                 tabindex="0"
                 aria-label=move || target.get().label()
+                aria-busy=move || waiting().then_some("true")
             >
                 <code id="export-text">{move || text.with(|t| t.0.clone())}</code>
             </pre>
@@ -113,8 +147,10 @@ pub fn Export() -> impl IntoView {
                 " Wrap long lines (in this box only: what is copied keeps its lines)"
             </label>
             <div class="actions">
-                <button type="button" id="export-copy" on:click=copy>"Copy"</button>
-                <button type="button" id="export-download" on:click=download>
+                <button type="button" id="export-copy" on:click=copy disabled=waiting>
+                    "Copy"
+                </button>
+                <button type="button" id="export-download" on:click=download disabled=waiting>
                     {move || format!("Download {}", target.get().file_name())}
                 </button>
             </div>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::use_editor;
 use crate::browser;
+use crate::on_demand;
 use crate::state::api::Api;
 use crate::state::draft::Draft;
 
@@ -22,21 +23,16 @@ pub fn Import() -> impl IntoView {
         error.set(message);
         browser::after_tick(|| browser::scroll_to("import-error"));
     };
-    let import_text = move |source: String| {
-        // The operation is told from what was read: a V2 command or program imports as V2.
-        let imported = import::import_full(&automl_rules::CREATE_AUTO_ML_JOB, &source)
-            .map(|i| (Api::V1, i))
-            .or_else(|e| {
-                import::import_full(&automl_rules::CREATE_AUTO_ML_JOB_V2, &source)
-                    .map(|i| (Api::V2, i))
-                    .map_err(|_| e)
-            })
-            .map(|(api, i)| {
-                let told = Api::of(automl_rules::detect(&i.request));
-                (if told == Api::V2 { told } else { api }, i)
-            });
-        match imported {
-        Ok((api, import::Imported { request: node, left_out, diagnostics })) => match Draft::from_node_for(node, api) {
+    // The import readers load on first use (see `on_demand`): meanwhile the panel says so.
+    let loading = RwSignal::new(false);
+    let apply = move |result: Result<import::Imported, import::ImportError>| {
+        match result {
+        // The operation is told from what was read: a V2 body (or a create-auto-ml-job-v2
+        // command, whose body has V2's members) opens as V2.
+        Ok(import::Imported { request: node, left_out, diagnostics }) => match Draft::from_node_for(
+            node.clone(),
+            Api::of(automl_rules::detect(&node)),
+        ) {
             Some(d) => {
                 // The first sentence names the step (Undo's title quotes it).
                 let what = if left_out.is_empty() {
@@ -106,6 +102,23 @@ pub fn Import() -> impl IntoView {
         }
     }
     };
+    let import_text = move |source: String| {
+        if !on_demand::is_loaded() {
+            loading.set(true);
+        }
+        on_demand::load_then(move |loaded| {
+            loading.set(false);
+            match loaded.map(|()| on_demand::import_text(&source)) {
+                Ok(Some(result)) => apply(result),
+                Ok(None) => fail("The import reader did not load. Your draft is unchanged.".to_string()),
+                Err(e) => fail(format!(
+                    "Could not load the import reader ({e}): check the connection and import again. Your draft is unchanged."
+                )),
+            }
+        });
+    };
+    // Loaded as soon as an import looks likely, so it is usually there before it is needed.
+    let prefetch = move || on_demand::load_then(|_| ());
     // The newest file dropped or chosen wins, whichever is read first.
     let reads = StoredValue::new(0_u64);
     let read_then_import = move |file: web_sys::File| {
@@ -168,6 +181,7 @@ pub fn Import() -> impl IntoView {
     };
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
         if carries_files(&ev) {
+            prefetch();
             ev.prevent_default();
         }
     });
@@ -212,8 +226,10 @@ pub fn Import() -> impl IntoView {
                 spellcheck="false"
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
+                on:focus=move |_| prefetch()
                 on:drop=on_drop
                 aria-describedby="import-error"
+                aria-busy=move || loading.get().then_some("true")
             ></textarea>
             <div class="actions">
                 <button type="button" id="import-button" on:click=move |_| import_text(text.get_untracked())>
@@ -228,6 +244,9 @@ pub fn Import() -> impl IntoView {
                     />
                 </label>
             </div>
+            <p id="import-status" class="notice" role="status">
+                {move || loading.get().then_some("Loading the import reader…")}
+            </p>
             <p id="import-error" class="msg error" role="alert" hidden=move || error.with(String::is_empty)>
                 {move || error.get()}
             </p>

@@ -25,7 +25,7 @@ pub fn Summary() -> impl IntoView {
     // new count at every keystroke (ten announcements for a name, a role and a duration).
     // The counts beside it update silently; they are one arrow key away. (A debounced
     // region would still announce a count at every pause in typing, and late.)
-    let kind = Memo::new(move |_| verdict.get().kind());
+    let kind = Memo::new(move |_| verdict.get().headline());
     let counts = Memo::new(move |_| editor.findings.with(|f| (f.errors, f.warnings)));
     let all_shown = Memo::new(move |_| editor.reveal.with(|r| r.all));
     // Worked out only while the switch shows it (it would cost every keystroke otherwise).
@@ -49,7 +49,7 @@ pub fn Summary() -> impl IntoView {
         <section class="summary" id="summary" tabindex="-1" aria-labelledby="summary-title">
             <h2 id="summary-title">"Check"</h2>
             <p class=move || verdict.get().class()>
-                <span id="verdict-kind" role="status">{move || kind.get().headline()}</span>
+                <span id="verdict-kind" role="status">{move || kind.get()}</span>
                 " "
                 <span class="verdict-detail">{move || verdict.get().detail()}</span>
             </p>

@@ -82,6 +82,9 @@ pub struct Editor {
     /// The settings of problem types chosen before (V2), by union member, kept while another
     /// is chosen: choosing that one again brings them back (see [`Editor::choose_member`]).
     pub set_aside: StoredValue<BTreeMap<String, automl_rules::json::Node>>,
+    /// The findings of the last "Check my data" (the data files against the request), shown
+    /// at the channels' fields and in the Check panel beside the request's own.
+    pub data: RwSignal<Vec<Diagnostic>>,
 }
 
 /// Whether a problem type's value holds any setting (not an empty object).
@@ -144,14 +147,16 @@ impl Editor {
         let api = Memo::new(move |_| draft.with(|d| d.api));
         let described_name = RwSignal::new(None::<String>);
         let holes = RwSignal::new(Vec::<Diagnostic>::new());
+        let data = RwSignal::new(Vec::<Diagnostic>::new());
         let findings = Memo::new(move |_| {
-            holes.with(|h| {
+            let f = holes.with(|h| {
                 described_name.with(|old| {
                     draft.with(|d| {
                         Findings::check_with_holes(&d.root, old.as_deref(), h, d.api.layout())
                     })
                 })
-            })
+            });
+            data.with(|data| f.with_data(data, api.get().layout()))
         });
         let reveal = RwSignal::new(Reveal::default());
         let section_counts = Memo::new(move |_| {
@@ -180,6 +185,7 @@ impl Editor {
             stashed_from: StoredValue::new(None),
             holes,
             set_aside: StoredValue::new(BTreeMap::new()),
+            data,
         };
         store.open_sections_with_content();
         store

@@ -19,6 +19,8 @@ pub struct Findings {
     /// How many of the errors are holes of an import (values computed when the program
     /// runs, to fill in).
     pub holes: usize,
+    /// How many of the errors are about the data files ("Check my data"), not the request.
+    pub data_errors: usize,
     by_path: HashMap<String, Vec<usize>>,
 }
 
@@ -65,6 +67,21 @@ impl Findings {
         findings
     }
 
+    /// These findings with the data preflight's (`data`, from "Check my data") among
+    /// them, ordered as the form shows their fields; the holes are still counted.
+    pub fn with_data(self, data: &[Diagnostic], layout: &Layout) -> Self {
+        if data.is_empty() {
+            return self;
+        }
+        let holes = self.holes;
+        let mut list = self.list;
+        list.extend(data.iter().cloned());
+        let mut findings = Findings::from_list(list, layout);
+        findings.holes = holes;
+        findings.data_errors = data.iter().filter(|d| d.is_error()).count();
+        findings
+    }
+
     /// Indexes `list`, ordered as the fields appear on the page (the rules report in the
     /// request's order, which is not the form's).
     pub fn from_list(found: Vec<Diagnostic>, layout: &Layout) -> Self {
@@ -87,6 +104,7 @@ impl Findings {
             errors,
             warnings,
             holes: 0,
+            data_errors: 0,
             by_path,
         }
     }

@@ -11,10 +11,12 @@
 //! - [`words`]: labels, nouns, examples and constraint lines; [`suited`]: which values of a
 //!   select suit the rest of the request; [`stepper`]: the arrow keys in number fields;
 //!   [`duration`]: seconds in words;
+//! - [`data_check`]: the "Check my data" panel's channels, worker request and wording;
 //! - [`share`]: the share-link compression; [`tabs`]: what a tab makes of a draft another
 //!   tab saved.
 
 pub mod api;
+pub mod data_check;
 pub mod draft;
 pub mod duration;
 pub mod editor;

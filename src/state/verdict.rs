@@ -25,6 +25,9 @@ pub enum Verdict {
         others: usize,
         warnings: usize,
     },
+    /// The request is fine but the data files checked ("Check my data") would fail the job
+    /// once it starts: its kind is [`Kind::Rejected`], worded as the job failing.
+    DataFails { errors: usize, warnings: usize },
 }
 
 /// The kind of a verdict, without its counts: what a live region announces, so a screen
@@ -60,6 +63,7 @@ impl Verdict {
             {
                 Verdict::Incomplete { missing, warnings }
             }
+            errors if errors == findings.data_errors => Verdict::DataFails { errors, warnings },
             errors => Verdict::Rejected { errors, warnings },
         }
     }
@@ -69,7 +73,7 @@ impl Verdict {
         match self {
             Verdict::Ready { .. } => Kind::Ready,
             Verdict::Incomplete { .. } | Verdict::Holes { .. } => Kind::Incomplete,
-            Verdict::Rejected { .. } => Kind::Rejected,
+            Verdict::Rejected { .. } | Verdict::DataFails { .. } => Kind::Rejected,
         }
     }
 
@@ -85,7 +89,16 @@ impl Verdict {
     /// The Check panel's whole line: [`Kind::headline`] then [`Verdict::detail`]
     /// ("Incomplete: 5 required members to fill in.").
     pub fn line(self) -> String {
-        format!("{} {}", self.kind().headline(), self.detail())
+        format!("{} {}", self.headline(), self.detail())
+    }
+
+    /// [`Kind::headline`], but the data failing the job is not the service rejecting the
+    /// request.
+    pub fn headline(self) -> &'static str {
+        match self {
+            Verdict::DataFails { .. } => "The job would fail:",
+            _ => self.kind().headline(),
+        }
     }
 
     /// What follows the headline: the counts, which change while typing.
@@ -111,6 +124,11 @@ impl Verdict {
             Verdict::Rejected { errors, warnings } => {
                 format!("{}{}.", plural(errors, "error"), and_warnings(warnings))
             }
+            Verdict::DataFails { errors, warnings } => format!(
+                "the service would accept the request, but the data files checked have {}{}.",
+                plural(errors, "error"),
+                and_warnings(warnings)
+            ),
             Verdict::Holes { holes, others, .. } => format!(
                 "{} to fill in: computed when the program runs.{}",
                 plural(holes, "value"),
@@ -141,6 +159,10 @@ impl Verdict {
                 "mobile-status todo",
                 format!("Incomplete: {} to fill in", plural(holes, "value")),
             ),
+            Verdict::DataFails { errors, .. } => (
+                "mobile-status bad",
+                format!("Job would fail: {} in the data", plural(errors, "error")),
+            ),
         }
     }
 
@@ -161,6 +183,10 @@ impl Verdict {
                 "Incomplete: {} to fill in (computed when the program runs), listed under Check.",
                 plural(holes, "value")
             ),
+            Verdict::DataFails { errors, .. } => format!(
+                "Ready to send, but the job would fail with the data checked: {}, listed under Check.",
+                plural(errors, "error")
+            ),
         }
     }
 
@@ -180,6 +206,10 @@ impl Verdict {
             Verdict::Holes { holes, .. } => format!(
                 ": incomplete, {} to fill in (computed when the program runs).",
                 plural(holes, "value")
+            ),
+            Verdict::DataFails { errors, .. } => format!(
+                ", but the job would fail with the data checked ({}).",
+                plural(errors, "error")
             ),
         }
     }
@@ -237,6 +267,53 @@ mod tests {
             assert!(!words.contains("reject"), "{words}");
         }
     }
+
+    #[test]
+    fn data_that_would_fail_the_job_is_not_a_rejected_request() {
+        let (_, f) = verdict(EXAMPLE_REQUEST);
+        assert_eq!(f.errors, 0, "{:#?}", f.list);
+        let data = automl_rules::diag::Diagnostic {
+            severity: automl_rules::diag::Severity::Error,
+            code: "too-few-rows",
+            path: "/InputDataConfig/0/DataSource/S3DataSource/S3Uri".into(),
+            message: "train.csv has 499 data rows".into(),
+            service_message: None,
+            cli_message: None,
+            span: None,
+            service_clause: None,
+            related: Vec::new(),
+        };
+        let warnings = f.warnings;
+        let f = f.with_data(&[data], &CREATE_AUTO_ML_JOB);
+        let v = Verdict::of(&f);
+        assert_eq!(
+            v,
+            Verdict::DataFails {
+                errors: 1,
+                warnings
+            }
+        );
+        assert_eq!(v.kind(), Kind::Rejected);
+        assert!(
+            v.line().starts_with(
+                "The job would fail: the service would accept the request, but the data files checked have 1 error"
+            ),
+            "{}",
+            v.line()
+        );
+        for words in [v.line(), v.mobile().1, v.export_line(), v.caveat()] {
+            assert!(!words.contains("reject"), "{words}");
+        }
+        // With a mistake in the request too, the request is rejected.
+        let (_, bad) = verdict(r#"{"AutoMLJobName":"bad_name"}"#);
+        let n = bad.errors;
+        let data: Vec<_> = f.list.iter().filter(|d| d.is_error()).cloned().collect();
+        let both = bad.with_data(&data, &CREATE_AUTO_ML_JOB);
+        assert_eq!(Verdict::of(&both).kind(), Kind::Rejected);
+        assert!(matches!(Verdict::of(&both), Verdict::Rejected { errors, .. } if errors == n + 1));
+    }
+
+    const EXAMPLE_REQUEST: &str = crate::state::EXAMPLE;
 
     #[test]
     fn a_mistake_is_rejected_in_every_wording() {

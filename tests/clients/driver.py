@@ -5,7 +5,9 @@ For each request fixture it asks ``automl-job export`` for every export, runs th
 Python and the ``json`` body through ``aws ... --cli-input-json file://request.json``, each in
 an empty temporary working folder, against a loopback stand-in for SageMaker. Each run must
 put exactly the fixture's body on the wire (parsed JSON equal, types included, and every
-string equal byte for byte), with ``X-Amz-Target: SageMaker.CreateAutoMLJob``, print the ARN,
+string equal byte for byte), with ``X-Amz-Target: SageMaker.CreateAutoMLJob`` (or
+``SageMaker.CreateAutoMLJobV2`` for a ``CreateAutoMLJobV2`` request: one with
+``AutoMLJobInputDataConfig`` or ``AutoMLProblemTypeConfig``, as ``automl-job`` tells it), print the ARN,
 and leave the working folder as it was (nothing executed). It also checks that
 ``automl-job import`` reads every pasteable export back to the fixture.
 
@@ -27,7 +29,17 @@ import tempfile
 
 from standin import ARN, StandIn
 
+# The X-Amz-Target of CreateAutoMLJob, the operation of a body without V2's members.
 TARGET = "SageMaker.CreateAutoMLJob"
+# The members that make a body a CreateAutoMLJobV2 request (crates/rules/src/detect.rs).
+V2_MARKERS = ("AutoMLJobInputDataConfig", "AutoMLProblemTypeConfig")
+
+
+def operation(request):
+    """(X-Amz-Target, aws sagemaker command) of the operation a request body is for."""
+    if isinstance(request, dict) and any(m in request for m in V2_MARKERS):
+        return "SageMaker.CreateAutoMLJobV2", "create-auto-ml-job-v2"
+    return "SageMaker.CreateAutoMLJob", "create-auto-ml-job"
 
 
 def shells():
@@ -162,7 +174,8 @@ class Driver:
         if len(records) != 1:
             return f"{len(records)} requests reached the endpoint: {[r['target'] for r in records]}"
         record = records[0]
-        if record["target"] != TARGET:
+        target, _ = operation(expected)
+        if record["target"] != target:
             return f"X-Amz-Target was {record['target']!r}"
         try:
             got = json.loads(record["body"].decode("utf-8"))
@@ -214,7 +227,7 @@ class Driver:
                 with open(os.path.join(scripts, target), "wb") as f:
                     f.write(text)
             # Import reads every pasteable export back to the fixture.
-            for target in ["json", "cli", "cli-input-json", "powershell", "cmd"]:
+            for target in ["json", "cli", "cli-input-json", "powershell", "cmd", "boto3"]:
                 if target not in exports:
                     continue
                 run = subprocess.run(
@@ -230,12 +243,19 @@ class Driver:
                     back = json.loads(run.stdout.decode("utf-8"))
                     if not same(expected, back):
                         problem = "imported " + (difference(expected, back) or "with other types")
+                if problem is None:
+                    # The operation it was read as is the one the export sends.
+                    api = operation(expected)[0].split(".", 1)[1]
+                    note = f"note: read as a {api} request (told from the text".encode()
+                    if note not in run.stderr:
+                        problem = f"import did not say it read a {api} request: " + \
+                            run.stderr.decode("utf-8", "replace")[-500:]
                 self.result(f"{label} import {target}", problem)
             if "json" in exports:
                 self.in_empty_folder(
                     f"{label} json via aws --cli-input-json file://request.json",
                     expected,
-                    ["aws", "sagemaker", "create-auto-ml-job", "--cli-input-json",
+                    ["aws", "sagemaker", operation(expected)[1], "--cli-input-json",
                      "file://request.json"],
                     files={"request.json": exports["json"]},
                 )

@@ -51,7 +51,7 @@ _validate = botocore.validate.ParamValidator.validate
 
 
 def _observe(self, params, shape):
-    if getattr(shape, "name", "") == "CreateAutoMLJobRequest":
+    if getattr(shape, "name", "") in ("CreateAutoMLJobRequest", "CreateAutoMLJobV2Request"):
         with open(os.environ["PYTHON_SPY"], "w") as f:
             json.dump(params, f)
     return _validate(self, params, shape)
@@ -185,6 +185,53 @@ boto3.client("sagemaker").create_auto_ml_job(
     ("a required member missing", "invalid", """
 import boto3
 boto3.client("sagemaker").create_auto_ml_job(AutoMLJobName="churn-10", RoleArn="r")
+"""),
+    ("V2: a text-generation fine-tuning call with a map of hyperparameters", "send", """
+import boto3
+sm = boto3.client("sagemaker", region_name="us-east-1")
+hyperparameters = {"epochCount": "3", "learningRate": "0.00002", "batchSize": "8"}
+sm.create_auto_ml_job_v2(
+    AutoMLJobName="llm-faq-tuning",
+    AutoMLJobInputDataConfig=[{"ChannelType": "training", "ContentType": "text/csv;header=present",
+                               "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://llm-data/faq/"}}}],
+    OutputDataConfig={"S3OutputPath": "s3://llm-data/output/"},
+    AutoMLProblemTypeConfig={"TextGenerationJobConfig": {
+        "BaseModelName": "Llama2-7B",
+        "TextGenerationHyperParameters": hyperparameters,
+        "ModelAccessConfig": {"AcceptEula": True},
+        "CompletionCriteria": {"MaxAutoMLJobRuntimeInSeconds": 12 * 60 * 60},
+    }},
+    RoleArn="arn:aws:iam::123456789012:role/AutoML",
+    DataSplitConfig={"ValidationFraction": 0.15},
+)
+"""),
+    ("V2: a tabular request as ** of a dict, security and compute settings", "send", """
+import boto3
+request = {
+    "AutoMLJobName": "credit-scoring-v2",
+    "AutoMLJobInputDataConfig": [{"ChannelType": "training", "CompressionType": "Gzip",
+                                  "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://credit/train/"}}}],
+    "OutputDataConfig": {"S3OutputPath": "s3://credit/out/"},
+    "AutoMLProblemTypeConfig": {"TabularJobConfig": {"TargetAttributeName": "default", "ProblemType": "BinaryClassification",
+                                                      "Mode": "ENSEMBLING", "SampleWeightAttributeName": "w"}},
+    "RoleArn": "arn:aws:iam::123456789012:role/AutoML",
+    "SecurityConfig": {"EnableInterContainerTrafficEncryption": True,
+                       "VpcConfig": {"SecurityGroupIds": ["sg-12345678"], "Subnets": ["subnet-12345678"]}},
+    "AutoMLJobObjective": {"MetricName": "AUC"},
+    "AutoMLComputeConfig": {"EmrServerlessComputeConfig": {"ExecutionRoleARN": "arn:aws:iam::123456789012:role/Emr"}},
+}
+boto3.client("sagemaker", region_name="us-east-1").create_auto_ml_job_v2(**request)
+"""),
+    ("V2: a V1 member in a V2 call is refused by botocore and found by the checker", "invalid", """
+import boto3
+boto3.client("sagemaker", region_name="us-east-1").create_auto_ml_job_v2(
+    AutoMLJobName="mixed",
+    AutoMLJobInputDataConfig=[{"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t/"}}}],
+    OutputDataConfig={"S3OutputPath": "s3://b/o/"},
+    AutoMLProblemTypeConfig={"ImageClassificationJobConfig": {}},
+    RoleArn="arn:aws:iam::123456789012:role/AutoML",
+    ProblemType="BinaryClassification",
+)
 """),
 ]
 
@@ -397,6 +444,34 @@ HOLE_CASES = [
 ]
 
 
+# CreateAutoMLJobV2 (issue 12): the same hole forms around create_auto_ml_job_v2(…).
+HOLE_CASES += [
+    ("a V2 time-series notebook: session bucket, role, timestamp, format, an if guard, %%time",
+     notebook(
+         ("md", "# Forecasting store demand with Autopilot (CreateAutoMLJobV2)\n", None),
+         ("code", "%%time\nimport boto3, sagemaker\nfrom sagemaker import get_execution_role\n"
+                  "from time import gmtime, strftime\n\nsess = sagemaker.Session()\n"
+                  "bucket = sess.default_bucket()\nprefix = 'autopilot-v2/demand'\n"
+                  "role = get_execution_role()\nhorizon_weeks = 4\n"
+                  "if horizon_weeks > 2:\n    frequency = 'W'\nelse:\n    frequency = 'D'\n", 3),
+         ("code", "job_name = 'demand-' + strftime('%Y%m%d-%H%M', gmtime())\n"
+                  "sm = boto3.client('sagemaker', region_name='us-east-1')\n"
+                  "sm.create_auto_ml_job_v2(\n    AutoMLJobName=job_name,\n"
+                  "    AutoMLJobInputDataConfig=[{'ChannelType': 'training', 'ContentType': 'text/csv;header=present',\n"
+                  "        'DataSource': {'S3DataSource': {'S3DataType': 'S3Prefix', 'S3Uri': 's3://{}/{}/train/'.format(bucket, prefix)}}}],\n"
+                  "    OutputDataConfig={'S3OutputPath': f's3://{bucket}/{prefix}/output/'},\n"
+                  "    AutoMLProblemTypeConfig={'TimeSeriesForecastingJobConfig': {\n"
+                  "        'ForecastFrequency': frequency, 'ForecastHorizon': horizon_weeks,\n"
+                  "        'ForecastQuantiles': ['p10', 'p50', 'p90'],\n"
+                  "        'TimeSeriesConfig': {'TargetAttributeName': 'demand', 'TimestampAttributeName': 'week',\n"
+                  "                             'ItemIdentifierAttributeName': 'store_id'}}},\n"
+                  "    RoleArn=role,\n)\n", 4),
+     ),
+     {"bucket": STAND_IN_BUCKET, "role": STAND_IN_ROLE,
+      "strftime('%Y%m%d-%H%M', gmtime())": stamp("%Y%m%d-%H%M")}),
+]
+
+
 def fill(request, holes, values):
     """The imported request with each hole filled: its marker in a string replaced by the
     value's text, or the value put at its path when the member was left out."""
@@ -433,7 +508,7 @@ def hole_case(driver, source, values, folder):
         capture_output=True, env=driver.env, cwd=folder, timeout=120,
     )
     bodies = [r["body"] for r in driver.standin.records[before:]
-              if r["target"] == "SageMaker.CreateAutoMLJob"]
+              if r["target"] in ("SageMaker.CreateAutoMLJob", "SageMaker.CreateAutoMLJobV2")]
     if run.returncode != 0 or len(bodies) != 1:
         return f"Python did not send it: {run.stderr.decode()[-600:]}"
     sent = load(bodies[0].decode())
@@ -644,6 +719,7 @@ def main():
             driver.result(f"boto3 {does}: {label}", driver.case(does, source, folder))
         # Our own boto3 export of every valid request fixture.
         fixtures = sorted(glob.glob(os.path.join(ROOT, "crates/rules/tests/fixtures/valid-*.json"))
+                          + glob.glob(os.path.join(ROOT, "crates/rules/tests/fixtures/v2-valid-*.json"))
                           + glob.glob(os.path.join(HERE, "requests/*.json")))
         for path in fixtures:
             export = subprocess.run([driver.cli, "export", "--to", "boto3", path],

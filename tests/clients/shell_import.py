@@ -1,9 +1,9 @@
 """Proves that ``automl-job import`` reads a shell script's variables as the shell does, and
 puts its holes where the shell's run-time values go.
 
-Each script below is run by real bash and dash, in an empty temporary folder, with the real
-AWS CLI v1 against the loopback stand-in for SageMaker, and ``automl-job import`` reads the
-same text. The scripts set variables (``BUCKET=…``, ``export ROLE="…"``, one built from
+Each script below (``create-auto-ml-job`` or ``create-auto-ml-job-v2``) is run by real bash
+and dash, in an empty temporary folder, with the real AWS CLI v1 against the loopback
+stand-in for SageMaker, and ``automl-job import`` reads the same text. The scripts set variables (``BUCKET=…``, ``export ROLE="…"``, one built from
 another), give the aws command an environment prefix (``AWS_DEFAULT_REGION=… aws …``), and
 use values only the running shell knows: ``$(date +%s)``, backticks, a variable the script
 never sets (given to the shell in its environment). ``date`` is the system's own, behind a
@@ -101,6 +101,25 @@ BUCKET=prefix-bucket {CALL} \\
         {"BUCKET": "env-bucket"},
         {"{${BUCKET}}": (["/OutputDataConfig/S3OutputPath"], "env:BUCKET")},
     ),
+    (
+        "V2: variables in shorthand of the union and the channels, a timestamp and a role hole",
+        """#!/bin/sh
+BUCKET=forecast-bucket
+HORIZON=14
+JOB="demand-$(date +%s)"
+aws sagemaker create-auto-ml-job-v2 \\
+  --auto-ml-job-name "$JOB" \\
+  --auto-ml-job-input-data-config "ChannelType=training,DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://$BUCKET/train/}}" \\
+  --output-data-config S3OutputPath=s3://$BUCKET/out/ \\
+  --auto-ml-problem-type-config "TimeSeriesForecastingJobConfig={ForecastFrequency=D,ForecastHorizon=$HORIZON,TimeSeriesConfig={TargetAttributeName=demand,TimestampAttributeName=ts,ItemIdentifierAttributeName=sku}}" \\
+  --role-arn "$SAGEMAKER_ROLE"
+""",
+        {"SAGEMAKER_ROLE": "arn:aws:iam::123456789012:role/AutoML"},
+        {
+            "{$(date +%s)}": (["/AutoMLJobName"], "log:0"),
+            "{$SAGEMAKER_ROLE}": (["/RoleArn"], "env:SAGEMAKER_ROLE"),
+        },
+    ),
 ]
 
 # `date` as the system has it, its output logged: the values the shell produced, in order.
@@ -164,7 +183,8 @@ class ShellImport(Driver):
                 for file in (path, log):
                     if os.path.exists(file):
                         os.remove(file)
-        if run.returncode != 0 or len(records) != 1 or records[0]["target"] != TARGET:
+        target = TARGET + "V2" if "create-auto-ml-job-v2" in script else TARGET
+        if run.returncode != 0 or len(records) != 1 or records[0]["target"] != target:
             return (f"{shell} exited {run.returncode} with {len(records)} requests: "
                     + run.stderr.decode("utf-8", "replace")[-800:])
         if left:

@@ -1,7 +1,7 @@
 """Proves that ``automl-job import`` reads the AWS CLI shorthand syntax as AWS CLI v1 does.
 
 For each command line of the corpus below it runs the real ``aws sagemaker
-create-auto-ml-job …`` under bash, in an empty temporary folder, against the loopback
+create-auto-ml-job …`` (or ``create-auto-ml-job-v2 …``, for the V2 cases) under bash, in an empty temporary folder, against the loopback
 stand-in for SageMaker, and ``automl-job import`` on the same text. Each case says what the
 AWS CLI does with it, and the driver checks that first:
 
@@ -16,7 +16,8 @@ AWS CLI does with it, and the driver checks that first:
   import must refuse it too, with a located message.
 
 Then it compares the import of generated values (random keys, nesting, quotes, escapes,
-numbers, spaces and stray punctuation, for each structure and list option) with what AWS CLI
+numbers, spaces and stray punctuation, for each structure, list and map option of both
+operations) with what AWS CLI
 v1's own code makes of them in this process (``awscli.shorthand.ShorthandParser``, then
 ``BackCompatVisitor`` with the option's botocore model): equal values, types included, or
 both refused.
@@ -170,6 +171,53 @@ CASES = [
     ("@= names a file", "refuse", "--tags Key@=file://k.txt,Value=v"),
 ]
 
+# CreateAutoMLJobV2 (create-auto-ml-job-v2): every structure, list and map option of V2 takes
+# shorthand in AWS CLI v1 (none is a document type), the problem type's union included.
+V2_INPUT = ("--auto-ml-job-input-data-config 'ChannelType=training,"
+            "DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://my-bucket/i}}'")
+V2_OUTPUT = "--output-data-config S3OutputPath=s3://my-bucket/o"
+V2_PROBLEM = "--auto-ml-problem-type-config 'TabularJobConfig={TargetAttributeName=t}'"
+
+# (what the case guards, what the AWS CLI does, options after --auto-ml-job-name and
+# --role-arn); V2_INPUT, V2_OUTPUT and V2_PROBLEM are added unless the case gives its own.
+CASES_V2 = [
+    ("V2: the problem type's union, nested structures and a boolean", "send",
+     "--auto-ml-problem-type-config 'TabularJobConfig={TargetAttributeName=Churn?,"
+     "ProblemType=BinaryClassification,GenerateCandidateDefinitionsOnly=true,"
+     "CompletionCriteria={MaxCandidates=+05,MaxAutoMLJobRuntimeInSeconds=3_600}}'"),
+    ("V2: time series: a list, a map of maps and a map of enums", "send",
+     "--auto-ml-problem-type-config 'TimeSeriesForecastingJobConfig={ForecastFrequency=1D,"
+     "ForecastHorizon=14,ForecastQuantiles=[p10,p50,p90],"
+     "Transformations={Filling={demand={middlefill=zero,backfill=zero}},Aggregation={demand=sum}},"
+     "TimeSeriesConfig={TargetAttributeName=demand,TimestampAttributeName=ts,"
+     "ItemIdentifierAttributeName=sku,GroupingAttributeNames=[store,region]},"
+     "HolidayConfig=[{CountryCode=US}]}'"),
+    ("V2: text generation: a map of strings keeps numbers as strings", "send",
+     "--auto-ml-problem-type-config 'TextGenerationJobConfig={BaseModelName=Falcon7BInstruct,"
+     "TextGenerationHyperParameters={epochCount=3,learningRate=0.0001,batchSize=08},"
+     "ModelAccessConfig={AcceptEula=TRUE}}'"),
+    ("V2: image classification", "send",
+     "--auto-ml-problem-type-config 'ImageClassificationJobConfig={CompletionCriteria={MaxCandidates=2}}'"),
+    ("V2: two channels as two words", "send",
+     "--auto-ml-job-input-data-config 'ChannelType=training,ContentType=\"text/csv;header=present\","
+     "DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://my-bucket/t}}' "
+     "'ChannelType=validation,CompressionType=Gzip,"
+     "DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://my-bucket/v}}'"),
+    ("V2: security, split, compute, objective, deployment and tags", "send",
+     "--security-config 'EnableInterContainerTrafficEncryption=false,VolumeKmsKeyId=k,"
+     "VpcConfig={Subnets=[subnet-1,subnet-2],SecurityGroupIds=[sg-1]}' "
+     "--data-split-config ValidationFraction=.2 "
+     "--auto-ml-compute-config 'EmrServerlessComputeConfig={ExecutionRoleARN=arn:aws:iam::123456789012:role/e}' "
+     "--auto-ml-job-objective MetricName=F1 "
+     "--model-deploy-config AutoGenerateEndpointName=true --tags Key=a,Value=1 Key=b,Value="),
+    ("V2: an unknown key of the union", "invalid",
+     "--auto-ml-problem-type-config 'TabularJobConfig={TargetAttributeName=t},Nope={}'"),
+    ("V2: a word where a map belongs", "invalid",
+     "--auto-ml-problem-type-config 'TextGenerationJobConfig={TextGenerationHyperParameters=x}'"),
+    ("V2: a word where an integer belongs", "refuse",
+     "--auto-ml-problem-type-config 'TimeSeriesForecastingJobConfig={ForecastHorizon=two}'"),
+]
+
 SPY = """import json, math, os, sys
 import botocore.validate
 
@@ -212,6 +260,17 @@ def command(options):
     return " ".join(parts) + "\n"
 
 
+def command_v2(options):
+    parts = ["aws sagemaker create-auto-ml-job-v2", NAME]
+    for option, default in [("--auto-ml-job-input-data-config", V2_INPUT),
+                            ("--output-data-config", V2_OUTPUT),
+                            ("--auto-ml-problem-type-config", V2_PROBLEM)]:
+        if option not in options:
+            parts.append(default)
+    parts.append(options)
+    return " ".join(parts) + "\n"
+
+
 def botocore_paths(stderr):
     """JSON Pointers of the parameters botocore's validation names."""
     paths = []
@@ -240,8 +299,8 @@ class Shorthand(Driver):
                              timeout=120)
         return run, self.standin.take()
 
-    def case(self, label, does, options, spy_dir):
-        text = command(options)
+    def case(self, label, does, options, spy_dir, text=None):
+        text = text or command(options)
         with tempfile.TemporaryDirectory(prefix="clients-shorthand-") as work:
             script = os.path.join(work, "..", os.path.basename(work) + ".sh")
             with open(script, "w", encoding="utf-8") as f:
@@ -306,6 +365,23 @@ class Shorthand(Driver):
 
 # ---- generated values, against awscli's own parser ----------------------------------------
 
+# (operation, its command) of each option table below.
+OPERATIONS = {"CreateAutoMLJob": "create-auto-ml-job", "CreateAutoMLJobV2": "create-auto-ml-job-v2"}
+OPTIONS_V2 = {
+    "--auto-ml-problem-type-config": ["TabularJobConfig", "TimeSeriesForecastingJobConfig",
+                                      "TextGenerationJobConfig", "TextGenerationHyperParameters",
+                                      "ImageClassificationJobConfig", "Transformations",
+                                      "Filling", "Aggregation", "ForecastHorizon",
+                                      "ForecastQuantiles", "ModelAccessConfig", "AcceptEula",
+                                      "CompletionCriteria", "MaxCandidates", "HolidayConfig",
+                                      "CountryCode", "x"],
+    "--auto-ml-job-input-data-config": ["ChannelType", "ContentType", "DataSource",
+                                        "S3DataSource", "S3Uri", "CompressionType"],
+    "--security-config": ["VpcConfig", "Subnets", "EnableInterContainerTrafficEncryption",
+                          "VolumeKmsKeyId"],
+    "--data-split-config": ["ValidationFraction", "x"],
+    "--auto-ml-compute-config": ["EmrServerlessComputeConfig", "ExecutionRoleARN"],
+}
 OPTIONS = {
     "--auto-ml-job-config": ["CompletionCriteria", "MaxCandidates", "SecurityConfig",
                              "VpcConfig", "Subnets", "SecurityGroupIds",
@@ -364,24 +440,25 @@ def shell_quoted(s):
     return "'" + s.replace("'", "'\\''") + "'"
 
 
-def differential(driver, count, seed):
+def differential(driver, count, seed, operation="CreateAutoMLJob", options=None):
     """Generated values: import against awscli's ShorthandParser and BackCompatVisitor."""
     import botocore.session
     from botocore import xform_name
     from awscli.shorthand import BackCompatVisitor, ShorthandParser
 
+    options = options or OPTIONS
     model = botocore.session.get_session().get_service_model("sagemaker")
-    members = model.operation_model("CreateAutoMLJob").input_shape.members
+    members = model.operation_model(operation).input_shape.members
     names = {"--" + xform_name(name, "-"): name for name in members}
     rng = random.Random(seed)
-    tally = {option: [0, 0, []] for option in OPTIONS}  # accepted, refused, problems
+    tally = {option: [0, 0, []] for option in options}  # accepted, refused, problems
     with tempfile.TemporaryDirectory(prefix="clients-shorthand-gen-") as work:
         for n in range(count):
-            option = rng.choice(sorted(OPTIONS))
+            option = rng.choice(sorted(options))
             member = names[option]
             shape = members[member]
             many = shape.type_name == "list"
-            words = [generated_word(rng, OPTIONS[option])
+            words = [generated_word(rng, options[option])
                      for _ in range(rng.randint(1, 2) if many else 1)]
             if words[0].strip().startswith(("[", "{")) or (
                     len(words) == 1 and words[0].startswith(("file://", "fileb://", "http"))):
@@ -395,7 +472,7 @@ def differential(driver, count, seed):
                 want = e
             path = os.path.join(work, f"{n}.sh")
             with open(path, "w", encoding="utf-8") as f:
-                f.write(f"aws sagemaker create-auto-ml-job {option} "
+                f.write(f"aws sagemaker {OPERATIONS[operation]} {option} "
                         + " ".join(shell_quoted(w) for w in words) + "\n")
             run = subprocess.run([driver.cli, "import", path], capture_output=True,
                                  env=driver.env)
@@ -414,7 +491,8 @@ def differential(driver, count, seed):
             if not same(want, got):
                 entry[2].append(f"{words!r}: awscli reads {want!r}, import {got!r}")
     for option, (accepted, refused, problems) in sorted(tally.items()):
-        label = (f"generated {option} values: {accepted} read and {refused} refused "
+        label = (f"generated {OPERATIONS[operation]} {option} values: {accepted} read and "
+                 f"{refused} refused "
                  "alike by awscli's parser and import")
         driver.result(label, "; ".join(problems[:5]) if problems else None)
 
@@ -435,7 +513,11 @@ def main():
         print("using " + (aws.stdout or aws.stderr).decode().strip(), flush=True)
         for label, does, options in CASES:
             driver.result(f"shorthand {does}: {label}", driver.case(label, does, options, spy_dir))
+        for label, does, options in CASES_V2:
+            driver.result(f"shorthand {does}: {label}",
+                          driver.case(label, does, options, spy_dir, command_v2(options)))
         differential(driver, 3000, 20261129)
+        differential(driver, 1500, 20261206, "CreateAutoMLJobV2", OPTIONS_V2)
     print(f"{driver.passed} passed, {driver.failed} failed")
     return 1 if driver.failed or not driver.passed else 0
 

@@ -36,6 +36,12 @@ async function withPage(options, body) {
 async function importText(page, text) {
   await page.fill('#import-text', text);
   await page.click('#import-button');
+  // The import reader loads on its first use (tests/e2e/on_demand.test.mjs): wait until the
+  // import is done (the box emptied) or refused (its error shown).
+  await page.waitForFunction(() => {
+    const box = document.getElementById('import-text');
+    return !box.hasAttribute('aria-busy') && (box.value === '' || !document.getElementById('import-error').hidden);
+  }, null, { timeout: 20000 });
 }
 
 /** A drag's DataTransfer in the page, holding one file. */
@@ -452,6 +458,8 @@ test('usable on a 320 px phone: no sideways scrolling, first field in view', asy
     // Long export lines wrap in the box when asked, and the text is the same.
     await page.check('input[name="export-target"][value="cli"]');
     const box = page.locator('pre:has(#export-text)');
+    // The AWS CLI export loads on its first use.
+    await page.waitForFunction(() => !document.querySelector('pre:has(#export-text)').hasAttribute('aria-busy'), null, { timeout: 20000 });
     const before = await page.locator('#export-text').textContent();
     const wide = () => box.evaluate((el) => el.scrollWidth - el.clientWidth);
     assert.ok(await wide() > 0, 'the AWS CLI command is wider than a phone');
@@ -629,12 +637,16 @@ test('download saves the selected export as its file', async () => {
 
 test('once loaded, the page keeps working offline', async () => {
   await withPage({}, async ({ page, context }) => {
+    // The import reader and the exports load on their first use; after that, offline too.
+    await importText(page, '{}');
     await context.setOffline(true);
     await field(page, '/AutoMLJobName').fill('bad_name');
     await page.keyboard.press('Tab');
     assert.equal(await field(page, '/AutoMLJobName').getAttribute('aria-invalid'), 'true');
     await importText(page, FULL);
     assert.match(await page.locator('.summary .verdict').innerText(), /Ready to send/);
+    await page.check('input[name="export-target"][value="boto3"]');
+    await page.waitForFunction(() => /import boto3/.test(document.getElementById('export-text').textContent));
     await context.setOffline(false);
   });
 });

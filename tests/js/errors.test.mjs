@@ -51,8 +51,10 @@ test('options are objects with known members', () => {
   throws(() => pkg.check(VALID, { apiVersion: 'v1' }), "unknown option 'apiVersion': check takes api");
   throws(() => pkg.check(VALID, 'v1'), 'check\'s options must be an object, such as { api: "v1" }');
   throws(() => pkg.check(VALID, ['v1']), 'check\'s options must be an object, such as { api: "v1" }');
-  throws(() => pkg.exportAs(VALID, 'json', { allow: true }), "unknown option 'allow': exportAs takes allowInvalid");
+  throws(() => pkg.exportAs(VALID, 'json', { allow: true }), "unknown option 'allow': exportAs takes allowInvalid, api");
   throws(() => pkg.exportAs(VALID, 'json', { allowInvalid: 'yes' }), 'allowInvalid must be true or false');
+  throws(() => pkg.exportAs(VALID, 'json', { api: 'v3' }), "unknown api 'v3': use v1 or v2");
+  throws(() => pkg.exportAs(VALID, 'json', { api: 2 }), 'api must be a string: use v1 or v2');
   throws(() => pkg.exportAs(VALID, 'json', true), 'exportAs\'s options must be an object, such as { allowInvalid: true }');
   const getter = { get api() { throw new Error('no api for you'); } };
   throws(() => pkg.check(VALID, getter), 'no api for you');
@@ -117,6 +119,7 @@ test('mangled fixtures and pastes never crash the module: an answer or an Error,
         () => pkg.check(mangled),
         () => pkg.importText(mangled),
         () => pkg.exportAs(mangled, TARGETS[next(TARGETS.length)], { allowInvalid: true }),
+        () => pkg.convert(mangled, next(2) ? 'v1' : 'v2'),
       ]) {
         calls += 1;
         try {
@@ -127,6 +130,6 @@ test('mangled fixtures and pastes never crash the module: an answer or an Error,
       }
     }
   }
-  assert.ok(calls > 1800);
+  assert.ok(calls > 2400);
   assert.equal(pkg.check(VALID).valid, true);
 });

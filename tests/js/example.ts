@@ -6,7 +6,11 @@ import init, {
   check,
   importText,
   exportAs,
+  convert,
   type Api,
+  type ConvertResult,
+  type LeftOut,
+  type Moved,
   type CheckResult,
   type Diagnostic,
   type ExportTarget,
@@ -44,7 +48,8 @@ export function inNode(wasmBytes: Uint8Array): string[] {
   if (imported) {
     const request: JobRequest = imported.request;
     const name: unknown = request.AutoMLJobName;
-    lines.push(imported.json, ...imported.leftOut, ...imported.notes, String(name));
+    const api: Api = imported.api;
+    lines.push(imported.json, api, ...imported.leftOut, ...imported.notes, String(name));
     lines.push(...imported.diagnostics.map((d) => d.message));
   }
 
@@ -54,6 +59,16 @@ export function inNode(wasmBytes: Uint8Array): string[] {
     lines.push(text);
   }
   lines.push(exportAs('{"AutoMLJobName": "churn"}', "cli"), service ?? "", cli ?? "");
+
+  const converted: ConvertResult = convert({ AutoMLJobName: "churn" }, "v2");
+  const to: Api = converted.to;
+  const moves: string[] = converted.moved.map((m: Moved) => `${m.from} -> ${m.to}`);
+  const left: string[] = converted.leftOut.map((l: LeftOut) => `${l.pointer}: ${l.why}`);
+  const unknown: string[] = converted.unknown.map((m) => m.from);
+  const body: JobRequest = converted.request;
+  lines.push(converted.json, converted.from, to, ...moves, ...left, ...unknown, ...converted.summary);
+  lines.push(String(converted.check.valid), String(body.AutoMLJobName));
+  lines.push(exportAs({ AutoMLJobName: "churn" }, "boto3", { allowInvalid: true, api: "v2" }));
   return lines;
 }
 
@@ -73,5 +88,11 @@ export function misuses(): void {
   const n: number = check("{}").diagnostics[0].line;
   // @ts-expect-error: unknown option
   exportAs("{}", "json", { allow: true });
-  void s, v, n;
+  // @ts-expect-error: convert goes to "v1" or "v2"
+  convert("{}", "v3");
+  // @ts-expect-error: leftOut holds objects, not strings
+  const l: string[] = convert("{}", "v1").leftOut;
+  // @ts-expect-error: "v3" is not an api the package knows
+  exportAs("{}", "json", { api: "v3" });
+  void s, v, n, l;
 }

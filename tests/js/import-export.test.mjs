@@ -84,6 +84,34 @@ sm.create_auto_ml_job(
     OutputDataConfig: { S3OutputPath: 's3://b/o/' },
   }),
   'unset variable': 'aws sagemaker create-auto-ml-job --auto-ml-job-name churn \\\n  --role-arn $ROLE',
+  'V2 command in shorthand': `aws sagemaker create-auto-ml-job-v2 --region us-west-2 --auto-ml-job-name ticket-router \\
+  --auto-ml-job-input-data-config 'ChannelType=training,ContentType="text/csv;header=present",DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=s3://tickets/train/}}' \\
+  --output-data-config S3OutputPath=s3://tickets/out/ \\
+  --auto-ml-problem-type-config 'TextClassificationJobConfig={ContentColumn=body,TargetLabelColumn=queue}' \\
+  --role-arn arn:aws:iam::111122223333:role/r`,
+  'V2 boto3 program with holes': `import boto3, sagemaker
+bucket = sagemaker.Session().default_bucket()
+sm = boto3.client("sagemaker")
+sm.create_auto_ml_job_v2(
+    AutoMLJobName="fine-tune-faq",
+    AutoMLJobInputDataConfig=[{"ChannelType": "training", "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": f"s3://{bucket}/faq/"}}}],
+    OutputDataConfig={"S3OutputPath": "s3://{}/faq-out/".format(bucket)},
+    AutoMLProblemTypeConfig={"TextGenerationJobConfig": {"BaseModelName": "Falcon7BInstruct"}},
+    RoleArn=sagemaker.get_execution_role(),
+)`,
+  'V2 describe output': JSON.stringify({
+    AutoMLJobName: 'old-images',
+    AutoMLJobArn: 'arn:aws:sagemaker:us-west-2:111122223333:automl-job/old-images',
+    AutoMLJobInputDataConfig: [{ ChannelType: 'training', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://pics/train/' } } }],
+    OutputDataConfig: { S3OutputPath: 's3://pics/out/' },
+    AutoMLProblemTypeConfig: { ImageClassificationJobConfig: {} },
+    AutoMLProblemTypeConfigName: 'ImageClassification',
+    RoleArn: 'arn:aws:iam::111122223333:role/r',
+  }),
+  'both APIs called': `import boto3
+sm = boto3.client("sagemaker")
+sm.create_auto_ml_job(AutoMLJobName="old-way", RoleArn="arn:aws:iam::111122223333:role/r")
+sm.create_auto_ml_job_v2(AutoMLJobName="new-way", RoleArn="arn:aws:iam::111122223333:role/r")`,
   'prose': 'please make me a job',
   'empty': '',
 };
@@ -92,7 +120,7 @@ test('every export, fixture text and paste imports as automl-job import reads it
   const inputs = [];
   for (const fixture of all) {
     inputs.push([`${fixture.name}.json`, fixture.text]);
-    if (!fixture.name.startsWith('valid-')) continue;
+    if (!fixture.name.startsWith('valid-') && !fixture.name.startsWith('v2-valid-')) continue;
     for (const target of TARGETS) inputs.push([`${fixture.name} as ${target}`, pkg.exportAs(fixture.text, target)]);
   }
   inputs.push(...Object.entries(PASTES));
@@ -129,6 +157,7 @@ test('every export, fixture text and paste imports as automl-job import reads it
   // holes first, each placed in the text as pasted.
   for (const { name, text, imported } of bodies) {
     const run = cli(['import', '--format', 'json', '-'], text);
+    assert.equal(JSON.parse(run.stdout).api, imported.api === 'v2' ? 'CreateAutoMLJobV2' : 'CreateAutoMLJob', name);
     const expected = JSON.parse(run.stdout).diagnostics.map((d) => ({
       severity: d.severity,
       code: d.code,
@@ -146,5 +175,36 @@ test('every export, fixture text and paste imports as automl-job import reads it
   assert.deepEqual(region.leftOut, ['--region eu-west-1']);
   const described = pkg.importText(PASTES['describe output']);
   assert.deepEqual(described.leftOut, ['AutoMLJobArn', 'AutoMLJobStatus']);
-  assert.equal(described.notes.length, 2);
+  assert.equal(described.notes.length, 3);
+  // V2: read as V2, said in the result and the first note.
+  for (const name of ['V2 command in shorthand', 'V2 boto3 program with holes', 'V2 describe output']) {
+    const v2 = pkg.importText(PASTES[name]);
+    assert.equal(v2.api, 'v2', name);
+    assert.match(v2.notes[0], /^read as a CreateAutoMLJobV2 request/, name);
+  }
+  const holes = pkg.importText(PASTES['V2 boto3 program with holes']).diagnostics.filter((d) => d.code === 'runtime-value');
+  assert.deepEqual(holes.map((d) => d.path), ['/AutoMLJobInputDataConfig/0/DataSource/S3DataSource/S3Uri', '/OutputDataConfig/S3OutputPath', '/RoleArn']);
+  const both = pkg.importText(PASTES['both APIs called']);
+  assert.equal(both.api, 'v1');
+  assert.ok(both.diagnostics.some((d) => d.code === 'other-api-call' && d.line === 4), JSON.stringify(both.diagnostics));
+});
+
+test('exportAs with api: what automl-job export --api prints', () => {
+  const dir = tempDir('automl-job-rules-api-');
+  const bare = '{"AutoMLJobName": "churn", "RoleArn": "arn:aws:iam::111122223333:role/r"}';
+  const file = path.join(dir, 'bare.json');
+  fs.writeFileSync(file, bare);
+  for (const api of ['v1', 'v2']) {
+    for (const target of TARGETS) {
+      const run = cli(['export', '--to', target, '--allow-invalid', '--api', api, file]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(pkg.exportAs(bare, target, { api, allowInvalid: true }), run.stdout, `${api} ${target}`);
+    }
+  }
+  assert.match(pkg.exportAs(bare, 'cli', { api: 'v2', allowInvalid: true }), /^aws sagemaker create-auto-ml-job-v2 \\\n/);
+  assert.match(pkg.exportAs(bare, 'boto3', { api: 'v2', allowInvalid: true }), /client\.create_auto_ml_job_v2\(\n/);
+  // Told from the members, and from an imported V2 command.
+  const v2 = fixtures().find((f) => f.name === 'v2-valid-time-series');
+  assert.match(pkg.exportAs(v2.text, 'cmd'), /call aws sagemaker create-auto-ml-job-v2 --cli-input-json/);
+  assert.match(pkg.exportAs(PASTES['V2 command in shorthand'], 'cli-input-json'), /^aws sagemaker create-auto-ml-job-v2 \\\n/);
 });

@@ -66,6 +66,11 @@ test('the interfaces of the definitions name exactly the members of the values',
   } catch (err) {
     assert.deepEqual(Object.keys(err).sort(), members('ImportError'));
   }
+  const converted = pkg.convert('{"AutoMLJobName": "j", "InputDataConfig": [{"TargetAttributeName": "y"}, {"TargetAttributeName": "z"}], "roleArn": "r"}', 'v2');
+  assert.deepEqual(Object.keys(converted).sort(), members('ConvertResult'));
+  assert.deepEqual(Object.keys(converted.moved[0]).sort(), members('Moved'));
+  assert.deepEqual(Object.keys(converted.unknown[0]).sort(), members('Moved'));
+  assert.deepEqual(Object.keys(converted.leftOut[0]).sort(), members('LeftOut'));
   assert.deepEqual(members('CheckOptions'), ['api']);
-  assert.deepEqual(members('ExportOptions'), ['allowInvalid']);
+  assert.deepEqual(members('ExportOptions'), ['allowInvalid', 'api']);
 });

@@ -19,9 +19,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "automl-job",
     version,
     override_usage = "automl-job check [FILE...|-] [--format human|json] [--api v1|v2]\n       \
-                      automl-job export --to TARGET [FILE|-] [--allow-invalid]\n       \
-                      automl-job import [FILE|-] [--format human|json]\n       \
+                      automl-job export --to TARGET [FILE|-] [--allow-invalid] [--api v1|v2]\n       \
+                      automl-job import [FILE|-] [--format human|json] [--api v1|v2]\n       \
                       automl-job preflight [--format human|json] REQUEST.json [DATA...]\n       \
+                      automl-job convert --to v1|v2 [FILE|-] [--format human|json]\n       \
                       automl-job [COMMAND] --help | --version",
     after_help = "Exit status: 0 every input is valid (warnings allowed), 1 a request has errors,\n\
                   2 an input cannot be read or is not JSON, or the command line is wrong.\n\
@@ -43,6 +44,7 @@ pub enum Command {
     Export(ExportArgs),
     Import(ImportArgs),
     Preflight(PreflightArgs),
+    Convert(ConvertArgs),
 }
 
 // Help text is not wrapped to the terminal (clap's `wrap_help` would bring in a terminal-size
@@ -104,17 +106,21 @@ pub struct ExportArgs {
     /// Print the export of a request with errors anyway (diagnostics on stderr, exit 0)
     #[arg(long)]
     pub allow_invalid: bool,
+    /// The operation to send (default: the one the body's members tell)
+    #[arg(long, value_enum, value_name = "API")]
+    pub api: Option<Api>,
 }
 
 /// Print the JSON body of a request, a pasted AWS CLI command or a boto3 program
 #[derive(Debug, Args)]
 #[command(
-    long_about = "Read a JSON body, a pasted `aws sagemaker create-auto-ml-job ...` command, a \
-                  boto3 program's\ncreate_auto_ml_job(...) call or describe-auto-ml-job output, \
-                  and print the JSON body.\nIts diagnostics, and what it left out, go to stderr, \
-                  placed in the input. A value the\nprogram works out only when it runs \
-                  (sagemaker.Session().default_bucket()) is a hole: an\nerror \
-                  (runtime-value) at its member, whose value shows it as {expression}.",
+    long_about = "Read a JSON body, a pasted `aws sagemaker create-auto-ml-job[-v2] ...` command, a \
+                  boto3\nprogram's create_auto_ml_job[_v2](...) call or describe-auto-ml-job[-v2] \
+                  output, and print\nthe JSON body; a note says which operation it was read as. \
+                  Its diagnostics, and what it left\nout, go to stderr, placed in the input. A \
+                  value the program works out only when it runs\n\
+                  (sagemaker.Session().default_bucket()) is a hole: an error (runtime-value) at \
+                  its member,\nwhose value shows it as {expression}.",
     after_help = "Exit status: 0 the request is valid (warnings allowed), 1 it has errors (holes \
                   to fill in among\nthem), 2 the input cannot be read or imported."
 )]
@@ -123,9 +129,12 @@ pub struct ImportArgs {
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// human: the JSON body on stdout, the findings on stderr; json: one object
-    /// {"request", "left_out", "diagnostics"} on stdout
+    /// {"request", "api", "left_out", "diagnostics"} on stdout
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
     pub format: Format,
+    /// Read the text as this operation (default: the one the text tells)
+    #[arg(long, value_enum, value_name = "API")]
+    pub api: Option<Api>,
 }
 
 /// Check the data files against a request before the job starts
@@ -150,6 +159,29 @@ pub struct PreflightArgs {
     #[arg(value_name = "DATA")]
     pub data: Vec<PathBuf>,
     /// How to print the findings
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// Convert a request between CreateAutoMLJob (v1) and CreateAutoMLJobV2 (v2)
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Convert a request between CreateAutoMLJob (v1) and CreateAutoMLJobV2 (v2): \
+                  every member moved to its\nplace in the other API, and the result checked. \
+                  The JSON body goes to stdout; what moved, what\nwas left out (with why) and \
+                  the findings go to stderr. Only a tabular v2 request converts to v1.",
+    after_help = "Exit status: 0 the converted request is valid (warnings allowed), 1 it has \
+                  errors, 2 the input\ncannot be read, is not JSON, or cannot be converted."
+)]
+pub struct ConvertArgs {
+    /// The operation to convert to
+    #[arg(long, value_enum, value_name = "API")]
+    pub to: Api,
+    /// The request; standard input when none or '-' is given
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// human: the JSON body on stdout, the rest on stderr; json: one object {"request",
+    /// "moved", "left_out", "unknown", "refused", "summary", "check"} on stdout
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
     pub format: Format,
 }

@@ -19,6 +19,7 @@ use clap::Parser;
 use crate::args::{Api, CheckArgs, Cli, Command, ExportArgs, Format, ImportArgs};
 
 mod args;
+mod convert;
 mod preflight;
 mod report;
 mod s3;
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export_command(args),
         Command::Import(args) => import_command(args),
         Command::Preflight(args) => preflight::command(args).map_err(Trouble::from),
+        Command::Convert(args) => convert::command(args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -188,18 +190,30 @@ fn check_input_as(input: Input, forced: Option<&'static Operation>) -> Checked {
     }
 }
 
-/// Checks an input as a `CreateAutoMLJob` request (what `export` and `import` handle today).
-fn check_input(input: Input) -> Checked {
-    check_input_as(input, Some(&CREATE_AUTO_ML_JOB))
+/// The operation `--api` names, if given.
+fn forced_api(api: Option<Api>) -> Option<&'static Operation> {
+    match api {
+        None => None,
+        Some(Api::V1) => Some(&CREATE_AUTO_ML_JOB),
+        Some(Api::V2) => Some(&CREATE_AUTO_ML_JOB_V2),
+    }
+}
+
+/// Imports `text` as a request of `forced`, or of the operation the text tells
+/// (`import::import_detect`).
+fn import_as(
+    forced: Option<&'static Operation>,
+    text: &str,
+) -> Result<(&'static Operation, import::Imported), import::ImportError> {
+    match forced {
+        Some(op) => import::import_full(op, text).map(|imported| (op, imported)),
+        None => import::import_detect(text),
+    }
 }
 
 fn check_command(args: CheckArgs) -> Result<u8, Trouble> {
     let json_format = args.format == Format::Json;
-    let forced: Option<&'static Operation> = match args.api {
-        None => None,
-        Some(Api::V1) => Some(&CREATE_AUTO_ML_JOB),
-        Some(Api::V2) => Some(&CREATE_AUTO_ML_JOB_V2),
-    };
+    let forced = forced_api(args.api);
     let files = if args.files.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -236,7 +250,12 @@ fn check_command(args: CheckArgs) -> Result<u8, Trouble> {
 /// command line, a boto3 program or notebook, describe output), what it is, for a hint.
 fn import_help(checked: &Checked) -> Option<&'static str> {
     let text = checked.text.as_deref()?;
-    let imports = || import::import_noting(text).ok();
+    let imports = || {
+        import::import_detect(text)
+            .ok()
+            .filter(|(_, imported)| imported.holes().next().is_none())
+            .map(|(_, imported)| (imported.request, imported.left_out))
+    };
     if checked.unreadable {
         let first = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         return if first.starts_with("aws ") || first.starts_with("$ aws") {
@@ -262,7 +281,8 @@ fn single_input(file: Option<&Path>) -> Input {
 
 fn export_command(args: ExportArgs) -> Result<u8, Trouble> {
     let target = args.to.0;
-    let mut checked = check_input(single_input(args.file.as_deref()));
+    let forced = forced_api(args.api);
+    let mut checked = check_input_as(single_input(args.file.as_deref()), forced);
     // A command, a program or a notebook: exported as imported, its holes errors.
     let notebook = checked
         .request
@@ -270,11 +290,12 @@ fn export_command(args: ExportArgs) -> Result<u8, Trouble> {
         .is_some_and(|r| r.get("nbformat").is_some() && r.get("cells").is_some());
     if checked.unreadable || notebook {
         if let Some(text) = checked.text.clone() {
-            if let Ok(imported) = import::import_full(&CREATE_AUTO_ML_JOB, &text) {
-                checked = imported_checked(checked.name, text, imported);
+            if let Ok((op, imported)) = import_as(forced, &text) {
+                checked = imported_checked(checked.name, text, op, forced.is_some(), imported);
             }
         }
     }
+    let op = checked.api.map_or(&CREATE_AUTO_ML_JOB, |(op, _)| op);
     let Some(request) = checked.request.as_ref() else {
         eprint!("{}", report::human(&checked));
         return Ok(2);
@@ -289,7 +310,7 @@ fn export_command(args: ExportArgs) -> Result<u8, Trouble> {
         );
         return Ok(1);
     }
-    let mut text = export::render(request, target);
+    let mut text = export::render_for(op, request, target);
     if !text.ends_with('\n') {
         text.push('\n');
     }
@@ -308,8 +329,9 @@ fn import_command(args: ImportArgs) -> Result<u8, Trouble> {
             return Ok(2);
         }
     };
-    let imported = match import::import_full(&CREATE_AUTO_ML_JOB, &text) {
-        Ok(imported) => imported,
+    let forced = forced_api(args.api);
+    let (op, imported) = match import_as(forced, &text) {
+        Ok(found) => found,
         Err(err) => {
             eprintln!(
                 "error: cannot import {name}: {}\n  --> {name}:{}:{}",
@@ -322,28 +344,31 @@ fn import_command(args: ImportArgs) -> Result<u8, Trouble> {
     // The request is checked as read, not as its body re-read: the findings point into the
     // input, and the body, longer than the input once indented, is never held to the
     // input's size limit.
-    let checked = imported_checked(name, text, imported);
+    let mut checked = imported_checked(name, text, op, forced.is_some(), imported);
     let mut out = io::stdout().lock();
     if args.format == Format::Json {
         writeln!(out, "{}", report::import_json(&checked, &left_out))?;
     } else {
+        eprintln!("note: {}", import::read_as_note(op, forced.is_some()));
         if let Some(first) = left_out.first() {
             eprintln!(
                 "note: left out {}: they are {}, not part of the request",
                 left_out.join(", "),
-                import::left_out_kind(first)
+                import::left_out_kind_for(op, first)
             );
         }
         if import::left_out_describe_output(&left_out) {
             eprintln!("note: AutoMLJobName is still the described job's: give the new job a name of its own");
         }
         if !checked.diagnostics.is_empty() {
+            // The operation is named once, by the note above.
+            checked.api = None;
             eprint!("{}", report::human(&checked));
         }
         let body = checked
             .request
             .as_ref()
-            .map(export::json_body)
+            .map(|request| export::json_body_for(op, request))
             .unwrap_or_default();
         out.write_all(body.as_bytes())?;
         if !body.ends_with('\n') {
@@ -354,18 +379,23 @@ fn import_command(args: ImportArgs) -> Result<u8, Trouble> {
     Ok(if checked.is_valid() { 0 } else { 1 })
 }
 
-/// An imported request checked: the import's own findings (holes first) and the checker's,
-/// each placed in the imported `text` (the spans of an imported request point into it).
-fn imported_checked(name: String, text: String, imported: import::Imported) -> Checked {
-    let diagnostics = import::check_imported(&CREATE_AUTO_ML_JOB, &imported);
+/// An imported request of `op` checked: the import's own findings (holes first) and the
+/// checker's, each placed in the imported `text` (the spans of an imported request point
+/// into it). `forced`: `--api` chose the operation.
+fn imported_checked(
+    name: String,
+    text: String,
+    op: &'static Operation,
+    forced: bool,
+    imported: import::Imported,
+) -> Checked {
+    let diagnostics = import::check_imported(op, &imported);
     Checked {
         name,
         text: Some(text),
         request: Some(imported.request),
         diagnostics,
         unreadable: false,
-        // Import reads CreateAutoMLJob only (V2 is named as such, not read), so the output
-        // carries no "checked as" note.
-        api: None,
+        api: Some((op, forced)),
     }
 }

@@ -6,7 +6,7 @@
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::Path;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use automl_preflight::{ChannelResult, Finding, Plan, Preflight, Report};
 use automl_rules::diag::Severity;
@@ -63,7 +63,7 @@ pub fn command(args: PreflightArgs) -> io::Result<u8> {
                 }
                 results.push(result);
             }
-            Err(err) => unreadable.push((slot, format!("cannot read {name}: {}", io_reason(&err)))),
+            Err(err) => unreadable.push((slot, format!("cannot read {name}: {}", reason(&err)))),
         }
     }
     let mut report = Preflight::report(&plan, results);
@@ -74,8 +74,8 @@ pub fn command(args: PreflightArgs) -> io::Result<u8> {
             "data-changed",
             format!("/InputDataConfig/{}/DataSource/S3DataSource/S3Uri", c.channel),
             format!(
-                "{} changed while it was read (it is still being written?): check it again once it is complete",
-                c.file
+                "{} changed while it was read (it is still being written?): its first {} bytes were checked, as they were when it was opened; check it again once it is complete",
+                c.file, c.bytes
             ),
         )
         .in_channel(pos);
@@ -125,23 +125,83 @@ pub fn command(args: PreflightArgs) -> io::Result<u8> {
     })
 }
 
+/// Why a file cannot be read: the system's reason, or this command's own (kept as written).
+fn reason(err: &io::Error) -> String {
+    match (err.kind(), err.get_ref()) {
+        (io::ErrorKind::Other, Some(own)) => own.to_string(),
+        _ => io_reason(err),
+    }
+}
+
+/// How long a named pipe (FIFO) is given to find a writer before it is called unreadable:
+/// opening one blocks until a program opens it to write (`<(zcat train.csv.gz)` has one).
+const PIPE_WAIT: Duration = Duration::from_secs(5);
+
+/// Opens a data file; a directory or a pipe nothing writes to is refused with its reason,
+/// and opening never blocks for longer than [`PIPE_WAIT`].
+fn open_data(path: &Path) -> io::Result<File> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(io::Error::other(
+            "it is a directory: give the data files themselves (with no DATA, each channel's S3Uri is read, a prefix as a folder)",
+        ));
+    }
+    if !is_fifo(&meta) {
+        return File::open(path);
+    }
+    let (send, receive) = std::sync::mpsc::channel();
+    let owned = path.to_path_buf();
+    // A thread that never finds a writer stays blocked in open(2) until the process ends.
+    std::thread::spawn(move || {
+        let _ = send.send(File::open(owned));
+    });
+    match receive.recv_timeout(PIPE_WAIT) {
+        Ok(opened) => opened,
+        Err(_) => Err(io::Error::other(format!(
+            "it is a named pipe (FIFO) that no program opened for writing within {} s",
+            PIPE_WAIT.as_secs()
+        ))),
+    }
+}
+
+#[cfg(unix)]
+fn is_fifo(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_meta: &std::fs::Metadata) -> bool {
+    false
+}
+
 /// Reads one file through its channel's check; also says whether the file changed while it
-/// was read (its size or modification time).
+/// was read (its size or modification time). A regular file is read up to the size it had
+/// when opened, no further, so that a file still being written gives a snapshot of its
+/// first bytes (and the `data-changed` finding) instead of a read that never ends.
 fn read_channel(
     plan: &Plan,
     slot: usize,
     path: &Path,
     name: &str,
 ) -> io::Result<(ChannelResult, bool)> {
-    let mut file = File::open(path)?;
+    let mut file = open_data(path)?;
     let before = file.metadata()?;
     let Some(mut check) = Preflight::channel(plan, slot, name) else {
         return Err(io::Error::other("no channel for this file"));
     };
+    let limit = before.is_file().then_some(before.len());
     let mut buf = vec![0u8; CHUNK];
     let mut first = true;
     loop {
-        let n = match file.read(&mut buf) {
+        let want = match limit {
+            Some(limit) => limit.saturating_sub(check.bytes_read()).min(CHUNK as u64) as usize,
+            None => CHUNK,
+        };
+        if want == 0 {
+            break;
+        }
+        let n = match file.read(&mut buf[..want]) {
             Ok(0) => break,
             Ok(n) => n,
             Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
@@ -155,6 +215,13 @@ fn read_channel(
             if let Some(start) = check.parquet_tail_start(before.len()) {
                 if check.skip_to(start) {
                     file.seek(SeekFrom::Start(start))?;
+                }
+            }
+            // Data that is neither CSV nor Parquet was named by its first bytes: the rest
+            // (10 GB of zeros, say) is counted, not read.
+            if let Some(limit) = limit {
+                if check.skip_rest(limit) {
+                    break;
                 }
             }
         }
@@ -203,12 +270,15 @@ fn human(report: &Report, unchecked: &[String]) -> String {
             line.push_str(&format!(": {rows} rows, {} columns", c.columns.len()));
         }
         if let Some(t) = &c.target {
-            let classes: Vec<String> = t
+            let mut classes: Vec<String> = t
                 .classes
                 .iter()
                 .take(5)
                 .map(|(v, n)| format!("{v} {n}"))
                 .collect();
+            if classes.is_empty() && t.other == 0 {
+                classes.push("no values".to_string());
+            }
             let more = t.classes.len().saturating_sub(5);
             line.push_str(&format!(
                 "; target {}: {}{}",

@@ -145,14 +145,17 @@ pub fn json_line(checked: &Checked) -> String {
     out
 }
 
-/// What `automl-job import --format json` prints: `{"request": {…}, "left_out": […],
-/// "diagnostics": [{…}]}` on one line, each finding placed in the imported text.
+/// What `automl-job import --format json` prints: `{"request": {…}, "api": "…", "left_out":
+/// […], "diagnostics": [{…}]}` on one line, each finding placed in the imported text; `api`
+/// is the operation the text was read as (`CreateAutoMLJobV2`).
 pub fn import_json(checked: &Checked, left_out: &[String]) -> String {
     let mut out = String::from("{\"request\":");
     match &checked.request {
         Some(request) => out.push_str(&automl_rules::json::to_compact(request)),
         None => out.push_str("null"),
     }
+    out.push_str(",\"api\":");
+    optional(&mut out, checked.api.map(|(op, _)| op.name));
     out.push_str(",\"left_out\":[");
     for (i, item) in left_out.iter().enumerate() {
         if i > 0 {

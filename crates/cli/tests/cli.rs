@@ -987,6 +987,173 @@ mod preflight {
             text(&out.stdout)
         );
     }
+
+    /// Issue 13's bad input: each is named, located and given its exit status (1 the data
+    /// would fail the job, 2 it cannot be read); none panics, none hangs.
+    mod bad_input {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+        use std::time::{Duration, Instant};
+
+        use super::super::{bin, run, text};
+        use super::{churn, dir, request, write};
+
+        fn preflight(req: &str, data: &str) -> (i32, String) {
+            let out = run(&["preflight", req, data], None);
+            let stdout = text(&out.stdout);
+            let stderr = text(&out.stderr);
+            assert!(!stderr.contains("panicked"), "{stderr}");
+            (out.status.code().unwrap_or(-1), stdout)
+        }
+
+        #[test]
+        fn empty_header_only_and_binary_files_are_named_exit_1() {
+            let d = dir("bad-small");
+            let req = write(&d, "request.json", request("").as_bytes());
+            let empty = write(&d, "empty.csv", b"");
+            let (code, out) = preflight(&req, &empty);
+            assert_eq!(code, 1, "{out}");
+            assert!(out.starts_with(&format!("error[data-empty]: {empty} is empty: the training channel needs a header row and data rows\n")), "{out}");
+            let header = write(&d, "header.csv", b"customer_id,plan,notes,churn\n");
+            let (code, out) = preflight(&req, &header);
+            assert_eq!(code, 1, "{out}");
+            assert!(out.starts_with(&format!("error[too-few-rows]: {header} has 0 data rows (a header only): Autopilot needs at least 500 training rows\n")), "{out}");
+            assert!(out.contains("; target churn: no values\n"), "{out}");
+            // Binary garbage (bytes of a fixed pseudo-random sequence, a NUL at byte 700).
+            let mut x = 0x2545_f491_u32;
+            let mut garbage: Vec<u8> = (0..4000)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    (x >> 24) as u8 | 1
+                })
+                .collect();
+            garbage[700] = 0;
+            let bin_file = write(&d, "garbage.csv", &garbage);
+            let (code, out) = preflight(&req, &bin_file);
+            assert_eq!(code, 1, "{out}");
+            assert!(out.contains(&format!("error[content-not-tabular]: {bin_file} is not text (a NUL byte at byte 700 of the data), and not Parquet\n  --> {bin_file}, byte 700\n")), "{out}");
+        }
+
+        /// A 10 GB sparse file (no disk used): its first bytes are zeros, so it is named
+        /// binary at once and the rest is counted, not read (reading 10 GB of zeros took 40 s
+        /// here); its size is still checked against the 2 GB validation limit.
+        #[test]
+        fn a_10_gb_file_of_zeros_is_named_at_once() {
+            let d = dir("bad-sparse");
+            let req = write(&d, "request.json", request("").as_bytes());
+            let path = d.join("huge.csv");
+            let file = std::fs::File::create(&path).unwrap();
+            file.set_len(10 << 30).unwrap();
+            drop(file);
+            let data = path.to_str().unwrap().to_string();
+            let started = Instant::now();
+            let out = run(&["preflight", "--format", "json", &req, &data], None);
+            let stdout = text(&out.stdout);
+            std::fs::remove_file(&path).unwrap();
+            assert_eq!(out.status.code(), Some(1), "{stdout}");
+            assert!(
+                stdout.contains(r#""code":"content-not-tabular""#),
+                "{stdout}"
+            );
+            assert!(
+                stdout.contains(&format!(r#""bytes":{}"#, 10u64 << 30)),
+                "{stdout}"
+            );
+            // Not a timing test: a pass that read the 10 GB would take minutes, not 60 s.
+            assert!(started.elapsed() < Duration::from_secs(60));
+        }
+
+        #[test]
+        fn a_directory_is_unreadable_exit_2() {
+            let d = dir("bad-dir");
+            let req = write(&d, "request.json", request("").as_bytes());
+            let (code, out) = preflight(&req, d.to_str().unwrap());
+            assert_eq!(code, 2, "{out}");
+            assert!(out.starts_with(&format!("error[unreadable]: cannot read {}: it is a directory: give the data files themselves (with no DATA, each channel's S3Uri is read, a prefix as a folder)\n", d.display())), "{out}");
+            assert!(
+                out.ends_with("preflight: a file cannot be read (1 error, 0 warnings)\n"),
+                "{out}"
+            );
+        }
+
+        /// A named pipe is read as it is written (as `<(zcat train.csv.gz)` is); one that no
+        /// program opens for writing is unreadable after 5 s instead of a wait without end.
+        #[cfg(unix)]
+        #[test]
+        fn a_named_pipe_is_read_and_one_without_writer_exits_2() {
+            let d = dir("bad-fifo");
+            let req = write(&d, "request.json", request("").as_bytes());
+            let fifo = d.join("train.csv");
+            let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+            assert!(made.success());
+            let data = fifo.to_str().unwrap().to_string();
+            let (code, out) = preflight(&req, &data);
+            assert_eq!(code, 2, "{out}");
+            assert!(out.starts_with(&format!("error[unreadable]: cannot read {data}: it is a named pipe (FIFO) that no program opened for writing within 5 s\n")), "{out}");
+            let writer = {
+                let fifo = fifo.clone();
+                std::thread::spawn(move || {
+                    let mut pipe = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+                    pipe.write_all(&churn(500)).unwrap();
+                })
+            };
+            let (code, out) = preflight(&req, &data);
+            writer.join().unwrap();
+            assert_eq!(code, 0, "{out}");
+            assert!(
+                out.contains(": 500 rows, 4 columns; target churn: no 375, yes 125\n"),
+                "{out}"
+            );
+        }
+
+        /// A file still being written (it grows all the while): read up to the size it had
+        /// when opened, no further, then named as changed; the summary is of that snapshot.
+        #[test]
+        fn a_file_still_being_written_is_named_changed() {
+            let d = dir("bad-growing");
+            let req = write(&d, "request.json", request("").as_bytes());
+            let first = churn(200_000);
+            let data = write(&d, "train.csv", &first);
+            let mut child = bin()
+                .args(["preflight", "--format", "json", &req, &data])
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            // Append rows until the command is done (at most 64 MB more).
+            let mut file = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&data)
+                .unwrap();
+            let rows = churn(1_000);
+            let rows = &rows[rows.iter().position(|&b| b == b'\n').unwrap() + 1..];
+            let mut appended = 0;
+            while child.try_wait().unwrap().is_none() && appended < 64 << 20 {
+                file.write_all(rows).unwrap();
+                appended += rows.len();
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            let out = child.wait_with_output().unwrap();
+            let stdout = text(&out.stdout);
+            assert_eq!(out.status.code(), Some(1), "{stdout}");
+            let json = automl_rules::json::parse(stdout.trim()).expect("one JSON object");
+            let num = |p: &str| json.pointer(p).and_then(|n| n.as_f64()).unwrap_or(-1.0) as usize;
+            // The file may have grown before the command opened it: the snapshot is at least
+            // the first file's bytes and rows.
+            let bytes = num("/channels/0/bytes");
+            assert!(
+                bytes >= first.len() && bytes < first.len() + appended,
+                "{stdout}"
+            );
+            assert!(num("/channels/0/rows") >= 200_000, "{stdout}");
+            assert!(stdout.contains(&format!(
+                r#""code":"data-changed","path":"/InputDataConfig/0/DataSource/S3DataSource/S3Uri","message":"{data} changed while it was read (it is still being written?): its first {bytes} bytes were checked, as they were when it was opened; check it again once it is complete""#
+            )), "{stdout}");
+        }
+    }
 }
 
 /// A million bad tags (3 MB, under the 4 MiB limit): the first 20 of each finding and one
@@ -1070,7 +1237,7 @@ fn import_names_every_hole_at_its_place_in_the_source() {
     let stdout = text(&out.stdout);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(
-        stdout.starts_with(r#"{"request":{"AutoMLJobName":"churn","OutputDataConfig":{"S3OutputPath":"s3://{bucket}/out"},"RoleArn":"{get_execution_role()}"},"left_out":[],"diagnostics":[{"severity":"error","code":"runtime-value","path":"/OutputDataConfig/S3OutputPath","message":"{bucket}: fill in the value of bucket, which the program sets to sagemaker.Session().default_bucket() when it runs (set on line 2, used on line 5)""#),
+        stdout.starts_with(r#"{"request":{"AutoMLJobName":"churn","OutputDataConfig":{"S3OutputPath":"s3://{bucket}/out"},"RoleArn":"{get_execution_role()}"},"api":"CreateAutoMLJob","left_out":[],"diagnostics":[{"severity":"error","code":"runtime-value","path":"/OutputDataConfig/S3OutputPath","message":"{bucket}: fill in the value of bucket, which the program sets to sagemaker.Session().default_bucket() when it runs (set on line 2, used on line 5)""#),
         "{stdout}"
     );
     assert!(stdout.contains(r#""line":2,"column":10}"#), "{stdout}");

@@ -6,6 +6,7 @@
 //! - `importText(text)`: the request in a pasted JSON body, AWS CLI command or boto3 program.
 //! - `exportAs(request, target, {allowInvalid})`: the request as a JSON body, an AWS CLI
 //!   command, a PowerShell or cmd.exe script or a boto3 program.
+//! - `convert(request, to)`: the request moved to the other API (`convert::ConvertReport`).
 //!
 //! A request is a JSON text (findings then carry its line and column) or a JavaScript object,
 //! read as `JSON.stringify` writes it (as an SDK would send it). Values cross the boundary
@@ -24,6 +25,7 @@ use wasm_bindgen::JsCast;
 
 use automl_rules::json::MAX_INPUT_BYTES;
 
+pub mod convert;
 pub mod report;
 
 use report::{ImportReport, LoneSurrogate, Source};
@@ -87,6 +89,9 @@ export interface ImportResult {
   request: JobRequest;
   /** The JSON body, exactly as `automl-job import` prints it. */
   json: string;
+  /** The operation the text was read as: the command it runs (`create-auto-ml-job-v2`), the
+   * method it calls first (`create_auto_ml_job_v2(…)`), else the body's members. */
+  api: Api;
   /** What the text held that is not part of the request (`--region eu-west-1`, `region_name`, `AutoMLJobStatus`, …). */
   leftOut: string[];
   /** The notes `automl-job import` prints about them. */
@@ -102,9 +107,46 @@ export interface ImportError extends Error {
   column: number;
 }
 
+/** A member moved by `convert`: its JSON Pointer in the request given and in the result. */
+export interface Moved {
+  from: string;
+  to: string;
+}
+
+/** A member `convert` found no place for in the target, and why, in plain words. */
+export interface LeftOut {
+  pointer: string;
+  why: string;
+}
+
+/** What `convert` answers: `automl-job convert --format json`'s object. */
+export interface ConvertResult {
+  /** The converted request (`JSON.parse(json)`). */
+  request: JobRequest;
+  /** The converted JSON body, exactly as `automl-job convert` prints it. */
+  json: string;
+  /** The API the request given was read as (told from its members), and the one converted to. */
+  from: Api;
+  to: Api;
+  /** Members whose place changed. */
+  moved: Moved[];
+  /** Members with no place in the target: never dropped silently. */
+  leftOut: LeftOut[];
+  /** Members neither API has (a misspelt name), carried to the corresponding place. */
+  unknown: Moved[];
+  /** The sentences a person reads about the conversion. */
+  summary: string[];
+  /** The converted request checked against the target; lines and columns refer to `json`. */
+  check: CheckResult;
+}
+
 export interface ExportOptions {
   /** Export a request the service would reject (`automl-job export --allow-invalid`). */
   allowInvalid?: boolean;
+  /** The operation to send (`automl-job export --api`): `"v1"` runs `create-auto-ml-job`,
+   * `"v2"` `create-auto-ml-job-v2`; when left out, told from the request's members (or the
+   * command or call of an imported text). */
+  api?: Api;
 }
 "#;
 
@@ -174,7 +216,8 @@ pub fn import_text(
 
 /// The request as `target` (`json`, `cli`, `cli-input-json`, `powershell`, `cmd`, `boto3`),
 /// exactly as `automl-job export --to TARGET` prints it. A request the service would reject
-/// is refused (an `Error`) unless `allowInvalid` is true, as the command's `--allow-invalid`.
+/// is refused (an `Error`) unless `allowInvalid` is true, as the command's `--allow-invalid`;
+/// `api` chooses the operation as the command's `--api` does.
 #[wasm_bindgen(js_name = exportAs)]
 pub fn export_as(
     #[wasm_bindgen(unchecked_param_type = "object | string")] request: JsValue,
@@ -189,10 +232,11 @@ pub fn export_as(
     };
     let target = report::target(&name).map_err(|message| error(&message))?;
     let mut allow_invalid = false;
+    let mut api = None;
     for (name, value) in read_options(
         &options,
         "exportAs",
-        &["allowInvalid"],
+        &["allowInvalid", "api"],
         "{ allowInvalid: true }",
     )? {
         if name == "allowInvalid" && !value.is_undefined() {
@@ -200,13 +244,62 @@ pub fn export_as(
                 .as_bool()
                 .ok_or_else(|| error("allowInvalid must be true or false"))?;
         }
+        if name == "api" && !value.is_undefined() {
+            api = Some(value.as_string().ok_or_else(|| {
+                error(&format!(
+                    "api must be a string: use {}",
+                    report::APIS.join(" or ")
+                ))
+            })?);
+        }
     }
+    let api = report::api(api.as_deref()).map_err(|message| error(&message))?;
     match read_request(&request, "exportAs")? {
         Read::Text(text, _) => {
-            report::export_as(&text, target, allow_invalid).map_err(|message| error(&message))
+            report::export_as(&text, target, allow_invalid, api).map_err(|message| error(&message))
         }
         Read::Unreadable { message, .. } => Err(error(&message)),
     }
+}
+
+/// The request moved to the other API (`to` is `"v1"` or `"v2"`), as `automl-job convert --to
+/// TO --format json` answers: what moved, what was left out and why, and the result checked.
+/// Throws for a request that is not JSON or cannot be converted (a V2 problem type other than
+/// tabular to `"v1"`), with the command's message.
+#[wasm_bindgen(js_name = convert, unchecked_return_type = "ConvertResult")]
+pub fn convert_to(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Api")] to: JsValue,
+) -> Result<JsValue, JsValue> {
+    let name = to.as_string();
+    let to = match report::api(name.as_deref()) {
+        Ok(Some(op)) => op,
+        _ => {
+            return Err(error(&format!(
+                "convert needs the API to convert to: {}",
+                report::APIS.join(" or ")
+            )))
+        }
+    };
+    let text = match read_request(&request, "convert")? {
+        Read::Text(text, _) => text,
+        Read::Unreadable { message, .. } => return Err(error(&message)),
+    };
+    let converted = convert::convert(&text, to).map_err(|message| error(&message))?;
+    let request = JSON::parse(&converted.json)?;
+    to_js(&Converted {
+        request,
+        report: &converted,
+    })
+}
+
+/// `convert`'s answer: the request as a JavaScript object, then the report's members.
+#[derive(Serialize)]
+struct Converted<'a> {
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    request: JsValue,
+    #[serde(flatten)]
+    report: &'a convert::ConvertReport,
 }
 
 /// `importText`'s answer: the request as a JavaScript object, then the report's members.

@@ -8,9 +8,7 @@ use automl_rules::diag::{self, Diagnostic, Severity};
 use automl_rules::export::{self, Target};
 use automl_rules::import;
 use automl_rules::json::{LineIndex, MAX_INPUT_BYTES};
-use automl_rules::{
-    check_text, check_text_as, Operation, Outcome, CREATE_AUTO_ML_JOB, CREATE_AUTO_ML_JOB_V2,
-};
+use automl_rules::{check_text_as, Operation, Outcome, CREATE_AUTO_ML_JOB, CREATE_AUTO_ML_JOB_V2};
 use serde::Serialize;
 
 /// The APIs a request can be checked against: `CreateAutoMLJob` and `CreateAutoMLJobV2`.
@@ -61,6 +59,9 @@ pub struct CheckReport {
 pub struct ImportReport {
     /// The JSON body `automl-job import` prints; `lib.rs` also gives it parsed, as `request`.
     pub json: String,
+    /// The operation the text was read as (`"v1"`, `"v2"`), as `automl-job import` tells it:
+    /// the command the text runs, the method it calls first, else the body's members.
+    pub api: &'static str,
     /// What the text held that is not part of the request (`--region`, `region_name`,
     /// describe output's `AutoMLJobStatus`, …), as written.
     pub left_out: Vec<String>,
@@ -244,9 +245,10 @@ pub struct ImportRefused {
     pub column: usize,
 }
 
-/// Reads a pasted body, command or program, as `automl-job import` does.
+/// Reads a pasted body, command or program, as `automl-job import` does (without `--api`:
+/// the operation told from the text).
 pub fn import_text(text: &str) -> Result<ImportReport, ImportRefused> {
-    let imported = import::import_full(&CREATE_AUTO_ML_JOB, text).map_err(|err| ImportRefused {
+    let (op, imported) = import::import_detect(text).map_err(|err| ImportRefused {
         message: format!(
             "cannot import the text: {} (line {}, column {})",
             err.message, err.line, err.column
@@ -256,15 +258,15 @@ pub fn import_text(text: &str) -> Result<ImportReport, ImportRefused> {
     })?;
     // As the command: the request checked as read (holes first), each finding placed in the
     // pasted text, which the imported request's spans point into.
-    let diagnostics = import::check_imported(&CREATE_AUTO_ML_JOB, &imported);
+    let diagnostics = import::check_imported(op, &imported);
     let left_out = imported.left_out.clone();
     let request = imported.request;
-    let mut notes = Vec::new();
+    let mut notes = vec![import::read_as_note(op, false)];
     if let Some(first) = left_out.first() {
         notes.push(format!(
             "left out {}: they are {}, not part of the request",
             left_out.join(", "),
-            import::left_out_kind(first)
+            import::left_out_kind_for(op, first)
         ));
     }
     if import::left_out_describe_output(&left_out) {
@@ -273,7 +275,7 @@ pub fn import_text(text: &str) -> Result<ImportReport, ImportRefused> {
                 .to_string(),
         );
     }
-    let json = export::json_body(&request);
+    let json = export::json_body_for(op, &request);
     let outcome = Outcome {
         diagnostics,
         request: Some(request),
@@ -281,6 +283,7 @@ pub fn import_text(text: &str) -> Result<ImportReport, ImportRefused> {
     let diagnostics = findings(&outcome, text, Source::Text);
     Ok(ImportReport {
         json,
+        api: api_name(op),
         left_out,
         notes,
         diagnostics,
@@ -289,9 +292,15 @@ pub fn import_text(text: &str) -> Result<ImportReport, ImportRefused> {
 
 /// A request as `target`, exactly as `automl-job export --to TARGET` prints it (with its final
 /// line break); a request the service would reject only with `allow_invalid`, as the command's
-/// `--allow-invalid`.
-pub fn export_as(text: &str, target: Target, allow_invalid: bool) -> Result<String, String> {
-    let mut outcome = check_text(text);
+/// `--allow-invalid`; as a request of `forced` (`--api`), else of the operation told from the
+/// request's members (or the imported text).
+pub fn export_as(
+    text: &str,
+    target: Target,
+    allow_invalid: bool,
+    forced: Option<&'static Operation>,
+) -> Result<String, String> {
+    let (mut op, mut outcome) = check_text_as(forced, text);
     // As the command: a command, a program or a notebook is exported as imported, its holes
     // errors.
     let notebook = outcome
@@ -299,9 +308,14 @@ pub fn export_as(text: &str, target: Target, allow_invalid: bool) -> Result<Stri
         .as_ref()
         .is_some_and(|r| r.get("nbformat").is_some() && r.get("cells").is_some());
     if outcome.request.is_none() || notebook {
-        if let Ok(imported) = import::import_full(&CREATE_AUTO_ML_JOB, text) {
+        let imported = match forced {
+            Some(forced) => import::import_full(forced, text).map(|i| (forced, i)),
+            None => import::import_detect(text),
+        };
+        if let Ok((read_as, imported)) = imported {
+            op = read_as;
             outcome = Outcome {
-                diagnostics: import::check_imported(&CREATE_AUTO_ML_JOB, &imported),
+                diagnostics: import::check_imported(op, &imported),
                 request: Some(imported.request),
             };
         }
@@ -325,7 +339,7 @@ pub fn export_as(text: &str, target: Target, allow_invalid: bool) -> Result<Stri
             if errors == 1 { "" } else { "s" }
         ));
     }
-    let mut out = export::render(request, target);
+    let mut out = export::render_for(op, request, target);
     if !out.ends_with('\n') {
         out.push('\n');
     }
@@ -413,16 +427,16 @@ mod tests {
     #[test]
     fn an_invalid_request_is_exported_only_when_allowed() {
         let text = VALID.replace("\"churn\"", "\"my_job\"");
-        let refused = export_as(&text, Target::Json, false).unwrap_err();
+        let refused = export_as(&text, Target::Json, false, None).unwrap_err();
         assert!(
             refused.starts_with("not exporting a request the service would reject (1 error, the first: AutoMLJobName may contain only"),
             "{refused}"
         );
-        let body = export_as(&text, Target::Json, true).unwrap();
+        let body = export_as(&text, Target::Json, true, None).unwrap();
         assert!(body.contains("\"my_job\"") && body.ends_with('\n'));
-        let cli = export_as(VALID, Target::Cli, false).unwrap();
+        let cli = export_as(VALID, Target::Cli, false, None).unwrap();
         assert!(cli.starts_with("aws sagemaker create-auto-ml-job") && cli.ends_with('\n'));
-        let syntax = export_as("{", Target::Json, true).unwrap_err();
+        let syntax = export_as("{", Target::Json, true, None).unwrap_err();
         assert!(syntax.starts_with("not valid JSON: "), "{syntax}");
     }
 
@@ -431,9 +445,13 @@ mod tests {
         let command = "aws sagemaker create-auto-ml-job --region eu-west-1 --auto-ml-job-name churn \\\n  --role-arn arn:aws:iam::123456789012:role/r";
         let report = import_text(command).unwrap();
         assert_eq!(report.left_out, ["--region eu-west-1"]);
+        assert_eq!(report.api, "v1");
         assert_eq!(
             report.notes,
-            ["left out --region eu-west-1: they are the AWS CLI's own options, not part of the request"]
+            [
+                "read as a CreateAutoMLJob request (told from the text; --api v1|v2 chooses)",
+                "left out --region eu-west-1: they are the AWS CLI's own options, not part of the request"
+            ]
         );
         assert!(report.json.contains("\"AutoMLJobName\": \"churn\""));
         assert!(report
@@ -449,6 +467,39 @@ mod tests {
             import_text("aws sagemaker create-auto-ml-job --role-arn \"unclosed").unwrap_err();
         assert!(refused.message.starts_with("cannot import the text: "));
         assert_eq!(refused.line, 1);
+    }
+
+    #[test]
+    fn v2_is_imported_and_exported_as_v2() {
+        let command = "aws sagemaker create-auto-ml-job-v2 --auto-ml-job-name ts \\\n  --auto-ml-problem-type-config 'TimeSeriesForecastingJobConfig={ForecastFrequency=1D,ForecastHorizon=7}'";
+        let report = import_text(command).unwrap();
+        assert_eq!(report.api, "v2");
+        assert_eq!(
+            report.notes[0],
+            "read as a CreateAutoMLJobV2 request (told from the text; --api v1|v2 chooses)"
+        );
+        // The body is in V2's model order: the problem type before a later member.
+        assert!(
+            report.json.contains("\"ForecastHorizon\": 7"),
+            "{}",
+            report.json
+        );
+        let program = export_as(&report.json, Target::Boto3, true, None).unwrap();
+        assert!(
+            program.contains("client.create_auto_ml_job_v2(\n"),
+            "{program}"
+        );
+        let bare = r#"{"AutoMLJobName": "j"}"#;
+        let cli = export_as(bare, Target::Cli, true, Some(&CREATE_AUTO_ML_JOB_V2)).unwrap();
+        assert!(
+            cli.starts_with("aws sagemaker create-auto-ml-job-v2 \\\n"),
+            "{cli}"
+        );
+        let cli = export_as(command, Target::CliInputJson, true, None).unwrap();
+        assert!(
+            cli.starts_with("aws sagemaker create-auto-ml-job-v2 \\\n"),
+            "{cli}"
+        );
     }
 
     #[test]

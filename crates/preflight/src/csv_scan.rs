@@ -6,10 +6,18 @@
 //!
 //! Fed by `feed(&[u8])` with chunks cut anywhere (inside a quoted field, between CR and LF,
 //! inside a UTF-8 sequence): the result is the same whatever the chunk boundaries.
+//!
+//! Speed: a data record that lies whole in the bytes given, on one line ended by LF or CRLF,
+//! with no quote and no other CR, has nothing for RFC 4180 to decode: its fields are the bytes
+//! between its commas. Such a record is split where it lies (`memchr` finds the line end and
+//! the commas) instead of going byte by byte through `csv_core`'s state machine, which still
+//! reads the header and every other record; both give the same fields (the chunk-cutting
+//! property tests hold them to it, as one-byte chunks send every record through `csv_core`).
 
 use std::collections::HashMap;
 
 use csv_core::{ReadRecordResult, Reader};
+use memchr::memchr3;
 
 use crate::text::{self, Lines};
 
@@ -23,6 +31,10 @@ pub const MAX_COLUMNS: usize = 100_000;
 pub const MAX_CLASSES: usize = 1_000;
 /// Longest target value counted as a class of its own.
 pub const MAX_CLASS_BYTES: usize = 256;
+/// Longest line split directly (see the module's note on speed); longer ones go through
+/// `csv_core`. Small enough that such a line can reach neither [`MAX_RECORD_BYTES`] nor
+/// [`MAX_COLUMNS`], so neither path has a cap to apply to it.
+const DIRECT_LINE_BYTES: usize = 64 * 1024;
 
 /// Per-column counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -232,6 +244,12 @@ impl CsvScan {
                 if input.is_empty() {
                     return;
                 }
+                if self.stats.header.is_some() {
+                    if let Some(used) = self.direct_record(input) {
+                        input = &input[used..];
+                        continue;
+                    }
+                }
                 self.in_record = true;
                 self.record_line = self.core.line();
             }
@@ -259,6 +277,43 @@ impl CsvScan {
                 }
             }
         }
+    }
+
+    /// Reads the data record `input` starts with without `csv_core` when it is a plain line
+    /// (see the module's note on speed), and returns the bytes it took (its line end
+    /// included); `None` leaves it to `csv_core`.
+    #[inline]
+    fn direct_record(&mut self, input: &[u8]) -> Option<usize> {
+        let window = &input[..input.len().min(DIRECT_LINE_BYTES + 2)];
+        let at = memchr3(b'\n', b'\r', b'"', window)?;
+        let used = match (window[at], window.get(at + 1)) {
+            (b'\n', _) => at + 1,
+            (b'\r', Some(b'\n')) => at + 2,
+            _ => return None,
+        };
+        let line = &input[..at];
+        if line.len() > DIRECT_LINE_BYTES {
+            return None;
+        }
+        // A line of n bytes has at most n + 1 fields.
+        if self.ends.len() <= line.len() {
+            self.ends.resize(line.len() + 1, 0);
+        }
+        let mut nfields = commas(line, &mut self.ends);
+        self.ends[nfields] = line.len();
+        nfields += 1;
+        let row = self.core.line();
+        self.core.set_line(row + 1);
+        data_record::<1>(
+            &mut self.stats,
+            line,
+            &self.ends[..nfields],
+            nfields as u64,
+            false,
+            row,
+            row,
+        );
+        Some(used)
     }
 
     /// The end of the file: the last record (if it has no line end) and the totals.
@@ -372,13 +427,15 @@ impl CsvScan {
         if stats.header.is_none() {
             let mut names = Vec::with_capacity(endlen);
             let mut start = 0;
+            let mut broken = false;
             for &end in &self.ends[..endlen] {
                 let end = end.min(outlen).max(start);
                 let name = &self.out[start..end];
                 start = end;
+                broken |= std::str::from_utf8(name).is_err();
                 names.push(String::from_utf8_lossy(name).into_owned());
             }
-            if std::str::from_utf8(&self.out[..outlen]).is_err() {
+            if broken {
                 stats.not_utf8.note(line);
             }
             stats.header_truncated = overflow;
@@ -394,59 +451,94 @@ impl CsvScan {
             stats.header = Some(names);
             return;
         }
-        stats.rows += 1;
-        let ncols = stats.columns.len() as u64;
-        if nfields != ncols && !stats.header_truncated {
-            if stats.field_count.is_empty() {
-                stats.first_field_count = Some(nfields);
-            }
-            if end_line > line && stats.misfit_span.is_none() {
-                stats.misfit_span = Some((line, end_line));
-            }
-            stats.field_count.note(line);
+        let ends = &self.ends[..endlen];
+        data_record::<0>(
+            stats,
+            &self.out[..outlen],
+            ends,
+            nfields,
+            overflow,
+            line,
+            end_line,
+        );
+    }
+}
+
+/// One data record, on lines `line..=end_line`, of `nfields` fields (`overflow`: too long to
+/// profile). Field `i` ends at `ends[i]` of `record`; the next starts `SEP` bytes later: 0 for
+/// `csv_core`'s output (the fields one after the other), 1 for a line split at its commas.
+#[inline(always)]
+fn data_record<const SEP: usize>(
+    stats: &mut CsvStats,
+    record: &[u8],
+    ends: &[usize],
+    nfields: u64,
+    overflow: bool,
+    line: u64,
+    end_line: u64,
+) {
+    stats.rows += 1;
+    let ncols = stats.columns.len() as u64;
+    if nfields != ncols && !stats.header_truncated {
+        if stats.field_count.is_empty() {
+            stats.first_field_count = Some(nfields);
         }
-        if overflow {
-            return;
+        if end_line > line && stats.misfit_span.is_none() {
+            stats.misfit_span = Some((line, end_line));
         }
-        let record = &self.out[..outlen];
-        if !record.is_ascii() && std::str::from_utf8(record).is_err() {
+        stats.field_count.note(line);
+    }
+    if overflow {
+        return;
+    }
+    let field = |i: usize| -> &[u8] {
+        let end = ends[i].min(record.len());
+        let start = if i == 0 { 0 } else { ends[i - 1] + SEP }.min(end);
+        &record[start..end]
+    };
+    // Each value is UTF-8 or not (`csv_core` puts the values side by side, where two broken
+    // ones could read as one good one; a comma between them cannot).
+    if !record.is_ascii() {
+        let broken = if SEP == 1 {
+            std::str::from_utf8(record).is_err()
+        } else {
+            (0..ends.len()).any(|i| std::str::from_utf8(field(i)).is_err())
+        };
+        if broken {
             stats.not_utf8.note(line);
         }
-        let ends = &self.ends[..endlen];
-        let mut start = 0;
-        for (column, &end) in stats.columns.iter_mut().zip(ends) {
-            let end = end.clamp(start, record.len());
-            let field = &record[start..end];
-            start = end;
-            if !text::is_missing(field) {
-                column.values += 1;
-                // Once a column holds text, its values need no more looking at.
-                if !column.text && !text::looks_numeric(field) {
-                    column.text = true;
-                }
+    }
+    let mut start = 0;
+    for (column, &end) in stats.columns.iter_mut().zip(ends) {
+        let end = end.clamp(start, record.len());
+        let value = &record[start..end];
+        start = (end + SEP).min(record.len());
+        if !text::is_missing(value) {
+            column.values += 1;
+            // Once a column holds text, its values need no more looking at.
+            if !column.text && !text::looks_numeric(value) {
+                column.text = true;
             }
         }
-        let field_at = |i: Option<usize>| -> Option<&[u8]> {
-            let i = i?;
-            let end = (*ends.get(i)?).min(record.len());
-            let start = if i == 0 { 0 } else { ends[i - 1] }.min(end);
-            Some(&record[start..end])
-        };
-        if stats.target_index.is_some() {
-            let field = field_at(stats.target_index).unwrap_or(b"");
-            count_target(&mut stats.target, field, line);
-        }
-        if stats.weight_index.is_some() {
-            let field = field_at(stats.weight_index).unwrap_or(b"");
-            let weight = &mut stats.weight;
-            if text::is_missing(field) {
-                weight.missing.note(line);
-            } else {
-                match text::parse_number(field) {
-                    None => weight.not_numeric.note(line),
-                    Some(v) if v.is_nan() || v < 0.0 => weight.negative.note(line),
-                    Some(_) => {}
-                }
+    }
+    let field_at = |i: Option<usize>| -> Option<&[u8]> {
+        let i = i?;
+        (i < ends.len()).then(|| field(i))
+    };
+    if stats.target_index.is_some() {
+        let value = field_at(stats.target_index).unwrap_or(b"");
+        count_target(&mut stats.target, value, line);
+    }
+    if stats.weight_index.is_some() {
+        let value = field_at(stats.weight_index).unwrap_or(b"");
+        let weight = &mut stats.weight;
+        if text::is_missing(value) {
+            weight.missing.note(line);
+        } else {
+            match text::parse_number(value) {
+                None => weight.not_numeric.note(line),
+                Some(v) if v.is_nan() || v < 0.0 => weight.negative.note(line),
+                Some(_) => {}
             }
         }
     }
@@ -488,6 +580,43 @@ fn count_target(target: &mut TargetCounts, field: &[u8], line: u64) {
     } else {
         target.other += 1;
     }
+}
+
+/// Writes the offsets of `line`'s commas to `ends` (which has room for them) and returns how
+/// many there are. Eight bytes at a time: fields are a few bytes long, so `memchr` started
+/// again for each comma costs more than it saves, and a byte loop mispredicts at every comma.
+#[inline]
+fn commas(line: &[u8], ends: &mut [usize]) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    let mut n = 0;
+    let mut words = line.chunks_exact(8);
+    let mut base = 0;
+    for word in &mut words {
+        let word = word.try_into().map_or(0, u64::from_le_bytes);
+        // Bytes equal to a comma become zero; the high bit of each zero byte is set in
+        // `found`, exactly (no carry crosses bytes: each byte's low seven bits plus 0x7f
+        // stay within the byte).
+        let x = word ^ (ONES * u64::from(b','));
+        let mut found = !(((x & LOW7) + LOW7) | x | LOW7);
+        while found != 0 {
+            if let Some(slot) = ends.get_mut(n) {
+                *slot = base + (found.trailing_zeros() / 8) as usize;
+            }
+            n += 1;
+            found &= found - 1;
+        }
+        base += 8;
+    }
+    for (i, &b) in words.remainder().iter().enumerate() {
+        if b == b',' {
+            if let Some(slot) = ends.get_mut(n) {
+                *slot = base + i;
+            }
+            n += 1;
+        }
+    }
+    n
 }
 
 #[inline]
@@ -580,6 +709,57 @@ mod tests {
                     None => assert_eq!(s.target.missing.count, 1, "{label}"),
                 }
             }
+        }
+    }
+
+    /// Plain lines are split at their commas, every other record goes through `csv_core`:
+    /// one-byte chunks send every record through `csv_core`, whole input sends the plain
+    /// lines past it, and both read the same.
+    #[test]
+    fn plain_lines_read_as_csv_core_reads_them() {
+        let wide = format!("{}\n", vec!["7"; 300].join(","));
+        let long = format!("1,{}\n", "x".repeat(DIRECT_LINE_BYTES + 5));
+        for data in [
+            &b"a,y,w\n1,yes,2\n2,no,-1\n\n\n3,,x\n"[..],
+            b"a,y,w\r\n1,yes,2\r\n2,\"no\",1\r\n\r\n3,yes,4\r\n",
+            b"a,y,w\n1,y\"es,2\n2,no\r3,yes,1\r\n4,no,1",
+            // A broken UTF-8 sequence on each side of a comma is two broken values.
+            b"a,y,w\n1,\xc3,\xa9\n2,\xc3\xa9,1\n\"3\",\xc3,\xa9\n",
+            b"a,y,w\n1,2\n1,2,3,4\n,,\n,\n",
+            b"a,y,w\n\xef\xbb\xbf1,yes,1\n",
+            wide.as_bytes(),
+            long.as_bytes(),
+        ] {
+            let mut data = data.to_vec();
+            if !data.starts_with(b"a,") {
+                data.splice(0..0, b"a,y,w\n".iter().copied());
+            }
+            let label = String::from_utf8_lossy(&data[..data.len().min(60)]).into_owned();
+            let whole = scan(&data, usize::MAX);
+            for chunk in [1, 2, 5, 64] {
+                assert_eq!(scan(&data, chunk), whole, "chunk {chunk}: {label}");
+            }
+        }
+        let s = scan(b"a,y,w\n1,\xc3,\xa9\n", usize::MAX);
+        assert_eq!(s.not_utf8.count, 1);
+        assert_eq!(s.rows, 1);
+        assert_eq!(s.target.first_text.as_ref().map(|t| t.1), Some(2));
+    }
+
+    #[test]
+    fn commas_eight_bytes_at_a_time() {
+        for line in [
+            &b""[..],
+            b",",
+            b"abc",
+            b",,,,,,,,,",
+            b"12345678,abcdefgh,,x,\xff\x2c\xac,",
+            b"\xac\xac\xac\xac\xac\xac\xac,",
+        ] {
+            let expected: Vec<usize> = (0..line.len()).filter(|&i| line[i] == b',').collect();
+            let mut ends = vec![0; line.len() + 1];
+            let n = commas(line, &mut ends);
+            assert_eq!(&ends[..n], &expected[..], "{line:?}");
         }
     }
 

@@ -52,11 +52,17 @@ impl Preflight {
 
     /// Puts the channels' results together with the checks across channels.
     pub fn report(plan: &Plan, results: Vec<ChannelResult>) -> Report {
+        Preflight::report_of(plan, &results)
+    }
+
+    /// [`Preflight::report`] of results kept for later: the page's worker keeps each
+    /// channel's result and reports again when another channel's file has been read.
+    pub fn report_of(plan: &Plan, results: &[ChannelResult]) -> Report {
         let mut findings = Vec::new();
         for (pos, r) in results.iter().enumerate() {
             rules::check_channel(r, pos, &mut findings);
         }
-        rules::check_all(plan, &results, &mut findings);
+        rules::check_all(plan, results, &mut findings);
         // By file, errors first; within that, in the order the rules run (a stable sort).
         findings.sort_by_key(|f| (f.channel.unwrap_or(usize::MAX), !f.is_error()));
         let channels = results.iter().map(summary).collect();
@@ -125,6 +131,26 @@ impl ChannelCheck {
         self.stream.is_gzip() == Some(false)
             && self.content() == Some(Content::Parquet)
             && self.stream.skip_to(offset)
+    }
+
+    /// Whether the rest of the file can still change the findings: `false` once the first
+    /// bytes of a file that is not gzip showed data that is neither CSV nor Parquet (empty,
+    /// binary, ZIP, UTF-16, gzip inside): that finding is made, and a reader may stop and
+    /// [`ChannelCheck::skip_rest`] instead of reading, say, 10 GB of zeros.
+    pub fn needs_rest(&self) -> bool {
+        !(self.stream.is_gzip() == Some(false)
+            && matches!(
+                self.content(),
+                Some(Content::Empty | Content::Zip | Content::Gzip | Content::Utf16)
+                    | Some(Content::Binary { .. })
+            ))
+    }
+
+    /// Counts the file's bytes up to `file_len` as read without their being fed, when
+    /// [`ChannelCheck::needs_rest`] says they cannot change the findings; returns whether it
+    /// did (otherwise every byte must still be fed).
+    pub fn skip_rest(&mut self, file_len: u64) -> bool {
+        !self.needs_rest() && self.stream.skip_rest(file_len)
     }
 
     pub fn finish(self) -> ChannelResult {

@@ -162,6 +162,17 @@ impl Inner {
         }
     }
 
+    /// Data known to be neither CSV nor Parquet: the rest, up to `total` bytes, is counted
+    /// without being looked at.
+    fn skip_rest(&mut self, total: u64) -> bool {
+        if matches!(self.body, Body::Other) && total >= self.bytes {
+            self.bytes = total;
+            true
+        } else {
+            false
+        }
+    }
+
     pub fn finish(mut self) -> InnerResult {
         if matches!(self.body, Body::Sniff(_)) {
             self.decide();
@@ -388,6 +399,21 @@ impl Stream {
         if let Outer::Plain(inner) = &mut self.outer {
             if inner.skip_to(offset) {
                 self.raw = offset;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A plain file whose data is neither CSV nor Parquet: its bytes up to `total` are
+    /// counted as read.
+    pub fn skip_rest(&mut self, total: u64) -> bool {
+        if total < self.raw {
+            return false;
+        }
+        if let Outer::Plain(inner) = &mut self.outer {
+            if inner.skip_rest(total) {
+                self.raw = total;
                 return true;
             }
         }

@@ -846,3 +846,29 @@ fn the_size_limits_count_a_channels_files_together() {
     let report = sized(&[(0, 60 * gb), (0, 39 * gb), (1, gb), (1, gb / 2)]);
     assert!(too_large(&report).is_empty(), "{:?}", report.findings);
 }
+
+/// Binary data is named by its first bytes; a reader may then count the rest without reading
+/// it (`skip_rest`), and the report is the one reading every byte gives. CSV, Parquet and gzip
+/// data need every byte.
+#[test]
+fn the_rest_of_binary_data_is_counted_not_read() {
+    use automl_preflight::{Plan, Preflight};
+    let req = request("", None, "");
+    let plan = Plan::from_text(&req).unwrap();
+    let mut zeros = b"id,churn".to_vec();
+    zeros.resize(1 << 20, 0);
+    let mut check = Preflight::channel(&plan, 0, "data").unwrap();
+    check.feed(&zeros[..8192]);
+    assert!(!check.needs_rest());
+    assert!(!check.skip_rest(100));
+    assert!(check.skip_rest(zeros.len() as u64));
+    assert_eq!(check.bytes_read(), zeros.len() as u64);
+    let skipped = Preflight::report(&plan, vec![check.finish()]);
+    assert_eq!(skipped, run(&req, &[("data", zeros)], 8192));
+    for data in [churn_csv(10, Style::default()), gzip(&[0u8; 9000])] {
+        let mut check = Preflight::channel(&plan, 0, "data").unwrap();
+        check.feed(&data);
+        assert!(check.needs_rest());
+        assert!(!check.skip_rest(1 << 30));
+    }
+}

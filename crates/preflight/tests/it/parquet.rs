@@ -270,3 +270,217 @@ fn a_parquet_file_over_8_mib_read_as_a_seeking_reader_does() {
     csv.feed(b"customer_id,churn\n1,yes\n");
     assert!(!csv.skip_to(1 << 30));
 }
+
+/// What the `parquet` crate's own decoder reads from a footer, put as the preflight puts it
+/// (the reader the preflight used before its footer reader was written).
+fn read_by_the_parquet_crate(meta: &[u8]) -> automl_preflight::parquet_footer::ParquetInfo {
+    use automl_preflight::parquet_footer::{ParquetColumn, ParquetInfo};
+    use parquet::basic::{ConvertedType, LogicalType, Type};
+    let metadata = parquet::file::metadata::ParquetMetaDataReader::decode_metadata(meta).unwrap();
+    let file = metadata.file_metadata();
+    let kind = |f: &parquet::schema::types::Type| -> &'static str {
+        if !f.is_primitive() {
+            return "nested";
+        }
+        let info = f.get_basic_info();
+        match info.converted_type() {
+            ConvertedType::UTF8 | ConvertedType::ENUM | ConvertedType::JSON => return "text",
+            ConvertedType::DATE
+            | ConvertedType::TIME_MILLIS
+            | ConvertedType::TIME_MICROS
+            | ConvertedType::TIMESTAMP_MILLIS
+            | ConvertedType::TIMESTAMP_MICROS => return "date/time",
+            ConvertedType::DECIMAL => return "numeric",
+            _ => {}
+        }
+        match info.logical_type_ref() {
+            Some(LogicalType::String | LogicalType::Enum | LogicalType::Json) => return "text",
+            Some(LogicalType::Date | LogicalType::Time { .. } | LogicalType::Timestamp { .. }) => {
+                return "date/time"
+            }
+            Some(LogicalType::Decimal { .. } | LogicalType::Integer { .. }) => return "numeric",
+            _ => {}
+        }
+        match f.get_physical_type() {
+            Type::BOOLEAN => "boolean",
+            Type::INT32 | Type::INT64 | Type::FLOAT | Type::DOUBLE => "numeric",
+            Type::INT96 => "date/time",
+            Type::BYTE_ARRAY | Type::FIXED_LEN_BYTE_ARRAY => "binary",
+        }
+    };
+    let columns = file
+        .schema_descr()
+        .root_schema()
+        .get_fields()
+        .iter()
+        .map(|field| {
+            let kind = kind(field);
+            let mut sum = Some(0u64);
+            for group in metadata.row_groups() {
+                let nulls = group
+                    .columns()
+                    .iter()
+                    .find(|c| c.column_path().parts() == [field.name().to_string()])
+                    .and_then(|c| c.statistics())
+                    .and_then(|s| s.null_count_opt());
+                sum = sum.zip(nulls).map(|(a, b)| a + b);
+            }
+            let nested = kind == "nested" || metadata.row_groups().is_empty();
+            ParquetColumn {
+                name: field.name().to_string(),
+                kind,
+                nulls: if nested { None } else { sum },
+            }
+        })
+        .collect();
+    ParquetInfo {
+        rows: file.num_rows() as u64,
+        row_groups: metadata.num_row_groups(),
+        columns,
+    }
+}
+
+/// A file of `schema` in `groups` row groups of 10 rows, a value in every leaf (a third of
+/// the rows null where the column may be), statistics as `stats` says.
+fn parquet_file(
+    schema: &str,
+    groups: usize,
+    stats: parquet::file::properties::EnabledStatistics,
+) -> Vec<u8> {
+    use parquet::column::writer::ColumnWriter;
+    use parquet::data_type::{ByteArray, FixedLenByteArray, Int96};
+    let schema = Arc::new(parse_message_type(schema).unwrap());
+    let props = Arc::new(
+        WriterProperties::builder()
+            .set_statistics_enabled(stats)
+            .build(),
+    );
+    let mut out = Vec::new();
+    let mut writer = SerializedFileWriter::new(&mut out, schema, props).unwrap();
+    for _ in 0..groups {
+        let mut group = writer.next_row_group().unwrap();
+        while let Some(mut col) = group.next_column().unwrap() {
+            let (max_def, max_rep) = {
+                let d = col.untyped();
+                let descr = match d {
+                    ColumnWriter::BoolColumnWriter(w) => w.get_descriptor().clone(),
+                    ColumnWriter::Int32ColumnWriter(w) => w.get_descriptor().clone(),
+                    ColumnWriter::Int64ColumnWriter(w) => w.get_descriptor().clone(),
+                    ColumnWriter::Int96ColumnWriter(w) => w.get_descriptor().clone(),
+                    ColumnWriter::FloatColumnWriter(w) => w.get_descriptor().clone(),
+                    ColumnWriter::DoubleColumnWriter(w) => w.get_descriptor().clone(),
+                    ColumnWriter::ByteArrayColumnWriter(w) => w.get_descriptor().clone(),
+                    ColumnWriter::FixedLenByteArrayColumnWriter(w) => w.get_descriptor().clone(),
+                };
+                (descr.max_def_level(), descr.max_rep_level())
+            };
+            let defs: Vec<i16> = (0..10)
+                .map(|i| {
+                    if max_def > 0 && i % 3 == 0 {
+                        0
+                    } else {
+                        max_def
+                    }
+                })
+                .collect();
+            let reps = [0i16; 10];
+            let n = defs.iter().filter(|&&d| d == max_def).count();
+            let defs = (max_def > 0).then_some(&defs[..]);
+            let reps = (max_rep > 0).then_some(&reps[..]);
+            match col.untyped() {
+                ColumnWriter::BoolColumnWriter(w) => w.write_batch(&vec![true; n], defs, reps),
+                ColumnWriter::Int32ColumnWriter(w) => w.write_batch(&vec![7; n], defs, reps),
+                ColumnWriter::Int64ColumnWriter(w) => w.write_batch(&vec![7; n], defs, reps),
+                ColumnWriter::Int96ColumnWriter(w) => {
+                    w.write_batch(&vec![Int96::from(vec![1, 2, 3]); n], defs, reps)
+                }
+                ColumnWriter::FloatColumnWriter(w) => w.write_batch(&vec![0.5; n], defs, reps),
+                ColumnWriter::DoubleColumnWriter(w) => w.write_batch(&vec![0.5; n], defs, reps),
+                ColumnWriter::ByteArrayColumnWriter(w) => {
+                    w.write_batch(&vec![ByteArray::from("yes"); n], defs, reps)
+                }
+                ColumnWriter::FixedLenByteArrayColumnWriter(w) => {
+                    w.write_batch(&vec![FixedLenByteArray::from(vec![9u8; 16]); n], defs, reps)
+                }
+            }
+            .unwrap();
+            col.close().unwrap();
+        }
+        group.close().unwrap();
+    }
+    writer.close().unwrap();
+    out
+}
+
+/// The footer reader reads what the `parquet` crate's decoder reads, on files its writer
+/// makes: every physical, converted and logical type the preflight tells apart, nested groups
+/// and lists, statistics kept or not, no row group or several.
+#[test]
+fn the_footer_reader_reads_what_the_parquet_crate_reads() {
+    use parquet::file::properties::EnabledStatistics;
+    let schemas = [
+        "message m { REQUIRED INT64 id; OPTIONAL BYTE_ARRAY name (UTF8); OPTIONAL BOOLEAN flag; OPTIONAL INT32 day (DATE); OPTIONAL INT64 at (TIMESTAMP(MILLIS,true)); OPTIONAL INT64 t (TIME(MICROS,false)); OPTIONAL INT96 old; OPTIONAL FIXED_LEN_BYTE_ARRAY (16) uid (UUID); OPTIONAL INT32 price (DECIMAL(9,2)); OPTIONAL FLOAT f; OPTIONAL DOUBLE d; OPTIONAL BYTE_ARRAY j (JSON); OPTIONAL BYTE_ARRAY e (ENUM); OPTIONAL BYTE_ARRAY raw; OPTIONAL INT32 small (INTEGER(8,true)); OPTIONAL BYTE_ARRAY b (BSON); }",
+        "message m { REQUIRED INT64 id; OPTIONAL group address { OPTIONAL BYTE_ARRAY city (UTF8); REQUIRED INT32 zip; } OPTIONAL group tags (LIST) { REPEATED group list { OPTIONAL BYTE_ARRAY element (UTF8); } } OPTIONAL BYTE_ARRAY churn (UTF8); REQUIRED group deep { REQUIRED group deeper { OPTIONAL INT32 x; } } OPTIONAL DOUBLE weight; }",
+    ];
+    for schema in schemas {
+        for groups in [0, 1, 3] {
+            for stats in [
+                EnabledStatistics::None,
+                EnabledStatistics::Chunk,
+                EnabledStatistics::Page,
+            ] {
+                let file = parquet_file(schema, groups, stats);
+                let len =
+                    u32::from_le_bytes(file[file.len() - 8..file.len() - 4].try_into().unwrap())
+                        as usize;
+                let meta = &file[file.len() - 8 - len..file.len() - 8];
+                let ours = automl_preflight::parquet_footer::thrift::decode(meta).unwrap();
+                assert_eq!(
+                    ours,
+                    read_by_the_parquet_crate(meta),
+                    "{schema}, {groups} groups, {stats:?}"
+                );
+                if groups > 0 && stats != EnabledStatistics::None {
+                    assert!(
+                        ours.columns
+                            .iter()
+                            .any(|c| c.nulls == Some(groups as u64 * 4)),
+                        "{ours:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A footer whose lists say they hold more than the bytes left, nests without end, or names
+/// two billion columns: refused with a reason, in bounded memory (the `parquet` crate's
+/// decoder reserved what such a list header said and the process aborted).
+#[test]
+fn hostile_footers_are_refused_in_bounded_memory() {
+    use automl_preflight::parquet_footer::thrift::decode;
+    for (what, meta) in [
+        (
+            "a schema list of 2^31 elements",
+            vec![0x29, 0xfc, 0xff, 0xff, 0xff, 0xff, 0x07, 0x00],
+        ),
+        (
+            "a binary field of 2^40 bytes",
+            vec![0x18, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20],
+        ),
+        (
+            "structs nested a thousand deep",
+            [vec![0x1c; 1000], vec![0; 1000]].concat(),
+        ),
+        (
+            "a number of eleven bytes",
+            vec![
+                0x16, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01,
+            ],
+        ),
+        ("no schema", vec![0x36, 0x02, 0x00]),
+    ] {
+        let err = decode(&meta).expect_err(what);
+        assert!(!err.is_empty(), "{what}");
+    }
+}

@@ -90,6 +90,18 @@ impl Target {
         }
     }
 
+    /// A file name to save the export of a request of `op` as (`create-auto-ml-job-v2.py`).
+    pub fn file_name_for(self, op: &Operation) -> String {
+        let extension = match self {
+            Target::Json => "json",
+            Target::Cli | Target::CliInputJson => "sh",
+            Target::PowerShell => "ps1",
+            Target::Cmd => "cmd",
+            Target::Boto3 => "py",
+        };
+        format!("{}.{extension}", op.cli_command)
+    }
+
     /// The MIME type to save the export with: JSON for the body, plain text for the scripts
     /// (a browser that knows a script type may offer to run it rather than save it).
     pub fn mime_type(self) -> &'static str {
@@ -110,6 +122,11 @@ impl Target {
 /// `aws sagemaker create-auto-ml-job --cli-input-json file://create-auto-ml-job.json`.
 pub fn json_body(request: &Node) -> String {
     body(&in_model_order(request))
+}
+
+/// [`json_body`] of a request of `op`, its members in that operation's model order.
+pub fn json_body_for(op: &Operation, request: &Node) -> String {
+    body(&in_model_order_for(op, request))
 }
 
 /// A request already in its model's order as the body [`json_body`] writes.
@@ -246,6 +263,24 @@ mod tests {
             };
             assert_eq!(t.mime_type(), want, "{}", t.name());
         }
+    }
+
+    #[test]
+    fn file_names_follow_the_operation() {
+        for t in Target::ALL {
+            assert_eq!(
+                t.file_name_for(&CREATE_AUTO_ML_JOB),
+                t.file_name(),
+                "{}",
+                t.name()
+            );
+        }
+        let v2 = &crate::operation::CREATE_AUTO_ML_JOB_V2;
+        assert_eq!(Target::Boto3.file_name_for(v2), "create-auto-ml-job-v2.py");
+        assert_eq!(
+            Target::CliInputJson.file_name_for(v2),
+            "create-auto-ml-job-v2.sh"
+        );
     }
 
     #[test]

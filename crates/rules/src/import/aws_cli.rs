@@ -6,7 +6,9 @@ use super::shell::{
 };
 use super::shorthand::{looks_like_json, shorthand_value};
 use super::windows::{cmd_continuation, powershell_continuation, POWERSHELL};
-use super::{error, is_assignment, is_aws, lines_at, note_lone_surrogates, remap, ImportError};
+use super::{
+    error, is_assignment, is_aws, lines_at, note_lone_surrogates, remap, ImportError, OPERATIONS,
+};
 use crate::diag::Diagnostic;
 use crate::export::in_model_order_for;
 use crate::json;
@@ -15,20 +17,21 @@ use crate::model::aws_cli::{GLOBAL_OPTIONS, PARAMFILE_PREFIXES};
 use crate::model::{Kind, Shape};
 use crate::operation::Operation;
 
-/// The request of an `aws sagemaker …` command (with the shell variables set before it):
-/// what only the running shell knows is a hole, named in `diagnostics` at the member it
-/// feeds; the AWS CLI's own options and the environment a prefix gives it (`AWS_PROFILE=ml
-/// aws …`) go in `left_out`.
-pub(super) fn command(
-    op: &Operation,
+/// The request of an `aws sagemaker …` command (with the shell variables set before it), and
+/// the one of `ops` whose command it runs (the first when it runs none): what only the
+/// running shell knows is a hole, named in `diagnostics` at the member it feeds; the AWS
+/// CLI's own options and the environment a prefix gives it (`AWS_PROFILE=ml aws …`) go in
+/// `left_out`.
+pub(super) fn command<'o>(
+    ops: &[&'o Operation],
     text: &str,
     left_out: &mut Vec<String>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Node, ImportError> {
+) -> Result<(&'o Operation, Node), ImportError> {
     let mut holes = Vec::new();
     let (vars, blanked) = shell_assignments(text, &mut holes);
     let text = blanked.as_str();
-    if let Some(e) = not_a_command(op, text) {
+    if let Some(e) = not_a_command(ops[0], text) {
         return Err(e);
     }
     let words = words_with(text, &vars, &mut holes).map_err(|e| {
@@ -36,6 +39,13 @@ pub(super) fn command(
             .or_else(|| cmd_continuation(text))
             .unwrap_or(e)
     })?;
+    // The operation is the one whose command is the first word that names one (the word
+    // after `sagemaker`, global options aside).
+    let op = words
+        .iter()
+        .find_map(|w| ops.iter().find(|op| op.cli_command == w.text))
+        .copied()
+        .unwrap_or(ops[0]);
     // `NAME=value aws …`: the shell gives the variable to the aws command's environment only,
     // after expanding the command's words with the value it had before.
     let prefixes = words
@@ -73,7 +83,7 @@ pub(super) fn command(
     for item in left_out.iter_mut() {
         *item = shown(item, &holes);
     }
-    Ok(request)
+    Ok((op, request))
 }
 
 /// The name of the variable `word` sets when it is an assignment the shell reads as one
@@ -112,14 +122,28 @@ fn read_options(
                     positional += 1;
                     continue;
                 }
-                Some(w) if positional == 1 && word.text == format!("{w}-v2") => {
+                Some(_) if positional == 1 => {
+                    if let Some(other) = OPERATIONS.iter().find(|o| o.cli_command == word.text) {
+                        let version = if other.name.ends_with("V2") {
+                            "V2"
+                        } else {
+                            "V1"
+                        };
+                        return Err(err(
+                            word.span.start,
+                            format!(
+                                "this is {}, the {version} API ({}): this import reads {aws} requests ({})",
+                                word.text, other.name, op.name
+                            ),
+                        ));
+                    }
                     return Err(err(
                         word.span.start,
                         format!(
-                            "this is {}, the V2 API (CreateAutoMLJobV2): this tool reads {aws} requests, and V2 requests are not read yet",
-                            word.text
+                            "expected '{}' here, found '{}': only {aws} can be imported",
+                            op.cli_command, word.text
                         ),
-                    ))
+                    ));
                 }
                 Some(w) => {
                     return Err(err(

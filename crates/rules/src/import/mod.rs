@@ -19,6 +19,12 @@
 //! list, one per item), the boolean flag pair, and `--cli-input-json` whose members the other
 //! options override.
 //!
+//! Both operations are read: [`import_detect`] tells `CreateAutoMLJobV2` from
+//! `CreateAutoMLJob` by the command a text runs (`create-auto-ml-job-v2`), the method a
+//! program calls first (`create_auto_ml_job_v2(…)`, a call of the other API named in an
+//! `other-api-call` warning) or a body's members; [`import_full`] reads a text as the
+//! operation it is given and names a text of the other.
+//!
 //! A Markdown code fence around the text and a `$ ` or `% ` prompt before `aws` (with the
 //! `> ` prompts of its continuation lines) are left out; YAML, a PowerShell command and prose
 //! are named as such rather than read as shell words.
@@ -30,7 +36,7 @@ use crate::export::CMD_ECHO;
 use crate::json::{self, line_col, Member, Node, Span, Value};
 use crate::model::Kind;
 use crate::model::{DESCRIBE_ONLY, DESCRIBE_V2_ONLY};
-use crate::operation::{Operation, CREATE_AUTO_ML_JOB};
+use crate::operation::{Operation, CREATE_AUTO_ML_JOB, CREATE_AUTO_ML_JOB_V2};
 use aws_cli::command;
 use notebook::notebook_cells;
 use shell::shell_assignments;
@@ -164,13 +170,34 @@ pub fn check_imported(op: &Operation, imported: &Imported) -> Vec<Diagnostic> {
     )
 }
 
+/// The operations [`import_detect`] tells apart, `CreateAutoMLJob` first (what a text that
+/// names neither is read as).
+pub const OPERATIONS: [&Operation; 2] = [&CREATE_AUTO_ML_JOB, &CREATE_AUTO_ML_JOB_V2];
+
 /// The request in `text` as a request of `op`, with what was left out and the import's own
 /// findings ([`Imported`]). A value the source works out only when it runs does not refuse
 /// the import: it is a hole. An error is returned only for a text that cannot be read.
 pub fn import_full(op: &Operation, text: &str) -> Result<Imported, ImportError> {
+    import_among(&[op], text).map(|(_, imported)| imported)
+}
+
+/// The request in `text` and the operation it is for, told from the text itself: the command
+/// a command line or script runs (`create-auto-ml-job-v2`), the method a program calls first
+/// (`create_auto_ml_job_v2(…)`; a call of the other API after it is named in a warning), or a
+/// body's members ([`crate::detect()`]: a JSON body, a Python dict, describe output). A text
+/// that tells neither is read as `CreateAutoMLJob`.
+pub fn import_detect(text: &str) -> Result<(&'static Operation, Imported), ImportError> {
+    import_among(&OPERATIONS, text)
+}
+
+/// [`import_full`] as the first of `ops` the text is for (see [`import_detect`]).
+fn import_among<'o>(
+    ops: &[&'o Operation],
+    text: &str,
+) -> Result<(&'o Operation, Imported), ImportError> {
     let mut left_out = Vec::new();
     let mut diagnostics = Vec::new();
-    let mut request = import_into(op, text, &mut left_out, &mut diagnostics)?;
+    let (op, mut request) = import_into(ops, text, &mut left_out, &mut diagnostics)?;
     // Lone surrogates are reported as check reports them: one warning per member. They are
     // noted in the order of the text (each JSON is read in it, and a command's options are),
     // so nothing sorts them: the page carries no general sort.
@@ -195,11 +222,27 @@ pub fn import_full(op: &Operation, text: &str) -> Result<Imported, ImportError> 
         ordered.insert(at, d);
     }
     let diagnostics = ordered;
-    Ok(Imported {
-        request,
-        left_out,
-        diagnostics,
-    })
+    Ok((
+        op,
+        Imported {
+            request,
+            left_out,
+            diagnostics,
+        },
+    ))
+}
+
+/// The one of `ops` a request body is for: the only one, or the one [`crate::detect()`]
+/// tells from its members.
+fn by_members<'o>(ops: &[&'o Operation], node: &Node) -> &'o Operation {
+    let told = crate::detect::detect(node);
+    match ops {
+        [only] => only,
+        _ => ops
+            .iter()
+            .find(|op| op.name == told.name)
+            .unwrap_or(&ops[0]),
+    }
 }
 
 /// Gives each hole that is a whole value of a member that is no string the value
@@ -315,6 +358,26 @@ pub fn left_out_kind(item: &str) -> &'static str {
     }
 }
 
+/// The note that says which operation an import read its text as: `forced` when the caller
+/// chose it (`--api`), else [`import_detect`] told it from the text.
+pub fn read_as_note(op: &Operation, forced: bool) -> String {
+    let why = if forced {
+        "chosen by --api"
+    } else {
+        "told from the text; --api v1|v2 chooses"
+    };
+    format!("read as a {} request ({why})", op.name)
+}
+
+/// [`left_out_kind`] for a request of `op`: `describe-auto-ml-job-v2` output is named as such.
+pub fn left_out_kind_for(op: &Operation, item: &str) -> &'static str {
+    if op.name == CREATE_AUTO_ML_JOB_V2.name && is_describe_only(item) {
+        "what describe-auto-ml-job-v2 reports about the job"
+    } else {
+        left_out_kind(item)
+    }
+}
+
 /// Whether the items [`import_noting`] left out say the text was `describe-auto-ml-job`
 /// output: its `AutoMLJobName` is then the described job's, and a new job needs its own.
 pub fn left_out_describe_output(left_out: &[String]) -> bool {
@@ -370,14 +433,14 @@ fn note_lone_surrogates(
     }
 }
 
-/// The request in `text`: what was left out goes in `left_out`, the import's own findings
-/// (holes: see [`hole`]) in `diagnostics`.
-fn import_into(
-    op: &Operation,
+/// The request in `text`, and the one of `ops` it is for: what was left out goes in
+/// `left_out`, the import's own findings (holes: see [`hole`]) in `diagnostics`.
+fn import_into<'o>(
+    ops: &[&'o Operation],
     text: &str,
     left_out: &mut Vec<String>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Node, ImportError> {
+) -> Result<(&'o Operation, Node), ImportError> {
     // Markdown fences and shell prompts are blanked out, not cut out, so that every offset,
     // line and column still holds for the text as pasted.
     let unwrapped = blank_prompts(&blank_fences(text));
@@ -386,23 +449,22 @@ fn import_into(
         - text
             .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
             .len();
+    let body = |node: Node| (by_members(ops, &node), node);
     match text[start..].chars().next() {
         None => Err(error(
             text,
             start,
             &format!(
                 "nothing to import: paste a JSON body, an {} command or a boto3 program",
-                op.aws_command()
+                ops[0].aws_command()
             ),
         )),
         // The whole text is read as `check` reads it (one byte order mark and JSON's white
         // space before the value), so a text that is not JSON gets check's message and place.
         Some('{') => match parse_json_at(text, text, 0, diagnostics) {
             Ok(node) => match notebook_cells(&node) {
-                Some(cells) => {
-                    python::notebook(op.python_method, text, &cells, left_out, diagnostics)
-                }
-                None => Ok(without_describe_only(node, left_out)),
+                Some(cells) => python::notebook(ops, text, &cells, left_out, diagnostics),
+                None => Ok(body(without_describe_only(node, left_out))),
             },
             // A text written as JSON (double quotes only, no word of Python's) keeps JSON's
             // message: Python would read `"y\x41"`, a trailing comma or a raw tab in a
@@ -411,7 +473,8 @@ fn import_into(
             // A Python dict (single quotes, True, a trailing comma) is read as one. When it is
             // neither, JSON's message stands unless JSON stopped at what only Python writes (a
             // single quote, a bare word) and Python read further.
-            Err(json) => python::dict_literal(op.python_method, text, left_out, diagnostics)
+            Err(json) => python::dict_literal(ops[0].python_method, text, left_out, diagnostics)
+                .map(body)
                 .map_err(|py| {
                     let pythonic = text[json.offset.min(text.len())..]
                         .starts_with(|c: char| c == '\'' || c == '_' || c.is_alphabetic());
@@ -422,21 +485,31 @@ fn import_into(
                     }
                 }),
         },
-        Some('[') => parse_json_at(text, text, 0, diagnostics),
+        Some('[') => parse_json_at(text, text, 0, diagnostics).map(|node| (ops[0], node)),
         Some(first) => {
+            // A script the export wrote runs one operation's command; its body tells otherwise.
+            let script = |node: Node| {
+                let named = ops
+                    .iter()
+                    .find(|op| text.contains(&format!("{} --cli-input-json", op.aws_command())));
+                match named {
+                    Some(op) if ops.len() > 1 => (*op, node),
+                    _ => body(node),
+                }
+            };
             if let Some(at) = powershell_body(text) {
-                parse_json_at(text, at.1, at.0, diagnostics)
+                parse_json_at(text, at.1, at.0, diagnostics).map(script)
             } else if text.contains(CMD_ECHO) {
-                cmd_body(text, diagnostics)
-            } else if python::is_program(op.python_method, text)
+                cmd_body(text, diagnostics).map(script)
+            } else if python::is_program(ops, text)
                 // A script setting variables before `aws` is a command, whatever its values.
                 && !first_word_is_aws(&shell_assignments(text, &mut Vec::new()).1)
             {
-                python::program(op.python_method, text, left_out, diagnostics)
+                python::program(ops, text, left_out, diagnostics)
             } else if first == '"' {
-                parse_json_at(text, text, 0, diagnostics)
+                parse_json_at(text, text, 0, diagnostics).map(|node| (ops[0], node))
             } else {
-                command(op, text, left_out, diagnostics)
+                command(ops, text, left_out, diagnostics)
             }
         }
     }

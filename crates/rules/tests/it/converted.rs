@@ -23,8 +23,9 @@ const OF_THE_TEXT: [&str; 3] = ["byte-order-mark", "duplicate", "lone-surrogate"
 
 /// Fixtures whose V1 findings cannot carry over, and what V2 says instead.
 const NOT_CARRIED: [(&str, &[&str]); 2] = [
-    // No channel, so no target column to move into TabularJobConfig: V2 finds it missing.
-    ("channels-empty", &["error required", "error count"]),
+    // No channel, so no target column to move into TabularJobConfig: V2 finds it missing
+    // (after the empty list: a V1 request always becomes a tabular V2 one).
+    ("channels-empty", &["error count", "error required"]),
     // V2 has one target for both channels: the two V1 targets cannot disagree there.
     (
         "channels-mismatch",

@@ -9,8 +9,10 @@ mod common;
 #[path = "../common/located.rs"]
 mod located;
 
+mod convert;
 mod converted;
 mod export_shells;
+mod export_v2;
 mod export_windows;
 mod fixtures;
 mod import_cases;
@@ -21,6 +23,7 @@ mod import_python;
 mod import_roundtrip;
 mod import_shell;
 mod import_shorthand;
+mod import_v2;
 mod model_drift;
 mod no_panic;
 mod related;

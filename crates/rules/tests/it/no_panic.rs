@@ -2,7 +2,9 @@
 //! valid request (which reach deep into the walker and the documented rules).
 
 use automl_rules::check_text;
+use automl_rules::convert::convert;
 use automl_rules::json;
+use automl_rules::{CREATE_AUTO_ML_JOB, CREATE_AUTO_ML_JOB_V2};
 use proptest::prelude::*;
 
 const VALID: &str = include_str!("../fixtures/valid-every-member.json");
@@ -69,6 +71,19 @@ proptest! {
     }
 
     #[test]
+    fn converting_random_json_never_panics(text in json_value()) {
+        // Both directions, and the V2 marker added so the V2 reading is walked too.
+        let node = json::parse(&text).unwrap();
+        for to in [&CREATE_AUTO_ML_JOB, &CREATE_AUTO_ML_JOB_V2] {
+            let _ = convert(&node, to).summary();
+        }
+        let marked = format!(r#"{{"AutoMLProblemTypeConfig":{{"TabularJobConfig":{text}}},"AutoMLJobInputDataConfig":{text},"x":{text}}}"#);
+        let node = json::parse(&marked).unwrap();
+        let c = convert(&node, &CREATE_AUTO_ML_JOB);
+        let _ = convert(&c.request, &CREATE_AUTO_ML_JOB_V2).summary();
+    }
+
+    #[test]
     fn mutated_requests_never_panic(at in 0..VALID.len(), cut in 0..8usize, insert in ".{0,4}") {
         let mut text = VALID.to_string();
         let mut at = at;
@@ -77,6 +92,10 @@ proptest! {
         while !text.is_char_boundary(end) { end -= 1; }
         text.replace_range(at..end, &insert);
         let _ = check_text(&text);
+        if let Ok(node) = json::parse(&text) {
+            let v2 = convert(&node, &CREATE_AUTO_ML_JOB_V2);
+            let _ = convert(&v2.request, &CREATE_AUTO_ML_JOB);
+        }
     }
 }
 

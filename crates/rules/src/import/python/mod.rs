@@ -18,9 +18,10 @@
 //! request: they are noted as left out.
 
 use super::notebook::Cell;
-use super::{error, ImportError};
+use super::{error, ImportError, OPERATIONS};
 use crate::diag::{Diagnostic, Severity};
 use crate::json::{Node, Span, Value};
+use crate::operation::Operation;
 use reader::Reader;
 use tokens::{Kind, Tokens};
 
@@ -32,25 +33,27 @@ mod tokens;
 
 pub(super) use literals::{py_float, py_int};
 
-/// A Python text that holds the request: a program calling `create_auto_ml_job`, or a
-/// session or notebook that imports boto3 (the import then says what is missing).
-pub(super) fn is_program(call: &str, text: &str) -> bool {
-    text.contains(call) || text.contains("boto3")
+/// A Python text that holds the request: a program calling the method of one of `ops`
+/// (`create_auto_ml_job`), or a session or notebook that imports boto3 (the import then says
+/// what is missing).
+pub(super) fn is_program(ops: &[&Operation], text: &str) -> bool {
+    ops.iter().any(|op| text.contains(op.python_method)) || text.contains("boto3")
 }
 
-/// The request of a boto3 program, with the client's and session's own settings it was
-/// given (`region_name="eu-west-1"`; credentials by name only) in `left_out` and the holes
-/// and warnings of the import in `diagnostics`.
-pub(super) fn program(
-    call: &'static str,
+/// The request of a boto3 program, and the one of `ops` whose method it calls first, with
+/// the client's and session's own settings it was given (`region_name="eu-west-1"`;
+/// credentials by name only) in `left_out` and the holes and warnings of the import in
+/// `diagnostics`.
+pub(super) fn program<'o>(
+    ops: &[&'o Operation],
     text: &str,
     left_out: &mut Vec<String>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Node, ImportError> {
+) -> Result<(&'o Operation, Node), ImportError> {
     let code = flow::blank_magics(&blank_repl_prompts(text));
-    let (node, found) = program_in_cells(call, &code, Vec::new(), left_out)?;
+    let (op, node, found) = program_in_cells(ops, &code, Vec::new(), left_out)?;
     diagnostics.extend(found);
-    Ok(node)
+    Ok((op, node))
 }
 
 /// A reader of `tokens`, with its statements worked out.
@@ -72,41 +75,26 @@ fn reader<'t, 'a>(tokens: &'t Tokens<'a>, method: &'static str) -> Reader<'t, 'a
 
 /// [`program`], for a text that is a notebook's code cells joined (`cells`: where each starts
 /// and its label).
-fn program_in_cells(
-    method: &'static str,
+fn program_in_cells<'o>(
+    ops: &[&'o Operation],
     text: &str,
     cells: Vec<(usize, String)>,
     left_out: &mut Vec<String>,
-) -> Result<(Node, Vec<Diagnostic>), ImportError> {
+) -> Result<(&'o Operation, Node, Vec<Diagnostic>), ImportError> {
     let mut tokens = Tokens::read(text);
     tokens.cells = cells;
     let blocks = flow::blocks(&mut tokens);
-    let calls = flow::calls(&tokens, method, true);
-    let Some(&call) = calls.first() else {
-        let v2 = format!("{method}_v2");
-        if let Some(&at) = flow::calls(&tokens, &v2, true).first() {
-            return Err(error(
-                text,
-                tokens.at(at),
-                &format!("this program calls {v2}(…), the CreateAutoMLJobV2 API: this tool reads CreateAutoMLJob ({method}) requests, and V2 requests are not read yet"),
-            ));
-        }
-        let at = text
-            .find("boto3")
-            .or_else(|| text.find(method))
-            .unwrap_or(0);
-        return Err(tokens
-            .stop
-            .clone()
-            .filter(|e| e.offset <= at)
-            .unwrap_or_else(|| {
-                error(
-                    text,
-                    at,
-                    &format!("this Python has no {method}(…) call to read the request from"),
-                )
-            }));
+    // The calls of each operation's method; the request is the first call's, of whichever.
+    let called: Vec<(&'o Operation, Vec<usize>)> = ops
+        .iter()
+        .map(|op| (*op, flow::calls(&tokens, op.python_method, true)))
+        .filter(|(_, calls)| !calls.is_empty())
+        .collect();
+    let Some((op, calls)) = called.iter().min_by_key(|(_, calls)| calls[0]).cloned() else {
+        return Err(no_call(ops, text, &tokens));
     };
+    let method = op.python_method;
+    let call = calls[0];
     let mut reader = reader(&tokens, method);
     reader.blocks = blocks;
     settings(&tokens, call, left_out);
@@ -138,7 +126,79 @@ fn program_in_cells(
             related: Vec::new(),
         });
     }
-    Ok((node, found))
+    for (other, calls) in called.iter().filter(|(other, _)| other.name != op.name) {
+        found.push(Diagnostic {
+            severity: Severity::Warning,
+            code: "other-api-call",
+            path: String::new(),
+            message: format!(
+                "this program also calls {}(…), the {} API, {}: the request is the first call's, {}(…) ({}) {}; import the other on its own",
+                other.python_method,
+                other.name,
+                tokens.place(tokens.at(calls[0])),
+                method,
+                op.name,
+                tokens.place(tokens.at(call)),
+            ),
+            service_message: None,
+            cli_message: None,
+            span: Some(Span {
+                start: tokens.at(calls[0]),
+                end: tokens.list[calls[0]].end,
+            }),
+            service_clause: None,
+            related: Vec::new(),
+        });
+    }
+    Ok((op, node, found))
+}
+
+/// Why a program with no call of any of `ops`' methods cannot be read: a call of another
+/// operation's method (the V2 API where V1 was asked for) is named as such, else where the
+/// call is missing.
+fn no_call(ops: &[&Operation], text: &str, tokens: &Tokens) -> ImportError {
+    for other in OPERATIONS
+        .iter()
+        .filter(|o| !ops.iter().any(|op| op.name == o.name))
+    {
+        if let Some(&at) = flow::calls(tokens, other.python_method, true).first() {
+            return error(
+                text,
+                tokens.at(at),
+                &format!(
+                    "this program calls {}(…), the {} API: this import reads {} requests ({}(…))",
+                    other.python_method, other.name, ops[0].name, ops[0].python_method
+                ),
+            );
+        }
+    }
+    let at = text
+        .find("boto3")
+        .or_else(|| text.find(ops[0].python_method))
+        .unwrap_or(0);
+    tokens
+        .stop
+        .clone()
+        .filter(|e| e.offset <= at)
+        .unwrap_or_else(|| {
+            error(
+                text,
+                at,
+                &format!(
+                    "this Python has no {} call to read the request from",
+                    calls_named(ops)
+                ),
+            )
+        })
+}
+
+/// `create_auto_ml_job(…)`, or `create_auto_ml_job(…) or create_auto_ml_job_v2(…)`.
+fn calls_named(ops: &[&Operation]) -> String {
+    let names: Vec<String> = ops
+        .iter()
+        .map(|op| format!("{}(…)", op.python_method))
+        .collect();
+    names.join(" or ")
 }
 
 /// The request of a Jupyter notebook: its code cells read one after another as running them
@@ -146,13 +206,13 @@ fn program_in_cells(
 /// (see [`Cell`]) in the notebook's JSON `text`; every span (of the request, of each
 /// finding, of an error) is placed at the character of `text` that holds it, and a message
 /// names the cell as a person finds it.
-pub(super) fn notebook(
-    method: &'static str,
+pub(super) fn notebook<'o>(
+    ops: &[&'o Operation],
     text: &str,
     cells: &[Cell],
     left_out: &mut Vec<String>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Node, ImportError> {
+) -> Result<(&'o Operation, Node), ImportError> {
     let mut code = String::new();
     let mut starts = Vec::new();
     for cell in cells {
@@ -167,8 +227,8 @@ pub(super) fn notebook(
             .get(cell)
             .map_or(0, |c| c.offset_in(text, offset - starts[cell].0))
     };
-    match program_in_cells(method, &code, starts.clone(), left_out) {
-        Ok((mut node, found)) => {
+    match program_in_cells(ops, &code, starts.clone(), left_out) {
+        Ok((op, mut node, found)) => {
             super::remap(&mut node, &map, &map);
             diagnostics.extend(found.into_iter().map(|mut d| {
                 d.span = d.span.map(|s| Span {
@@ -177,12 +237,15 @@ pub(super) fn notebook(
                 });
                 d
             }));
-            Ok(node)
+            Ok((op, node))
         }
         Err(e) if e.message.starts_with("this Python has no") => Err(error(
             text,
             0,
-            &format!("this notebook has no code cell calling {method}(…) to read the request from"),
+            &format!(
+                "this notebook has no code cell calling {} to read the request from",
+                calls_named(ops)
+            ),
         )),
         Err(e) => {
             let cell = starts

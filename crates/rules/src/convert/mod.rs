@@ -29,12 +29,19 @@
 //! member the target's shape lacks, a value its enum lacks) is left out and named. Objects the
 //! target's model describes are written in its order (unknown members last).
 
-use std::collections::HashMap;
+//!
+//! Layout: this file has the answer's types, the tables and the pointer arithmetic; `walk.rs`
+//! walks the input and places each member; `tree.rs` builds the output tree (a leaf).
 
 use crate::detect::detect;
-use crate::json::{escape_pointer_token, Member, Node, Span, Value};
-use crate::model::{shape_in, Kind, Shape};
+use crate::json::{escape_pointer_token, Node, Value};
 use crate::operation::{Operation, CREATE_AUTO_ML_JOB_V2};
+
+mod tree;
+mod walk;
+
+use tree::{in_model_order, insert};
+use walk::Walk;
 
 /// A request converted to another operation, with what moved and what was left out.
 #[derive(Clone, Debug)]
@@ -168,19 +175,19 @@ pub fn convert(request: &Node, to: &'static Operation) -> Conversion {
             return unchanged(Some(refused), vec![LeftOut { pointer, why }]);
         }
     }
-    let mut walk = Walk {
-        from,
-        to,
-        to_v2,
-        out: Node::new(Value::Null),
-        placed: HashMap::new(),
-        deferred: Vec::new(),
-        moved: Vec::new(),
-        left_out: Vec::new(),
-        unknown: Vec::new(),
-    };
+    let mut walk = Walk::new(from, to, to_v2);
     walk.visit(request, &mut Vec::new(), None);
     walk.fan_out();
+    if to_v2 && walk.out.as_object().is_some() {
+        // A CreateAutoMLJob request is a tabular one, whatever it holds: its V2 form says so,
+        // and misses what the V1 one missed (its target column) at the V2 place.
+        let tabular = tokens(TABULAR).unwrap_or_default();
+        let _ = insert(
+            &mut walk.out,
+            &tabular,
+            Node::new(Value::Object(Vec::new())),
+        );
+    }
     let mut out = walk.out;
     in_model_order(&mut out, Some(to.request));
     Conversion {
@@ -241,24 +248,45 @@ impl Conversion {
             self.left_out.len(),
             self.unknown.len()
         )];
-        lines.extend(
+        listed(
+            &mut lines,
             self.moved
                 .iter()
                 .map(|m| format!("moved {} to {}", shown(&m.from), shown(&m.to))),
+            "moved",
         );
-        lines.extend(
+        listed(
+            &mut lines,
             self.left_out
                 .iter()
                 .map(|l| format!("left out {}: {}", shown(&l.pointer), l.why)),
+            "left out",
         );
-        lines.extend(self.unknown.iter().map(|m| {
-            format!(
-                "carried {} to {}: neither API has this member (check its spelling)",
-                shown(&m.from),
-                shown(&m.to)
-            )
-        }));
+        listed(
+            &mut lines,
+            self.unknown.iter().map(|m| {
+                format!(
+                    "carried {} to {}: neither API has this member (check its spelling)",
+                    shown(&m.from),
+                    shown(&m.to)
+                )
+            }),
+            "unknown members carried",
+        );
         lines
+    }
+}
+
+/// How many sentences of each list [`Conversion::summary`] gives (the lists themselves stay
+/// whole): a request may hold a million channels, and nobody reads past the first few.
+const SHOWN: usize = 20;
+
+/// The first [`SHOWN`] sentences, then one that counts the rest.
+fn listed(lines: &mut Vec<String>, sentences: impl ExactSizeIterator<Item = String>, what: &str) {
+    let count = sentences.len();
+    lines.extend(sentences.take(SHOWN));
+    if count > SHOWN {
+        lines.push(format!("and {} more {what}", count - SHOWN));
     }
 }
 
@@ -354,573 +382,12 @@ fn no_place_in_v1(tokens: &[String]) -> Option<&'static str> {
         .map(|(_, why)| *why)
 }
 
-/// A value in a message: its compact JSON, cut after 60 characters.
-fn short(node: &Node) -> String {
-    let text = crate::json::to_compact(node);
-    match text.char_indices().nth(60) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text,
-    }
-}
-
-struct Walk {
-    from: &'static Operation,
-    to: &'static Operation,
-    to_v2: bool,
-    out: Node,
-    /// The source pointer of the first value placed at each target pointer, to name a clash.
-    placed: HashMap<String, String>,
-    /// Values bound for every channel (the V2 target column going to V1): (target tokens with
-    /// `*`, value, source pointer), placed once the channels are.
-    deferred: Vec<(Vec<String>, Node, String)>,
-    moved: Vec<Moved>,
-    left_out: Vec<LeftOut>,
-    unknown: Vec<Moved>,
-}
-
-impl Walk {
-    fn leave_out(&mut self, pointer: String, why: impl Into<String>) {
-        self.left_out.push(LeftOut {
-            pointer,
-            why: why.into(),
-        });
-    }
-
-    /// Places `node` (at `src` in the input); `parent_place` is the [`PLACES`] index its
-    /// parent moved by, so a member that moves with its parent is not listed again.
-    fn visit(&mut self, node: &Node, src: &mut Vec<String>, parent_place: Option<usize>) {
-        let pointer = to_pointer(src);
-        if !self.to_v2 {
-            if let Some(why) = no_place_in_v1(src) {
-                self.leave_out(pointer, why);
-                return;
-            }
-        }
-        let opens = holds_places(src, self.to_v2);
-        match rewrite(src, self.to_v2) {
-            Some((place, target)) => {
-                // A member that moves with its parent is not listed again; a structure opened
-                // here is listed by its members (they go to different places); a value bound
-                // for every channel is listed channel by channel.
-                let opened_structure = opens && node.as_object().is_some_and(|m| !m.is_empty());
-                if target != *src
-                    && parent_place != Some(place)
-                    && !opened_structure
-                    && !target.iter().any(|t| t == "*")
-                {
-                    self.moved.push(Moved {
-                        from: pointer.clone(),
-                        to: to_pointer(&target),
-                    });
-                }
-                if opens {
-                    self.open(node, src, &target, Some(place));
-                } else {
-                    self.place(node, &pointer, target);
-                }
-            }
-            None if src.is_empty() => {
-                if node.as_object().is_some() {
-                    self.out = Node::new(Value::Object(Vec::new()));
-                    self.open(node, src, &[], None);
-                } else {
-                    self.out = plain_copy(node);
-                }
-            }
-            None if opens => {
-                // AutoMLProblemTypeConfig converted to V1: only its tabular member has a place.
-                if node.as_object().is_some() {
-                    self.open(node, src, &[], None);
-                } else {
-                    self.leave_out(
-                        pointer,
-                        format!(
-                            "it is {} {}, not an object: there is no problem type to convert",
-                            article(node),
-                            node.type_name()
-                        ),
-                    );
-                }
-            }
-            None if src.len() > 1 && holds_places(&src[..src.len() - 1], self.to_v2) => {
-                self.leave_out(
-                    pointer,
-                    format!(
-                        "it is not a problem type of {}, so {} has no place for it",
-                        self.from.name, self.to.name
-                    ),
-                );
-            }
-            None => {
-                let target = src.clone();
-                self.place(node, &pointer, target);
-            }
-        }
-    }
-
-    /// Opens a container that holds places: a list or a structure gets an empty container at
-    /// `target` when its parent is a list (a channel keeps its index) or it is empty (so `{}`
-    /// stays `{}`); its members are then placed one by one.
-    fn open(
-        &mut self,
-        node: &Node,
-        src: &mut Vec<String>,
-        target: &[String],
-        place: Option<usize>,
-    ) {
-        match &node.value {
-            Value::Object(members) => {
-                let in_list = src
-                    .last()
-                    .is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty());
-                if place.is_some()
-                    && (in_list || members.is_empty())
-                    && !self.put(
-                        &to_pointer(src),
-                        target,
-                        Node::new(Value::Object(Vec::new())),
-                    )
-                {
-                    return;
-                }
-                // Which members a later one of the same name overrides (JSON readers keep the
-                // last), found in one pass from the end.
-                let mut seen = std::collections::HashSet::new();
-                let overridden: Vec<bool> = members
-                    .iter()
-                    .rev()
-                    .map(|m| !seen.insert(m.key.as_str()))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                for (member, overridden) in members.iter().zip(overridden) {
-                    src.push(member.key.clone());
-                    if overridden {
-                        self.leave_out(
-                            to_pointer(src),
-                            format!(
-                                "{} is repeated in this object; JSON readers keep the last one, so this one is dropped",
-                                member.key
-                            ),
-                        );
-                    } else {
-                        self.visit(&member.value, src, place);
-                    }
-                    src.pop();
-                }
-            }
-            Value::Array(items) if place.is_some() => {
-                if !self.put(
-                    &to_pointer(src),
-                    target,
-                    Node::new(Value::Array(Vec::new())),
-                ) {
-                    return;
-                }
-                for (i, item) in items.iter().enumerate() {
-                    src.push(i.to_string());
-                    let mut item_target = target.to_vec();
-                    item_target.push(i.to_string());
-                    if item.as_object().is_some() {
-                        self.open(item, src, &item_target, place);
-                    } else {
-                        let _ = self.put(&to_pointer(src), &item_target, plain_copy(item));
-                    }
-                    src.pop();
-                }
-            }
-            _ => {
-                // Not a container of the right kind: carried whole, so the target's check
-                // names its type where the source's did.
-                let pointer = to_pointer(src);
-                self.place(node, &pointer, target.to_vec());
-            }
-        }
-    }
-
-    /// Places a whole value: checked member by member against the two models (what the target
-    /// lacks is left out, what neither has is carried and named), then put at `target`.
-    fn place(&mut self, node: &Node, pointer: &str, target: Vec<String>) {
-        if target.iter().any(|t| t == "*") {
-            self.deferred
-                .push((target, plain_copy(node), pointer.to_string()));
-            return;
-        }
-        let target_pointer = to_pointer(&target);
-        if let Some((parent, key)) = target.split_last().map(|(k, p)| (p, k)) {
-            let src_tokens = tokens(pointer).unwrap_or_default();
-            let src_parent = src_tokens
-                .split_last()
-                .and_then(|(_, p)| shape_in(self.from.request, &to_pointer(p)));
-            let dst_parent = shape_in(self.to.request, &to_pointer(parent));
-            let in_structure = |shape: Option<&'static Shape>| {
-                shape.and_then(|s| match s.kind {
-                    Kind::Structure { .. } => Some(s.member(key).is_some()),
-                    _ => None,
-                })
-            };
-            match (in_structure(src_parent), in_structure(dst_parent)) {
-                (Some(false), Some(false)) => self.unknown.push(Moved {
-                    from: pointer.to_string(),
-                    to: target_pointer.clone(),
-                }),
-                (Some(true), Some(false)) => {
-                    self.leave_out(
-                        pointer.to_string(),
-                        format!(
-                            "{} has no {key} in {}",
-                            self.to.name,
-                            dst_parent.map_or("", |s| s.name)
-                        ),
-                    );
-                    return;
-                }
-                _ => {}
-            }
-        }
-        let src_shape = shape_in(self.from.request, pointer);
-        let dst_shape = shape_in(self.to.request, &target_pointer);
-        let Some(fitted) = self.fit(node, src_shape, dst_shape, pointer, &target_pointer) else {
-            return;
-        };
-        let _ = self.put(pointer, &target, fitted);
-    }
-
-    /// Puts `node` at `target` in the output, creating the objects on the way; a clash with a
-    /// different value already there leaves this one out, naming the one kept.
-    fn put(&mut self, pointer: &str, target: &[String], node: Node) -> bool {
-        let target_pointer = to_pointer(target);
-        match insert(&mut self.out, target, node) {
-            Insert::Done | Insert::Same => {
-                self.placed
-                    .entry(target_pointer)
-                    .or_insert_with(|| pointer.to_string());
-                true
-            }
-            Insert::Occupied(kept, new) => {
-                let from = self
-                    .placed
-                    .get(&target_pointer)
-                    .cloned()
-                    .unwrap_or_else(|| target_pointer.clone());
-                self.leave_out(
-                    pointer.to_string(),
-                    format!(
-                        "{} has one place for it, {}, which already holds {} from {}; this one is {}",
-                        self.to.name,
-                        target_pointer,
-                        short(&kept),
-                        from,
-                        short(&new)
-                    ),
-                );
-                false
-            }
-            Insert::Blocked => {
-                self.leave_out(
-                    pointer.to_string(),
-                    format!("its place {target_pointer} is inside a value that is not an object"),
-                );
-                false
-            }
-        }
-    }
-
-    /// A copy of `node` without spans, with what the target's model lacks left out.
-    fn fit(
-        &mut self,
-        node: &Node,
-        src: Option<&'static Shape>,
-        dst: Option<&'static Shape>,
-        pointer: &str,
-        target: &str,
-    ) -> Option<Node> {
-        let kind = |s: Option<&'static Shape>| s.map(|s| &s.kind);
-        let value = match (&node.value, kind(dst)) {
-            (Value::Object(members), Some(Kind::Structure { .. } | Kind::Map { .. })) => {
-                let mut out = Vec::new();
-                for member in members {
-                    let key = escape_pointer_token(&member.key);
-                    let (from, to) = (format!("{pointer}/{key}"), format!("{target}/{key}"));
-                    let child = |s: Option<&'static Shape>| {
-                        s.and_then(|s| match &s.kind {
-                            Kind::Structure { .. } => s.member(&member.key).map(|m| m.shape),
-                            Kind::Map { value, .. } => Some(*value),
-                            _ => None,
-                        })
-                    };
-                    let (s, d) = (child(src), child(dst));
-                    if matches!(kind(dst), Some(Kind::Structure { .. })) && d.is_none() {
-                        if s.is_some() {
-                            let name = dst.map_or("", |s| s.name);
-                            self.leave_out(
-                                from,
-                                format!("{} has no {} in {name}", self.to.name, member.key),
-                            );
-                            continue;
-                        }
-                        if matches!(kind(src), Some(Kind::Structure { .. }) | None) {
-                            self.unknown.push(Moved {
-                                from: from.clone(),
-                                to: to.clone(),
-                            });
-                        }
-                    }
-                    if let Some(value) = self.fit(&member.value, s, d, &from, &to) {
-                        out.push(Member {
-                            key: member.key.clone(),
-                            key_span: Span::default(),
-                            value,
-                        });
-                    }
-                }
-                Value::Object(out)
-            }
-            (Value::Array(items), Some(Kind::List { member, .. })) => {
-                let src_member = src.and_then(|s| match &s.kind {
-                    Kind::List { member, .. } => Some(*member),
-                    _ => None,
-                });
-                let mut out = Vec::new();
-                for (i, item) in items.iter().enumerate() {
-                    let (from, to) = (format!("{pointer}/{i}"), format!("{target}/{i}"));
-                    // An item left out would shift the later ones: keep it as it is instead.
-                    out.push(
-                        self.fit(item, src_member, Some(member), &from, &to)
-                            .unwrap_or_else(|| plain_copy(item)),
-                    );
-                }
-                Value::Array(out)
-            }
-            (Value::String(s), Some(Kind::String { values, .. })) if !values.is_empty() => {
-                let source_takes = src.is_some_and(|src| match &src.kind {
-                    Kind::String { values, .. } => values.contains(&s.as_str()),
-                    _ => false,
-                });
-                if source_takes && !values.contains(&s.as_str()) {
-                    self.leave_out(
-                        pointer.to_string(),
-                        format!(
-                            "{} does not take \"{s}\" here: {} is one of {}",
-                            self.to.name,
-                            dst.map_or("", |d| d.name),
-                            values.join(", ")
-                        ),
-                    );
-                    return None;
-                }
-                Value::String(s.clone())
-            }
-            _ => return Some(plain_copy(node)),
-        };
-        Some(Node::new(value))
-    }
-
-    /// Puts the values bound for every channel into each channel of the output, as far as the
-    /// target's model allows channels.
-    fn fan_out(&mut self) {
-        for (target, node, pointer) in std::mem::take(&mut self.deferred) {
-            let Some(star) = target.iter().position(|t| t == "*") else {
-                continue;
-            };
-            let list = to_pointer(&target[..star]);
-            let count = self
-                .out
-                .pointer(&list)
-                .and_then(Node::as_array)
-                .map_or(0, <[Node]>::len);
-            let max = shape_in(self.to.request, &list)
-                .and_then(|s| match s.kind {
-                    Kind::List { max, .. } => max,
-                    _ => None,
-                })
-                .map_or(count, |m| count.min(m as usize));
-            if max == 0 {
-                self.leave_out(
-                    pointer,
-                    format!(
-                        "{} keeps it in each channel of {list}, and there is none",
-                        self.to.name
-                    ),
-                );
-                continue;
-            }
-            for i in 0..max {
-                let mut at = target.clone();
-                at[star] = i.to_string();
-                let to = to_pointer(&at);
-                let src_shape = shape_in(self.from.request, &pointer);
-                let dst_shape = shape_in(self.to.request, &to);
-                if let Some(fitted) = self.fit(&node, src_shape, dst_shape, &pointer, &to) {
-                    if self.put(&pointer, &at, fitted) {
-                        self.moved.push(Moved {
-                            from: pointer.clone(),
-                            to,
-                        });
-                    }
-                }
-            }
-            if count > max {
-                self.leave_out(
-                    pointer,
-                    format!(
-                        "not copied into the channels after the first {max}: {} takes at most {max}",
-                        self.to.name
-                    ),
-                );
-            }
-        }
-    }
-}
-
-fn article(node: &Node) -> &'static str {
-    match node.value {
-        Value::Array(_) | Value::Object(_) => "an",
-        _ => "a",
-    }
-}
-
-/// A copy of `node` with every span reset: the output is new text.
-fn plain_copy(node: &Node) -> Node {
-    Node::new(match &node.value {
-        Value::Array(items) => Value::Array(items.iter().map(plain_copy).collect()),
-        Value::Object(members) => Value::Object(
-            members
-                .iter()
-                .map(|m| Member {
-                    key: m.key.clone(),
-                    key_span: Span::default(),
-                    value: plain_copy(&m.value),
-                })
-                .collect(),
-        ),
-        other => other.clone(),
-    })
-}
-
-enum Insert {
-    Done,
-    /// The same value was already there.
-    Same,
-    /// Another value is there: (kept, refused).
-    Occupied(Node, Node),
-    /// The way passes through a value that is not a container.
-    Blocked,
-}
-
-fn insert(at: &mut Node, tokens: &[String], node: Node) -> Insert {
-    let Some((first, rest)) = tokens.split_first() else {
-        return if at.same_as(&node) {
-            Insert::Same
-        } else if matches!(at.value, Value::Null) {
-            *at = node;
-            Insert::Done
-        } else {
-            Insert::Occupied(at.clone(), node)
-        };
-    };
-    match &mut at.value {
-        Value::Object(members) => {
-            let index = match members.iter().rposition(|m| m.key == *first) {
-                Some(index) => index,
-                None if rest.is_empty() => {
-                    members.push(Member {
-                        key: first.clone(),
-                        key_span: Span::default(),
-                        value: node,
-                    });
-                    return Insert::Done;
-                }
-                None => {
-                    members.push(Member {
-                        key: first.clone(),
-                        key_span: Span::default(),
-                        value: Node::new(Value::Object(Vec::new())),
-                    });
-                    members.len() - 1
-                }
-            };
-            let slot = &mut members[index].value;
-            if rest.is_empty() {
-                if slot.same_as(&node) {
-                    Insert::Same
-                } else {
-                    Insert::Occupied(slot.clone(), node)
-                }
-            } else {
-                insert(slot, rest, node)
-            }
-        }
-        Value::Array(items) => match first.parse::<usize>() {
-            Ok(i) if i == items.len() && rest.is_empty() => {
-                items.push(node);
-                Insert::Done
-            }
-            Ok(i) if i < items.len() => {
-                if rest.is_empty() {
-                    if items[i].same_as(&node) {
-                        Insert::Same
-                    } else {
-                        Insert::Occupied(items[i].clone(), node)
-                    }
-                } else {
-                    insert(&mut items[i], rest, node)
-                }
-            }
-            _ => Insert::Blocked,
-        },
-        _ => Insert::Blocked,
-    }
-}
-
-/// Writes every object the model describes as a structure in the model's member order
-/// (members it does not know last, in their order).
-fn in_model_order(node: &mut Node, shape: Option<&'static Shape>) {
-    match (&mut node.value, shape.map(|s| &s.kind)) {
-        (Value::Object(members), Some(Kind::Structure { members: defs })) => {
-            // In one pass per member of the model, not by a general sort: the page links
-            // this (its Convert button), and the standard library's sort is about 5 KB of
-            // its wasm (the size gate keeps it out). Stable: equal ranks keep their order.
-            let rank = |key: &str| {
-                defs.iter()
-                    .position(|d| d.name == key)
-                    .unwrap_or(defs.len())
-            };
-            let ranks: Vec<usize> = members.iter().map(|m| rank(&m.key)).collect();
-            let mut slots: Vec<Option<Member>> = members.drain(..).map(Some).collect();
-            for r in 0..=defs.len() {
-                for (i, slot) in slots.iter_mut().enumerate() {
-                    if ranks[i] == r {
-                        if let Some(m) = slot.take() {
-                            members.push(m);
-                        }
-                    }
-                }
-            }
-            for m in members.iter_mut() {
-                let child = defs.iter().find(|d| d.name == m.key).map(|d| d.shape);
-                in_model_order(&mut m.value, child);
-            }
-        }
-        (Value::Object(members), Some(Kind::Map { value, .. })) => {
-            for m in members.iter_mut() {
-                in_model_order(&mut m.value, Some(value));
-            }
-        }
-        (Value::Array(items), Some(Kind::List { member, .. })) => {
-            for item in items.iter_mut() {
-                in_model_order(item, Some(member));
-            }
-        }
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::tree::plain_copy;
     use super::*;
     use crate::json::{parse, to_compact, to_pretty};
+    use crate::model::{Kind, Shape};
     use crate::{check_node_for, Severity, CREATE_AUTO_ML_JOB};
 
     fn v1_to_v2(text: &str) -> Conversion {
@@ -1041,6 +508,12 @@ mod tests {
             c.left_out[0].pointer,
             "/InputDataConfig/1/TargetAttributeName"
         );
+        // What is left out is not also listed as moved.
+        assert!(
+            !c.moved.iter().any(|m| m.from == c.left_out[0].pointer),
+            "{:?}",
+            c.moved
+        );
         let why = &c.left_out[0].why;
         assert!(
             why.contains("\"y\" from /InputDataConfig/0/TargetAttributeName"),
@@ -1118,6 +591,23 @@ mod tests {
         let c = v1_to_v2("[1, 2]");
         assert_eq!(to_compact(&c.request), "[1,2]");
         assert!(c.moved.is_empty() && c.left_out.is_empty());
+    }
+
+    #[test]
+    fn a_v1_request_becomes_a_tabular_one_even_when_empty() {
+        let c = v1_to_v2("{}");
+        assert_eq!(
+            to_compact(&c.request),
+            r#"{"AutoMLProblemTypeConfig":{"TabularJobConfig":{}}}"#
+        );
+        let missing: Vec<String> = check_node_for(&CREATE_AUTO_ML_JOB_V2, &c.request)
+            .into_iter()
+            .filter(|d| d.code == "required")
+            .map(|d| d.path)
+            .collect();
+        assert!(missing.contains(
+            &"/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName".to_string()
+        ));
     }
 
     #[test]
@@ -1270,17 +760,7 @@ mod tests {
                 values: &["a"],
             },
         };
-        let mut walk = Walk {
-            from: &CREATE_AUTO_ML_JOB,
-            to: &CREATE_AUTO_ML_JOB_V2,
-            to_v2: true,
-            out: Node::new(Value::Null),
-            placed: HashMap::new(),
-            deferred: Vec::new(),
-            moved: Vec::new(),
-            left_out: Vec::new(),
-            unknown: Vec::new(),
-        };
+        let mut walk = Walk::new(&CREATE_AUTO_ML_JOB, &CREATE_AUTO_ML_JOB_V2, true);
         let b = Node::new(Value::String("b".into()));
         assert!(walk
             .fit(&b, Some(&WIDE), Some(&NARROW), "/X", "/Y")
@@ -1341,6 +821,17 @@ mod tests {
                 || NO_PLACE_IN_V1.iter().any(|(p, _)| *p == pointer);
             assert!(kept || placed, "{}", member.name);
         }
+    }
+
+    #[test]
+    fn the_summary_lists_the_first_twenty_of_each_list() {
+        let channels = vec![r#"{"TargetAttributeName":"y"}"#; 30].join(",");
+        let c = v1_to_v2(&format!(r#"{{"InputDataConfig":[{channels}],"x":1}}"#));
+        assert_eq!(c.moved.len(), 31);
+        let summary = c.summary();
+        assert_eq!(summary.len(), 1 + 20 + 1 + 1, "{summary:#?}");
+        assert_eq!(summary[21], "and 11 more moved");
+        assert!(summary[22].starts_with("carried /x to /x"));
     }
 
     #[test]

@@ -1,12 +1,11 @@
 //! Parquet: the footer alone (schema, row count, per-column null counts when the writer kept
-//! statistics), decoded by the `parquet` crate (default features off: no Arrow, no codecs).
-//! The data pages are never read, so values are not checked (see [`NOT_CHECKED`]).
+//! statistics), decoded by [`thrift`] (those fields only, with bounded memory). The data
+//! pages are never read, so values are not checked (see [`NOT_CHECKED`]).
 //!
 //! A file fed from its start keeps only its last [`MAX_FOOTER_BYTES`] (a rolling tail); a
 //! reader that can seek calls [`ParquetTail::skip_to`] and feeds only the end.
 
-use parquet::basic::{ConvertedType, LogicalType, Type as PhysicalType};
-use parquet::file::metadata::ParquetMetaDataReader;
+pub mod thrift;
 
 /// Largest footer read (metadata plus its 8-byte trailer). Footers are kilobytes; a wide
 /// file with many row groups may reach a few megabytes.
@@ -104,90 +103,42 @@ impl ParquetTail {
             ));
         }
         let meta = &buf[buf.len() - 8 - len as usize..buf.len() - 8];
-        let metadata = ParquetMetaDataReader::decode_metadata(meta)
-            .map_err(|err| format!("the footer cannot be decoded: {err}"))?;
-        let file = metadata.file_metadata();
-        let rows = u64::try_from(file.num_rows()).unwrap_or(0);
-        let schema = file.schema_descr();
-        let mut columns: Vec<ParquetColumn> = schema
-            .root_schema()
-            .get_fields()
-            .iter()
-            .map(|field| ParquetColumn {
-                name: field.name().to_string(),
-                kind: if !field.is_primitive() {
-                    "nested"
-                } else {
-                    kind_of(
-                        field.get_physical_type(),
-                        field.get_basic_info().logical_type_ref(),
-                        field.get_basic_info().converted_type(),
-                    )
-                },
-                nulls: None,
-            })
-            .collect();
-        // Null counts of top-level primitive columns, summed over the row groups.
-        for column in &mut columns {
-            let mut sum = Some(0u64);
-            for group in metadata.row_groups() {
-                let chunk = group.columns().iter().find(|c| {
-                    let parts = c.column_path().parts();
-                    parts.len() == 1 && parts[0] == column.name
-                });
-                let nulls = chunk
-                    .and_then(|c| c.statistics())
-                    .and_then(|s| s.null_count_opt());
-                sum = match (sum, nulls) {
-                    (Some(a), Some(b)) => Some(a.saturating_add(b)),
-                    _ => None,
-                };
-            }
-            if column.kind != "nested" && !metadata.row_groups().is_empty() {
-                column.nulls = sum;
-            }
-        }
-        Ok(ParquetInfo {
-            rows,
-            row_groups: metadata.num_row_groups(),
-            columns,
-        })
+        thrift::decode(meta).map_err(|why| format!("the footer cannot be decoded: {why}"))
     }
 }
 
-fn kind_of(
-    physical: PhysicalType,
-    logical: Option<&LogicalType>,
-    converted: ConvertedType,
-) -> &'static str {
-    // Files from older writers carry only the converted type.
+/// A column's kind from its types (`parquet.thrift`'s numbers): the converted type first, as
+/// older writers keep only that, then the logical type (the id of its union's member), then
+/// the physical type; `None` for a physical type the format does not have.
+fn kind_of(physical: i64, logical: Option<i16>, converted: Option<i64>) -> Option<&'static str> {
     match converted {
-        ConvertedType::UTF8 | ConvertedType::ENUM | ConvertedType::JSON => return "text",
-        ConvertedType::DATE
-        | ConvertedType::TIME_MILLIS
-        | ConvertedType::TIME_MICROS
-        | ConvertedType::TIMESTAMP_MILLIS
-        | ConvertedType::TIMESTAMP_MICROS => return "date/time",
-        ConvertedType::DECIMAL => return "numeric",
+        // UTF8, ENUM, JSON
+        Some(0 | 4 | 19) => return Some("text"),
+        // DATE, TIME_MILLIS, TIME_MICROS, TIMESTAMP_MILLIS, TIMESTAMP_MICROS
+        Some(6..=10) => return Some("date/time"),
+        // DECIMAL
+        Some(5) => return Some("numeric"),
         _ => {}
     }
     match logical {
-        Some(LogicalType::String | LogicalType::Enum | LogicalType::Json) => return "text",
-        Some(LogicalType::Date | LogicalType::Time { .. } | LogicalType::Timestamp { .. }) => {
-            return "date/time"
-        }
-        Some(LogicalType::Decimal { .. } | LogicalType::Integer { .. }) => return "numeric",
+        // STRING, ENUM, JSON
+        Some(1 | 4 | 12) => return Some("text"),
+        // DATE, TIME, TIMESTAMP
+        Some(6..=8) => return Some("date/time"),
+        // DECIMAL, INTEGER
+        Some(5 | 10) => return Some("numeric"),
         _ => {}
     }
-    match physical {
-        PhysicalType::BOOLEAN => "boolean",
-        PhysicalType::INT32 | PhysicalType::INT64 | PhysicalType::FLOAT | PhysicalType::DOUBLE => {
-            "numeric"
-        }
-        // The old Impala timestamp.
-        PhysicalType::INT96 => "date/time",
-        PhysicalType::BYTE_ARRAY | PhysicalType::FIXED_LEN_BYTE_ARRAY => "binary",
-    }
+    Some(match physical {
+        0 => "boolean",
+        // INT32, INT64, FLOAT, DOUBLE
+        1 | 2 | 4 | 5 => "numeric",
+        // INT96, the old Impala timestamp.
+        3 => "date/time",
+        // BYTE_ARRAY, FIXED_LEN_BYTE_ARRAY
+        6 | 7 => "binary",
+        _ => return None,
+    })
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -1,0 +1,722 @@
+//! The "Check my data" panel: a file per channel of the draft, read here in slices
+//! (`gloo-file`) and checked in a Web Worker (`crates/preflight-worker`, `gloo-worker`),
+//! whose code is fetched only when the first file is chosen. A progress bar with bytes per
+//! second and time left, Cancel, the data summary (rows, columns with their kind and missing
+//! share, the target's classes as bars with their counts), and the findings, which also go
+//! to the channel's fields and the Check panel. Nothing leaves the page.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use automl_preflight_worker::{
+    ChannelView, Input, Output, Postcard, PreflightWorker, ReportView, TargetView,
+};
+use futures_channel::oneshot;
+use gloo_worker::{Spawnable, WorkerBridge};
+use leptos::prelude::*;
+
+use super::use_editor;
+use crate::state::data_check::{
+    channels, is_v2, megabytes, per_mille, percent, progress_line, request_text, to_diagnostics,
+    DataChannel,
+};
+use crate::state::editor::Editor;
+use crate::state::findings::plural;
+
+/// Bytes read and sent to the worker at a time.
+const CHUNK: u64 = 4 << 20;
+/// Chunks sent and not yet answered: the worker always has the next one while the page
+/// reads the one after.
+const IN_FLIGHT: u32 = 2;
+
+/// What a channel's box says.
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    Idle,
+    Loading {
+        file: String,
+    },
+    Reading {
+        file: String,
+        line: String,
+        per_mille: u64,
+    },
+    Checked {
+        file: String,
+    },
+    Failed {
+        file: String,
+        message: String,
+    },
+    Cancelled {
+        file: String,
+    },
+}
+
+/// The file being read: its run, and the worker's answers so far.
+struct Reading {
+    run: u32,
+    slot: usize,
+    read: u64,
+    in_flight: u32,
+    skip_to: Option<u64>,
+    wake: Option<oneshot::Sender<()>>,
+}
+
+/// The worker (spawned on first use) and the file being read; shared by the reading task
+/// and the worker's answers.
+#[derive(Default)]
+struct Shared {
+    bridge: Option<WorkerBridge<PreflightWorker>>,
+    reading: Option<Reading>,
+    runs: u32,
+}
+
+impl Shared {
+    fn send(&self, input: Input) {
+        if let Some(b) = &self.bridge {
+            b.send(input);
+        }
+    }
+    /// Whether run `run` is still the one being read.
+    fn current(&self, run: u32) -> bool {
+        self.reading.as_ref().is_some_and(|r| r.run == run)
+    }
+    fn wake(&mut self) {
+        if let Some(tx) = self.reading.as_mut().and_then(|r| r.wake.take()) {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// The panel's signals.
+#[derive(Clone, Copy)]
+struct Panel {
+    editor: Editor,
+    status: RwSignal<Vec<Status>>,
+    report: RwSignal<Option<ReportView>>,
+    shared: StoredValue<Rc<RefCell<Shared>>, LocalStorage>,
+    /// Each slot's chosen file, kept to check again after the request changes.
+    files: StoredValue<Vec<Option<web_sys::File>>, LocalStorage>,
+    /// Slots to check once the file being read is done ("Check again").
+    queue: StoredValue<Vec<usize>, LocalStorage>,
+    /// The request text (see [`request_text`]) the files were last checked against.
+    checked_with: RwSignal<Option<String>>,
+}
+
+impl Panel {
+    fn set_status(&self, slot: usize, status: Status) {
+        self.status.update(|all| {
+            if all.len() <= slot {
+                all.resize(slot + 1, Status::Idle);
+            }
+            all[slot] = status;
+        });
+    }
+
+    fn shared(&self) -> Rc<RefCell<Shared>> {
+        self.shared.with_value(Rc::clone)
+    }
+
+    /// The worker, spawned on first use from its own files.
+    fn ensure_worker(&self) {
+        let shared = self.shared();
+        if shared.borrow().bridge.is_some() {
+            return;
+        }
+        let panel = *self;
+        let bridge = PreflightWorker::spawner()
+            .encoding::<Postcard>()
+            .callback(move |out| panel.answer(out))
+            .spawn_with_loader(automl_preflight_worker::LOADER);
+        shared.borrow_mut().bridge = Some(bridge);
+    }
+
+    /// One answer of the worker.
+    fn answer(&self, out: Output) {
+        let shared = self.shared();
+        match out {
+            Output::Progress { run, read, skip_to } => {
+                let mut s = shared.borrow_mut();
+                if let Some(r) = s.reading.as_mut().filter(|r| r.run == run) {
+                    r.read = read;
+                    r.in_flight = r.in_flight.saturating_sub(1);
+                    if skip_to.is_some() {
+                        r.skip_to = skip_to;
+                    }
+                }
+                s.wake();
+            }
+            Output::Done { run, report } => {
+                let slot = {
+                    let mut s = shared.borrow_mut();
+                    let slot = s.reading.as_ref().filter(|r| r.run == run).map(|r| r.slot);
+                    if slot.is_some() {
+                        s.wake();
+                        s.reading = None;
+                    }
+                    slot
+                };
+                if let Some(slot) = slot {
+                    let file = self.file_of(slot);
+                    self.set_status(slot, Status::Checked { file });
+                }
+                self.show(report);
+                if slot.is_some() {
+                    self.next_in_queue();
+                }
+            }
+            Output::Failed { run, message } => {
+                let slot = {
+                    let mut s = shared.borrow_mut();
+                    let slot = s.reading.as_ref().filter(|r| r.run == run).map(|r| r.slot);
+                    s.wake();
+                    s.reading = None;
+                    slot
+                };
+                if let Some(slot) = slot {
+                    let file = self.file_of(slot);
+                    self.set_status(slot, Status::Failed { file, message });
+                }
+            }
+            Output::Cancelled { .. } => {}
+        }
+    }
+
+    fn file_of(&self, slot: usize) -> String {
+        self.status.with_untracked(|all| match all.get(slot) {
+            Some(
+                Status::Loading { file }
+                | Status::Reading { file, .. }
+                | Status::Checked { file }
+                | Status::Failed { file, .. }
+                | Status::Cancelled { file },
+            ) => file.clone(),
+            _ => String::new(),
+        })
+    }
+
+    /// Shows a report: the summary here, the findings at the fields and in the Check panel.
+    fn show(&self, report: ReportView) {
+        let v2 = self.editor.draft.with_untracked(|d| is_v2(&d.root));
+        let found = to_diagnostics(&report, v2);
+        self.editor.reveal.update(|r| {
+            for d in &found {
+                r.touched.insert(d.path.clone());
+            }
+        });
+        self.editor.data.set(found);
+        self.report.set(Some(report));
+    }
+
+    /// Checks the next file "Check again" queued, if any.
+    fn next_in_queue(&self) {
+        while let Some(slot) = self.queue.try_update_value(|q| q.pop()).flatten() {
+            let file = self.files.with_value(|f| f.get(slot).cloned().flatten());
+            if let Some(file) = file {
+                self.start(slot, file);
+                return;
+            }
+        }
+    }
+
+    /// Checks every kept file again against the request as it is now, one after another.
+    fn check_again(&self) {
+        let mut slots: Vec<usize> = self.report.with_untracked(|r| {
+            r.as_ref()
+                .map(|r| r.channels.iter().map(|c| c.slot).collect())
+                .unwrap_or_default()
+        });
+        // Popped from the end: training (the lowest slot) first.
+        slots.reverse();
+        self.queue.set_value(slots);
+        self.cancel();
+        self.next_in_queue();
+    }
+
+    /// Starts reading `file` for the channel in `slot`, replacing any file being read (and
+    /// any "Check again" in progress).
+    fn check(&self, slot: usize, file: web_sys::File) {
+        self.queue.set_value(Vec::new());
+        self.start(slot, file);
+    }
+
+    fn start(&self, slot: usize, file: web_sys::File) {
+        self.cancel();
+        self.ensure_worker();
+        self.files.update_value(|f| {
+            if f.len() <= slot {
+                f.resize(slot + 1, None);
+            }
+            f[slot] = Some(file.clone());
+        });
+        let shared = self.shared();
+        let name = file.name();
+        let size = file.size().max(0.0) as u64;
+        let request = self.editor.draft.with_untracked(|d| request_text(&d.root));
+        self.checked_with.set(Some(request.clone()));
+        let run = {
+            let mut s = shared.borrow_mut();
+            s.runs = s.runs.wrapping_add(1).max(1);
+            let run = s.runs;
+            s.reading = Some(Reading {
+                run,
+                slot,
+                read: 0,
+                in_flight: 0,
+                skip_to: None,
+                wake: None,
+            });
+            s.send(Input::Start {
+                run,
+                request,
+                slot,
+                file: name.clone(),
+                size,
+            });
+            run
+        };
+        self.set_status(slot, Status::Loading { file: name.clone() });
+        let panel = *self;
+        leptos::task::spawn_local(async move {
+            panel.read(shared, run, slot, file, name, size).await;
+        });
+    }
+
+    /// The reading loop of run `run`: slices of at most [`CHUNK`] bytes, at most
+    /// [`IN_FLIGHT`] unanswered; it stops as soon as the run is no longer current.
+    async fn read(
+        self,
+        shared: Rc<RefCell<Shared>>,
+        run: u32,
+        slot: usize,
+        file: web_sys::File,
+        name: String,
+        size: u64,
+    ) {
+        let blob = gloo_file::Blob::from(file);
+        let started = js_sys::Date::now();
+        let mut offset = 0u64;
+        loop {
+            // Wait for the worker while it has enough to do.
+            loop {
+                let rx = {
+                    let mut s = shared.borrow_mut();
+                    let Some(r) = s.reading.as_mut().filter(|r| r.run == run) else {
+                        return;
+                    };
+                    if let Some(skip) = r.skip_to {
+                        offset = offset.max(skip);
+                    }
+                    let answered = r.read;
+                    if r.in_flight < IN_FLIGHT {
+                        let elapsed = (js_sys::Date::now() - started).max(0.0) as u64;
+                        drop(s);
+                        if answered > 0 || offset > 0 {
+                            self.set_status(
+                                slot,
+                                Status::Reading {
+                                    file: name.clone(),
+                                    line: progress_line(answered, size, elapsed),
+                                    per_mille: per_mille(answered, size),
+                                },
+                            );
+                        }
+                        break;
+                    }
+                    let (tx, rx) = oneshot::channel();
+                    r.wake = Some(tx);
+                    rx
+                };
+                let _ = rx.await;
+            }
+            if offset >= size {
+                break;
+            }
+            let end = offset.saturating_add(CHUNK).min(size);
+            let bytes = gloo_file::futures::read_as_bytes(&blob.slice(offset, end)).await;
+            let mut s = shared.borrow_mut();
+            if !s.current(run) {
+                return;
+            }
+            match bytes {
+                Ok(bytes) => {
+                    s.send(Input::Chunk { run, offset, bytes });
+                    if let Some(r) = s.reading.as_mut() {
+                        r.in_flight += 1;
+                    }
+                    offset = end;
+                }
+                Err(err) => {
+                    s.send(Input::Cancel { run });
+                    s.reading = None;
+                    drop(s);
+                    let message = format!(
+                        "{name} could not be read at byte {offset} ({err}): was it changed or moved while it was read? Nothing was checked; choose it again"
+                    );
+                    self.set_status(
+                        slot,
+                        Status::Failed {
+                            file: name,
+                            message,
+                        },
+                    );
+                    return;
+                }
+            }
+        }
+        shared.borrow().send(Input::End { run });
+    }
+
+    /// Stops the file being read, if any: no more slices are read, the worker drops it.
+    fn cancel(&self) {
+        let shared = self.shared();
+        let stopped = {
+            let mut s = shared.borrow_mut();
+            let stopped = s.reading.as_ref().map(|r| (r.run, r.slot));
+            if let Some((run, _)) = stopped {
+                s.send(Input::Cancel { run });
+                s.wake();
+                s.reading = None;
+            }
+            stopped
+        };
+        if let Some((_, slot)) = stopped {
+            let file = self.file_of(slot);
+            self.set_status(slot, Status::Cancelled { file });
+        }
+    }
+
+    /// Forgets the file of a channel: its summary and findings go.
+    fn forget(&self, slot: usize) {
+        let reading_it = self
+            .shared()
+            .borrow()
+            .reading
+            .as_ref()
+            .is_some_and(|r| r.slot == slot);
+        if reading_it {
+            self.cancel();
+        }
+        self.files.update_value(|f| {
+            if let Some(f) = f.get_mut(slot) {
+                *f = None;
+            }
+        });
+        self.set_status(slot, Status::Idle);
+        self.shared().borrow().send(Input::Forget { slot });
+        // The worker answers with the report of the rest (or nothing when it held none).
+        let still = self.report.with_untracked(|r| {
+            r.as_ref()
+                .is_some_and(|r| r.channels.iter().any(|c| c.slot != slot))
+        });
+        if !still {
+            self.report.set(None);
+            self.editor.data.set(Vec::new());
+        }
+    }
+}
+
+/// The "Check my data" panel.
+#[component]
+pub fn DataCheck() -> impl IntoView {
+    let editor = use_editor();
+    let panel = Panel {
+        editor,
+        status: RwSignal::new(Vec::new()),
+        report: RwSignal::new(None),
+        shared: StoredValue::new_local(Rc::new(RefCell::new(Shared::default()))),
+        files: StoredValue::new_local(Vec::new()),
+        queue: StoredValue::new_local(Vec::new()),
+        checked_with: RwSignal::new(None),
+    };
+    on_cleanup(move || {
+        if let Some(shared) = panel.shared.try_with_value(Rc::clone) {
+            shared.borrow_mut().bridge = None;
+        }
+    });
+    let list = Memo::new(move |_| editor.draft.with(|d| channels(&d.root)));
+    // What the preflight reads of the draft now: a check against another is stale.
+    let now = Memo::new(move |_| editor.draft.with(|d| request_text(&d.root)));
+    let stale = move || {
+        panel
+            .report
+            .with(|r| r.as_ref().is_some_and(|r| !r.channels.is_empty()))
+            && panel
+                .checked_with
+                .with(|c| c.as_ref().is_some_and(|c| now.with(|n| c != n)))
+    };
+    let busy = move || {
+        status_any(panel, |s| {
+            matches!(s, Status::Loading { .. } | Status::Reading { .. })
+        })
+    };
+    let verdict = move || {
+        panel.report.with(|r| {
+            r.as_ref().filter(|r| !r.channels.is_empty()).map(|r| {
+                let errors = r.findings.iter().filter(|f| f.error).count();
+                let warnings = r.findings.len() - errors;
+                if r.valid {
+                    (
+                        "data-verdict ok",
+                        match warnings {
+                            0 => "The job would start with these files.".to_string(),
+                            w => format!(
+                                "The job would start with these files ({}).",
+                                plural(w, "warning")
+                            ),
+                        },
+                    )
+                } else {
+                    (
+                        "data-verdict bad",
+                        format!(
+                            "The job would fail with these files: {}{}.",
+                            plural(errors, "error"),
+                            match warnings {
+                                0 => String::new(),
+                                w => format!(" and {}", plural(w, "warning")),
+                            }
+                        ),
+                    )
+                }
+            })
+        })
+    };
+    view! {
+        <section class="data-check" id="data-check" aria-labelledby="data-check-title">
+            <h2 id="data-check-title">"Check my data"</h2>
+            <p class="hint">
+                "Choose or drop each channel's file (CSV or Parquet, gzip or not) to learn whether the job would start with it. "
+                "It is read in this browser: nothing is uploaded."
+            </p>
+            <Show
+                when=move || list.with(|l| !l.is_empty())
+                fallback=|| view! { <p class="hint">"Add a training channel under Data first."</p> }
+            >
+                <For each=move || list.get() key=|c| (c.slot, c.pointer.clone(), c.validation) let:channel>
+                    <ChannelBox panel=panel channel=channel busy=Signal::derive(busy)/>
+                </For>
+            </Show>
+            <p role="status" class=move || verdict().map(|v| v.0).unwrap_or("data-verdict")>
+                {move || verdict().map(|v| v.1)}
+            </p>
+            <Show when=stale>
+                <p class="msg warning data-stale">
+                    "The request's channels, target or problem type changed since these files were checked. "
+                    <button type="button" class="secondary small" on:click=move |_| panel.check_again()>
+                        "Check again"
+                    </button>
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+fn status_any(panel: Panel, f: impl Fn(&Status) -> bool) -> bool {
+    panel.status.with(|all| all.iter().any(f))
+}
+
+/// One channel: its file input (and drop target), progress, Cancel and data summary.
+#[component]
+fn ChannelBox(
+    /// The panel's state.
+    panel: Panel,
+    /// The draft's channel.
+    channel: DataChannel,
+    /// Another file is being read.
+    busy: Signal<bool>,
+) -> impl IntoView {
+    let slot = channel.slot;
+    let input_id = format!("data-file-{slot}");
+    let status = Memo::new(move |_| {
+        panel
+            .status
+            .with(|all| all.get(slot).cloned().unwrap_or(Status::Idle))
+    });
+    let reading = move || {
+        matches!(
+            status.get(),
+            Status::Loading { .. } | Status::Reading { .. }
+        )
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            panel.check(slot, file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        // Handled here, not by the page's drop-to-import.
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        {
+            panel.check(slot, file);
+        }
+    };
+    let summary = Memo::new(move |_| {
+        panel.report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.channels.iter().find(|c| c.slot == slot).cloned())
+        })
+    });
+    view! {
+        <div
+            class="data-channel"
+            id=format!("data-channel-{slot}")
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop
+        >
+            <label for=input_id.clone()>{channel.label()}</label>
+            <input
+                type="file"
+                id=input_id
+                accept=".csv,.gz,.parquet,.txt,text/csv,application/gzip,application/octet-stream"
+                disabled=move || busy.get() && !reading()
+                on:change=on_change
+            />
+            {move || match status.get() {
+                Status::Idle => None,
+                Status::Loading { file } => Some(view! {
+                    <div class="data-progress">
+                        <progress max="1000" aria-label=format!("Reading {file}")></progress>
+                        <span>{format!("Starting the data checker for {file}…")}</span>
+                        " "
+                        <button type="button" class="secondary small data-cancel" on:click=move |_| panel.cancel()>"Cancel"</button>
+                    </div>
+                }.into_any()),
+                Status::Reading { file, line, per_mille } => Some(view! {
+                    <div class="data-progress">
+                        <progress max="1000" value=per_mille.to_string() aria-label=format!("Reading {file}")></progress>
+                        <span class="data-rate">{line}</span>
+                        " "
+                        <button type="button" class="secondary small data-cancel" on:click=move |_| panel.cancel()>"Cancel"</button>
+                    </div>
+                }.into_any()),
+                Status::Checked { .. } => None,
+                Status::Failed { file, message } => Some(view! {
+                    <p class="msg error" role="alert">{format!("{file}: {message}")}</p>
+                }.into_any()),
+                Status::Cancelled { file } => Some(view! {
+                    <p class="msg">{format!("Stopped reading {file}: nothing of it was kept.")}</p>
+                }.into_any()),
+            }}
+            {move || summary.get().map(|c| view! {
+                <ChannelSummary channel=c/>
+                <button type="button" class="secondary small" on:click=move |_| panel.forget(slot)>"Remove this file"</button>
+            })}
+        </div>
+    }
+}
+
+/// Rows, columns (kind and missing share) and the target's classes of one file.
+#[component]
+fn ChannelSummary(
+    /// What the worker found in the file.
+    channel: ChannelView,
+) -> impl IntoView {
+    let rows = channel.rows;
+    let head = format!(
+        "{}: {}{}, {}{}, {}",
+        channel.file,
+        channel
+            .format
+            .clone()
+            .unwrap_or_else(|| "neither CSV nor Parquet".into()),
+        if channel.gzip { " (gzip)" } else { "" },
+        megabytes(channel.bytes),
+        match rows {
+            Some(n) => format!(", {} rows", n),
+            None => String::new(),
+        },
+        plural(channel.columns.len() + channel.more_columns, "column"),
+    );
+    let columns = channel.columns.clone();
+    let more = channel.more_columns;
+    view! {
+        <div class="data-summary">
+            <p class="data-head">{head}</p>
+            {channel.target.map(|t| view! { <ClassChart target=t/> })}
+            {(!columns.is_empty()).then(|| view! {
+                <details class="data-columns">
+                    <summary>"Columns"</summary>
+                    <table>
+                        <thead><tr><th scope="col">"Column"</th><th scope="col">"Kind"</th><th scope="col">"Missing"</th></tr></thead>
+                        <tbody>
+                            {columns.into_iter().map(|c| {
+                                let missing = match (c.missing, rows) {
+                                    (Some(m), Some(r)) => format!("{} ({})", m, percent(per_mille(m, r))),
+                                    (Some(m), None) => m.to_string(),
+                                    (None, _) => "not known".to_string(),
+                                };
+                                view! { <tr><td>{c.name}</td><td>{c.kind}</td><td>{missing}</td></tr> }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    {(more > 0).then(|| view! { <p class="hint">{format!("and {more} more columns")}</p> })}
+                </details>
+            })}
+            {channel.not_checked.map(|n| view! { <p class="hint">{format!("Not checked: {n}")}</p> })}
+        </div>
+    }
+}
+
+/// The target's classes as bars (inline SVG, hidden from screen readers) beside their
+/// values, counts and shares as text.
+#[component]
+fn ClassChart(
+    /// The target column's values.
+    target: TargetView,
+) -> impl IntoView {
+    let total: u64 = target
+        .classes
+        .iter()
+        .fold(target.rest, |sum, (_, n)| sum.saturating_add(*n));
+    let most = target.classes.first().map(|c| c.1).unwrap_or(0).max(1);
+    let distinct = if target.more {
+        format!("more than {} values", target.distinct)
+    } else {
+        plural(target.distinct, "value")
+    };
+    let caption = format!(
+        "Target {}: {}{}{}",
+        target.column,
+        distinct,
+        if target.numeric { ", all numbers" } else { "" },
+        match target.missing {
+            0 => String::new(),
+            m => format!(", {m} rows without a value"),
+        }
+    );
+    let mut rows: Vec<(String, u64)> = target.classes.clone();
+    if target.rest > 0 {
+        rows.push(("(all other values)".to_string(), target.rest));
+    }
+    view! {
+        <table class="class-chart">
+            <caption>{caption}</caption>
+            <thead><tr><th scope="col">"Value"</th><th scope="col">"Rows"</th><th scope="col">"Share"</th></tr></thead>
+            <tbody>
+                {rows.into_iter().map(|(value, n)| {
+                    let width = per_mille(n, most).to_string();
+                    view! {
+                        <tr>
+                            <th scope="row">{value}</th>
+                            <td class="count">{n}</td>
+                            <td class="share">
+                                <svg class="bar" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                    <rect width=width height="10"></rect>
+                                </svg>
+                                {percent(per_mille(n, total))}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

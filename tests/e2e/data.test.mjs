@@ -1,0 +1,178 @@
+// "Check my data" on the release page: the worker's files load only when a file is chosen,
+// a file is checked against the request (600 rows: the job would start, with the class
+// chart; 499 rows: an error at the training channel; validation headers unlike the
+// training file's), bad files get a located message, Cancel stops a large file while the
+// form stays usable, and no request leaves the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve } from './server.mjs';
+import { launch, open, field } from './browser.mjs';
+
+const DIST = process.env.DIST || path.resolve('dist');
+const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
+// Two channels, training then validation, target `churned`, plain CSV, no sample weights.
+const REQUEST = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'full-request.json'), 'utf8'));
+for (const c of REQUEST.InputDataConfig) {
+  delete c.CompressionType;
+  delete c.SampleWeightAttributeName;
+}
+const FULL = JSON.stringify(REQUEST);
+const WORKER = /preflight-worker/;
+let server;
+
+before(async () => {
+  server = await serve(DIST, { prefix: '/editor/' });
+});
+after(() => server.close());
+
+async function withPage(body) {
+  const b = await launch(server.origin);
+  try {
+    await open(b.page, server.url);
+    await b.page.fill('#import-text', FULL);
+    await b.page.click('#import-button');
+    await b.page.waitForSelector('#data-file-1');
+    await body(b);
+    assert.deepEqual(b.offsite, [], 'no request to another host');
+    assert.deepEqual(b.errors, [], 'no console errors');
+  } finally {
+    await b.close();
+  }
+}
+
+/** A churn CSV: `rows` data rows, header `header`, a class in every third row. */
+function csv(rows, header = 'id,age,plan,churned') {
+  const lines = [header];
+  for (let i = 0; i < rows; i++) lines.push(`${i},${20 + (i % 50)},"basic, monthly",${i % 3 === 0 ? 'yes' : 'no'}`);
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
+function file(name, buffer, mimeType = 'text/csv') {
+  return { name, mimeType, buffer };
+}
+
+/** Waits until the data panel's verdict says something, and returns it. */
+async function verdict(page) {
+  const v = page.locator('#data-check [role="status"]');
+  await page.waitForFunction(() => document.querySelector('#data-check [role="status"]').textContent.trim() !== '', null, { timeout: 30000 });
+  return (await v.textContent()).trim();
+}
+
+test('the first visit does not fetch the worker; choosing a file does, and nothing else', async () => {
+  await withPage(async ({ page }) => {
+    await page.waitForTimeout(300);
+    assert.deepEqual(server.requests.filter((u) => WORKER.test(u)), [], 'the worker is not fetched on load');
+    const before = server.requests.length;
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    assert.match(await verdict(page), /job would start/);
+    const after = server.requests.slice(before);
+    assert.ok(after.length > 0 && after.every((u) => WORKER.test(u)), `only the worker's files: ${after}`);
+    assert.deepEqual(after.map((u) => path.basename(u)).sort(), ['preflight-worker.js', 'preflight-worker_bg.wasm', 'preflight-worker_loader.js']);
+  });
+});
+
+test('600 rows with the target: the job would start, with the class chart and column kinds', async () => {
+  await withPage(async ({ page }) => {
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    assert.match(await verdict(page), /^The job would start with these files/);
+    const summary = page.locator('#data-channel-0 .data-summary');
+    assert.match(await summary.locator('.data-head').textContent(), /train\.csv: CSV, .*600 rows, 4 columns/);
+    const chart = summary.locator('table.class-chart');
+    assert.match(await chart.locator('caption').textContent(), /Target churned: 2 values/);
+    const rows = await chart.locator('tbody tr').allTextContents();
+    assert.equal(rows.length, 2);
+    assert.match(rows[0], /no\s*400\s*66\.6 %/);
+    assert.match(rows[1], /yes\s*200\s*33\.3 %/);
+    assert.equal(await chart.locator('svg.bar').count(), 2);
+    await summary.locator('.data-columns summary').click();
+    const kinds = await summary.locator('.data-columns tbody tr').allTextContents();
+    assert.match(kinds[1], /age\s*numeric\s*0 \(0\.0 %\)/);
+    assert.match(kinds[2], /plan\s*text/);
+  });
+});
+
+test('499 rows: an error at the training channel, in the Check panel too', async () => {
+  await withPage(async ({ page }) => {
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(499)));
+    assert.match(await verdict(page), /job would fail with these files: 1 error/);
+    const at = page.locator('[id="messages:/InputDataConfig/0/DataSource/S3DataSource/S3Uri"]');
+    await at.waitFor({ timeout: 5000 });
+    assert.match(await at.innerText(), /499 data rows: Autopilot needs at least 500/);
+    assert.match(await page.locator('.finding-list').innerText(), /499 data rows/);
+    // Another file replaces it, and its findings.
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(500)));
+    await page.waitForFunction(() => /would start/.test(document.querySelector('#data-check [role="status"]').textContent));
+    assert.equal(await page.locator('.finding-list:has-text("499 data rows")').count(), 0);
+    // The target renamed in the form: the check is stale until the kept file is read again.
+    assert.equal(await page.locator('.data-stale').count(), 0);
+    await field(page, '/InputDataConfig/0/TargetAttributeName').fill('Churned');
+    await page.waitForSelector('.data-stale', { timeout: 5000 });
+    await page.click('.data-stale button');
+    await page.waitForFunction(() => /no column named 'Churned'/.test(document.querySelector('.finding-list')?.innerText ?? ''), null, { timeout: 30000 });
+    assert.match(await page.locator('[id="messages:/InputDataConfig/0/TargetAttributeName"]').innerText(), /did you mean 'churned'/);
+    assert.equal(await page.locator('.data-stale').count(), 0);
+  });
+});
+
+test('a validation file whose headers differ from the training file is an error at the validation channel', async () => {
+  await withPage(async ({ page }) => {
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    assert.match(await verdict(page), /would start/);
+    await page.setInputFiles('#data-file-1', file('valid.csv', csv(50, 'id,Age,plan,churned')));
+    await page.waitForFunction(() => /would fail/.test(document.querySelector('#data-check [role="status"]').textContent), null, { timeout: 30000 });
+    const at = page.locator('[id="messages:/InputDataConfig/1/DataSource/S3DataSource/S3Uri"]');
+    await at.waitFor({ timeout: 5000 });
+    assert.match(await at.innerText(), /Age/);
+  });
+});
+
+test('bad files get a located message and the form keeps its request', async () => {
+  const gz = zlib.gzipSync(csv(600));
+  const cases = [
+    ['empty.csv', Buffer.alloc(0), /empty\.csv is empty/],
+    ['header.csv', Buffer.from('id,age,plan,churned\n'), /0 data rows/],
+    ['garbage.csv', Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)), /garbage\.csv/],
+    ['cut.csv.gz', gz.subarray(0, gz.length >> 1), /cut\.csv\.gz/],
+  ];
+  await withPage(async ({ page }) => {
+    for (const [name, buffer, expected] of cases) {
+      await page.setInputFiles('#data-file-0', file(name, buffer, 'application/octet-stream'));
+      await page.waitForFunction((n) => document.querySelector('#data-channel-0 .data-head')?.textContent.startsWith(n), name, { timeout: 30000 });
+      assert.match(await verdict(page), /would fail/, name);
+      assert.match(await page.locator('.finding-list').innerText(), expected, name);
+    }
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), JSON.parse(FULL).AutoMLJobName);
+  });
+});
+
+test('Cancel stops a large file promptly; the form answers while it is read', async () => {
+  const big = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'automl-data-')), 'big.csv');
+  const block = csv(20000, 'id,age,plan,churned');
+  const out = fs.openSync(big, 'w');
+  fs.writeSync(out, 'id,age,plan,churned\n');
+  for (let written = 0; written < 300e6; written += block.length) fs.writeSync(out, block.subarray(20));
+  fs.closeSync(out);
+  try {
+    await withPage(async ({ page }) => {
+      await page.setInputFiles('#data-file-0', big);
+      await page.waitForFunction(() => /MB\/s/.test(document.querySelector('#data-channel-0 .data-rate')?.textContent), null, { timeout: 30000, polling: 50 });
+      assert.match(await page.locator('#data-channel-0 .data-rate').textContent(), /MB of 3\d\d\.\d MB · \d+\.\d MB\/s · \d+ s left/);
+      // The form answers while the file is read.
+      const name = field(page, '/AutoMLJobName');
+      const t0 = Date.now();
+      await name.fill('still-typing');
+      assert.equal(await name.inputValue(), 'still-typing');
+      assert.ok(Date.now() - t0 < 2000, 'typing is not held up');
+      await page.click('#data-channel-0 .data-cancel');
+      await page.waitForSelector('#data-channel-0 .msg:has-text("Stopped reading big.csv")', { timeout: 2000 });
+      assert.equal(await page.locator('#data-channel-0 progress').count(), 0);
+      assert.equal(await page.locator('#data-check [role="status"]').textContent(), '');
+    });
+  } finally {
+    fs.rmSync(path.dirname(big), { recursive: true, force: true });
+  }
+});
