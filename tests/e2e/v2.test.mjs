@@ -59,6 +59,8 @@ test('a V2 time-series forecasting request written from nothing is ready to send
     assert.equal(body.AutoMLJobInputDataConfig[0].DataSource.S3DataSource.S3Uri, 's3://my-bucket/sales/train/');
     assert.equal(body.InputDataConfig, undefined);
     await page.check('input[name="export-target"][value="cli"]');
+    // The AWS CLI export loads on first use.
+    await page.waitForFunction(() => /^aws /.test(document.getElementById('export-text').textContent));
     assert.match(await page.locator('#export-text').textContent(), /^aws sagemaker create-auto-ml-job-v2 /);
     // Kept across a reload, as V2.
     await page.waitForTimeout(400);
