@@ -4,9 +4,15 @@
 //! second and time left, Cancel, the data summary (rows, columns with their kind and missing
 //! share, the target's classes as bars with their counts), and the findings, which also go
 //! to the channel's fields and the Check panel. Nothing leaves the page.
+//!
+//! The worker may not start (the page went offline before its files were fetched, a host
+//! without them, a page the browser allows no worker): the panel says so at the channel
+//! after at most [`SILENCE`] without an answer, drops that worker, and the next file chosen
+//! tries again. Nothing on that path panics (the release build aborts on a panic).
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use automl_preflight_worker::{
     ChannelView, Input, Output, Postcard, PreflightWorker, ReportView, TargetView,
@@ -28,6 +34,16 @@ const CHUNK: u64 = 4 << 20;
 /// Chunks sent and not yet answered: the worker always has the next one while the page
 /// reads the one after.
 const IN_FLIGHT: u32 = 2;
+/// How long the page waits for an answer of the worker before it takes the worker for lost:
+/// a worker that loaded answers `Start` at once and a chunk in well under a second, so this
+/// is a worker whose files did not load (gloo-worker does not tell the `Worker`'s `error`
+/// event) or one that stopped.
+const SILENCE: Duration = Duration::from_secs(15);
+
+/// The message at the channel when the worker never answered.
+const NOT_LOADED: &str = "The data checker could not be loaded (preflight-worker_bg.wasm): offline? The request is untouched; choose the file again to retry.";
+/// The message at the channel when the worker answered before, then stopped.
+const STOPPED: &str = "The data checker stopped answering (it may have run out of memory). The request is untouched; choose the file again to retry.";
 
 /// What a channel's box says.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +73,8 @@ enum Status {
 struct Reading {
     run: u32,
     slot: usize,
+    /// The worker answered `Start`: the file's bytes may be sent.
+    started: bool,
     read: u64,
     in_flight: u32,
     skip_to: Option<u64>,
@@ -68,6 +86,10 @@ struct Reading {
 #[derive(Default)]
 struct Shared {
     bridge: Option<WorkerBridge<PreflightWorker>>,
+    /// The worker answered something since it was spawned: its files loaded.
+    alive: bool,
+    /// Answers of the worker so far: the watchdog's sign of life ([`Panel::wait`]).
+    answers: u32,
     reading: Option<Reading>,
     runs: u32,
 }
@@ -118,24 +140,50 @@ impl Panel {
         self.shared.with_value(Rc::clone)
     }
 
-    /// The worker, spawned on first use from its own files.
-    fn ensure_worker(&self) {
+    /// The worker, spawned on first use from its own files; the message to show when this
+    /// page cannot start one.
+    fn ensure_worker(&self) -> Result<(), String> {
         let shared = self.shared();
         if shared.borrow().bridge.is_some() {
-            return;
+            return Ok(());
+        }
+        // gloo-worker's `spawn_with_loader` panics when the `Worker` constructor throws, and
+        // a panic aborts the release build. The constructor throws when the script's URL does
+        // not parse, or is not of the page's origin (a page opened from a file: URL, whose
+        // origin is opaque; a sandboxed frame): both are checked here first, and told.
+        // (A probe `Worker` would tell as well, but fetches the loader a second time.)
+        if let Err(why) = worker_allowed(automl_preflight_worker::LOADER) {
+            return Err(format!(
+                "The data checker cannot start on this page ({why}). The request is untouched."
+            ));
         }
         let panel = *self;
         let bridge = PreflightWorker::spawner()
             .encoding::<Postcard>()
             .callback(move |out| panel.answer(out))
             .spawn_with_loader(automl_preflight_worker::LOADER);
-        shared.borrow_mut().bridge = Some(bridge);
+        let mut s = shared.borrow_mut();
+        s.bridge = Some(bridge);
+        s.alive = false;
+        Ok(())
     }
 
     /// One answer of the worker.
     fn answer(&self, out: Output) {
         let shared = self.shared();
+        {
+            let mut s = shared.borrow_mut();
+            s.alive = true;
+            s.answers = s.answers.wrapping_add(1);
+        }
         match out {
+            Output::Started { run } => {
+                let mut s = shared.borrow_mut();
+                if let Some(r) = s.reading.as_mut().filter(|r| r.run == run) {
+                    r.started = true;
+                }
+                s.wake();
+            }
             Output::Progress { run, read, skip_to } => {
                 let mut s = shared.borrow_mut();
                 if let Some(r) = s.reading.as_mut().filter(|r| r.run == run) {
@@ -184,7 +232,7 @@ impl Panel {
     }
 
     fn file_of(&self, slot: usize) -> String {
-        self.status.with_untracked(|all| match all.get(slot) {
+        let file = self.status.try_with_untracked(|all| match all.get(slot) {
             Some(
                 Status::Loading { file }
                 | Status::Reading { file, .. }
@@ -193,7 +241,8 @@ impl Panel {
                 | Status::Cancelled { file },
             ) => file.clone(),
             _ => String::new(),
-        })
+        });
+        file.unwrap_or_default()
     }
 
     /// Shows a report: the summary here, the findings at the fields and in the Check panel.
@@ -243,15 +292,25 @@ impl Panel {
 
     fn start(&self, slot: usize, file: web_sys::File) {
         self.cancel();
-        self.ensure_worker();
         self.files.update_value(|f| {
             if f.len() <= slot {
                 f.resize(slot + 1, None);
             }
             f[slot] = Some(file.clone());
         });
-        let shared = self.shared();
         let name = file.name();
+        if let Err(message) = self.ensure_worker() {
+            self.queue.set_value(Vec::new());
+            self.set_status(
+                slot,
+                Status::Failed {
+                    file: name,
+                    message,
+                },
+            );
+            return;
+        }
+        let shared = self.shared();
         let size = file.size().max(0.0) as u64;
         let request = self.editor.draft.with_untracked(|d| request_text(&d.root));
         self.checked_with.set(Some(request.clone()));
@@ -262,6 +321,7 @@ impl Panel {
             s.reading = Some(Reading {
                 run,
                 slot,
+                started: false,
                 read: 0,
                 in_flight: 0,
                 skip_to: None,
@@ -283,8 +343,9 @@ impl Panel {
         });
     }
 
-    /// The reading loop of run `run`: slices of at most [`CHUNK`] bytes, at most
-    /// [`IN_FLIGHT`] unanswered; it stops as soon as the run is no longer current.
+    /// The reading loop of run `run`: once the worker has started the run, slices of at
+    /// most [`CHUNK`] bytes, at most [`IN_FLIGHT`] unanswered; then the wait for the report.
+    /// It stops as soon as the run is no longer current.
     async fn read(
         self,
         shared: Rc<RefCell<Shared>>,
@@ -309,7 +370,7 @@ impl Panel {
                         offset = offset.max(skip);
                     }
                     let answered = r.read;
-                    if r.in_flight < IN_FLIGHT {
+                    if r.started && r.in_flight < IN_FLIGHT {
                         let elapsed = (js_sys::Date::now() - started).max(0.0) as u64;
                         drop(s);
                         if answered > 0 || offset > 0 {
@@ -328,7 +389,7 @@ impl Panel {
                     r.wake = Some(tx);
                     rx
                 };
-                let _ = rx.await;
+                self.wait(&shared, run, rx).await;
             }
             if offset >= size {
                 break;
@@ -366,6 +427,68 @@ impl Panel {
             }
         }
         shared.borrow().send(Input::End { run });
+        // The report (or the run's end otherwise), watched as the chunks' answers were.
+        loop {
+            let rx = {
+                let mut s = shared.borrow_mut();
+                let Some(r) = s.reading.as_mut().filter(|r| r.run == run) else {
+                    return;
+                };
+                let (tx, rx) = oneshot::channel();
+                r.wake = Some(tx);
+                rx
+            };
+            self.wait(&shared, run, rx).await;
+        }
+    }
+
+    /// Waits for `rx`: the worker's next answer, or the end of run `run`. When the worker
+    /// answers nothing at all for [`SILENCE`] meanwhile, it is lost ([`Panel::lost`]).
+    async fn wait(self, shared: &Rc<RefCell<Shared>>, run: u32, rx: oneshot::Receiver<()>) {
+        let answers = shared.borrow().answers;
+        let watched = Rc::clone(shared);
+        let watchdog = set_timeout_with_handle(
+            move || {
+                let silent = {
+                    let s = watched.borrow();
+                    s.current(run) && s.answers == answers
+                };
+                if silent {
+                    self.lost(&watched);
+                }
+            },
+            SILENCE,
+        )
+        .ok();
+        let _ = rx.await;
+        if let Some(w) = watchdog {
+            w.clear();
+        }
+    }
+
+    /// The worker did not answer: its files did not load, or it stopped. The file being read
+    /// fails with a message at its channel, and the worker is dropped, so that the next file
+    /// chosen spawns another.
+    fn lost(&self, shared: &Rc<RefCell<Shared>>) {
+        let (bridge, slot, alive) = {
+            let mut s = shared.borrow_mut();
+            // Dropping the run's waker ends its reading loop.
+            let slot = s.reading.take().map(|r| r.slot);
+            (s.bridge.take(), slot, s.alive)
+        };
+        drop(bridge);
+        self.queue.try_update_value(|q| q.clear());
+        if let Some(slot) = slot {
+            let message = if alive { STOPPED } else { NOT_LOADED };
+            let file = self.file_of(slot);
+            self.set_status(
+                slot,
+                Status::Failed {
+                    file,
+                    message: message.to_string(),
+                },
+            );
+        }
     }
 
     /// Stops the file being read, if any: no more slices are read, the worker drops it.
@@ -417,6 +540,28 @@ impl Panel {
     }
 }
 
+/// Whether this page may start a worker from `script` (relative to the page): the checks
+/// the `Worker` constructor makes before it throws (HTML, `new Worker()`: the URL parses;
+/// browsers refuse a script of another origin than the page's, and any script to a page of
+/// an opaque origin). Never throws itself: every failure is the reason given.
+fn worker_allowed(script: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let page = window
+        .location()
+        .href()
+        .map_err(|_| "the page's address cannot be read")?;
+    let url = web_sys::Url::new_with_base(script, &page)
+        .map_err(|_| format!("{script} is not an address"))?;
+    let origin = window.origin();
+    if origin == "null" || url.origin() != origin {
+        return Err(format!(
+            "a page of origin {origin} cannot start a worker from {}: open it from a web server",
+            url.origin()
+        ));
+    }
+    Ok(())
+}
+
 /// The "Check my data" panel.
 #[component]
 pub fn DataCheck() -> impl IntoView {
@@ -432,7 +577,12 @@ pub fn DataCheck() -> impl IntoView {
     };
     on_cleanup(move || {
         if let Some(shared) = panel.shared.try_with_value(Rc::clone) {
-            shared.borrow_mut().bridge = None;
+            // The reading loop and its watchdog end with the run.
+            let (bridge, reading) = {
+                let mut s = shared.borrow_mut();
+                (s.bridge.take(), s.reading.take())
+            };
+            drop((bridge, reading));
         }
     });
     let list = Memo::new(move |_| editor.draft.with(|d| channels(&d.root)));

@@ -2,7 +2,8 @@
 // a file is checked against the request (600 rows: the job would start, with the class
 // chart; 499 rows: an error at the training channel; validation headers unlike the
 // training file's), bad files get a located message, Cancel stops a large file while the
-// form stays usable, and no request leaves the page.
+// form stays usable, a worker whose files do not load is reported at the channel and retried
+// on the next choice, and no request leaves the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -174,5 +175,46 @@ test('Cancel stops a large file promptly; the form answers while it is read', as
     });
   } finally {
     fs.rmSync(path.dirname(big), { recursive: true, force: true });
+  }
+});
+
+test('a worker whose files do not load: a message at the channel, the request kept, and choosing again retries', async () => {
+  const b = await launch(server.origin);
+  try {
+    const { page } = b;
+    await open(page, server.url);
+    await page.fill('#import-text', FULL);
+    await page.click('#import-button');
+    await page.waitForSelector('#data-file-1');
+    // Offline before first use, or a host without the worker's files.
+    const blocked = '**/preflight-worker*';
+    let aborted = 0;
+    await page.route(blocked, (r) => { aborted += 1; return r.abort(); });
+    const t0 = Date.now();
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    const message = page.locator('#data-channel-0 .msg.error');
+    await message.waitFor({ timeout: 25000 });
+    assert.equal(
+      (await message.textContent()).trim(),
+      'train.csv: The data checker could not be loaded (preflight-worker_bg.wasm): offline? The request is untouched; choose the file again to retry.',
+    );
+    assert.ok(Date.now() - t0 < 25000, 'the message comes within the timeout');
+    assert.ok(aborted > 0, 'the worker was asked for');
+    assert.equal(await page.locator('#data-channel-0 progress').count(), 0, 'no progress left behind');
+    assert.equal(await page.locator('#data-channel-0 .data-cancel').count(), 0);
+    assert.equal(await page.locator('#data-check [role="status"]').textContent(), '');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), REQUEST.AutoMLJobName);
+    assert.equal(await field(page, '/InputDataConfig/0/TargetAttributeName').inputValue(), 'churned');
+    // Back online: the same choice again starts a new worker and checks the file.
+    await page.unroute(blocked);
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    assert.match(await verdict(page), /^The job would start with these files/);
+    assert.equal(await message.count(), 0);
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), REQUEST.AutoMLJobName);
+    assert.deepEqual(b.offsite, [], 'no request to another host');
+    // Only the blocked files' own load failures reach the console.
+    assert.deepEqual(b.errors.filter((e) => !/Failed to load resource|preflight-worker/.test(e)), [], 'no other console errors');
+  } finally {
+    await b.close();
   }
 });

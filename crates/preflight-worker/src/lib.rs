@@ -63,6 +63,11 @@ pub enum Input {
 /// What the worker answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Output {
+    /// The worker has the file's run and waits for its bytes: the answer to
+    /// [`Input::Start`] (or [`Output::Failed`]). The page sends no byte before it, so a
+    /// worker that never loads holds none of the file in gloo-worker's queue, and a page
+    /// that gets no answer in a while knows the worker did not start.
+    Started { run: u32 },
     /// `read` bytes of the file are checked; `skip_to`: go on reading from there (the
     /// footer of a Parquet file: the bytes before it need not be read).
     Progress {
@@ -233,7 +238,8 @@ struct Run {
 }
 
 /// The worker's state: the request the kept results were read against, each channel's
-/// result, and the file being read. Every message gets at most one answer.
+/// result, and the file being read. Every message gets at most one answer; `Start` always
+/// gets one.
 #[derive(Default)]
 pub struct Session {
     request: String,
@@ -278,8 +284,11 @@ impl Session {
                     self.request = request;
                 }
                 self.forget(slot);
-                let plan = self.plan.as_ref()?;
-                match Preflight::channel(plan, slot, &file) {
+                match self
+                    .plan
+                    .as_ref()
+                    .and_then(|plan| Preflight::channel(plan, slot, &file))
+                {
                     Some(check) => {
                         self.run = Some(Run {
                             id: run,
@@ -287,7 +296,7 @@ impl Session {
                             size,
                             check,
                         });
-                        None
+                        Some(Output::Started { run })
                     }
                     None => Some(Output::Failed {
                         run,
@@ -443,7 +452,7 @@ mod tests {
             file: name.into(),
             size: data.len() as u64,
         };
-        assert_eq!(s.handle(start), None);
+        assert_eq!(s.handle(start), Some(Output::Started { run }));
         let mut offset = 0;
         while offset < data.len() {
             let end = (offset + chunk).min(data.len());
@@ -518,7 +527,7 @@ mod tests {
             file: "big.csv".into(),
             size: 1 << 30,
         };
-        s.handle(start(1));
+        assert_eq!(s.handle(start(1)), Some(Output::Started { run: 1 }));
         let chunk = |run| Input::Chunk {
             run,
             offset: 0,
