@@ -35,10 +35,12 @@ pub fn load_then(then: impl FnOnce(Result<(), String>) + 'static) {
     imp::load_then(then)
 }
 
-/// The request in a pasted text, read as `automl-job import` reads it, with its holes (the
-/// `runtime-value` findings; the other findings the page makes itself, as for any draft);
-/// `None` while the module is not loaded.
-pub fn import_text(text: &str) -> Option<Result<Imported, ImportError>> {
+/// The request in a pasted text and the operation it is for, read as `automl-job import`
+/// reads it (the operation told from the text itself: the command a script runs, the method a
+/// program calls, else a body's members), with its holes (the `runtime-value` findings; the
+/// other findings the page makes itself, as for any draft); `None` while the module is not
+/// loaded.
+pub fn import_text(text: &str) -> Option<Result<(Api, Imported), ImportError>> {
     imp::import_text(text)
 }
 
@@ -82,16 +84,14 @@ mod imp {
         then(Ok(()))
     }
 
-    pub fn import_text(text: &str) -> Option<Result<Imported, ImportError>> {
+    pub fn import_text(text: &str) -> Option<Result<(Api, Imported), ImportError>> {
         Some(
-            automl_rules::import::import_full(&automl_rules::CREATE_AUTO_ML_JOB, text).map(
-                |mut imported| {
-                    imported
-                        .diagnostics
-                        .retain(|d| d.code == automl_rules::import::RUNTIME_VALUE);
-                    imported
-                },
-            ),
+            automl_rules::import::import_detect(text).map(|(op, mut imported)| {
+                imported
+                    .diagnostics
+                    .retain(|d| d.code == automl_rules::import::RUNTIME_VALUE);
+                (Api::of(op), imported)
+            }),
         )
     }
 
@@ -182,7 +182,7 @@ export function load_rules(path) {
         }
     }
 
-    pub fn import_text(text: &str) -> Option<Result<Imported, ImportError>> {
+    pub fn import_text(text: &str) -> Option<Result<(Api, Imported), ImportError>> {
         let import_text = function("importText")?;
         let result = match import_text.call1(&JsValue::NULL, &JsValue::from_str(text)) {
             Ok(result) => result,
@@ -240,11 +240,20 @@ export function load_rules(path) {
                 related: Vec::new(),
             })
             .collect();
-        Some(Ok(Imported {
-            request,
-            left_out,
-            diagnostics,
-        }))
+        // The operation the package read the text as (`v1` or `v2`, as `--api` names them).
+        let api = if string(&result, "api") == Api::V2.id() {
+            Api::V2
+        } else {
+            Api::V1
+        };
+        Some(Ok((
+            api,
+            Imported {
+                request,
+                left_out,
+                diagnostics,
+            },
+        )))
     }
 
     pub fn export(request: &Node, target: Target, api: Api) -> Option<String> {

@@ -1696,3 +1696,147 @@ fn crate_example_with_validation() -> String {
     }
     json::to_compact(&node)
 }
+
+/// Types `text` into the Import box and presses Import.
+async fn import(page: &Mounted, text: &str) {
+    let textarea: web_sys::HtmlTextAreaElement = page.find("#import-text").unchecked_into();
+    textarea.set_value(text);
+    fire(&textarea, "input");
+    click(&page.button("Import")).await;
+    leptos::task::tick().await;
+}
+
+const V2_S3_URI: &str = "/AutoMLJobInputDataConfig/0/DataSource/S3DataSource/S3Uri";
+
+// Issue 12: an import's operation is the one the text names (the command, the method), not
+// only what its body's members say: a create-auto-ml-job-v2 command with only a name and a
+// role opened as V1.
+#[wasm_bindgen_test]
+async fn a_v2_command_without_v2_only_members_opens_as_v2_and_undo_brings_v1_back() {
+    let mut d = Draft::new();
+    d.set_text("/AutoMLJobName", "mine");
+    let page = mount(d);
+    assert_eq!(page.editor.api.get_untracked(), Api::V1);
+    import(
+        &page,
+        "aws sagemaker create-auto-ml-job-v2 --auto-ml-job-name churn-v2 --role-arn arn:aws:iam::111122223333:role/x",
+    )
+    .await;
+    assert!(page.find("#import-error").hidden());
+    assert_eq!(page.editor.api.get_untracked(), Api::V2);
+    assert!(page.checked("operation:v2") && !page.checked("operation:v1"));
+    assert!(!page.has("[name=\"/ProblemType\"]"));
+    assert!(page
+        .find("h1")
+        .text_content()
+        .unwrap()
+        .contains("CreateAutoMLJobV2"));
+    let name: HtmlInputElement = page.field("/AutoMLJobName").unchecked_into();
+    assert_eq!(name.value(), "churn-v2");
+    let said = page.editor.notice.get_untracked();
+    assert!(
+        said.starts_with("Imported the request. Read as a CreateAutoMLJobV2 request"),
+        "{said}"
+    );
+    // One Undo step: the V1 draft, as it was.
+    page.editor.undo();
+    leptos::task::tick().await;
+    assert_eq!(page.editor.api.get_untracked(), Api::V1);
+    assert!(page.checked("operation:v1"));
+    assert!(page.has("[name=\"/ProblemType\"]"));
+    assert_eq!(
+        page.editor
+            .draft
+            .with_untracked(|d| d.text("/AutoMLJobName")),
+        "mine"
+    );
+
+    // The same request as a boto3 call: the method names the operation.
+    import(
+        &page,
+        "import boto3\nsm = boto3.client('sagemaker')\nsm.create_auto_ml_job_v2(AutoMLJobName='churn-v2', RoleArn='arn:aws:iam::111122223333:role/x')\n",
+    )
+    .await;
+    assert_eq!(page.editor.api.get_untracked(), Api::V2);
+    // And V1's command still opens as V1, from V2.
+    import(
+        &page,
+        "aws sagemaker create-auto-ml-job --auto-ml-job-name churn-v1 --role-arn arn:aws:iam::111122223333:role/x",
+    )
+    .await;
+    assert_eq!(page.editor.api.get_untracked(), Api::V1);
+    assert!(page
+        .editor
+        .notice
+        .get_untracked()
+        .starts_with("Imported the request. Read as a CreateAutoMLJob request"));
+}
+
+/// A notebook cell of a V2 job whose bucket and role are known only when it runs.
+const V2_NOTEBOOK_CELL: &str = r#"import boto3, sagemaker
+from sagemaker import get_execution_role
+
+bucket = sagemaker.Session().default_bucket()
+role = get_execution_role()
+prefix = 'attrition'
+
+client = boto3.client('sagemaker', region_name='eu-west-1')
+client.create_auto_ml_job_v2(
+    AutoMLJobName='attrition-v2',
+    AutoMLJobInputDataConfig=[{
+        'ChannelType': 'training',
+        'DataSource': {'S3DataSource': {'S3DataType': 'S3Prefix',
+                                        'S3Uri': 's3://{}/{}/train/'.format(bucket, prefix)}},
+    }],
+    OutputDataConfig={'S3OutputPath': 's3://{}/{}/out/'.format(bucket, prefix)},
+    RoleArn=role,
+)
+"#;
+
+#[wasm_bindgen_test]
+async fn a_v2_notebook_cell_opens_as_v2_with_its_holes_at_their_fields() {
+    let page = mount(Draft::new());
+    import(&page, V2_NOTEBOOK_CELL).await;
+    assert!(page.find("#import-error").hidden());
+    assert_eq!(page.editor.api.get_untracked(), Api::V2);
+    let uri: HtmlInputElement = page.field(V2_S3_URI).unchecked_into();
+    assert_eq!(uri.value(), "s3://{bucket}/attrition/train/");
+    assert!(page.messages(V2_S3_URI).contains("default_bucket()"));
+    assert!(page
+        .messages("/OutputDataConfig/S3OutputPath")
+        .contains("default_bucket()"));
+    assert!(page.messages("/RoleArn").contains("get_execution_role()"));
+    let said = page.editor.notice.get_untracked();
+    for part in [
+        "Read as a CreateAutoMLJobV2 request",
+        "Left out region_name='eu-west-1'",
+        "3 values to fill in",
+    ] {
+        assert!(said.contains(part), "{part} not in {said}");
+    }
+    page.editor.undo();
+    leptos::task::tick().await;
+    assert_eq!(page.editor.api.get_untracked(), Api::V1);
+}
+
+#[wasm_bindgen_test]
+async fn describe_auto_ml_job_v2_output_opens_as_v2_naming_what_it_left_out() {
+    let page = mount(Draft::new());
+    import(
+        &page,
+        r#"{"AutoMLJobName":"sales","AutoMLJobArn":"arn:aws:sagemaker:us-east-1:111122223333:automl-job/sales","AutoMLJobInputDataConfig":[{"ChannelType":"training","DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://example-bucket/sales/train/"}}}],"OutputDataConfig":{"S3OutputPath":"s3://example-bucket/sales/out/"},"RoleArn":"arn:aws:iam::111122223333:role/r","AutoMLProblemTypeConfig":{"TabularJobConfig":{"TargetAttributeName":"y"}},"AutoMLProblemTypeConfigName":"Tabular","CreationTime":"2024-03-01T10:00:00Z","AutoMLJobStatus":"Completed"}"#,
+    )
+    .await;
+    assert_eq!(page.editor.api.get_untracked(), Api::V2);
+    let uri: HtmlInputElement = page.field(V2_S3_URI).unchecked_into();
+    assert_eq!(uri.value(), "s3://example-bucket/sales/train/");
+    let said = page.editor.notice.get_untracked();
+    assert!(
+        said.contains("Left out AutoMLJobArn, AutoMLProblemTypeConfigName, CreationTime, AutoMLJobStatus: they are what describe-auto-ml-job-v2 reports about the job"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Read as a CreateAutoMLJobV2 request"),
+        "{said}"
+    );
+}

@@ -25,18 +25,22 @@ pub fn Import() -> impl IntoView {
     };
     // The import readers load on first use (see `on_demand`): meanwhile the panel says so.
     let loading = RwSignal::new(false);
-    let apply = move |result: Result<import::Imported, import::ImportError>| {
+    let apply = move |result: Result<(Api, import::Imported), import::ImportError>| {
         match result {
-        // The operation is told from what was read: a V2 body (or a create-auto-ml-job-v2
-        // command, whose body has V2's members) opens as V2.
-        Ok(import::Imported { request: node, left_out, diagnostics }) => match Draft::from_node_for(
-            node.clone(),
-            Api::of(automl_rules::detect(&node)),
+        // The operation is the one the text was read as, told from the text itself as
+        // `automl-job import` tells it: the command a script runs (create-auto-ml-job-v2), the
+        // method a program calls (create_auto_ml_job_v2), else a body's members. So a V2
+        // command whose body has no V2-only member still opens as V2.
+        Ok((api, import::Imported { request: node, left_out, diagnostics })) => match Draft::from_node_for(
+            node,
+            api,
         ) {
             Some(d) => {
-                // The first sentence names the step (Undo's title quotes it).
+                // The first sentence names the step (Undo's title quotes it); the second says
+                // which operation the text was read as.
+                let read_as = format!("Read as a {} request, told from the text.", api.operation().name);
                 let what = if left_out.is_empty() {
-                    "Imported the request. Undo puts your previous draft back.".to_string()
+                    format!("Imported the request. {read_as} Undo puts your previous draft back.")
                 } else {
                     let rename = if import::left_out_describe_output(&left_out) {
                         " AutoMLJobName is still the described job's: give the new job a name of its own."
@@ -44,9 +48,9 @@ pub fn Import() -> impl IntoView {
                         ""
                     };
                     format!(
-                        "Imported the request. Left out {}: they are {}, not part of the request, so no export carries them.{rename} Undo puts your previous draft back.",
+                        "Imported the request. {read_as} Left out {}: they are {}, not part of the request, so no export carries them.{rename} Undo puts your previous draft back.",
                         left_out.join(", "),
-                        import::left_out_kind(&left_out[0])
+                        import::left_out_kind_for(api.operation(), &left_out[0])
                     )
                 };
                 let holes: Vec<_> = diagnostics
