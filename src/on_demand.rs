@@ -54,6 +54,14 @@ pub fn export(request: &Node, target: Target, api: Api) -> Option<String> {
     imp::export(request, target, api)
 }
 
+/// `request` converted to `to`, as the offer to switch the operation shows it (the package's
+/// `convert`, the one `automl-job convert` gives); `None` while the module is not loaded.
+/// A request the package cannot convert (a V2 problem type other than tabular, to V1) comes
+/// back refused, with the package's reason.
+pub fn convert(request: &Node, to: Api) -> Option<crate::state::api::Converted> {
+    imp::convert(request, to)
+}
+
 /// A JSON text without the whitespace between its tokens (strings kept as they are).
 #[cfg_attr(feature = "linked-rules", allow(dead_code))]
 fn compact(text: &str) -> String {
@@ -97,6 +105,12 @@ mod imp {
 
     pub fn export(request: &Node, target: Target, api: Api) -> Option<String> {
         Some(export::render_for(api.operation(), request, target))
+    }
+
+    pub fn convert(request: &Node, to: Api) -> Option<crate::state::api::Converted> {
+        Some(crate::state::api::Converted::of(
+            automl_rules::convert::convert(request, to.operation()),
+        ))
     }
 }
 
@@ -275,6 +289,41 @@ export function load_rules(path) {
                 Err(thrown) => format!("Could not export this: {}", message(&thrown)),
             },
         )
+    }
+
+    pub fn convert(request: &Node, to: Api) -> Option<crate::state::api::Converted> {
+        let convert = function("convert")?;
+        let refused = |why: String| crate::state::api::Converted {
+            request: request.clone(),
+            moved: 0,
+            left_out: Vec::new(),
+            unknown: 0,
+            refused: Some(why),
+        };
+        // Compact, as for an export: a request near the input limit still fits it.
+        let text = JsValue::from_str(&json::to_compact(request));
+        let result = match convert.call2(&JsValue::NULL, &text, &JsValue::from_str(to.id())) {
+            Ok(result) => result,
+            // The package throws the command's reason for a request it cannot convert.
+            Err(thrown) => return Some(refused(message(&thrown))),
+        };
+        // The converted body as the command prints it, read by the page's own JSON reader
+        // (numbers keep their digits), as an import's.
+        let request = match json::parse(&super::compact(&string(&result, "json"))) {
+            Ok(request) => request,
+            Err(e) => return Some(refused(e.message)),
+        };
+        let left_out = Array::from(&get(&result, "leftOut"))
+            .iter()
+            .map(|l| (string(&l, "pointer"), string(&l, "why")))
+            .collect();
+        Some(crate::state::api::Converted {
+            request,
+            moved: Array::from(&get(&result, "moved")).length() as usize,
+            left_out,
+            unknown: Array::from(&get(&result, "unknown")).length() as usize,
+            refused: None,
+        })
     }
 }
 

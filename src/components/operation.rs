@@ -1,11 +1,14 @@
 //! The choice of operation at the top of the form: `CreateAutoMLJob` or `CreateAutoMLJobV2`.
 //! Choosing the other one with a request written offers to convert it, to start an empty
-//! one, or to stay; each switch is a step Undo takes back.
+//! one, or to stay; each switch is a step Undo takes back. The conversion is the rules
+//! package's (src/on_demand.rs), loaded on the first such offer: meanwhile the offer says
+//! "Preparing the conversion…" and can already start empty or be cancelled.
 
 use leptos::prelude::*;
 
 use super::use_editor;
 use crate::browser;
+use crate::on_demand;
 use crate::state::api::{Api, Switch};
 
 /// The operation chooser, and the offer made when switching a written request.
@@ -20,14 +23,54 @@ pub fn OperationChoice() -> impl IntoView {
             offer.set(None);
             return;
         }
-        let switch = editor.draft.with_untracked(|d| Switch::plan(d, to));
+        let switch = editor.draft.with_untracked(|d| {
+            let switch = Switch::plan(d, to);
+            if on_demand::is_loaded() {
+                switch.with_conversion(d)
+            } else {
+                switch
+            }
+        });
         if switch.untouched {
             editor.replace(switch.empty(), &switch.started_empty_line(), false);
             offer.set(None);
-        } else {
-            offer.set(Some(switch));
-            browser::after_tick(|| {
-                browser::focus("operation-offer");
+            return;
+        }
+        let preparing = switch.needs_conversion();
+        offer.set(Some(switch));
+        browser::after_tick(|| {
+            browser::focus("operation-offer");
+        });
+        if preparing {
+            on_demand::load_then(move |loaded| {
+                // Unless the offer was answered or changed meanwhile, it gets its conversion
+                // (of the draft as it is now), or says why there is none.
+                let waiting = offer
+                    .try_with_untracked(|o| {
+                        o.as_ref()
+                            .is_some_and(|s| s.to == to && s.needs_conversion())
+                    })
+                    .unwrap_or(false);
+                if !waiting {
+                    return;
+                }
+                let switch = editor.draft.with_untracked(|d| {
+                    let switch = Switch::plan(d, to);
+                    let switch = match &loaded {
+                        Ok(()) => switch.with_conversion(d),
+                        Err(_) => switch,
+                    };
+                    if switch.needs_conversion() {
+                        let why = loaded
+                            .as_ref()
+                            .err()
+                            .map_or("the rules package has no convert", |e| e.as_str());
+                        switch.unconverted(d, why)
+                    } else {
+                        switch
+                    }
+                });
+                offer.set(Some(switch));
             });
         }
     };
@@ -49,37 +92,15 @@ pub fn OperationChoice() -> impl IntoView {
         }
         close();
     };
-    let offer_view = move || {
+    // The offer's box stays while its words change (the conversion arriving), so the focus
+    // stays in it.
+    let open = Memo::new(move |_| offer.with(Option::is_some));
+    let offer_body = move || {
         offer.get().map(|s| {
-            let has_conversion = s.conversion.as_ref().is_some_and(|c| c.refused.is_none());
-            let left_out = s
-                .conversion
-                .as_ref()
-                .map(|c| c.left_out.clone())
-                .unwrap_or_default();
-            view! {
-                <div class="offer" id="operation-offer" tabindex="-1" role="group" aria-labelledby="operation-offer-title">
-                    <p id="operation-offer-title">{s.question()}</p>
-                    {(!left_out.is_empty())
-                        .then(|| {
-                            view! {
-                                <ul class="left-out">
-                                    {left_out
-                                        .into_iter()
-                                        .map(|(pointer, why)| view! { <li><code>{pointer}</code>": "{why}</li> })
-                                        .collect_view()}
-                                </ul>
-                            }
-                        })}
+            if s.needs_conversion() {
+                return view! {
+                    <p id="operation-offer-title" role="status">"Preparing the conversion…"</p>
                     <div class="actions">
-                        {has_conversion
-                            .then(|| {
-                                view! {
-                                    <button type="button" id="operation-convert" on:click=convert>
-                                        "Convert"
-                                    </button>
-                                }
-                            })}
                         <button type="button" class="secondary" id="operation-empty" on:click=start_empty>
                             "Start empty"
                         </button>
@@ -87,6 +108,60 @@ pub fn OperationChoice() -> impl IntoView {
                             "Cancel"
                         </button>
                     </div>
+                }
+                .into_any();
+            }
+            let has_conversion = s.conversion.as_ref().is_some_and(|c| c.refused.is_none());
+            let left_out = s
+                .conversion
+                .as_ref()
+                .map(|c| c.left_out.clone())
+                .unwrap_or_default();
+            view! {
+                <p id="operation-offer-title">{s.question()}</p>
+                {(!left_out.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="left-out">
+                                {left_out
+                                    .into_iter()
+                                    .map(|(pointer, why)| view! { <li><code>{pointer}</code>": "{why}</li> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
+                <div class="actions">
+                    {has_conversion
+                        .then(|| {
+                            view! {
+                                <button type="button" id="operation-convert" on:click=convert>
+                                    "Convert"
+                                </button>
+                            }
+                        })}
+                    <button type="button" class="secondary" id="operation-empty" on:click=start_empty>
+                        "Start empty"
+                    </button>
+                    <button type="button" class="secondary" id="operation-cancel" on:click=move |_| close()>
+                        "Cancel"
+                    </button>
+                </div>
+            }
+            .into_any()
+        })
+    };
+    let offer_view = move || {
+        open.get().then(|| {
+            view! {
+                <div
+                    class="offer"
+                    id="operation-offer"
+                    tabindex="-1"
+                    role="group"
+                    aria-labelledby="operation-offer-title"
+                    aria-busy=move || offer.with(|o| o.as_ref().is_some_and(Switch::needs_conversion)).then_some("true")
+                >
+                    {offer_body}
                 </div>
             }
         })

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use super::use_editor;
 use crate::browser;
-use crate::state::api::{Api, Switch};
+use crate::state::api::Api;
 use crate::state::draft::Draft;
 use crate::state::verdict::Verdict;
-use crate::state::{share, EXAMPLE};
+use crate::state::{share, EXAMPLE, EXAMPLE_V2};
 
 /// New request, undo, check all, share link, and what just happened.
 #[component]
@@ -24,12 +24,16 @@ pub fn Toolbar() -> impl IntoView {
     };
     let example = move |_| {
         // The example is JSON (a test holds it to that), a CreateAutoMLJob request; while a
-        // V2 request is written, its tabular V2 form (converted as "Convert" does).
-        let example = json::parse(EXAMPLE).ok().and_then(Draft::from_node);
-        let example = match editor.api.get_untracked() {
-            Api::V1 => example,
-            Api::V2 => example.and_then(|d| Switch::plan(&d, Api::V2).converted().map(|c| c.0)),
+        // V2 request is written, its tabular V2 form (as "Convert" makes it; a test holds it
+        // to that).
+        let api = editor.api.get_untracked();
+        let text = match api {
+            Api::V1 => EXAMPLE,
+            Api::V2 => EXAMPLE_V2,
         };
+        let example = json::parse(text)
+            .ok()
+            .and_then(|node| Draft::from_node_for(node, api));
         if let Some(d) = example {
             editor.replace(
                 d,

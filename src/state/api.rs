@@ -130,8 +130,36 @@ impl Switch {
             from: draft.api,
             to,
             untouched,
-            conversion: (!untouched).then(|| convert(&draft.root, to)).flatten(),
+            conversion: None,
         }
+    }
+
+    /// Whether the offer needs a conversion it does not have yet (it is made by the rules
+    /// package, loaded on demand: src/on_demand.rs).
+    pub fn needs_conversion(&self) -> bool {
+        !self.untouched && self.conversion.is_none()
+    }
+
+    /// The switch with `draft` converted (by the rules package, `None` while it is not
+    /// loaded).
+    pub fn with_conversion(mut self, draft: &Draft) -> Switch {
+        if !self.untouched {
+            self.conversion = crate::on_demand::convert(&draft.root, self.to);
+        }
+        self
+    }
+
+    /// The switch when the conversion could not be loaded: the offer says why and offers to
+    /// start empty.
+    pub fn unconverted(mut self, draft: &Draft, why: &str) -> Switch {
+        self.conversion = Some(Converted {
+            request: draft.root.clone(),
+            moved: 0,
+            left_out: Vec::new(),
+            unknown: 0,
+            refused: Some(format!("the conversion could not be loaded ({why})")),
+        });
+        self
     }
 
     /// A new request of the operation switched to.
@@ -204,16 +232,20 @@ impl Switch {
     }
 }
 
-/// The request `request` converted to `to` by the rules library.
-fn convert(request: &automl_rules::json::Node, to: Api) -> Option<Converted> {
-    let c = automl_rules::convert::convert(request, to.operation());
-    Some(Converted {
-        moved: c.moved.len(),
-        left_out: c.left_out.into_iter().map(|l| (l.pointer, l.why)).collect(),
-        unknown: c.unknown.len(),
-        refused: c.refused,
-        request: c.request,
-    })
+impl Converted {
+    /// The rules library's conversion, as the page shows it (the linked build of
+    /// src/on_demand.rs and the native tests; the release page gets the same answer from the
+    /// rules package).
+    #[cfg(any(test, feature = "linked-rules"))]
+    pub fn of(c: automl_rules::convert::Conversion) -> Converted {
+        Converted {
+            moved: c.moved.len(),
+            left_out: c.left_out.into_iter().map(|l| (l.pointer, l.why)).collect(),
+            unknown: c.unknown.len(),
+            refused: c.refused,
+            request: c.request,
+        }
+    }
 }
 
 /// The saved text of a request of `api` whose compact JSON is `compact`.
@@ -273,6 +305,19 @@ mod tests {
 mod switch_tests {
     use super::*;
 
+    /// A switch planned with the rules library's conversion (what the page gets from the
+    /// rules package, src/on_demand.rs).
+    fn planned(draft: &Draft, to: Api) -> Switch {
+        let mut switch = Switch::plan(draft, to);
+        if switch.needs_conversion() {
+            switch.conversion = Some(Converted::of(automl_rules::convert::convert(
+                &draft.root,
+                to.operation(),
+            )));
+        }
+        switch
+    }
+
     #[test]
     fn a_new_request_switches_at_once_and_a_written_one_is_asked_about() {
         let fresh = Switch::plan(
@@ -285,6 +330,20 @@ mod switch_tests {
         written.set_text("/AutoMLJobName", "churn");
         let asked = Switch::plan(&written, Api::V2);
         assert!(!asked.untouched);
+        // The conversion comes from the rules package, loaded on demand: until then the
+        // offer knows it needs one.
+        assert!(asked.needs_conversion() && !fresh.needs_conversion());
+        assert!(!planned(&written, Api::V2).needs_conversion());
+        // Not loaded (offline): the offer says why and offers to start empty, not to convert.
+        let failed = asked.clone().unconverted(&written, "network error");
+        assert!(!failed.needs_conversion() && failed.converted().is_none());
+        assert!(
+            failed
+                .question()
+                .starts_with("The conversion could not be loaded (network error). Start a new CreateAutoMLJobV2 request instead?"),
+            "{}",
+            failed.question()
+        );
         assert!(asked
             .started_empty_line()
             .starts_with("Started a new CreateAutoMLJobV2 request."));
@@ -302,7 +361,7 @@ mod switch_tests {
         d.set_text("/InputDataConfig/0/TargetAttributeName", "churned");
         d.set_text("/ProblemType", "BinaryClassification");
         d.set_text("/AutoMLJobConfig/CompletionCriteria/MaxCandidates", "10");
-        let switch = Switch::plan(&d, Api::V2);
+        let switch = planned(&d, Api::V2);
         let c = switch.conversion.as_ref().unwrap();
         assert!(c.moved >= 3, "{c:?}");
         assert!(c.refused.is_none());
@@ -328,13 +387,13 @@ mod switch_tests {
             "{line}"
         );
         // Back to V1 it goes, tabular as it is.
-        let back = Switch::plan(&v2, Api::V1).converted().unwrap().0;
+        let back = planned(&v2, Api::V1).converted().unwrap().0;
         assert_eq!(back.api, Api::V1);
         assert_eq!(back.text("/ProblemType"), "BinaryClassification");
         // The example converts to a V2 request the V2 rules accept as the V1 rules do.
         let example =
             Draft::from_node(automl_rules::json::parse(super::super::EXAMPLE).unwrap()).unwrap();
-        let (v2, _) = Switch::plan(&example, Api::V2).converted().unwrap();
+        let (v2, _) = planned(&example, Api::V2).converted().unwrap();
         let errors: Vec<_> = automl_rules::check_node_for(Api::V2.operation(), &v2.root)
             .into_iter()
             .filter(|d| d.is_error())
@@ -345,12 +404,26 @@ mod switch_tests {
         let mut gen = Draft::new_for(Api::V2);
         gen.set_text("/AutoMLJobName", "llm");
         gen.choose_member("/AutoMLProblemTypeConfig", "TextGenerationJobConfig", None);
-        let refused = Switch::plan(&gen, Api::V1);
+        let refused = planned(&gen, Api::V1);
         assert!(refused.converted().is_none());
         assert!(
             refused.question().contains("text generation"),
             "{}",
             refused.question()
+        );
+    }
+
+    #[test]
+    fn the_v2_example_is_the_example_converted() {
+        // The Example button of a V2 request loads src/state/example-v2.json, so it needs no
+        // conversion (the rules package) on the first load.
+        let example =
+            Draft::from_node(automl_rules::json::parse(super::super::EXAMPLE).unwrap()).unwrap();
+        let (converted, _) = planned(&example, Api::V2).converted().unwrap();
+        let v2 = automl_rules::json::parse(super::super::EXAMPLE_V2).unwrap();
+        assert_eq!(
+            automl_rules::json::to_compact(&v2),
+            automl_rules::json::to_compact(&converted.root)
         );
     }
 }

@@ -33,6 +33,11 @@ pub mod words;
 /// A small valid request (`src/state/example.json`) to start from.
 pub const EXAMPLE: &str = include_str!("example.json");
 
+/// The same request as a `CreateAutoMLJobV2` request (`src/state/example-v2.json`, what
+/// `automl-job convert --to v2` makes of it; a test holds it to that), so the Example button
+/// of a V2 request needs no conversion on the first load.
+pub const EXAMPLE_V2: &str = include_str!("example-v2.json");
+
 /// The localStorage key of the saved draft.
 pub const DRAFT_KEY: &str = "automl-job-web.draft";
 

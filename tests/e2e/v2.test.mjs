@@ -201,3 +201,50 @@ test('V2 commands, notebook cells and describe-auto-ml-job-v2 output import as V
     await b.close();
   }
 });
+
+test('switching a written request to V2 waits visibly for the conversion, which loads on demand, then converts', async () => {
+  const b = await launch(server.origin);
+  // The conversion is the rules package's (dist/rules/), held here until released.
+  const MODULE = /\/rules\/automl_job_rules(_bg\.wasm|\.js)$/;
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await b.page.route(MODULE, async (route) => { await held; await route.continue(); });
+  const fetched = [];
+  b.page.on('request', (r) => { if (MODULE.test(new URL(r.url()).pathname)) fetched.push(new URL(r.url()).pathname); });
+  try {
+    const { page } = b;
+    await open(page, server.url);
+    // The Example button of a V1 request, then of nothing else: no conversion needed.
+    await page.click('button:text-is("Start from an example")');
+    await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'churn-prediction-1');
+    assert.deepEqual(fetched, [], 'a first visit does not fetch the conversion');
+    await page.check('[id="operation:v2"]');
+    await page.waitForSelector('#operation-offer[aria-busy="true"]');
+    assert.equal(await page.locator('#operation-offer-title').textContent(), 'Preparing the conversion…');
+    assert.equal(await page.locator('#operation-convert').count(), 0, 'no Convert before the conversion');
+    // The page does not freeze meanwhile.
+    await field(page, '/AutoMLJobName').fill('churn-2');
+    await page.keyboard.press('Tab');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2');
+    release();
+    await page.waitForSelector('#operation-convert', { timeout: 20000 });
+    assert.equal(await page.locator('#operation-offer').getAttribute('aria-busy'), null);
+    assert.match(await page.locator('#operation-offer-title').textContent(), /^Convert this request to CreateAutoMLJobV2: 5 members move, none has no place there\.$/);
+    await page.click('#operation-convert');
+    await page.waitForSelector('[id="problem-type:TabularJobConfig"]');
+    assert.ok(await page.locator('[id="operation:v2"]').isChecked());
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-2');
+    assert.equal(await field(page, '/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName').inputValue(), 'churned');
+    assert.match(await page.locator('#status').textContent(), /^Converted the request to CreateAutoMLJobV2: 5 members moved\./);
+    // The Example button of a V2 request: its tabular V2 form, at once.
+    await page.click('button:text-is("Start from an example")');
+    await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'churn-prediction-1');
+    assert.ok(await page.locator('[id="operation:v2"]').isChecked());
+    assert.equal(await field(page, '/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName').inputValue(), 'churned');
+    assert.deepEqual(fetched, ['/editor/rules/automl_job_rules.js', '/editor/rules/automl_job_rules_bg.wasm'], 'fetched once');
+    assert.deepEqual(b.errors, []);
+    assert.deepEqual(b.offsite, []);
+  } finally {
+    await b.close();
+  }
+});
