@@ -1,6 +1,6 @@
 //! The "Check my data" panel's decisions, in plain Rust: which channels the draft has (V1's
 //! `InputDataConfig` or V2's `AutoMLJobInputDataConfig`), the request text the preflight
-//! worker reads (a V2 request told as the V1 members the preflight knows), the worker's
+//! worker reads (the preflight's own choice of members, V1's or V2's), the worker's
 //! findings as the form's diagnostics (at the channel's fields, with their place in the file),
 //! and the progress line (bytes, MB/s, time left) in integer arithmetic (the page links no
 //! float formatting).
@@ -9,12 +9,10 @@ use std::cell::RefCell;
 
 use automl_preflight_worker::{FindingView, ReportView};
 use automl_rules::diag::{Diagnostic, Severity};
-use automl_rules::json::{self, write_string, Node};
+use automl_rules::json::Node;
 
-/// The V2 channel list and where a V2 request keeps the target, sample weight and problem
-/// type (API, CreateAutoMLJobV2: `AutoMLJobInputDataConfig`; `TabularJobConfig`).
+/// The V2 channel list (API, CreateAutoMLJobV2: `AutoMLJobInputDataConfig`).
 const V2_CHANNELS: &str = "AutoMLJobInputDataConfig";
-const V2_TABULAR: &str = "/AutoMLProblemTypeConfig/TabularJobConfig";
 
 /// One channel of the draft a file can be chosen for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,9 +43,9 @@ impl DataChannel {
 }
 
 /// Whether the request is a `CreateAutoMLJobV2` body (its channels are
-/// `AutoMLJobInputDataConfig`).
+/// `AutoMLJobInputDataConfig`), by the rule the preflight and `automl_rules::detect` share.
 pub fn is_v2(root: &Node) -> bool {
-    root.get(V2_CHANNELS).is_some() && root.get("InputDataConfig").is_none()
+    automl_preflight::is_v2(root)
 }
 
 /// The draft's channels, in the preflight's order.
@@ -78,101 +76,21 @@ pub fn channels(root: &Node) -> Vec<DataChannel> {
     out
 }
 
-/// The request text the worker checks the data against: what the preflight reads of the
-/// draft (its channels, problem type and objective, so editing the job's name does not
-/// make a check stale); for `CreateAutoMLJobV2`, its channels as `InputDataConfig` with the
-/// tabular target and sample weight in each ([`to_diagnostics`] maps the findings back).
+/// The request text the worker checks the data against: the members the preflight reads of
+/// the draft, V1's or V2's (`automl_preflight::request_text`, as the command line reads
+/// them), so editing the job's name does not make a check stale.
 pub fn request_text(root: &Node) -> String {
-    if !is_v2(root) {
-        let mut out = String::from("{");
-        for key in ["InputDataConfig", "ProblemType", "AutoMLJobObjective"] {
-            if let Some(v) = root.get(key) {
-                if out.len() > 1 {
-                    out.push(',');
-                }
-                write_string(&mut out, key);
-                out.push(':');
-                out.push_str(&json::to_compact(v));
-            }
-        }
-        out.push('}');
-        return out;
-    }
-    let tabular = root.pointer(V2_TABULAR);
-    let from_tabular = |key: &str| tabular.and_then(|t| t.get(key));
-    let mut out = String::from("{\"InputDataConfig\":[");
-    let items = root
-        .get(V2_CHANNELS)
-        .and_then(Node::as_array)
-        .unwrap_or_default();
-    for (i, c) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let Some(members) = c.as_object() else {
-            out.push_str("null");
-            continue;
-        };
-        out.push('{');
-        let mut first = true;
-        let mut member = |out: &mut String, key: &str, value: &Node| {
-            if !first {
-                out.push(',');
-            }
-            first = false;
-            write_string(out, key);
-            out.push(':');
-            out.push_str(&json::to_compact(value));
-        };
-        for m in members {
-            member(&mut out, &m.key, &m.value);
-        }
-        for key in ["TargetAttributeName", "SampleWeightAttributeName"] {
-            if let Some(v) = from_tabular(key) {
-                member(&mut out, key, v);
-            }
-        }
-        out.push('}');
-    }
-    out.push(']');
-    if let Some(p) = from_tabular("ProblemType") {
-        out.push_str(",\"ProblemType\":");
-        out.push_str(&json::to_compact(p));
-    }
-    if let Some(o) = root.get("AutoMLJobObjective") {
-        out.push_str(",\"AutoMLJobObjective\":");
-        out.push_str(&json::to_compact(o));
-    }
-    out.push('}');
-    out
+    automl_preflight::request_text(root)
 }
 
-/// A preflight path (`/InputDataConfig/0/TargetAttributeName`) in the draft's terms: as it
-/// is for V1; for V2 the channel list's name, and the tabular job's members.
-pub fn draft_path(path: &str, v2: bool) -> String {
-    if !v2 {
-        return path.to_string();
-    }
-    if path == "/ProblemType" {
-        return format!("{V2_TABULAR}/ProblemType");
-    }
-    let Some(rest) = path.strip_prefix("/InputDataConfig/") else {
-        return path.to_string();
-    };
-    let member = rest.split_once('/').map(|(_, m)| m).unwrap_or("");
-    match member {
-        "TargetAttributeName" | "SampleWeightAttributeName" => format!("{V2_TABULAR}/{member}"),
-        _ => format!("/{V2_CHANNELS}/{rest}"),
-    }
+/// The worker's findings as the form's diagnostics, each message ending with its place in the
+/// file (`train.csv, line 13`). The preflight reads a V2 request as V2, so its paths are
+/// the draft's own for either operation (`v2` is not needed to map them).
+pub fn to_diagnostics(report: &ReportView, _v2: bool) -> Vec<Diagnostic> {
+    report.findings.iter().map(diagnostic).collect()
 }
 
-/// The worker's findings as the form's diagnostics, at the draft's paths, each message
-/// ending with its place in the file (`train.csv, line 13`).
-pub fn to_diagnostics(report: &ReportView, v2: bool) -> Vec<Diagnostic> {
-    report.findings.iter().map(|f| diagnostic(f, v2)).collect()
-}
-
-fn diagnostic(f: &FindingView, v2: bool) -> Diagnostic {
+fn diagnostic(f: &FindingView) -> Diagnostic {
     let place = match (&f.file, f.line, f.offset) {
         (Some(file), Some(line), _) => format!(" ({file}, line {line})"),
         (Some(file), None, Some(offset)) => format!(" ({file}, byte {offset})"),
@@ -185,13 +103,13 @@ fn diagnostic(f: &FindingView, v2: bool) -> Diagnostic {
             Severity::Warning
         },
         code: intern(&f.code),
-        path: draft_path(&f.path, v2),
+        path: f.path.clone(),
         message: format!("{}{place}", f.message),
         service_message: None,
         cli_message: None,
         span: None,
         service_clause: None,
-        related: f.related.iter().map(|p| draft_path(p, v2)).collect(),
+        related: f.related.clone(),
     }
 }
 
@@ -254,6 +172,7 @@ pub fn percent(per_mille: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use automl_rules::json;
 
     fn node(text: &str) -> Node {
         json::parse(text).unwrap()
@@ -278,30 +197,27 @@ mod tests {
 
     #[test]
     #[cfg(not(target_arch = "wasm32"))]
-    fn a_v2_request_is_told_to_the_worker_in_v1_members_and_its_findings_come_back() {
+    fn a_v2_request_is_told_to_the_worker_as_v2_and_its_findings_are_at_its_members() {
         let v2 = node(
-            r#"{"AutoMLJobInputDataConfig": [{"ChannelType": "training", "CompressionType": "Gzip"}],
+            r#"{"AutoMLJobName": "x", "AutoMLJobInputDataConfig": [{"ChannelType": "training", "CompressionType": "Gzip"}],
                 "AutoMLProblemTypeConfig": {"TabularJobConfig": {"TargetAttributeName": "y", "ProblemType": "Regression"}},
                 "AutoMLJobObjective": {"MetricName": "MSE"}}"#,
         );
-        let plan = automl_preflight::Plan::from_text(&request_text(&v2)).unwrap();
+        let text = request_text(&v2);
+        assert!(!text.contains("AutoMLJobName"), "{text}");
+        let plan = automl_preflight::Plan::from_text(&text).unwrap();
         assert_eq!(plan.channels[0].target.as_deref(), Some("y"));
         assert!(plan.channels[0].gzip);
         assert_eq!(plan.problem_type.as_deref(), Some("Regression"));
         assert_eq!(plan.metric.as_deref(), Some("MSE"));
         assert_eq!(
-            draft_path("/InputDataConfig/0/TargetAttributeName", true),
+            plan.channels[0].pointer("TargetAttributeName"),
             "/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName"
         );
         assert_eq!(
-            draft_path("/InputDataConfig/0/DataSource/S3DataSource/S3Uri", true),
+            plan.channels[0].data_pointer(),
             "/AutoMLJobInputDataConfig/0/DataSource/S3DataSource/S3Uri"
         );
-        assert_eq!(
-            draft_path("/ProblemType", true),
-            "/AutoMLProblemTypeConfig/TabularJobConfig/ProblemType"
-        );
-        assert_eq!(draft_path("/ProblemType", false), "/ProblemType");
     }
 
     #[test]

@@ -16,6 +16,8 @@ one IAM user may read S3, another may not.
   manifest entry that does not exist, access denied, an unknown access key, an endpoint
   that refuses connections and one that never answers (no hang).
 - Credentials, region and endpoint from a profile in the shared files.
+- The same for a ``CreateAutoMLJobV2`` request (``AutoMLJobInputDataConfig``, the target in
+  ``TabularJobConfig``), its findings at the V2 members.
 - The progress bar: nothing on standard error when it is not a terminal; drawn on a
   pseudo-terminal.
 
@@ -190,6 +192,30 @@ def request(*channels, compression=None):
     }
 
 
+def request_v2(*channels, compression=None):
+    """The same request as ``request`` as a CreateAutoMLJobV2 body: the channels in
+    ``AutoMLJobInputDataConfig``, the target and problem type in ``TabularJobConfig``."""
+    v1 = request(*channels, compression=compression)
+    config = []
+    for channel in v1["InputDataConfig"]:
+        channel = dict(channel)
+        del channel["TargetAttributeName"]
+        config.append(channel)
+    return {
+        "AutoMLJobName": v1["AutoMLJobName"],
+        "RoleArn": v1["RoleArn"],
+        "OutputDataConfig": v1["OutputDataConfig"],
+        "AutoMLJobInputDataConfig": config,
+        "AutoMLProblemTypeConfig": {
+            "TabularJobConfig": {
+                "TargetAttributeName": "churn",
+                "ProblemType": v1["ProblemType"],
+            }
+        },
+        "AutoMLJobObjective": v1["AutoMLJobObjective"],
+    }
+
+
 def renamed(value, names):
     """A JSON value with each local path in its strings written as its S3 URI."""
     if isinstance(value, str):
@@ -300,7 +326,7 @@ class Checks:
         if run.returncode != exit_code:
             return self.result(name, f"exit {run.returncode}, expected {exit_code}: {got['diagnostics']}")
         slots = {}
-        for channel in body["InputDataConfig"]:
+        for channel in body.get("InputDataConfig") or body["AutoMLJobInputDataConfig"]:
             slots.setdefault(channel.get("ChannelType", "training"), len(slots))
         for key, summary in zip(expected_keys, got["channels"]):
             # The local run: this one file in its channel's slot, one file per other channel.
@@ -345,6 +371,18 @@ class Checks:
 
     # --- messages --------------------------------------------------------------------
 
+    def found_at(self, name, body, code, path, exit_code):
+        """The S3 run finds `code` at the JSON Pointer `path` and exits with `exit_code`."""
+        run, got = self.s3_json(body)
+        if got is None:
+            return self.result(name, f"no JSON (exit {run.returncode}): {run.stderr[-800:]!r}")
+        found = [(d["code"], d["path"]) for d in got["diagnostics"]]
+        if (code, path) not in found:
+            return self.result(name, f"no {code} at {path}: {found}")
+        if run.returncode != exit_code:
+            return self.result(name, f"exit {run.returncode}, expected {exit_code}")
+        self.result(name, None)
+
     def unreadable(self, name, body, says, user="reader", timeout=120, within=None, **env):
         started = time.monotonic()
         try:
@@ -357,7 +395,8 @@ class Checks:
             return self.result(name, f"exit {run.returncode}, expected 2: {out[-800:]}")
         if f"error[unreadable]: {says}" not in out:
             return self.result(name, f"expected 'error[unreadable]: {says}' in: {out[-800:]}")
-        if "= path: /InputDataConfig/" not in out:
+        channels = "AutoMLJobInputDataConfig" if "AutoMLJobInputDataConfig" in body else "InputDataConfig"
+        if f"= path: /{channels}/" not in out:
             return self.result(name, f"the message is not located at its channel: {out[-800:]}")
         if within is not None and took > within:
             return self.result(name, f"took {took:.1f} s, more than {within} s")
@@ -491,6 +530,34 @@ def run_checks(c, moto):
         },
         "pq/big.parquet",
         os.path.join(c.work, "moto.log"),
+    )
+    # CreateAutoMLJobV2: the channels of AutoMLJobInputDataConfig, the target of TabularJobConfig.
+    c.same_report_as_local(
+        "V2: one gzip object and one CSV object: the same report as local files",
+        request_v2(
+            ("S3Prefix", f"{b}/gz/part-0.csv.gz", "training"),
+            ("S3Prefix", f"{b}/valid/", "validation"),
+            compression="Gzip",
+        ),
+        ["gz/part-0.csv.gz", "valid/v.csv"],
+    )
+    c.objects_match_local(
+        "V2: a manifest: its objects in its own order",
+        request_v2(("ManifestFile", f"{b}/manifests/train.manifest", "training")),
+        ["train/sub/part-2.csv", "train/part-0.csv"],
+        1,  # 400 rows in all
+    )
+    c.found_at(
+        "V2: a training set too small is found at the V2 channel",
+        request_v2(("S3Prefix", f"{b}/valid/v.csv", "training")),
+        "too-few-rows",
+        "/AutoMLJobInputDataConfig/0/DataSource/S3DataSource/S3Uri",
+        1,
+    )
+    c.unreadable(
+        "V2: an empty prefix (a folder marker only)",
+        request_v2(("S3Prefix", f"{b}/empty/", "training")),
+        f"no objects under {b}/empty/",
     )
     c.unreadable(
         "an empty prefix (a folder marker only)",

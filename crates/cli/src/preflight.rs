@@ -1,5 +1,7 @@
 //! `automl-job preflight REQUEST.json DATA...`: reads the data files (a Parquet file by its
-//! footer only) through `automl-preflight` and prints what it finds. Exit status: 0 the job
+//! footer only) through `automl-preflight` and prints what it finds. A `CreateAutoMLJobV2`
+//! request is read as such (`automl_preflight::Plan`): its channels, its problem type's
+//! columns, findings at its own members. Exit status: 0 the job
 //! would start, 1 something in the data would fail it, 2 a file cannot be read or the
 //! request is not JSON.
 
@@ -11,6 +13,7 @@ use std::time::{Duration, SystemTime};
 use automl_preflight::{ChannelResult, Finding, Plan, Preflight, Report};
 use automl_rules::diag::Severity;
 use automl_rules::json;
+use automl_rules::rules::layout::Problem;
 
 use crate::args::{Format, PreflightArgs};
 use crate::{display_name, io_reason, read_input};
@@ -30,12 +33,21 @@ pub fn command(args: PreflightArgs) -> io::Result<u8> {
             return Ok(2);
         }
     };
+    if plan.problem == Problem::ImageClassification {
+        eprintln!(
+            "error: {} is a CreateAutoMLJobV2 request for {}: nothing to preflight",
+            input.name,
+            plan.not_checked().unwrap_or_default()
+        );
+        return Ok(2);
+    }
     if args.data.len() > plan.channels.len() {
         let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
         eprintln!(
-            "error: {} for {} in the request's InputDataConfig: give one file per channel, training first",
+            "error: {} for {} in the request's {}: give one file per channel, training first",
             count(args.data.len(), "data file"),
             count(plan.channels.len(), "channel"),
+            plan.channel_list(),
         );
         return Ok(2);
     }
@@ -72,7 +84,11 @@ pub fn command(args: PreflightArgs) -> io::Result<u8> {
         let finding = Finding::new(
             Severity::Error,
             "data-changed",
-            format!("/InputDataConfig/{}/DataSource/S3DataSource/S3Uri", c.channel),
+            format!(
+                "/{}/{}/DataSource/S3DataSource/S3Uri",
+                plan.channel_list(),
+                c.channel
+            ),
             format!(
                 "{} changed while it was read (it is still being written?): its first {} bytes were checked, as they were when it was opened; check it again once it is complete",
                 c.file, c.bytes
@@ -99,16 +115,17 @@ pub fn command(args: PreflightArgs) -> io::Result<u8> {
     } else {
         args.data.len()
     };
-    let unchecked: Vec<String> = plan.channels[given..]
+    let mut unchecked: Vec<String> = plan.channels[given..]
         .iter()
         .map(|c| {
             format!(
-                "the {} channel (InputDataConfig/{}) has no data file: not checked",
+                "the {} channel ({}) has no data file: not checked",
                 c.kind(),
-                c.index
+                c.place()
             )
         })
         .collect();
+    unchecked.extend(plan.not_checked());
     let mut out = io::stdout().lock();
     if args.format == Format::Json {
         writeln!(out, "{}", report.to_json())?;

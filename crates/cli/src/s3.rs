@@ -506,15 +506,15 @@ pub fn read_channels(plan: &Plan, request: Option<&Node>) -> ChannelsRead {
             read.unreadable.push((
                 slot,
                 format!(
-                    "the {} channel (InputDataConfig/{}) has no S3Uri: nothing to read",
+                    "the {} channel ({}) has no S3Uri: nothing to read",
                     channel.kind(),
-                    channel.index
+                    channel.place()
                 ),
             ));
             continue;
         };
         let data_type = request
-            .and_then(|r| r.get("InputDataConfig"))
+            .and_then(|r| r.get(channel.list))
             .and_then(Node::as_array)
             .and_then(|channels| channels.get(channel.index))
             .and_then(|c| c.at(&["DataSource", "S3DataSource", "S3DataType"]))

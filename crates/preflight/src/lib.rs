@@ -1,4 +1,4 @@
-//! Preflight: checks a `CreateAutoMLJob` request's training and validation data before the
+//! Preflight: checks a `CreateAutoMLJob` (or `CreateAutoMLJobV2`) request's training and validation data before the
 //! job starts — what Autopilot would only find minutes into the job (fewer than 500 rows, a
 //! target column spelt `Churn` when the header says `churn`, a validation file with other
 //! headers, gzip data announced as plain, …).
@@ -34,7 +34,7 @@ pub mod rules;
 pub mod stream;
 mod text;
 
-pub use plan::{ChannelPlan, Format, Plan};
+pub use plan::{is_v2, request_text, ChannelPlan, Format, NamedColumn, Plan};
 pub use report::{ChannelSummary, ColumnSummary, Finding, Report, TargetSummary};
 pub use stream::Content;
 

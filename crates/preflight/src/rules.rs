@@ -100,11 +100,46 @@ pub fn check_channel(r: &ChannelResult, pos: usize, out: &mut Vec<Finding>) {
 
 /// Every check across channels and against the request's problem type.
 pub fn check_all(plan: &Plan, results: &[ChannelResult], out: &mut Vec<Finding>) {
-    training_rows_minimum(results, out);
+    // The 500-row minimum and the problem-type checks are tabular's (V1, V2 TabularJobConfig).
+    if plan.tabular() {
+        training_rows_minimum(results, out);
+    }
     size_limit(results, out);
     validation_headers_match(results, out);
-    problem_type_suits_target(plan, results, out);
-    inferred_problem_type(plan, results, out);
+    named_columns_present(plan, results, out);
+    if plan.tabular() {
+        problem_type_suits_target(plan, results, out);
+        inferred_problem_type(plan, results, out);
+    }
+}
+
+/// V2: each column the problem type names (time series' target, timestamp, item identifier
+/// and grouping columns; text classification's content and label columns) exists in every
+/// file, spelt exactly as written.
+///
+/// Source: API, TimeSeriesConfig and TextClassificationJobConfig (each member is "the name of
+/// the column" holding that data: see `plan::named_columns`); Guide (the column names of
+/// the dataset are the ones the job configuration refers to).
+pub fn named_columns_present(plan: &Plan, results: &[ChannelResult], out: &mut Vec<Finding>) {
+    for (pos, r) in results.iter().enumerate() {
+        let Some(names) = column_names(r) else {
+            continue;
+        };
+        for c in &plan.columns {
+            if names.iter().any(|n| n == &c.name) {
+                continue;
+            }
+            out.push(
+                error(
+                    "column-missing",
+                    c.pointer.clone(),
+                    missing_column_message(r, &names, &c.name, &c.member),
+                )
+                .in_channel(pos)
+                .about(&[&r.plan.data_pointer()]),
+            );
+        }
+    }
 }
 
 /// An empty file is no data at all.

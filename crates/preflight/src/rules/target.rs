@@ -131,9 +131,13 @@ pub fn problem_type_suits_target(plan: &Plan, results: &[ChannelResult], out: &m
     };
     if let Some(message) = message {
         out.push(
-            warning("problem-type-target", "/ProblemType".to_string(), message)
-                .in_channel(f.pos)
-                .about(&[&target_path]),
+            warning(
+                "problem-type-target",
+                plan.problem_type_pointer().to_string(),
+                message,
+            )
+            .in_channel(f.pos)
+            .about(&[&target_path]),
         );
     }
 }
@@ -215,7 +219,7 @@ pub fn inferred_problem_type(plan: &Plan, results: &[ChannelResult], out: &mut V
     out.push(
         warning(
             "problem-type-inferred",
-            "/ProblemType".to_string(),
+            plan.problem_type_pointer().to_string(),
             format!(
                 "ProblemType is not set: Autopilot infers it from the data; the target '{column}' holds {why}, so it will most likely be {problem}, and {metric_note}; set ProblemType (and AutoMLJobObjective) to be sure",
             ),
