@@ -532,6 +532,19 @@ test('Enter in any field submits nothing: the page stays, the text stays, focus 
   });
 });
 
+// The page answers a key in its next task (Leptos updates the DOM asynchronously, and Undo goes
+// through the page's history): wait up to 5 s for a field to show `want` instead of reading it
+// at once, which raced under load.
+async function valueBecomes(locator, want, message) {
+  const deadline = Date.now() + 5000;
+  let got = await locator.inputValue();
+  while (got !== want && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    got = await locator.inputValue();
+  }
+  assert.equal(got, want, message);
+}
+
 test('arrow keys step numbers, and Ctrl+Z takes a step back like typing', async () => {
   await withPage({}, async ({ page }) => {
     await page.click('.section-toggle:has-text("Limits")');
@@ -539,20 +552,21 @@ test('arrow keys step numbers, and Ctrl+Z takes a step back like typing', async 
     await candidates.click();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
-    assert.equal(await candidates.inputValue(), '251');
+    await valueBecomes(candidates, '251');
     await page.keyboard.press('Control+z');
-    assert.equal(await candidates.inputValue(), '250');
+    await valueBecomes(candidates, '250');
     const fraction = field(page, '/AutoMLJobConfig/DataSplitConfig/ValidationFraction');
     await fraction.click();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    assert.equal(await fraction.inputValue(), '0.1', 'from the default 0.2, by 0.05');
+    await valueBecomes(fraction, '0.1', 'from the default 0.2, by 0.05');
     await page.keyboard.press('Control+z');
-    assert.equal(await fraction.inputValue(), '0.15');
+    await valueBecomes(fraction, '0.15');
     await page.keyboard.press('Control+Shift+z');
+    await valueBecomes(fraction, '0.1', 'redo');
     await page.keyboard.press('Control+z');
-    assert.equal(await fraction.inputValue(), '0.15');
+    await valueBecomes(fraction, '0.15');
     // The draft follows the field's undo, as it follows typing.
     await page.keyboard.press('Tab');
     await jsonExport(page);
