@@ -2,37 +2,15 @@
 //! CreateAutoMLJob by the body's members, says which it assumed, obeys `--api`, and warns about
 //! a body that mixes the two.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
 
 use automl_rules::json::{self, Node};
+use common::{fixture, run as run_all};
 
-fn fixture(name: &str) -> String {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../rules/tests/fixtures"
-    ))
-    .join(name)
-    .to_string_lossy()
-    .into_owned()
-}
-
+/// (exit code, stdout): the checks here read only standard output.
 fn run(args: &[&str], stdin: &str) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_automl-job"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run automl-job");
-    let input = stdin.to_string();
-    let mut pipe = child.stdin.take().unwrap();
-    std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let out: Output = child.wait_with_output().unwrap();
-    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    let (code, stdout, _) = run_all(args, stdin);
+    (code, stdout)
 }
 
 fn json_lines(stdout: &str) -> Vec<Node> {
@@ -131,28 +109,6 @@ fn a_mixed_body_is_told() {
         stdout.contains("warning[mixed-api]: this body mixes members of CreateAutoMLJob (InputDataConfig) with members of CreateAutoMLJobV2 (AutoMLProblemTypeConfig); it is checked as CreateAutoMLJobV2"),
         "{stdout}"
     );
-}
-
-/// Runs the binary; (exit status, stdout, stderr).
-fn run_all(args: &[&str], stdin: &str) -> (Option<i32>, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_automl-job"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run automl-job");
-    let input = stdin.to_string();
-    let mut pipe = child.stdin.take().unwrap();
-    std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let out: Output = child.wait_with_output().unwrap();
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 /// `export` of a V2 body sends CreateAutoMLJobV2 in every form, told from the body or

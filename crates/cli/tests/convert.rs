@@ -2,43 +2,10 @@
 //! moved and was left out and the target's findings on stderr (or one JSON object), and exits
 //! 0 valid, 1 findings, 2 unreadable or not convertible.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+mod common;
 
 use automl_rules::json::{self, Node};
-
-fn fixture(name: &str) -> String {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../rules/tests/fixtures"
-    ))
-    .join(name)
-    .to_string_lossy()
-    .into_owned()
-}
-
-/// (exit code, stdout, stderr)
-fn run(args: &[&str], stdin: &str) -> (Option<i32>, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_automl-job"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run automl-job");
-    let input = stdin.to_string();
-    let mut pipe = child.stdin.take().unwrap();
-    std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use common::{fixture, run};
 
 #[test]
 fn a_v1_request_goes_to_v2_and_back_as_it_was() {
