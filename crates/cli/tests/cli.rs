@@ -1,6 +1,8 @@
 //! The command as a user runs it: the built `automl-job` binary, its exit codes and both
 //! output formats.
 
+mod common;
+
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::PathBuf;
@@ -706,24 +708,14 @@ fn a_file_name_that_is_not_utf8_is_read() {
 /// `automl-job preflight REQUEST.json DATA...`: the data files checked against the request.
 mod preflight {
     use std::io::Write;
-    use std::path::{Path, PathBuf};
+    use std::path::PathBuf;
 
     use super::{run, text};
+    use crate::common::write;
 
     /// A directory of its own for each test's files.
     fn dir(test: &str) -> PathBuf {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-            .join("preflight")
-            .join(test);
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
-    fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path.to_str().unwrap().to_string()
+        crate::common::scratch("preflight", test)
     }
 
     /// `rows` data rows of a churn table, one note per 7 rows quoted over two lines.

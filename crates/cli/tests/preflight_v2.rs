@@ -2,9 +2,13 @@
 //! `AutoMLJobInputDataConfig`, the target from `TabularJobConfig`, findings at the V2
 //! members; time series' and text classification's named columns.
 
+mod common;
+
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+
+use common::write;
 
 fn run<S: AsRef<OsStr>>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_automl-job"))
@@ -20,18 +24,7 @@ fn text(bytes: &[u8]) -> String {
 
 /// A directory of its own for each test's files.
 fn dir(test: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("preflight-v2")
-        .join(test);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_string()
+    common::scratch("preflight-v2", test)
 }
 
 /// `rows` data rows of a churn table.
