@@ -586,15 +586,23 @@ pub fn DataCheck() -> impl IntoView {
         }
     });
     let list = Memo::new(move |_| editor.draft.with(|d| channels(&d.root)));
-    // What the preflight reads of the draft now: a check against another is stale.
-    let now = Memo::new(move |_| editor.draft.with(|d| request_text(&d.root)));
+    // What the preflight reads of the draft now: a check against another is stale. Until a
+    // file has been checked there is nothing to compare, and the memo does not follow the
+    // draft, so a keystroke does not write the channels out as text for nothing.
+    let now = Memo::new(move |_| {
+        if panel.checked_with.with(Option::is_none) {
+            return None;
+        }
+        Some(editor.draft.with(|d| request_text(&d.root)))
+    });
     let stale = move || {
         panel
             .report
             .with(|r| r.as_ref().is_some_and(|r| !r.channels.is_empty()))
-            && panel
-                .checked_with
-                .with(|c| c.as_ref().is_some_and(|c| now.with(|n| c != n)))
+            && panel.checked_with.with(|c| {
+                c.as_ref()
+                    .is_some_and(|c| now.with(|n| n.as_ref() != Some(c)))
+            })
     };
     let busy = move || {
         status_any(panel, |s| {
