@@ -218,3 +218,57 @@ test('a worker whose files do not load: a message at the channel, the request ke
     await b.close();
   }
 });
+
+test('a CreateAutoMLJobV2 request: records, not lines, are counted, and findings land at the V2 members', async () => {
+  // A V2 tabular body as a person pastes it; its data exported from a CRM: a free-text note
+  // quoted over two lines in every fifth record, and a Latin-1 byte in a name (not UTF-8).
+  const v2 = {
+    AutoMLJobName: 'crm-churn-v2',
+    RoleArn: 'arn:aws:iam::111122223333:role/service-role/AmazonSageMaker-ExecutionRole',
+    AutoMLJobInputDataConfig: [{
+      ChannelType: 'training',
+      ContentType: 'text/csv;header=present',
+      DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://sagemaker-us-east-1-111122223333/crm-churn/train/' } },
+    }],
+    OutputDataConfig: { S3OutputPath: 's3://sagemaker-us-east-1-111122223333/crm-churn/output' },
+    AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'churned', ProblemType: 'BinaryClassification' } },
+    AutoMLJobObjective: { MetricName: 'F1' },
+  };
+  const crm = (records) => {
+    const parts = [Buffer.from('id,name,note,churned\n')];
+    for (let i = 0; i < records; i++) {
+      const note = i % 5 === 0 ? '"called twice,\nasked for a refund"' : 'renewed';
+      parts.push(Buffer.from(`${i},`), i === 7 ? Buffer.from([0x4a, 0xf6, 0x72, 0x67]) : Buffer.from(`c${i}`), Buffer.from(`,${note},${i % 4 === 0 ? 'yes' : 'no'}\n`));
+    }
+    return Buffer.concat(parts);
+  };
+  const b = await launch(server.origin);
+  try {
+    const { page } = b;
+    await open(page, server.url);
+    await page.fill('#import-text', JSON.stringify(v2));
+    await page.click('#import-button');
+    await page.waitForSelector('[id="operation:v2"]:checked');
+    await page.waitForSelector('#data-file-0');
+    // 499 records over 599 lines: still too few.
+    await page.setInputFiles('#data-file-0', file('train.csv', crm(499)));
+    assert.match(await verdict(page), /job would fail with these files: 1 error/);
+    const channel = page.locator('[id="messages:/AutoMLJobInputDataConfig/0/DataSource/S3DataSource/S3Uri"]');
+    await channel.waitFor({ timeout: 5000 });
+    assert.match(await channel.innerText(), /499 data rows: Autopilot needs at least 500/);
+    // 500 records: the job would start; the byte that is not UTF-8 is a warning, not a stop.
+    await page.setInputFiles('#data-file-0', file('train.csv', crm(500)));
+    await page.waitForFunction(() => /would start/.test(document.querySelector('#data-check [role="status"]').textContent), null, { timeout: 30000 });
+    assert.match(await page.locator('#data-channel-0 .data-summary .data-head').textContent(), /500 rows, 4 columns/);
+    // The target renamed in the V2 form, checked again: the finding is at TabularJobConfig.
+    await field(page, '/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName').fill('Churned');
+    await page.waitForSelector('.data-stale', { timeout: 5000 });
+    await page.click('.data-stale button');
+    await page.waitForFunction(() => /no column named 'Churned'/.test(document.querySelector('.finding-list')?.innerText ?? ''), null, { timeout: 30000 });
+    assert.match(await page.locator('[id="messages:/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName"]').innerText(), /did you mean 'churned'/);
+    assert.deepEqual(b.offsite, [], 'no request to another host');
+    assert.deepEqual(b.errors, [], 'no console errors');
+  } finally {
+    await b.close();
+  }
+});
