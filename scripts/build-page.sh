@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the release page into dist/ and makes it CSP-clean.
+# Builds the release page into dist/, splits its wasm (scripts/split-page.py) and makes it
+# CSP-clean.
 #
 # trunk 0.21 (release, offline: crates come from `cargo fetch` in scripts/setup.sh) with
 # wasm-bindgen-cli equal to Cargo.lock's wasm-bindgen and wasm-opt 132 from
@@ -15,15 +16,19 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 unset NO_COLOR # trunk 0.21 exits when NO_COLOR is set
 
-for tool in trunk wasm-bindgen wasm-opt; do
+for tool in trunk wasm-bindgen wasm-opt wasm-split-cli; do
   command -v "$tool" >/dev/null || { echo "build-page: $tool is missing: run scripts/setup.sh" >&2; exit 2; }
 done
 
 mkdir -p target
-trunk build --release --offline "$@" >target/trunk-build.log 2>&1 || {
+# The page is built with its split points and the relocations wasm-split reads (build.rs,
+# AUTOML_SPLIT=1); scripts/split-page.py then cuts the wasm into the module a first visit loads
+# and the chunks fetched on first use, in place of trunk's wasm and glue.
+AUTOML_SPLIT=1 trunk build --release --offline "$@" >target/trunk-build.log 2>&1 || {
   cat target/trunk-build.log >&2
   exit 1
 }
+scripts/split-page.py
 
 python3 - dist/index.html <<'PY'
 import base64, hashlib, re, sys

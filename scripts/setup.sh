@@ -52,6 +52,14 @@ if ! twiggy --version 2>/dev/null | grep -q " $TWIGGY_VERSION\$"; then
   cargo install --locked twiggy --version "=$TWIGGY_VERSION" --quiet --force
 fi
 
+# wasm-split-cli: cuts the page's wasm at its split points (scripts/split-page.py), the
+# splitter of Leptos' `#[lazy]` (cargo-leptos links the same crate; trunk 0.21 has none).
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (about 3 minutes cold)"
+  cargo install --locked wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --quiet --force
+fi
+
 # 3. npm: binaryen 132 (Debian's wasm-opt 108 silently breaks the page), playwright-core (driving
 #    Debian's chromium; never a browser download), axe-core and typescript (tsc checks the
 #    JavaScript package's definitions), pinned by tools/package-lock.json.

@@ -15,6 +15,8 @@ time is not, so timing stays in scripts/bench-page.sh, which prints figures only
    code avoids a few pieces of the standard library that weigh kilobytes for work it can do
    without (each rule in size-budget.json says why and where the page avoids it); a
    function of those families in the name section fails the gate and names the function.
+   The split build's main module (scripts/split-page.py keeps it in target/split/) must not
+   carry what `not_in_first_load` names: code of a chunk fetched on first use.
 3. Where the bytes are (printed, never judged): that wasm after wasm-bindgen (whose own
    descriptors are then gone) and before wasm-opt, measured by twiggy 0.8 (scripts/setup.sh)
    as shallow bytes per crate, and per module of the page and of the rules, so each change
@@ -35,6 +37,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 BUDGET = ROOT / "size-budget.json"
 DIST = ROOT / "dist"
 RAW_WASM = ROOT / "target/wasm32-unknown-unknown/release/automl-job-web.wasm"
+# The split build's main module and chunks before wasm-opt (scripts/split-page.py).
+SPLIT = ROOT / "target/split"
 
 
 def gz(data: bytes) -> int:
@@ -135,22 +139,32 @@ def module_of(name: str) -> str | None:
 
 
 def where_the_bytes_are(raw_wasm: pathlib.Path) -> None:
-    """Prints twiggy's shallow bytes per crate and per module of ours (see the module notes)."""
+    """Prints twiggy's shallow bytes per crate and per module of ours (see the module notes):
+    of the module a first visit loads (the split build's main module after wasm-bindgen, which
+    scripts/split-page.py keeps in target/split/), then each chunk's total."""
     missing = [t for t in ("twiggy", "wasm-bindgen") if shutil.which(t) is None]
     if missing:
         print(f"size-gate: where the bytes are: {' and '.join(missing)} not on PATH (scripts/setup.sh installs them)")
         return
+    split_main = SPLIT / "main_bg.wasm"
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            ["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", tmp, "--out-name", "page", str(raw_wasm)],
-            check=True,
-        )
+        if split_main.is_file():
+            measured = split_main
+        else:
+            subprocess.run(
+                ["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", tmp, "--out-name", "page", str(raw_wasm)],
+                check=True,
+            )
+            measured = pathlib.Path(tmp) / "page_bg.wasm"
         top = subprocess.run(
-            ["twiggy", "top", "-n", "1000000", "--format", "json", f"{tmp}/page_bg.wasm"],
+            ["twiggy", "top", "-n", "1000000", "--format", "json", str(measured)],
             check=True,
             capture_output=True,
             text=True,
         )
+    for chunk in sorted(SPLIT.glob("split_*.wasm")):
+        print(f"size-gate: chunk {chunk.name}: {chunk.stat().st_size} B before wasm-opt (on demand)")
+    print(f"size-gate: the module a first visit loads: {measured.relative_to(ROOT) if measured == split_main else 'the whole page'}")
     items = json.loads(top.stdout)
     crates, modules = collections.Counter(), collections.Counter()
     for item in items:
@@ -209,6 +223,26 @@ def main() -> int:
                 failures.append(
                     f"the page links {rule['what']} ({rule['why']}): {len(hits)} functions, e.g. {hits[0]}"
                 )
+        # What the first visit's module must not carry: it is in a chunk of its own.
+        split_main = SPLIT / "main_bg.wasm"
+        if not split_main.is_file():
+            failures.append(f"{split_main.relative_to(ROOT)} is missing: scripts/split-page.py writes it")
+        else:
+            first_names = function_names(split_main.read_bytes())
+            for rule in budget["not_in_first_load"]:
+                pattern = re.compile(rule["symbol"])
+                for example in rule["examples"]:
+                    if not pattern.search(example):
+                        failures.append(f"the rule for {rule['what']} does not match its own example {example}")
+                inside = [n for n in names if pattern.search(n)]
+                hits = [n for n in first_names if pattern.search(n)]
+                print(f"size-gate: not in the first load: {rule['what']}: {len(hits)} of {len(inside)} functions")
+                if not inside:
+                    failures.append(f"the rule for {rule['what']} matches nothing the page links: it would pass whatever moves")
+                if hits:
+                    failures.append(
+                        f"the module a first visit loads carries {rule['what']} ({rule['why']}): {len(hits)} functions, e.g. {hits[0]}"
+                    )
         where_the_bytes_are(RAW_WASM)
     else:
         failures.append(f"{RAW_WASM.relative_to(ROOT)} is missing: the release build writes it")

@@ -8,8 +8,9 @@
 //! that code (the size gate's `not_linked` rules check it) and a first visit does not load it.
 //!
 //! Hand-written glue (a JavaScript loader of ten lines, and the two calls through `Reflect`):
-//! wasm-bindgen cannot split one module, and trunk 0.21 has no wasm-split for Leptos' `#[lazy]`
-//! (measured choices in docs/benchmarks.md). Built with the `linked-rules` feature (the
+//! the package already carries these readers for JavaScript users, so the page loads it rather
+//! than a wasm-split chunk of its own (the data panel is one: src/components/data_check/mod.rs,
+//! scripts/split-page.py; measured choices in docs/benchmarks.md). Built with the `linked-rules` feature (the
 //! component tests, which have no `dist/`), the same functions call the rules library in the
 //! page's own module, and the module is "loaded" from the start.
 

@@ -1,4 +1,5 @@
-// "Check my data" on the release page: the worker's files load only when a file is chosen,
+// "Check my data" on the release page: the panel's code (a wasm-split chunk) and the worker's
+// files load only when a file is chosen (visibly; Cancel and a failed load are handled),
 // a file is checked against the request (600 rows: the job would start, with the class
 // chart; 499 rows: an error at the training channel; validation headers unlike the
 // training file's), bad files get a located message, Cancel stops a large file while the
@@ -23,6 +24,8 @@ for (const c of REQUEST.InputDataConfig) {
 }
 const FULL = JSON.stringify(REQUEST);
 const WORKER = /preflight-worker/;
+// The panel's own code, split from the page's wasm (scripts/split-page.py).
+const PANEL = /split_data_panel-[0-9a-f]+\.wasm$/;
 let server;
 
 before(async () => {
@@ -63,17 +66,79 @@ async function verdict(page) {
   return (await v.textContent()).trim();
 }
 
-test('the first visit does not fetch the worker; choosing a file does, and nothing else', async () => {
+test('the first visit fetches neither the panel\'s code nor the worker; choosing a file does, and nothing else', async () => {
   await withPage(async ({ page }) => {
     await page.waitForTimeout(300);
-    assert.deepEqual(server.requests.filter((u) => WORKER.test(u)), [], 'the worker is not fetched on load');
+    assert.deepEqual(server.requests.filter((u) => WORKER.test(u) || PANEL.test(u)), [], 'neither is fetched on load');
     const before = server.requests.length;
     await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
     assert.match(await verdict(page), /job would start/);
-    const after = server.requests.slice(before);
-    assert.ok(after.length > 0 && after.every((u) => WORKER.test(u)), `only the worker's files: ${after}`);
-    assert.deepEqual(after.map((u) => path.basename(u)).sort(), ['preflight-worker.js', 'preflight-worker_bg.wasm', 'preflight-worker_loader.js']);
+    const after = server.requests.slice(before).map((u) => path.basename(u));
+    assert.equal(after.filter((u) => PANEL.test(u)).length, 1, `the panel's chunk once: ${after}`);
+    assert.deepEqual(after.filter((u) => !PANEL.test(u)).sort(), ['preflight-worker.js', 'preflight-worker_bg.wasm', 'preflight-worker_loader.js']);
   });
+});
+
+test('the panel\'s code loads visibly with the first file; Cancel meanwhile keeps nothing, and the form answers', async () => {
+  await withPage(async ({ page }) => {
+    const start = server.requests.length;
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(PANEL, async (r) => { await held; return r.continue(); });
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    const waiting = page.locator('#data-channel-0 .data-progress');
+    await waiting.waitFor({ timeout: 5000 });
+    assert.equal((await waiting.locator('span').textContent()).trim(), 'Loading the data checker for train.csv…');
+    assert.equal(await page.locator('#data-file-1').isDisabled(), true, 'one file at a time');
+    // The page goes on working meanwhile.
+    await field(page, '/AutoMLJobName').fill('churn-while-loading');
+    await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'churn-while-loading');
+    await page.click('#data-channel-0 .data-cancel');
+    assert.equal(await waiting.count(), 0, 'the wait is gone at once');
+    assert.equal(await page.locator('#data-file-1').isDisabled(), false);
+    release();
+    // The panel arrives with no file to read: it asks for no worker and says nothing.
+    await page.waitForTimeout(500);
+    assert.deepEqual(server.requests.slice(start).filter((u) => WORKER.test(u)), [], 'a cancelled file starts no worker');
+    assert.equal((await page.locator('#data-check [role="status"]').textContent()).trim(), '');
+    await page.unroute(PANEL);
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    assert.match(await verdict(page), /^The job would start with these files/);
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'churn-while-loading');
+  });
+});
+
+test('the panel\'s code does not load: a message at the channel, the request kept, and choosing again retries', async () => {
+  const b = await launch(server.origin);
+  try {
+    const { page } = b;
+    await open(page, server.url);
+    await page.fill('#import-text', FULL);
+    await page.click('#import-button');
+    await page.waitForSelector('#data-file-1');
+    let aborted = 0;
+    await page.route(PANEL, (r) => { aborted += 1; return r.abort(); });
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    const message = page.locator('#data-channel-0 .msg.error');
+    await message.waitFor({ timeout: 10000 });
+    assert.equal(
+      (await message.textContent()).trim(),
+      'train.csv: The data checker could not be loaded (its code did not arrive: offline?). The request is untouched; choose the file again to retry.',
+    );
+    assert.equal(aborted, 1);
+    assert.equal(await page.locator('#data-channel-0 .data-progress').count(), 0, 'no wait left behind');
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), REQUEST.AutoMLJobName);
+    // Back online: the same choice fetches the code again and checks the file.
+    await page.unroute(PANEL);
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    assert.match(await verdict(page), /^The job would start with these files/);
+    assert.equal(await message.count(), 0);
+    assert.deepEqual(b.offsite, [], 'no request to another host');
+    // Only the blocked chunk's own load failure reaches the console.
+    assert.deepEqual(b.errors.filter((e) => !/Failed to load resource|Failed to fetch/.test(e)), [], 'no other console errors');
+  } finally {
+    await b.close();
+  }
 });
 
 test('600 rows with the target: the job would start, with the class chart and column kinds', async () => {

@@ -1,4 +1,4 @@
-//! The "Check my data" panel: a file per channel of the draft, read here in slices
+//! The "Check my data" panel once loaded (see [`super`]): a file per channel of the draft, read here in slices
 //! (`gloo-file`) and checked in a Web Worker (`crates/preflight-worker`, `gloo-worker`),
 //! whose code is fetched only when the first file is chosen. A progress bar with bytes per
 //! second and time left, Cancel, the data summary (rows, columns with their kind and missing
@@ -21,11 +21,11 @@ use futures_channel::oneshot;
 use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::*;
 
-use super::use_editor;
 use crate::state::data_check::{
     channels, is_v2, megabytes, per_mille, percent, progress_line, request_text, to_diagnostics,
     DataChannel,
 };
+use crate::state::editor::use_editor;
 use crate::state::editor::Editor;
 use crate::state::findings::plural;
 
@@ -562,9 +562,10 @@ fn worker_allowed(script: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The "Check my data" panel.
+/// The "Check my data" panel, which starts reading the file chosen or dropped on its
+/// stand-in (`first`: the channel's slot and the file).
 #[component]
-pub fn DataCheck() -> impl IntoView {
+pub(super) fn DataCheckPanel(first: Option<(usize, web_sys::File)>) -> impl IntoView {
     let editor = use_editor();
     let panel = Panel {
         editor,
@@ -575,6 +576,9 @@ pub fn DataCheck() -> impl IntoView {
         queue: StoredValue::new_local(Vec::new()),
         checked_with: RwSignal::new(None),
     };
+    if let Some((slot, file)) = first {
+        panel.check(slot, file);
+    }
     on_cleanup(move || {
         if let Some(shared) = panel.shared.try_with_value(Rc::clone) {
             // The reading loop and its watchdog end with the run.
@@ -733,7 +737,7 @@ fn ChannelBox(
             <input
                 type="file"
                 id=input_id
-                accept=".csv,.gz,.parquet,.txt,text/csv,application/gzip,application/octet-stream"
+                accept=super::ACCEPT
                 disabled=move || busy.get() && !reading()
                 on:change=on_change
             />

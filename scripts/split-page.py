@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Splits the page's wasm into the module a first visit loads and chunks fetched on first use
+(wasm-split, the splitter of Leptos' `#[lazy]`), then puts them in dist/ in place of trunk's.
+
+Run by scripts/build-page.sh after `trunk build --release`, which compiled the page with
+`--cfg automl_split` and `-Clink-args=--emit-relocs` (the relocations wasm-split reads). Trunk
+0.21 has no wasm-split step, so this does what cargo-leptos' `--split` does:
+1. `wasm-split-cli` (the `wasm_split_cli_support` crate, scripts/setup.sh) cuts the linked wasm
+   at the split points (`wasm_split` functions, e.g. src/components/data_check/mod.rs) into a
+   main module, one `split_<name>.wasm` per split point and `__wasm_split.js`, which fetches a
+   chunk and links it to the main module's memory and function table;
+2. wasm-bindgen (the version trunk uses) writes the main module's JavaScript, keeping the
+   exports the chunks link to (`--keep-lld-exports`);
+3. wasm-opt 132 (`-Oz`, as trunk runs it) shrinks the main module and each chunk;
+4. the chunks and the loader get content-hashed names (a host may cache them for ever), and
+   index.html's integrity hashes are written again for the files that changed.
+
+Usage: scripts/split-page.py   (from the repository root; dist/ built by trunk)
+"""
+import base64
+import hashlib
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DIST = ROOT / "dist"
+RAW = ROOT / "target/wasm32-unknown-unknown/release/automl-job-web.wasm"
+# Where the main module after wasm-bindgen and before wasm-opt is kept, with the chunks, for
+# scripts/size-gate.py's account of where the bytes are.
+KEEP = ROOT / "target/split"
+# The wasm features wasm-opt may use: what rustc 1.95 emits for wasm32-unknown-unknown.
+FEATURES = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+]
+
+
+def fail(message: str) -> None:
+    sys.exit(f"split-page: {message}")
+
+
+def run(*args: str) -> None:
+    done = subprocess.run(args, capture_output=True, text=True)
+    if done.returncode != 0:
+        fail(f"{args[0]} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+
+
+def short_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def sri(data: bytes) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def main() -> None:
+    html_path = DIST / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+    found = re.findall(r'href="\./(automl-job-web-[0-9a-f]+)\.js"', html)
+    if len(found) != 1:
+        fail(f"expected one automl-job-web-HASH.js in {html_path}, found {found}")
+    name = found[0]
+    if not RAW.is_file():
+        fail(f"{RAW} is missing: run trunk build --release first")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = pathlib.Path(tmp)
+        run("wasm-split-cli", str(RAW), str(work), "--out-name", name, "--target", "web")
+        chunks = sorted(work.glob("split_*.wasm"))
+        if not chunks:
+            fail("wasm-split found no split point: was the page built with --cfg automl_split?")
+        run(
+            "wasm-bindgen", "--target", "web", "--keep-lld-exports", "--no-demangle",
+            "--out-name", name, "--out-dir", str(work / "out"), str(work / f"{name}.wasm"),
+        )
+        shutil.rmtree(KEEP, ignore_errors=True)
+        KEEP.mkdir(parents=True)
+        shutil.copy(work / "out" / f"{name}_bg.wasm", KEEP / "main_bg.wasm")
+
+        run("wasm-opt", "-Oz", *FEATURES, str(work / "out" / f"{name}_bg.wasm"), "-o", str(DIST / f"{name}_bg.wasm"))
+        loader = (work / "__wasm_split.js").read_text(encoding="utf-8")
+        for chunk in chunks:
+            shutil.copy(chunk, KEEP / chunk.name)
+            optimized = work / f"opt-{chunk.name}"
+            run("wasm-opt", "-Oz", *FEATURES, str(chunk), "-o", str(optimized))
+            data = optimized.read_bytes()
+            hashed = f"{chunk.stem}-{short_hash(data)}.wasm"
+            (DIST / hashed).write_bytes(data)
+            if f'"./{chunk.name}"' not in loader:
+                fail(f"__wasm_split.js does not name ./{chunk.name}")
+            loader = loader.replace(f'"./{chunk.name}"', f'"./{hashed}"')
+        loader_name = f"__wasm_split-{short_hash(loader.encode())}.js"
+        (DIST / loader_name).write_text(loader, encoding="utf-8")
+
+        glue = (work / "out" / f"{name}.js").read_text(encoding="utf-8")
+        # The import statement only: the wasm's import object keeps the module's own name.
+        statement = re.compile(r'(import \* as \w+ from )"\./__wasm_split\.js"')
+        glue, count = statement.subn(lambda m: f'{m.group(1)}"./{loader_name}"', glue)
+        if count != 1:
+            fail(f"{name}.js imports ./__wasm_split.js {count} times, not once")
+        (DIST / f"{name}.js").write_text(glue, encoding="utf-8")
+        # The snippets wasm-bindgen wrote for this module (the same files trunk's run wrote).
+        shutil.rmtree(DIST / "snippets", ignore_errors=True)
+        shutil.copytree(work / "out" / "snippets", DIST / "snippets")
+
+    # Integrity hashes of every file index.html names that this script wrote again.
+    def rehash(match: re.Match) -> str:
+        path = DIST / match.group(2)
+        return f'{match.group(1)}{sri(path.read_bytes())}' if path.is_file() else match.group(0)
+
+    html = re.sub(r'(href="\./([^"]+)"[^>]*?integrity=")[^"]*', rehash, html)
+    html_path.write_text(html, encoding="utf-8")
+    sizes = ", ".join(f"{p.name} {p.stat().st_size} B" for p in sorted(DIST.glob("*split*")))
+    print(f"split-page: {name}_bg.wasm {(DIST / f'{name}_bg.wasm').stat().st_size} B; {sizes}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,241 @@
+//! The "Check my data" panel, in two parts. A first visit draws only a light stand-in
+//! ([`DataCheck`]): the panel's heading, its hint and a file input per channel of the draft,
+//! with the same markup and ids as the panel. The panel itself ([`panel`]: reading the file
+//! in slices, the worker bridge, the progress bar, the summary and its charts) is a chunk of
+//! its own, split from the page's wasm by wasm-split (`scripts/build-page.sh` builds with
+//! `AUTOML_SPLIT=1`, see build.rs) and fetched when a person first chooses or drops a file; the stand-in
+//! then gives it that file and steps aside. Meanwhile the channel says "Loading the data
+//! checker…" with a Cancel button, and the page goes on working. A chunk that does not come
+//! (offline, a host without it) is said at the channel, and choosing the file again retries.
+//!
+//! Without `automl_split` (the component tests, `cargo build`), [`load_panel`] is a plain
+//! `async fn` in the same module and the stand-in steps aside on the next tick.
+
+use leptos::prelude::*;
+
+use crate::state::data_check::{channels, DataChannel};
+use crate::state::editor::use_editor;
+
+mod panel;
+
+/// What the stand-in says at a channel.
+#[derive(Clone, Debug, PartialEq)]
+enum Shell {
+    Idle,
+    /// The panel's chunk is on its way; `file` waits for it.
+    Loading {
+        slot: usize,
+        file: String,
+    },
+    /// The chunk did not come.
+    Failed {
+        slot: usize,
+        file: String,
+    },
+}
+
+/// The files a channel's input offers (the stand-in's and the panel's).
+const ACCEPT: &str = ".csv,.gz,.parquet,.txt,text/csv,application/gzip,application/octet-stream";
+
+/// The message at the channel when the panel's chunk did not load.
+const NOT_LOADED: &str = "The data checker could not be loaded (its code did not arrive: offline?). The request is untouched; choose the file again to retry.";
+
+/// The panel, built in its own chunk, reading `first` at once.
+#[cfg(automl_split)]
+#[leptos::wasm_split::wasm_split(
+    data_panel,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(fetch_panel)
+)]
+fn load_panel(
+    first: Option<(usize, web_sys::File)>,
+) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(view! { <panel::DataCheckPanel first=first/> }.into_any())
+}
+
+/// Fetches the panel's chunk without building it (a build without wasm-split: nothing to fetch).
+#[cfg(not(automl_split))]
+async fn fetch_panel() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    Ok(())
+}
+
+/// The panel, in the page's own module (a build without wasm-split).
+#[cfg(not(automl_split))]
+async fn load_panel(
+    first: Option<(usize, web_sys::File)>,
+) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(view! { <panel::DataCheckPanel first=first/> }.into_any())
+}
+
+/// The "Check my data" panel: its stand-in until a file is chosen, then the panel.
+#[component]
+pub fn DataCheck() -> impl IntoView {
+    let editor = use_editor();
+    let list = Memo::new(move |_| editor.draft.with(|d| channels(&d.root)));
+    let shell = RwSignal::new(Shell::Idle);
+    // The panel, once built; `ready` turns true once, when it is here to be drawn.
+    let ready = RwSignal::new(false);
+    let built: StoredValue<Option<AnyView>, LocalStorage> = StoredValue::new_local(None);
+    // The file waiting for the chunk (the last one chosen); None once cancelled.
+    let waiting: StoredValue<Option<(usize, web_sys::File)>, LocalStorage> =
+        StoredValue::new_local(None);
+
+    // A fetch of the chunk is under way.
+    let fetching = StoredValue::new(false);
+    // The panel's signals belong to this component, not to the stand-in's view (which is
+    // gone once the panel is drawn), so the panel is built under this owner.
+    let owner = StoredValue::new(Owner::current());
+
+    let choose = move |slot: usize, file: web_sys::File| {
+        let name = file.name();
+        waiting.set_value(Some((slot, file)));
+        shell.set(Shell::Loading { slot, file: name });
+        if fetching.get_value() {
+            return;
+        }
+        fetching.set_value(true);
+        let spawn = |task| match owner.get_value() {
+            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(task)),
+            None => leptos::task::spawn_local_scoped(task),
+        };
+        spawn(async move {
+            let fetched = fetch_panel().await;
+            fetching.set_value(false);
+            // The file is taken once the chunk is here: the last one chosen, or none after
+            // a Cancel (the panel then shows as the stand-in did).
+            let built_now = match fetched {
+                Ok(()) => {
+                    let first = waiting.try_update_value(Option::take).flatten();
+                    // The chunk is in memory: this answers on its first poll.
+                    load_panel(first).await.ok()
+                }
+                Err(_) => None,
+            };
+            match built_now {
+                Some(view) => {
+                    built.set_value(Some(view));
+                    ready.set(true);
+                }
+                None => fail(shell, waiting),
+            }
+        });
+    };
+    let cancel = move |_| {
+        waiting.set_value(None);
+        shell.set(Shell::Idle);
+    };
+
+    // The channels drawn again as a whole when the draft's channels or the wait change: a
+    // few rows, and one view type instead of a keyed list (the stand-in stays small).
+    let rows = move || {
+        let chans = list.get();
+        if chans.is_empty() {
+            return view! { <p class="hint">"Add a training channel under Data first."</p> }
+                .into_any();
+        }
+        chans
+            .into_iter()
+            .map(|c| stand_in_channel(c, shell, choose, cancel))
+            .collect_view()
+            .into_any()
+    };
+    let stand_in = move || {
+        view! {
+            <section class="data-check" id="data-check" aria-labelledby="data-check-title">
+                <h2 id="data-check-title">"Check my data"</h2>
+                <p class="hint">
+                    "Choose or drop each channel's file (CSV or Parquet, gzip or not) to learn whether the job would start with it. "
+                    "It is read in this browser: nothing is uploaded."
+                </p>
+                {rows}
+                <p role="status" class="data-verdict"></p>
+            </section>
+        }
+    };
+    move || {
+        if ready.get() {
+            built.try_update_value(Option::take).flatten()
+        } else {
+            Some(stand_in().into_any())
+        }
+    }
+}
+
+/// The chunk did not come: said at the channel whose file waited.
+fn fail(
+    shell: RwSignal<Shell>,
+    waiting: StoredValue<Option<(usize, web_sys::File)>, LocalStorage>,
+) {
+    match waiting.try_update_value(Option::take).flatten() {
+        Some((slot, file)) => shell.set(Shell::Failed {
+            slot,
+            file: file.name(),
+        }),
+        None => shell.set(Shell::Idle),
+    }
+}
+
+/// One channel of the stand-in: its label and file input (and drop target), as the panel
+/// draws them before a file is chosen.
+fn stand_in_channel(
+    channel: DataChannel,
+    shell: RwSignal<Shell>,
+    choose: impl Fn(usize, web_sys::File) + Copy + Send + Sync + 'static,
+    cancel: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let slot = channel.slot;
+    let input_id = format!("data-file-{slot}");
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            choose(slot, file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        // Handled here, not by the page's drop-to-import.
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        {
+            choose(slot, file);
+        }
+    };
+    // Another channel's file waits for the chunk: one file is read at a time.
+    let other_waits =
+        move || shell.with(|s| matches!(s, Shell::Loading { slot: s, .. } if *s != slot));
+    view! {
+        <div
+            class="data-channel"
+            id=format!("data-channel-{slot}")
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop
+        >
+            <label for=input_id.clone()>{channel.label()}</label>
+            <input
+                type="file"
+                id=input_id
+                accept=ACCEPT
+                disabled=other_waits
+                on:change=on_change
+            />
+            {move || match shell.get() {
+                Shell::Loading { slot: s, file } if s == slot => Some(view! {
+                    <div class="data-progress">
+                        <progress max="1000" aria-label=format!("Reading {file}")></progress>
+                        <span>{format!("Loading the data checker for {file}…")}</span>
+                        " "
+                        <button type="button" class="secondary small data-cancel" on:click=cancel>"Cancel"</button>
+                    </div>
+                }.into_any()),
+                Shell::Failed { slot: s, file } if s == slot => Some(view! {
+                    <p class="msg error" role="alert">{format!("{file}: {NOT_LOADED}")}</p>
+                }.into_any()),
+                _ => None,
+            }}
+        </div>
+    }
+}
