@@ -147,7 +147,7 @@ pub struct ImportArgs {
                   missing targets, bad sample weights, rows with\nanother number of fields, \
                   text that is not UTF-8). Nothing leaves the machine.",
     after_help = "Exit status: 0 the job would start (warnings allowed), 1 something in the data \
-                  would fail it,\n2 a file cannot be read or the request is not JSON."
+                  would fail it,\n2 a file cannot be read, the request is not JSON, or its data are images (image\n  classification: the preflight reads tabular data only)."
 )]
 pub struct PreflightArgs {
     /// The request (a CreateAutoMLJob JSON body)

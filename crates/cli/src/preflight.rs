@@ -2,8 +2,8 @@
 //! footer only) through `automl-preflight` and prints what it finds. A `CreateAutoMLJobV2`
 //! request is read as such (`automl_preflight::Plan`): its channels, its problem type's
 //! columns, findings at its own members. Exit status: 0 the job
-//! would start, 1 something in the data would fail it, 2 a file cannot be read or the
-//! request is not JSON.
+//! would start, 1 something in the data would fail it, 2 a file cannot be read, the
+//! request is not JSON, or its data are images (image classification).
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -35,7 +35,7 @@ pub fn command(args: PreflightArgs) -> io::Result<u8> {
     };
     if plan.problem == Problem::ImageClassification {
         eprintln!(
-            "error: {} is a CreateAutoMLJobV2 request for {}: nothing to preflight",
+            "error: {} is a CreateAutoMLJobV2 request for image classification: {}; nothing was checked",
             input.name,
             plan.not_checked().unwrap_or_default()
         );

@@ -305,7 +305,9 @@ fn an_image_classification_request_says_what_is_not_checked() {
     let out = run(&["preflight", &req, &data]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("which the preflight does not check"),
+        text(&out.stderr).contains(
+            "request.json is a CreateAutoMLJobV2 request for image classification: its data are images (image/png, image/jpeg), which the preflight does not read: it reads tabular data (CSV, Parquet) only; nothing was checked"
+        ),
         "{}",
         text(&out.stderr)
     );

@@ -205,7 +205,7 @@ impl Plan {
         match self.problem {
             Problem::V1 | Problem::Tabular => None,
             Problem::ImageClassification => Some(
-                "image classification reads images (image/png, image/jpeg), which the preflight does not check: it reads tabular data (CSV, Parquet) only".to_string(),
+                "its data are images (image/png, image/jpeg), which the preflight does not read: it reads tabular data (CSV, Parquet) only".to_string(),
             ),
             Problem::TimeSeries | Problem::TextClassification => Some(format!(
                 "{what}: the files are read (format, compression, rows, columns, headers) and the columns the request names are looked for; the values in them (timestamps, frequency, labels) are not checked, and the 500-row minimum, documented for tabular data, is not applied"
