@@ -145,6 +145,28 @@ pub fn focus(id: &str) -> bool {
     )
 }
 
+/// The id of the element that has focus ("" when it has none, or nothing has focus).
+pub fn focused_id() -> String {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(|el| el.id())
+        .unwrap_or_default()
+}
+
+/// Gives focus back to the element with this id where it stands, without scrolling the page
+/// beyond what the browser does for focus (a part of the page drawn again under the person's
+/// caret). Nothing when there is no such element.
+pub fn refocus(id: &str) {
+    if let Some(Ok(el)) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .map(|el| el.dyn_into::<web_sys::HtmlElement>())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Focuses `el` and scrolls it into view; `false` when there is none or it cannot take focus.
 fn focus_element(el: Option<web_sys::Element>) -> bool {
     match el.map(|el| el.dyn_into::<web_sys::HtmlElement>()) {

@@ -71,8 +71,11 @@ test('the first visit fetches neither the panel\'s code nor the worker; choosing
     await page.waitForTimeout(300);
     assert.deepEqual(server.requests.filter((u) => WORKER.test(u) || PANEL.test(u)), [], 'neither is fetched on load');
     const before = server.requests.length;
+    // Chosen from the keyboard: the input keeps focus when the panel takes the stand-in's place.
+    await page.focus('#data-file-0');
     await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
     assert.match(await verdict(page), /job would start/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'data-file-0', 'focus stays on the input');
     const after = server.requests.slice(before).map((u) => path.basename(u));
     assert.equal(after.filter((u) => PANEL.test(u)).length, 1, `the panel's chunk once: ${after}`);
     assert.deepEqual(after.filter((u) => !PANEL.test(u)).sort(), ['preflight-worker.js', 'preflight-worker_bg.wasm', 'preflight-worker_loader.js']);

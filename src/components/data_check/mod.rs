@@ -114,8 +114,14 @@ pub fn DataCheck() -> impl IntoView {
             };
             match built_now {
                 Some(view) => {
+                    // A keyboard user who chose the file from the stand-in's input keeps
+                    // their place: the same input in the panel takes focus.
+                    let focused = crate::browser::focused_id();
                     built.set_value(Some(view));
                     ready.set(true);
+                    if focused.starts_with("data-") {
+                        crate::browser::after_tick(move || crate::browser::refocus(&focused));
+                    }
                 }
                 None => fail(shell, waiting),
             }
