@@ -12,8 +12,9 @@ Run by scripts/build-page.sh after `trunk build --release`, which compiled the p
 2. wasm-bindgen (the version trunk uses) writes the main module's JavaScript, keeping the
    exports the chunks link to (`--keep-lld-exports`);
 3. wasm-opt 132 (`-Oz`, as trunk runs it) shrinks the main module and each chunk;
-4. the chunks and the loader get content-hashed names (a host may cache them for ever), and
-   index.html's integrity hashes are written again for the files that changed.
+4. the chunks and the loader get content-hashed names (a host may cache them for ever),
+   index.html's integrity hashes are written again for the files that changed, and the loader
+   is preloaded beside the glue (the glue imports it at start).
 
 Usage: scripts/split-page.py   (from the repository root; dist/ built by trunk)
 """
@@ -71,6 +72,11 @@ def main() -> None:
     if not RAW.is_file():
         fail(f"{RAW} is missing: run trunk build --release first")
 
+    # A second run over the same dist/ (trunk writes a new one each build) leaves one set.
+    for stale in [*DIST.glob("__wasm_split-*.js"), *DIST.glob("split_*.wasm")]:
+        stale.unlink()
+    html = re.sub(r'<link rel="modulepreload" href="\./__wasm_split-[0-9a-f]+\.js"[^>]*>', "", html)
+
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
         run("wasm-split-cli", str(RAW), str(work), "--out-name", name, "--target", "web")
@@ -117,8 +123,20 @@ def main() -> None:
         return f'{match.group(1)}{sri(path.read_bytes())}' if path.is_file() else match.group(0)
 
     html = re.sub(r'(href="\./([^"]+)"[^>]*?integrity=")[^"]*', rehash, html)
+    # The glue imports the loader at start: preload it beside the glue, or its fetch waits
+    # for the glue's (one more round trip before the page starts).
+    glue_link = re.search(r'<link rel="modulepreload" href="\./' + re.escape(name) + r'\.js"[^>]*>', html)
+    if not glue_link:
+        fail(f"index.html has no modulepreload link for {name}.js")
+    loader_link = (
+        f'<link rel="modulepreload" href="./{loader_name}" crossorigin="anonymous" '
+        f'integrity="{sri((DIST / loader_name).read_bytes())}">'
+    )
+    html = html[: glue_link.end()] + loader_link + html[glue_link.end() :]
     html_path.write_text(html, encoding="utf-8")
-    sizes = ", ".join(f"{p.name} {p.stat().st_size} B" for p in sorted(DIST.glob("*split*")))
+    sizes = ", ".join(
+        f"{p.name} {p.stat().st_size} B" for p in sorted(DIST.glob("*split*")) if p.suffix in (".js", ".wasm")
+    )
     print(f"split-page: {name}_bg.wasm {(DIST / f'{name}_bg.wasm').stat().st_size} B; {sizes}", file=sys.stderr)
 
 
