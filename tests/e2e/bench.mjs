@@ -18,8 +18,9 @@
 //      reload to the same with the saved draft. A page that does not answer within
 //      LIST_WAIT seconds (120 by default) is reported as such. LISTS=1000,5000 picks the
 //      sizes; ONLY=lists runs this part alone;
-//   7. the first use of what loads on demand (the AWS CLI export, an import) on a freshly
-//      loaded page, fetch and compile included (ONLY=on-demand runs this part alone).
+//   7. the first use of what loads on demand (the AWS CLI export, an import, a file given to
+//      "Check my data": the panel's chunk and the worker) on a freshly loaded page, fetch and
+//      compile included (ONLY=on-demand runs this part alone).
 //
 // The page paints the typed character first and brings the findings (messages, summary,
 // counts) in step in the task right after that frame; (3) also prints the time from the
@@ -162,19 +163,37 @@ async function firstLoadFiles() {
 /** The first use of what loads on demand (src/on_demand.rs), on a freshly loaded page: from
  * choosing the AWS CLI export to its text shown, and from Import to the request in the form. */
 async function onDemand(browser, server) {
-  const firstExport = [], firstImport = [];
+  const firstExport = [], firstImport = [], firstData = [];
+  // The data panel's first file: the full request's channels, plain CSV, no sample weights.
+  const plain = structuredClone(FULL);
+  for (const c of plain.InputDataConfig) {
+    delete c.CompressionType;
+    delete c.SampleWeightAttributeName;
+  }
+  const target = plain.InputDataConfig[0].TargetAttributeName;
+  const rows = [`id,age,plan,${target}`];
+  for (let i = 0; i < 600; i++) rows.push(`${i},${20 + (i % 50)},"basic, monthly",${i % 3 === 0 ? 'yes' : 'no'}`);
+  const csv = { name: 'train.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n') };
+  const openPlain = async (page) => {
+    await page.fill('#import-text', JSON.stringify(plain));
+    await page.click('#import-button');
+    await page.waitForSelector('#data-file-0');
+  };
   for (let i = 0; i < Math.min(LOADS, 5); i++) {
-    for (const [list, act, done] of [
-      [firstExport, (page) => page.check('input[name="export-target"][value="cli"]'),
+    for (const [list, prepare, act, done] of [
+      [firstExport, null, (page) => page.check('input[name="export-target"][value="cli"]'),
         () => /aws sagemaker/.test(document.getElementById('export-text').textContent)],
-      [firstImport, async (page) => { await page.fill('#import-text', JSON.stringify(FULL)); await page.click('#import-button'); },
+      [firstImport, null, async (page) => { await page.fill('#import-text', JSON.stringify(FULL)); await page.click('#import-button'); },
         () => document.querySelector('[name="/AutoMLJobName"]').value === 'churn-2024-ensemble'],
+      [firstData, openPlain, (page) => page.setInputFiles('#data-file-0', csv),
+        () => /job would/.test(document.querySelector('#data-check [role="status"]').textContent)],
     ]) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
         const page = await context.newPage();
         await page.goto(server.url);
         await page.waitForSelector('[name="/AutoMLJobName"]');
+        if (prepare) await prepare(page);
         const t0 = Date.now();
         await act(page);
         await page.waitForFunction(done, null, { timeout: 60000 });
@@ -185,6 +204,7 @@ async function onDemand(browser, server) {
     }
   }
   console.log(`first use of the on-demand module (fetch, compile, run), median of ${firstExport.length} fresh loads: the AWS CLI export shown ${ms(median(firstExport))} (min ${ms(Math.min(...firstExport))}), an import of the full request in the form ${ms(median(firstImport))} (min ${ms(Math.min(...firstImport))})`);
+  console.log(`first use of "Check my data" (its chunk, the worker, a 600-row file), median of ${firstData.length} fresh loads: the verdict shown ${ms(median(firstData))} (min ${ms(Math.min(...firstData))})`);
 }
 
 async function main() {
