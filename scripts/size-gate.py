@@ -49,9 +49,10 @@ def gz(data: bytes) -> int:
 def first_load_files() -> list[pathlib.Path]:
     html = (DIST / "index.html").read_text(encoding="utf-8")
     names = set(re.findall(r'(?:src|href)="\./([^"]+)"', html))
-    # The start-up script imports the glue and fetches the wasm: follow it one level.
+    # The start-up script imports the glue and fetches the wasm: follow it one level. The
+    # wasm-split loader (preloaded at start) names the chunks, which it fetches on first use.
     for name in list(names):
-        if name.endswith(".js"):
+        if name.endswith(".js") and not name.startswith("__wasm_split-"):
             text = (DIST / name).read_text(encoding="utf-8")
             names.update(re.findall(r"['\"]\./([^'\"]+\.(?:js|wasm))['\"]", text))
     names.add("index.html")
