@@ -73,7 +73,7 @@ def main() -> None:
         fail(f"{RAW} is missing: run trunk build --release first")
 
     # A second run over the same dist/ (trunk writes a new one each build) leaves one set.
-    for stale in [*DIST.glob("__wasm_split-*.js"), *DIST.glob("split_*.wasm")]:
+    for stale in [*DIST.glob("__wasm_split-*.js"), *DIST.glob("split_*.wasm"), *DIST.glob("chunk_*.wasm")]:
         stale.unlink()
     html = re.sub(r'<link rel="modulepreload" href="\./__wasm_split-[0-9a-f]+\.js"[^>]*>', "", html)
 
@@ -81,6 +81,9 @@ def main() -> None:
         work = pathlib.Path(tmp)
         run("wasm-split-cli", str(RAW), str(work), "--out-name", name, "--target", "web")
         chunks = sorted(work.glob("split_*.wasm"))
+        # Code two or more split points share and the main module does not: wasm-split puts it
+        # in a chunk of its own (chunk_N.wasm), which __wasm_split.js fetches with either.
+        shared = sorted(work.glob("chunk_*.wasm"))
         if not chunks:
             fail("wasm-split found no split point: was the page built with --cfg automl_split?")
         run(
@@ -93,7 +96,7 @@ def main() -> None:
 
         run("wasm-opt", "-Oz", *FEATURES, str(work / "out" / f"{name}_bg.wasm"), "-o", str(DIST / f"{name}_bg.wasm"))
         loader = (work / "__wasm_split.js").read_text(encoding="utf-8")
-        for chunk in chunks:
+        for chunk in chunks + shared:
             shutil.copy(chunk, KEEP / chunk.name)
             optimized = work / f"opt-{chunk.name}"
             run("wasm-opt", "-Oz", *FEATURES, str(chunk), "-o", str(optimized))
@@ -110,8 +113,10 @@ def main() -> None:
         # The import statement only: the wasm's import object keeps the module's own name.
         statement = re.compile(r'(import \* as \w+ from )"\./__wasm_split\.js"')
         glue, count = statement.subn(lambda m: f'{m.group(1)}"./{loader_name}"', glue)
-        if count != 1:
-            fail(f"{name}.js imports ./__wasm_split.js {count} times, not once")
+        # One import statement per split point's loader function (wasm-bindgen imports each
+        # function of the module on its own); the shared chunks have none.
+        if count != len(chunks):
+            fail(f"{name}.js imports ./__wasm_split.js {count} times, not once per chunk ({len(chunks)})")
         (DIST / f"{name}.js").write_text(glue, encoding="utf-8")
         # The snippets wasm-bindgen wrote for this module (the same files trunk's run wrote).
         shutil.rmtree(DIST / "snippets", ignore_errors=True)

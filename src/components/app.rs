@@ -15,8 +15,9 @@ use super::other_tab::OtherTab;
 use super::summary::Summary;
 use super::toolbar::Toolbar;
 use crate::browser;
+use crate::state::api;
 use crate::state::draft::Draft;
-use crate::state::editor::Editor;
+use crate::state::editor::{ApiLoad, Editor};
 use crate::state::history::{step_of, steps_from_text, steps_to_text, History, Step};
 use crate::state::tabs::{self, Origin, Saved};
 use crate::state::{share, DRAFT_KEY, DRAFT_ORIGIN_KEY, PREVIOUS_KEY, REDO_KEY};
@@ -125,6 +126,63 @@ pub fn save_draft(editor: Editor) {
 #[component]
 pub fn App() -> impl IntoView {
     let initial = initial_draft();
+    let api = initial.draft.api;
+    if api::is_ready(api) {
+        return start(initial).into_any();
+    }
+    // A saved draft or share link of V2 in the release page: V2's tables load first (the
+    // page says so, and why when they cannot; nothing is saved meanwhile, so the saved
+    // draft stays as it was).
+    let waiting = StoredValue::new_local(Some(initial));
+    let load = RwSignal::new(ApiLoad::Loading(api));
+    let ready = RwSignal::new(false);
+    let attempt = move || {
+        load.set(ApiLoad::Loading(api));
+        leptos::task::spawn_local_scoped(async move {
+            match api::load(api).await {
+                Ok(()) => {
+                    ready.try_set(true);
+                }
+                Err(why) => {
+                    load.try_set(ApiLoad::Failed(api, why));
+                }
+            }
+        });
+    };
+    attempt();
+    let waiting_view = move || {
+        let failed = load.with(|l| matches!(l, ApiLoad::Failed(..)));
+        view! {
+            <main class="form" id="api-start">
+                <p id="api-load" class="notice" role=if failed { "alert" } else { "status" }>
+                    {move || load.with(ApiLoad::line)}
+                </p>
+                {failed
+                    .then(|| {
+                        view! {
+                            <button type="button" id="api-load-retry" on:click=move |_| attempt()>
+                                "Try again"
+                            </button>
+                        }
+                    })}
+            </main>
+        }
+    };
+    (move || {
+        if ready.get() {
+            waiting
+                .try_update_value(Option::take)
+                .flatten()
+                .map(|initial| start(initial).into_any())
+        } else {
+            Some(waiting_view().into_any())
+        }
+    })
+    .into_any()
+}
+
+/// The page with its editor, from what it starts with (whose operation's tables are here).
+fn start(initial: Initial) -> impl IntoView {
     let editor = Editor::with_origin(initial.draft, initial.origin);
     if initial.from_link {
         editor.reveal.update(|r| r.all = true);
@@ -225,7 +283,9 @@ pub fn App() -> impl IntoView {
                     handle.clear();
                     pending.try_set_value(None);
                 }
-                editor.follow(newer, tabs::FOLLOWED, false);
+                editor.when_ready(newer.api, move || {
+                    editor.follow(newer, tabs::FOLLOWED, false)
+                });
             }
             (Saved::Other, saved) => {
                 let origin = saved.unwrap_or_else(|| Origin::new(String::new(), ""));
@@ -236,7 +296,9 @@ pub fn App() -> impl IntoView {
     // A share link pasted into this tab's address bar changes only the fragment: no reload,
     // so it is opened here as on a fresh load (and can be undone).
     let _ = window_event_listener_untyped("hashchange", move |_| match link_in_address() {
-        Some(Ok(draft)) => editor.replace(draft, OPENED_LINK, true),
+        Some(Ok(draft)) => {
+            editor.when_ready(draft.api, move || editor.replace(draft, OPENED_LINK, true))
+        }
         Some(Err(notice)) => editor.notice.set(notice),
         None => {}
     });
@@ -297,13 +359,14 @@ pub fn Page(
         </a>
         <OtherTab/>
         <header class="top">
-            <h1>{move || format!("{} request", editor.api.get().operation().name)}</h1>
+            <h1>{move || format!("{} request", editor.api.get().name())}</h1>
             <p class="lede">
-                "Write a SageMaker Autopilot "<code>{move || editor.api.get().operation().name}</code>
+                "Write a SageMaker Autopilot "<code>{move || editor.api.get().name()}</code>
                 " request, checked as you type against every constraint the service enforces. "
                 "Nothing leaves this page: your draft is kept in this browser."
             </p>
             <Toolbar/>
+            <ApiLoading/>
         </header>
         <div class="layout">
             <main id="form-start" class="form" tabindex="-1">
@@ -341,5 +404,36 @@ pub fn Page(
                 " command. Nothing is sent anywhere."
             </p>
         </footer>
+    }
+}
+
+/// While an operation's tables load before the draft becomes its request (V2's first use in
+/// the release page, see [`Editor::when_ready`]): "Loading CreateAutoMLJobV2…", or why it
+/// could not load with Try again and Cancel. The page keeps answering meanwhile.
+#[component]
+fn ApiLoading() -> impl IntoView {
+    let editor = crate::state::editor::use_editor();
+    move || {
+        editor.api_load.get().map(|load| {
+            let failed = matches!(load, ApiLoad::Failed(..));
+            view! {
+                <div class="offer" id="api-load" role=if failed { "alert" } else { "status" } aria-busy=(!failed).then_some("true")>
+                    <p>{load.line()}</p>
+                    {failed
+                        .then(|| {
+                            view! {
+                                <div class="actions">
+                                    <button type="button" id="api-load-retry" on:click=move |_| editor.retry_load()>
+                                        "Try again"
+                                    </button>
+                                    <button type="button" class="secondary" id="api-load-cancel" on:click=move |_| editor.cancel_load()>
+                                        "Cancel"
+                                    </button>
+                                </div>
+                            }
+                        })}
+                </div>
+            }
+        })
     }
 }

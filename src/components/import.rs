@@ -38,7 +38,7 @@ pub fn Import() -> impl IntoView {
             Some(d) => {
                 // The first sentence names the step (Undo's title quotes it); the second says
                 // which operation the text was read as.
-                let read_as = format!("Read as a {} request, told from the text.", api.operation().name);
+                let read_as = format!("Read as a {} request, told from the text.", api.name());
                 let what = if left_out.is_empty() {
                     format!("Imported the request. {read_as} Undo puts your previous draft back.")
                 } else {
@@ -113,7 +113,11 @@ pub fn Import() -> impl IntoView {
         on_demand::load_then(move |loaded| {
             loading.set(false);
             match loaded.map(|()| on_demand::import_text(&source)) {
-                Ok(Some(result)) => apply(result),
+                // A V2 request waits for V2's tables (loaded on its first use).
+                Ok(Some(result)) => {
+                    let api = result.as_ref().map_or(Api::V1, |(api, _)| *api);
+                    editor.when_ready(api, move || apply(result))
+                }
                 Ok(None) => fail("The import reader did not load. Your draft is unchanged.".to_string()),
                 Err(e) => fail(format!(
                     "Could not load the import reader ({e}): check the connection and import again. Your draft is unchanged."

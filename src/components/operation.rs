@@ -10,6 +10,7 @@ use super::use_editor;
 use crate::browser;
 use crate::on_demand;
 use crate::state::api::{Api, Switch};
+use crate::state::editor::ApiLoad;
 
 /// The operation chooser, and the offer made when switching a written request.
 #[component]
@@ -17,7 +18,7 @@ pub fn OperationChoice() -> impl IntoView {
     let editor = use_editor();
     // The switch being offered (a request is written): convert, start empty or cancel.
     let offer = RwSignal::new(None::<Switch>);
-    let choose = move |to: Api| {
+    let choose_now = move |to: Api| {
         let from = editor.api.get_untracked();
         if from == to {
             offer.set(None);
@@ -73,6 +74,11 @@ pub fn OperationChoice() -> impl IntoView {
                 offer.set(Some(switch));
             });
         }
+    };
+    // V2's tables load on its first choice (src/state/api.rs): the page says so meanwhile,
+    // and the choice is made once they are here.
+    let choose = move |to: Api| {
+        editor.when_ready(to, move || choose_now(to));
     };
     let close = move || {
         offer.set(None);
@@ -179,7 +185,16 @@ pub fn OperationChoice() -> impl IntoView {
                                 name="operation"
                                 id=format!("operation:{}", api.id())
                                 value=api.id()
-                                prop:checked=move || offer.with(|o| o.as_ref().map(|s| s.to)).unwrap_or_else(|| editor.api.get()) == api
+                                prop:checked=move || {
+                                    let loading = match editor.api_load.get() {
+                                        Some(ApiLoad::Loading(to)) => Some(to),
+                                        _ => None,
+                                    };
+                                    loading
+                                        .or_else(|| offer.with(|o| o.as_ref().map(|s| s.to)))
+                                        .unwrap_or_else(|| editor.api.get())
+                                        == api
+                                }
                                 on:change=move |_| choose(api)
                             />
                             " "

@@ -5,10 +5,74 @@
 //! before V2 came to the page) is a V1 request.
 
 use automl_rules::model::{self, MemberDef, Shape};
-use automl_rules::operation::{Operation, CREATE_AUTO_ML_JOB, CREATE_AUTO_ML_JOB_V2};
+#[cfg(not(automl_split))]
+use automl_rules::operation::CREATE_AUTO_ML_JOB_V2;
+use automl_rules::operation::{Operation, CREATE_AUTO_ML_JOB};
 
 use super::draft::Draft;
 use super::layout::{self, Layout};
+
+/// `CreateAutoMLJobV2`'s operation (the request table, the rules and their messages) and
+/// its form's layout: what a page that never meets a V2 request does not need. In the
+/// release page (built with `--cfg automl_split`) they are in a wasm chunk of their own,
+/// fetched by [`load`] the first time a draft becomes a V2 request; every path that makes it
+/// one waits for that first ([`crate::state::editor::Editor::when_ready`]). Everywhere else
+/// (the component tests, the native tests) they are linked in and always ready.
+type V2Parts = (&'static Operation, &'static Layout);
+
+#[cfg(automl_split)]
+static V2: std::sync::OnceLock<V2Parts> = std::sync::OnceLock::new();
+
+/// V2's tables, once loaded. Before that, V1's: no path puts a V2 draft in the editor
+/// before [`is_ready`] (see [`load`]), so this is never read for one; it only keeps a
+/// mistake from being a panic, which would abort the whole page.
+#[cfg(automl_split)]
+fn v2_parts() -> V2Parts {
+    *V2.get()
+        .unwrap_or(&(&CREATE_AUTO_ML_JOB, &layout::CREATE_AUTO_ML_JOB))
+}
+
+#[cfg(not(automl_split))]
+fn v2_parts() -> V2Parts {
+    (&CREATE_AUTO_ML_JOB_V2, &layout::CREATE_AUTO_ML_JOB_V2)
+}
+
+/// The split point: the only code of the main module that names V2's statics, so they and
+/// everything only they reach (V2's rules, their messages, the V2 request table) go to the
+/// chunk. `fallible`: a chunk that does not arrive is an `Err`, never a panic.
+#[cfg(automl_split)]
+#[leptos::wasm_split::wasm_split(v2, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn v2_chunk() -> Result<V2Parts, leptos::wasm_split::SplitLoaderError> {
+    Ok((
+        &automl_rules::operation::CREATE_AUTO_ML_JOB_V2,
+        &layout::CREATE_AUTO_ML_JOB_V2,
+    ))
+}
+
+/// Whether `api`'s tables are here (V1's always are).
+pub fn is_ready(api: Api) -> bool {
+    match api {
+        Api::V1 => true,
+        #[cfg(automl_split)]
+        Api::V2 => V2.get().is_some(),
+        #[cfg(not(automl_split))]
+        Api::V2 => true,
+    }
+}
+
+/// Fetches `api`'s tables when they are not here yet; `Err` says why they could not be
+/// loaded (then a later call tries again).
+pub async fn load(api: Api) -> Result<(), String> {
+    if is_ready(api) {
+        return Ok(());
+    }
+    #[cfg(automl_split)]
+    {
+        let parts = v2_chunk().await.map_err(|e| e.to_string())?;
+        let _ = V2.set(parts);
+    }
+    Ok(())
+}
 
 /// What starts the saved text of a `CreateAutoMLJobV2` request.
 pub const V2_MARK: &str = "v2:";
@@ -31,7 +95,7 @@ impl Api {
     pub fn operation(self) -> &'static Operation {
         match self {
             Api::V1 => &CREATE_AUTO_ML_JOB,
-            Api::V2 => &CREATE_AUTO_ML_JOB_V2,
+            Api::V2 => v2_parts().0,
         }
     }
 
@@ -39,13 +103,13 @@ impl Api {
     pub fn layout(self) -> &'static Layout {
         match self {
             Api::V1 => &layout::CREATE_AUTO_ML_JOB,
-            Api::V2 => &layout::CREATE_AUTO_ML_JOB_V2,
+            Api::V2 => v2_parts().1,
         }
     }
 
     /// The operation of the rules crate's `detect` (an import or a pasted body).
     pub fn of(operation: &Operation) -> Api {
-        if std::ptr::eq(operation, &CREATE_AUTO_ML_JOB_V2) {
+        if operation.name == Api::V2.name() {
             Api::V2
         } else {
             Api::V1
@@ -70,6 +134,14 @@ impl Api {
     pub fn member_at(self, pointer: &str) -> Option<&'static MemberDef> {
         let (parent, last) = pointer.rsplit_once('/')?;
         self.shape_at(parent)?.member(last)
+    }
+
+    /// The API name (`CreateAutoMLJobV2`), known before its tables are loaded.
+    pub fn name(self) -> &'static str {
+        match self {
+            Api::V1 => "CreateAutoMLJob",
+            Api::V2 => "CreateAutoMLJobV2",
+        }
     }
 
     /// The label of the operation chooser.
@@ -171,8 +243,8 @@ impl Switch {
     pub fn started_empty_line(&self) -> String {
         format!(
             "Started a new {} request. Undo puts your {} request back.",
-            self.to.operation().name,
-            self.from.operation().name
+            self.to.name(),
+            self.from.name()
         )
     }
 
@@ -184,11 +256,11 @@ impl Switch {
             }) => format!(
                 "{}. Start a new {} request instead? Yours stays one Undo away.",
                 super::words::capitalize(why),
-                self.to.operation().name
+                self.to.name()
             ),
             Some(c) => format!(
                 "Convert this request to {}: {} {}, {} no place there.",
-                self.to.operation().name,
+                self.to.name(),
                 super::findings::plural(c.moved, "member"),
                 if c.moved == 1 { "moves" } else { "move" },
                 match c.left_out.len() {
@@ -199,8 +271,8 @@ impl Switch {
             ),
             None => format!(
                 "Start a new {} request? Your {} request stays one Undo away.",
-                self.to.operation().name,
-                self.from.operation().name
+                self.to.name(),
+                self.from.name()
             ),
         }
     }
@@ -211,7 +283,7 @@ impl Switch {
         let draft = Draft::from_node_for(c.request.clone(), self.to)?;
         let mut line = format!(
             "Converted the request to {}: {} moved.",
-            self.to.operation().name,
+            self.to.name(),
             super::findings::plural(c.moved, "member")
         );
         if !c.left_out.is_empty() {

@@ -12,7 +12,6 @@
 
 use automl_rules::json::{self, write_string, Node};
 use automl_rules::rules::layout::{self, Problem};
-use automl_rules::CREATE_AUTO_ML_JOB_V2;
 
 /// The content type a channel has when `ContentType` is left out (API, AutoMLChannel.ContentType:
 /// "The default value is text/csv;header=present").
@@ -134,7 +133,7 @@ impl Default for Plan {
 
 /// Whether `request` is a `CreateAutoMLJobV2` body, by `automl_rules::detect`'s rule.
 pub fn is_v2(request: &Node) -> bool {
-    std::ptr::eq(automl_rules::detect(request), &CREATE_AUTO_ML_JOB_V2)
+    automl_rules::detect::is_v2_body(request)
 }
 
 /// The members of a request the preflight reads, V1's or V2's, as compact JSON in the order

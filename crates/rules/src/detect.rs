@@ -15,11 +15,18 @@ const V2_MARKERS: [&str; 2] = ["AutoMLJobInputDataConfig", "AutoMLProblemTypeCon
 /// The operation a parsed request body is for: V2 when it has one of [`V2_MARKERS`], V1
 /// otherwise (also for a body that is not an object).
 pub fn detect(request: &Node) -> &'static Operation {
-    if V2_MARKERS.iter().any(|m| request.get(m).is_some()) {
+    if is_v2_body(request) {
         &CREATE_AUTO_ML_JOB_V2
     } else {
         &CREATE_AUTO_ML_JOB
     }
+}
+
+/// Whether [`detect`] tells `request` a `CreateAutoMLJobV2` body, without naming the
+/// operation: a caller that needs only the answer does not keep V2's tables (the page loads
+/// them on demand).
+pub fn is_v2_body(request: &Node) -> bool {
+    V2_MARKERS.iter().any(|m| request.get(m).is_some())
 }
 
 /// A warning when `request` has members only `CreateAutoMLJob` has and members only
