@@ -19,8 +19,9 @@
 //      LIST_WAIT seconds (120 by default) is reported as such. LISTS=1000,5000 picks the
 //      sizes; ONLY=lists runs this part alone;
 //   7. the first use of what loads on demand (the AWS CLI export, an import, a file given to
-//      "Check my data": the panel's chunk and the worker) on a freshly loaded page, fetch and
-//      compile included (ONLY=on-demand runs this part alone).
+//      "Check my data": the panel's chunk and the worker; choosing CreateAutoMLJobV2: its
+//      chunk) on a freshly loaded page, fetch and compile included (ONLY=on-demand runs this
+//      part alone).
 //
 // The page paints the typed character first and brings the findings (messages, summary,
 // counts) in step in the task right after that frame; (3) also prints the time from the
@@ -163,7 +164,7 @@ async function firstLoadFiles() {
 /** The first use of what loads on demand (src/on_demand.rs), on a freshly loaded page: from
  * choosing the AWS CLI export to its text shown, and from Import to the request in the form. */
 async function onDemand(browser, server) {
-  const firstExport = [], firstImport = [], firstData = [];
+  const firstExport = [], firstImport = [], firstData = [], firstV2 = [];
   // The data panel's first file: the full request's channels, plain CSV, no sample weights.
   const plain = structuredClone(FULL);
   for (const c of plain.InputDataConfig) {
@@ -187,6 +188,10 @@ async function onDemand(browser, server) {
         () => document.querySelector('[name="/AutoMLJobName"]').value === 'churn-2024-ensemble'],
       [firstData, openPlain, (page) => page.setInputFiles('#data-file-0', csv),
         () => /job would/.test(document.querySelector('#data-check [role="status"]').textContent)],
+      // CreateAutoMLJobV2's chunk: chosen on a fresh page, until the page offers the switch
+      // (the written draft) or shows the V2 form.
+      [firstV2, null, (page) => page.check('[id="operation:v2"]'),
+        () => document.getElementById('operation-offer') !== null || /^CreateAutoMLJobV2 request$/.test(document.querySelector('h1').textContent)],
     ]) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
@@ -205,6 +210,7 @@ async function onDemand(browser, server) {
   }
   console.log(`first use of the on-demand module (fetch, compile, run), median of ${firstExport.length} fresh loads: the AWS CLI export shown ${ms(median(firstExport))} (min ${ms(Math.min(...firstExport))}), an import of the full request in the form ${ms(median(firstImport))} (min ${ms(Math.min(...firstImport))})`);
   console.log(`first use of "Check my data" (its chunk, the worker, a 600-row file), median of ${firstData.length} fresh loads: the verdict shown ${ms(median(firstData))} (min ${ms(Math.min(...firstData))})`);
+  console.log(`first choice of CreateAutoMLJobV2 (its chunk), median of ${firstV2.length} fresh loads: the switch offered ${ms(median(firstV2))} (min ${ms(Math.min(...firstV2))})`);
 }
 
 async function main() {
