@@ -40,9 +40,14 @@ pub struct Initial {
     pub notice: Option<String>,
     /// Whether it came from a share link (then every finding shows at once).
     pub from_link: bool,
-    /// The saved draft a share link replaced, for undo.
-    pub replaced: Option<Draft>,
+    /// The draft it replaced (the saved draft a share link replaced, or the V2 draft a new
+    /// request took the place of when V2 could not load), for undo, with what replaced it.
+    pub replaced: Option<(Draft, &'static str)>,
 }
+
+/// What the page says when a new request took the place of a V2 draft whose tables could not
+/// load at start.
+const NEW_INSTEAD: &str = "Started a new request: CreateAutoMLJobV2 could not be loaded. Undo puts your CreateAutoMLJobV2 draft back.";
 
 /// What opening a share link says when it replaced a saved draft (Undo puts it back, and
 /// the line offers Undo right there).
@@ -80,7 +85,9 @@ pub fn initial_draft() -> Initial {
     let new_origin = |what: &str| Origin::new(browser::new_id(), what);
     match link_in_address() {
         Some(Ok(draft)) => {
-            let replaced = saved.filter(|old| old.to_compact() != draft.to_compact());
+            let replaced = saved
+                .filter(|old| old.to_compact() != draft.to_compact())
+                .map(|old| (old, OPENED_LINK));
             let notice = if replaced.is_some() {
                 OPENED_LINK
             } else {
@@ -150,6 +157,20 @@ pub fn App() -> impl IntoView {
         });
     };
     attempt();
+    // Offline with a V2 draft and V2 not fetched yet: a way on. The V2 draft becomes the step
+    // Undo goes back to (saved as such), the page opens a new V1 request.
+    let start_new = move || {
+        if let Some(Some(old)) = waiting.try_update_value(Option::take) {
+            waiting.set_value(Some(Initial {
+                draft: Draft::default(),
+                origin: Origin::new(browser::new_id(), NEW_INSTEAD),
+                notice: Some(NEW_INSTEAD.into()),
+                from_link: false,
+                replaced: Some((old.draft, NEW_INSTEAD)),
+            }));
+            ready.set(true);
+        }
+    };
     let waiting_view = move || {
         let failed = load.with(|l| matches!(l, ApiLoad::Failed(..)));
         view! {
@@ -160,9 +181,18 @@ pub fn App() -> impl IntoView {
                 {failed
                     .then(|| {
                         view! {
-                            <button type="button" id="api-load-retry" on:click=move |_| attempt()>
-                                "Try again"
-                            </button>
+                            <p class="actions">
+                                <button type="button" id="api-load-retry" on:click=move |_| attempt()>
+                                    "Try again"
+                                </button>
+                                " "
+                                <button type="button" class="secondary" id="api-load-new" on:click=move |_| start_new()>
+                                    "Start a new CreateAutoMLJob request"
+                                </button>
+                            </p>
+                            <p class="hint">
+                                "A new request keeps this one one Undo away: Undo opens it once CreateAutoMLJobV2 can load."
+                            </p>
                         }
                     })}
             </main>
@@ -191,9 +221,9 @@ fn start(initial: Initial) -> impl IntoView {
         back: browser::load(PREVIOUS_KEY).map_or_else(Vec::new, |t| steps_from_text(&t)),
         forward: browser::load(REDO_KEY).map_or_else(Vec::new, |t| steps_from_text(&t)),
     };
-    if let Some(old) = initial.replaced {
-        // Saved before the draft is: the link's request replaces the saved draft below.
-        history.push_back(step_of(&old, OPENED_LINK));
+    if let Some((old, why)) = initial.replaced {
+        // Saved before the draft is: the new draft replaces the saved one below.
+        history.push_back(step_of(&old, why));
         save_steps(PREVIOUS_KEY, &history.back);
     }
     editor.history.set(history);

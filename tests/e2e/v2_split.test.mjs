@@ -145,6 +145,27 @@ test('a saved V2 draft waits for V2 before the form shows; a failed load keeps i
   }, { saved: { [DRAFT_KEY]: V2_DRAFT }, refuse: true });
 });
 
+test('a saved V2 draft that cannot load: a new request instead keeps it one Undo away', { skip }, async () => {
+  await withChunk(async ({ page, errors }, release, chunk) => {
+    await page.waitForSelector('#api-load[role="alert"]', { timeout: 20000 });
+    await page.click('#api-load-new');
+    await page.waitForSelector('[name="/AutoMLJobName"]', { timeout: 20000 });
+    assert.match(await page.locator('h1').textContent(), /^CreateAutoMLJob request$/);
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), '');
+    assert.match(await page.locator('body').textContent(), /Started a new request: CreateAutoMLJobV2 could not be loaded\. Undo puts your CreateAutoMLJobV2 draft back\./);
+    // The V2 draft is the step Undo goes back to, kept across a reload.
+    assert.ok((await page.evaluate((k) => localStorage.getItem(k), PREVIOUS_KEY)).includes(V2_DRAFT));
+    // Back online: Undo waits for V2, then opens the V2 draft.
+    chunk.refuse = false;
+    await page.click('button.undo');
+    await page.waitForSelector('#api-load[role="status"]');
+    release();
+    await page.waitForSelector(`[name="${TS}/ForecastHorizon"]`, { timeout: 20000 });
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'sales-forecast');
+    assert.deepEqual(onlyChunkErrors(errors), []);
+  }, { saved: { [DRAFT_KEY]: V2_DRAFT }, refuse: true });
+});
+
 test('Undo back to a V2 request waits for V2, then puts it back', { skip }, async () => {
   const saved = {
     [DRAFT_KEY]: '{"AutoMLJobName":"churn"}',
