@@ -60,10 +60,10 @@ const OPENED_LINK_ONLY: &str = "Opened the request from the share link.";
 
 /// The request a share link in the address bar carries: `None` when there is no share link,
 /// `Some(Err)` with what to tell the person when it cannot be read. The fragment is dropped
-/// from the address bar once read (so a reload does not open the link again).
+/// from the address bar once the page opens with it ([`start`]: a reload does not open the
+/// link again), not before: while CreateAutoMLJobV2 loads for a V2 link, the link stays.
 fn link_in_address() -> Option<Result<Draft, String>> {
     let found = share::from_fragment(&browser::fragment())?;
-    browser::clear_fragment();
     Some(match found {
         Ok(text) => Draft::from_saved(&text).ok_or_else(|| {
             "The share link does not hold a request; your draft is unchanged.".to_string()
@@ -213,6 +213,9 @@ pub fn App() -> impl IntoView {
 
 /// The page with its editor, from what it starts with (whose operation's tables are here).
 fn start(initial: Initial) -> impl IntoView {
+    if share::from_fragment(&browser::fragment()).is_some() {
+        browser::clear_fragment();
+    }
     let editor = Editor::with_origin(initial.draft, initial.origin);
     if initial.from_link {
         editor.reveal.update(|r| r.all = true);
@@ -325,12 +328,18 @@ fn start(initial: Initial) -> impl IntoView {
     });
     // A share link pasted into this tab's address bar changes only the fragment: no reload,
     // so it is opened here as on a fresh load (and can be undone).
-    let _ = window_event_listener_untyped("hashchange", move |_| match link_in_address() {
-        Some(Ok(draft)) => {
-            editor.when_ready(draft.api, move || editor.replace(draft, OPENED_LINK, true))
+    let _ = window_event_listener_untyped("hashchange", move |_| {
+        let found = link_in_address();
+        if found.is_some() {
+            browser::clear_fragment();
         }
-        Some(Err(notice)) => editor.notice.set(notice),
-        None => {}
+        match found {
+            Some(Ok(draft)) => {
+                editor.when_ready(draft.api, move || editor.replace(draft, OPENED_LINK, true))
+            }
+            Some(Err(notice)) => editor.notice.set(notice),
+            None => {}
+        }
     });
     let _ = window_event_listener_untyped("pagehide", leave);
     // Mobile browsers may discard a hidden page without a pagehide; not beforeunload, which

@@ -31,7 +31,7 @@ after(() => server?.close());
  * A browser whose requests for the V2 chunk are held until `release()` (then served), or
  * refused while `refuse` is set. `fetched` lists them. `saved` seeds localStorage first.
  */
-async function withChunk(body, { saved = null, refuse = false } = {}) {
+async function withChunk(body, { saved = null, refuse = false, url = null } = {}) {
   const b = await launch(server.origin);
   const chunk = { refuse, fetched: [] };
   let release;
@@ -50,7 +50,7 @@ async function withChunk(body, { saved = null, refuse = false } = {}) {
       }, saved);
       b.errors.length = 0; // the 404 of that address
     }
-    await b.page.goto(server.url);
+    await b.page.goto(url ?? server.url);
     await body(b, release, chunk);
     assert.deepEqual(b.offsite, [], 'no request to another host');
   } finally {
@@ -164,6 +164,37 @@ test('a saved V2 draft that cannot load: a new request instead keeps it one Undo
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'sales-forecast');
     assert.deepEqual(onlyChunkErrors(errors), []);
   }, { saved: { [DRAFT_KEY]: V2_DRAFT }, refuse: true });
+});
+
+test('a V2 share link stays in the address bar until V2 is here to open it', { skip }, async () => {
+  // The link, written by a page that has V2.
+  let link;
+  const writer = await launch(server.origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    await writer.page.goto(server.url);
+    await writer.page.waitForSelector('[name="/AutoMLJobName"]', { timeout: 20000 });
+    await writer.page.fill('#import-text', V2_DRAFT.slice('v2:'.length));
+    await writer.page.click('#import-button');
+    await writer.page.waitForSelector(`[name="${TS}/ForecastHorizon"]`, { timeout: 20000 });
+    await writer.page.click('button:has-text("Copy share link")');
+    await writer.page.waitForFunction(() => /share link/.test(document.querySelector('.notice').textContent));
+    link = await writer.page.evaluate(() => navigator.clipboard.readText());
+  } finally {
+    await writer.close();
+  }
+  assert.ok(link.startsWith(server.url + '#r=1.'), link);
+  await withChunk(async ({ page, errors }, release, chunk) => {
+    await page.waitForSelector('#api-load[role="alert"]', { timeout: 20000 });
+    // Closing the tab now would not lose the link.
+    assert.ok(new URL(page.url()).hash.startsWith('#r=1.'), 'the link is still in the address bar');
+    chunk.refuse = false;
+    await page.click('#api-load-retry');
+    release();
+    await page.waitForSelector(`[name="${TS}/ForecastHorizon"]`, { timeout: 20000 });
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), 'sales-forecast');
+    assert.equal(new URL(page.url()).hash, '', 'dropped once the request is open');
+    assert.deepEqual(onlyChunkErrors(errors), []);
+  }, { refuse: true, url: link });
 });
 
 test('Undo back to a V2 request waits for V2, then puts it back', { skip }, async () => {
