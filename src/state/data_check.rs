@@ -7,7 +7,7 @@
 
 use std::cell::RefCell;
 
-use automl_preflight_worker::{FindingView, ReportView};
+use automl_preflight_worker::{ChannelView, FindingView, ReportView};
 use automl_rules::diag::{Diagnostic, Severity};
 use automl_rules::json::Node;
 
@@ -74,6 +74,117 @@ pub fn channels(root: &Node) -> Vec<DataChannel> {
         }
     }
     out
+}
+
+/// A channel of the draft as a chosen file follows it: its place (slot, list index, JSON
+/// Pointer) and its whole JSON text, by which it is told apart when the draft's channels
+/// change (one removed, added, moved, or the draft replaced by Undo).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChannelKey {
+    pub index: usize,
+    pub pointer: String,
+    pub text: String,
+}
+
+/// The draft's channels as [`ChannelKey`]s, in the preflight's order (slot `i` is
+/// `channels(root)[i]`).
+pub fn channel_keys(root: &Node) -> Vec<ChannelKey> {
+    let list = if is_v2(root) {
+        V2_CHANNELS
+    } else {
+        "InputDataConfig"
+    };
+    let items = root.get(list).and_then(Node::as_array).unwrap_or_default();
+    channels(root)
+        .into_iter()
+        .map(|c| ChannelKey {
+            index: c.index,
+            text: items
+                .get(c.index)
+                .map(automl_rules::json::to_compact)
+                .unwrap_or_default(),
+            pointer: c.pointer,
+        })
+        .collect()
+}
+
+/// Where each channel of `old` (by slot) went in `new`: the channel with the same JSON text
+/// (at the same index first), else, when the draft has as many channels as before (one of
+/// them was edited, not removed), the channel at the same index. `None`: the channel was
+/// removed from the request.
+pub fn follow(old: &[ChannelKey], new: &[ChannelKey]) -> Vec<Option<usize>> {
+    let mut taken = vec![false; new.len()];
+    let mut out: Vec<Option<usize>> = vec![None; old.len()];
+    let same_text_and_index =
+        |o: &ChannelKey, n: &ChannelKey| o.text == n.text && o.index == n.index;
+    let same_text = |o: &ChannelKey, n: &ChannelKey| o.text == n.text;
+    let same_index = |o: &ChannelKey, n: &ChannelKey| o.index == n.index;
+    let rules: [&dyn Fn(&ChannelKey, &ChannelKey) -> bool; 3] =
+        [&same_text_and_index, &same_text, &same_index];
+    for (pass, rule) in rules.iter().enumerate() {
+        if pass == 2 && old.len() != new.len() {
+            break;
+        }
+        for (slot, o) in old.iter().enumerate() {
+            if out[slot].is_some() {
+                continue;
+            }
+            if let Some(n) = (0..new.len()).find(|&n| !taken[n] && rule(o, &new[n])) {
+                taken[n] = true;
+                out[slot] = Some(n);
+            }
+        }
+    }
+    out
+}
+
+/// `path` (a JSON Pointer) moved from under the channel at `from` to the one at `to`.
+fn repoint(path: &str, from: &str, to: &str) -> String {
+    match path.strip_prefix(from) {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => format!("{to}{rest}"),
+        _ => path.to_string(),
+    }
+}
+
+/// A report read against the channels `old`, shown against `new` (`map`: [`follow`]): each
+/// file's summary and findings go with its channel (at its new slot and pointer), those of a
+/// channel removed go, and the report is valid when no error is left.
+pub fn follow_report(
+    report: &mut ReportView,
+    map: &[Option<usize>],
+    old: &[ChannelKey],
+    new: &[ChannelKey],
+) {
+    let to = |slot: usize| map.get(slot).copied().flatten().filter(|&n| n < new.len());
+    let errors_before = report.findings.iter().filter(|f| f.error).count();
+    // In slot order again (placed by slot: the page links no sort).
+    let mut placed: Vec<Option<ChannelView>> = vec![None; new.len()];
+    for mut c in std::mem::take(&mut report.channels) {
+        if let Some(n) = to(c.slot) {
+            c.slot = n;
+            c.channel = new[n].index;
+            placed[n] = Some(c);
+        }
+    }
+    report.channels = placed.into_iter().flatten().collect();
+    report.findings.retain_mut(|f| {
+        let Some(slot) = f.slot else { return true };
+        let (Some(n), Some(o)) = (to(slot), old.get(slot)) else {
+            return false;
+        };
+        f.slot = Some(n);
+        f.path = repoint(&f.path, &o.pointer, &new[n].pointer);
+        for r in &mut f.related {
+            *r = repoint(r, &o.pointer, &new[n].pointer);
+        }
+        true
+    });
+    // Errors gone with their channel leave a report without one valid (one that was not
+    // valid without any error, a file that could not be read, stays so).
+    let errors = report.findings.iter().filter(|f| f.error).count();
+    if errors == 0 && errors_before > 0 {
+        report.valid = true;
+    }
 }
 
 /// The request text the worker checks the data against: the members the preflight reads of
@@ -260,6 +371,107 @@ mod tests {
         );
         assert_eq!((d.code, d.severity), ("field-count", Severity::Warning));
         assert!(std::ptr::eq(intern("field-count"), d.code));
+    }
+
+    fn finding(slot: usize, path: &str, error: bool) -> FindingView {
+        FindingView {
+            error,
+            code: "x".into(),
+            path: path.into(),
+            related: vec![],
+            message: "m".into(),
+            slot: Some(slot),
+            file: None,
+            line: None,
+            offset: None,
+        }
+    }
+
+    fn channel_view(slot: usize, file: &str, channel_type: &str) -> ChannelView {
+        ChannelView {
+            slot,
+            file: file.into(),
+            channel: slot,
+            channel_type: channel_type.into(),
+            format: Some("CSV".into()),
+            gzip: false,
+            bytes: 1,
+            rows: Some(1),
+            columns: vec![],
+            more_columns: 0,
+            target: None,
+            not_checked: None,
+        }
+    }
+
+    #[test]
+    fn a_file_follows_its_channel_when_another_is_removed_moved_or_edited() {
+        let two = node(
+            r#"{"InputDataConfig": [{"ChannelType": "training", "S3": "t"}, {"ChannelType": "validation", "S3": "v"}]}"#,
+        );
+        let old = channel_keys(&two);
+        // The training channel removed: the validation channel (slot 1) is slot 0 now.
+        let valid_only = node(r#"{"InputDataConfig": [{"ChannelType": "validation", "S3": "v"}]}"#);
+        assert_eq!(
+            follow(&old, &channel_keys(&valid_only)),
+            vec![None, Some(0)]
+        );
+        // The validation channel removed, then put back (Undo).
+        let train_only = node(r#"{"InputDataConfig": [{"ChannelType": "training", "S3": "t"}]}"#);
+        assert_eq!(
+            follow(&old, &channel_keys(&train_only)),
+            vec![Some(0), None]
+        );
+        assert_eq!(follow(&channel_keys(&train_only), &old), vec![Some(0)]);
+        // Moved: each keeps its file.
+        let a = node(r#"{"InputDataConfig": [{"S3": "a"}, {"S3": "b"}]}"#);
+        let b = node(r#"{"InputDataConfig": [{"S3": "b"}, {"S3": "a"}]}"#);
+        assert_eq!(
+            follow(&channel_keys(&a), &channel_keys(&b)),
+            vec![Some(1), Some(0)]
+        );
+        // Edited in place (its S3Uri typed, its type changed): the same channel.
+        let edited = node(
+            r#"{"InputDataConfig": [{"ChannelType": "validation", "S3": "t2"}, {"ChannelType": "validation", "S3": "v"}]}"#,
+        );
+        let map = follow(&old, &channel_keys(&edited));
+        assert_eq!(map, vec![Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn a_report_follows_its_channels_and_loses_those_removed() {
+        let two = node(
+            r#"{"InputDataConfig": [{"ChannelType": "training", "S3": "t"}, {"ChannelType": "validation", "S3": "v"}]}"#,
+        );
+        let valid_only = node(r#"{"InputDataConfig": [{"ChannelType": "validation", "S3": "v"}]}"#);
+        let (old, new) = (channel_keys(&two), channel_keys(&valid_only));
+        let mut report = ReportView {
+            valid: false,
+            findings: vec![
+                finding(0, "/InputDataConfig/0/DataSource", true),
+                finding(1, "/InputDataConfig/1/DataSource/S3DataSource/S3Uri", false),
+                finding(1, "/InputDataConfig/10", false),
+            ],
+            channels: vec![
+                channel_view(0, "train.csv", "training"),
+                channel_view(1, "valid.csv", "validation"),
+            ],
+        };
+        follow_report(&mut report, &follow(&old, &new), &old, &new);
+        assert_eq!(report.channels.len(), 1);
+        assert_eq!(
+            (report.channels[0].slot, report.channels[0].file.as_str()),
+            (0, "valid.csv")
+        );
+        let paths: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "/InputDataConfig/0/DataSource/S3DataSource/S3Uri",
+                "/InputDataConfig/10"
+            ]
+        );
+        assert!(report.valid, "the error went with its channel");
     }
 
     #[test]

@@ -345,3 +345,55 @@ test('a CreateAutoMLJobV2 request: records, not lines, are counted, and findings
     await b.close();
   }
 });
+
+/** Waits until the verdict matches `re`. */
+async function verdictMatches(page, re) {
+  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('#data-check [role="status"]').textContent), re.source, { timeout: 30000 });
+}
+
+test('a file follows its channel when another channel is removed; a removed channel\'s file is said, and comes back with Undo', async () => {
+  await withPage(async ({ page }) => {
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    await verdictMatches(page, /would start/);
+    await page.setInputFiles('#data-file-1', file('valid.csv', csv(60)));
+    await page.waitForFunction(() => document.querySelector('#data-channel-1 .data-head')?.textContent.startsWith('valid.csv'), null, { timeout: 30000 });
+    // The training channel removed: the validation file stays with its channel (now the only one).
+    await page.click('[id="remove:/InputDataConfig/0"]');
+    await page.waitForFunction(() => !document.querySelector('#data-file-1'), null, { timeout: 5000 });
+    await page.waitForSelector('.data-gone', { timeout: 5000 });
+    assert.equal((await page.locator('.data-gone').textContent()).trim(), 'train.csv: its channel was removed from the request; choose it again');
+    assert.equal((await page.locator('#data-channel-0 label').textContent()).trim(), 'Validation data (channel 1)');
+    assert.match(await page.locator('#data-channel-0 .data-head').textContent(), /^valid\.csv/);
+    assert.equal(await page.locator('#data-check .data-head:has-text("train.csv")').count(), 0);
+    assert.doesNotMatch(await page.locator('#data-check [role="status"]').textContent(), /would start/);
+    await page.click('.data-stale button');
+    await page.waitForFunction(() => !document.querySelector('.data-stale') && !document.querySelector('#data-check progress'), null, { timeout: 30000 });
+    const said = (await page.locator('#data-check [role="status"]').textContent()).trim();
+    assert.equal(said, 'The job would not start: the request has no training channel.');
+    assert.match(await page.locator('#data-channel-0 .data-head').textContent(), /^valid\.csv/);
+  });
+  await withPage(async ({ page }) => {
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    await verdictMatches(page, /would start/);
+    await page.setInputFiles('#data-file-1', file('valid_other_headers.csv', csv(60, 'id,Age,plan,churned')));
+    await verdictMatches(page, /would fail/);
+    // The validation channel removed: its file goes, said at the panel; the rest is checked again.
+    await page.click('[id="remove:/InputDataConfig/1"]');
+    await page.waitForSelector('.data-gone', { timeout: 5000 });
+    assert.equal((await page.locator('.data-gone').textContent()).trim(), 'valid_other_headers.csv: its channel was removed from the request; choose it again');
+    await page.click('.data-stale button');
+    await verdictMatches(page, /^The job would start/);
+    // Undo puts the channel back, and its file with it: checked again, the headers differ again.
+    await page.click('button.undo');
+    await page.waitForSelector('#data-file-1', { timeout: 5000 });
+    assert.equal(await page.locator('.data-gone').count(), 0);
+    await page.waitForSelector('.data-stale', { timeout: 5000 });
+    await page.click('.data-stale button');
+    await verdictMatches(page, /would fail/);
+    assert.match(await page.locator('#data-channel-1 .data-head').textContent(), /^valid_other_headers\.csv/);
+    const at = page.locator('[id="messages:/InputDataConfig/1/DataSource/S3DataSource/S3Uri"]');
+    await at.waitFor({ timeout: 5000 });
+    assert.match(await at.innerText(), /Age/);
+    assert.doesNotMatch(await page.locator('#data-check').innerText(), /has no channel for/);
+  });
+});

@@ -58,6 +58,10 @@ pub enum Input {
     Cancel { run: u32 },
     /// Drop what was read for a channel (its file was removed), and report the rest.
     Forget { slot: usize },
+    /// Drop every result and the file being read, answering nothing: the request's channels
+    /// changed (one removed, moved or put back), so the page's slots are no longer the
+    /// worker's, and the page reads its files again.
+    Reset,
 }
 
 /// What the worker answers.
@@ -351,6 +355,12 @@ impl Session {
                 run: 0,
                 report: self.report(),
             }),
+            Input::Reset => {
+                self.run = None;
+                self.slots.clear();
+                self.results.clear();
+                None
+            }
         }
     }
 
@@ -515,6 +525,19 @@ mod tests {
         let r = report(s.handle(Input::Forget { slot: 0 }).unwrap());
         assert_eq!(r.channels.len(), 1);
         assert_eq!(s.handle(Input::Forget { slot: 0 }), None);
+    }
+
+    #[test]
+    fn reset_drops_every_result_so_a_restored_channel_is_not_reported_from_before() {
+        let mut s = Session::new();
+        read(&mut s, 1, 0, "train.csv", &csv(600, "id,churn"), 4096);
+        read(&mut s, 2, 1, "valid.csv", &csv(10, "ID,churn"), 4096);
+        assert_eq!(s.handle(Input::Reset), None);
+        // The same request again (the channel removed, then put back by Undo): only the
+        // file read since is reported.
+        let r = report(read(&mut s, 3, 0, "train.csv", &csv(600, "id,churn"), 4096));
+        assert_eq!(r.channels.len(), 1);
+        assert!(r.valid, "{:?}", r.findings);
     }
 
     #[test]

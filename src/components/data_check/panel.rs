@@ -22,8 +22,8 @@ use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::*;
 
 use crate::state::data_check::{
-    channels, is_v2, megabytes, per_mille, percent, progress_line, request_text, to_diagnostics,
-    DataChannel,
+    channel_keys, channels, follow, follow_report, is_v2, megabytes, per_mille, percent,
+    progress_line, request_text, to_diagnostics, ChannelKey, DataChannel,
 };
 use crate::state::editor::use_editor;
 use crate::state::editor::Editor;
@@ -39,6 +39,9 @@ const IN_FLIGHT: u32 = 2;
 /// is a worker whose files did not load (gloo-worker does not tell the `Worker`'s `error`
 /// event) or one that stopped.
 const SILENCE: Duration = Duration::from_secs(15);
+
+/// Files kept whose channel was removed from the request (put back with it by Undo).
+const MAX_PARKED: usize = 8;
 
 /// The message at the channel when the worker never answered.
 const NOT_LOADED: &str = "The data checker could not be loaded (preflight-worker_bg.wasm): offline? The request is untouched; choose the file again to retry.";
@@ -124,6 +127,14 @@ struct Panel {
     queue: StoredValue<Vec<usize>, LocalStorage>,
     /// The request text (see [`request_text`]) the files were last checked against.
     checked_with: RwSignal<Option<String>>,
+    /// The draft's channels the slots of `files`, `status` and `report` are of: a file
+    /// follows its channel when they change ([`Panel::follow`]).
+    keys: StoredValue<Vec<ChannelKey>>,
+    /// Files whose channel was removed from the request, with that channel's text: the file
+    /// comes back with its channel (Undo).
+    parked: StoredValue<Vec<(String, web_sys::File)>, LocalStorage>,
+    /// The names of those files, said at the panel until chosen again or put back.
+    gone: RwSignal<Vec<String>>,
 }
 
 impl Panel {
@@ -269,13 +280,116 @@ impl Panel {
         }
     }
 
+    /// The slots whose file was read (or failed, and is kept to try again).
+    fn kept(&self) -> Vec<usize> {
+        let files = self.files.with_value(|f| {
+            f.iter()
+                .enumerate()
+                .filter_map(|(slot, f)| f.as_ref().map(|_| slot))
+                .collect::<Vec<_>>()
+        });
+        self.status.with_untracked(|all| {
+            files
+                .into_iter()
+                .filter(|&slot| {
+                    matches!(
+                        all.get(slot),
+                        Some(Status::Checked { .. } | Status::Failed { .. })
+                    )
+                })
+                .collect()
+        })
+    }
+
+    /// The draft's channels changed (`new`): each kept file, its status and its part of the
+    /// report follow their channel to its new slot; a file whose channel was removed is
+    /// dropped and said at the panel (and comes back if its channel does, by Undo). The
+    /// worker forgets what it read: the files are read again by "Check again".
+    fn follow(&self, new: Vec<ChannelKey>) {
+        let old = self.keys.get_value();
+        if old == new {
+            return;
+        }
+        let map = follow(&old, &new);
+        let moved = map.iter().enumerate().any(|(i, to)| *to != Some(i));
+        let mut back = Vec::new();
+        for (n, key) in new.iter().enumerate() {
+            if map.contains(&Some(n)) {
+                continue;
+            }
+            let found = self
+                .parked
+                .try_update_value(|p| {
+                    p.iter()
+                        .position(|(text, _)| *text == key.text)
+                        .map(|at| p.remove(at).1)
+                })
+                .flatten();
+            if let Some(file) = found {
+                back.push((n, file));
+            }
+        }
+        if !moved && back.is_empty() {
+            self.keys.set_value(new);
+            return;
+        }
+        if moved {
+            // The file being read, and any "Check again", stop: its slot is not the same.
+            self.queue.set_value(Vec::new());
+            self.cancel();
+        }
+        let files_before = self.files.get_value();
+        let status_before = self.status.get_untracked();
+        let mut files: Vec<Option<web_sys::File>> = vec![None; new.len()];
+        let mut status = vec![Status::Idle; new.len()];
+        let mut gone = Vec::new();
+        for (slot, to) in map.iter().enumerate() {
+            let file = files_before.get(slot).cloned().flatten();
+            match to {
+                Some(n) => {
+                    files[*n] = file;
+                    status[*n] = status_before.get(slot).cloned().unwrap_or(Status::Idle);
+                }
+                None => {
+                    if let Some(file) = file {
+                        gone.push(file.name());
+                        let text = old.get(slot).map(|k| k.text.clone()).unwrap_or_default();
+                        self.parked.update_value(|p| {
+                            p.push((text, file));
+                            let extra = p.len().saturating_sub(MAX_PARKED);
+                            p.drain(..extra);
+                        });
+                    }
+                }
+            }
+        }
+        for (n, file) in back {
+            let name = file.name();
+            self.gone.update(|g| g.retain(|f| *f != name));
+            status[n] = Status::Checked { file: name };
+            files[n] = Some(file);
+        }
+        self.shared().borrow().send(Input::Reset);
+        self.files.set_value(files);
+        self.status.set(status);
+        if !gone.is_empty() {
+            self.gone.update(|g| {
+                g.retain(|f| !gone.contains(f));
+                g.extend(gone);
+                let extra = g.len().saturating_sub(MAX_PARKED);
+                g.drain(..extra);
+            });
+        }
+        if let Some(mut report) = self.report.get_untracked() {
+            follow_report(&mut report, &map, &old, &new);
+            self.show(report);
+        }
+        self.keys.set_value(new);
+    }
+
     /// Checks every kept file again against the request as it is now, one after another.
     fn check_again(&self) {
-        let mut slots: Vec<usize> = self.report.with_untracked(|r| {
-            r.as_ref()
-                .map(|r| r.channels.iter().map(|c| c.slot).collect())
-                .unwrap_or_default()
-        });
+        let mut slots = self.kept();
         // Popped from the end: training (the lowest slot) first.
         slots.reverse();
         self.queue.set_value(slots);
@@ -287,6 +401,10 @@ impl Panel {
     /// any "Check again" in progress).
     fn check(&self, slot: usize, file: web_sys::File) {
         self.queue.set_value(Vec::new());
+        let name = file.name();
+        self.gone.update(|g| g.retain(|f| *f != name));
+        self.parked
+            .update_value(|p| p.retain(|(_, f)| f.name() != name));
         self.start(slot, file);
     }
 
@@ -575,6 +693,9 @@ pub(super) fn DataCheckPanel(first: Option<(usize, web_sys::File)>) -> impl Into
         files: StoredValue::new_local(Vec::new()),
         queue: StoredValue::new_local(Vec::new()),
         checked_with: RwSignal::new(None),
+        keys: StoredValue::new(editor.draft.with_untracked(|d| channel_keys(&d.root))),
+        parked: StoredValue::new_local(Vec::new()),
+        gone: RwSignal::new(Vec::new()),
     };
     if let Some((slot, file)) = first {
         panel.check(slot, file);
@@ -590,6 +711,9 @@ pub(super) fn DataCheckPanel(first: Option<(usize, web_sys::File)>) -> impl Into
         }
     });
     let list = Memo::new(move |_| editor.draft.with(|d| channels(&d.root)));
+    // Each file follows its channel as the draft's channels change.
+    let keys = Memo::new(move |_| editor.draft.with(|d| channel_keys(&d.root)));
+    Effect::new(move |_| panel.follow(keys.get()));
     // What the preflight reads of the draft now: a check against another is stale. Until a
     // file has been checked there is nothing to compare, and the memo does not follow the
     // draft, so a keystroke does not write the channels out as text for nothing.
@@ -599,26 +723,64 @@ pub(super) fn DataCheckPanel(first: Option<(usize, web_sys::File)>) -> impl Into
         }
         Some(editor.draft.with(|d| request_text(&d.root)))
     });
-    let stale = move || {
-        panel
-            .report
-            .with(|r| r.as_ref().is_some_and(|r| !r.channels.is_empty()))
-            && panel.checked_with.with(|c| {
-                c.as_ref()
-                    .is_some_and(|c| now.with(|n| n.as_ref() != Some(c)))
-            })
-    };
     let busy = move || {
         status_any(panel, |s| {
             matches!(s, Status::Loading { .. } | Status::Reading { .. })
         })
+    };
+    // Files read against another request, or kept and not in the report (their channel
+    // moved, or another file was read against a changed request since).
+    let stale = move || {
+        if busy() {
+            return false;
+        }
+        let checked: Vec<usize> = panel.status.with(|all| {
+            all.iter()
+                .enumerate()
+                .filter(|(_, s)| matches!(s, Status::Checked { .. }))
+                .map(|(slot, _)| slot)
+                .collect()
+        });
+        if checked.is_empty() {
+            return false;
+        }
+        let changed = panel.checked_with.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| now.with(|n| n.as_ref() != Some(c)))
+        });
+        changed
+            || panel.report.with(|r| {
+                checked.iter().any(|slot| {
+                    !r.as_ref()
+                        .is_some_and(|r| r.channels.iter().any(|c| c.slot == *slot))
+                })
+            })
     };
     let verdict = move || {
         panel.report.with(|r| {
             r.as_ref().filter(|r| !r.channels.is_empty()).map(|r| {
                 let errors = r.findings.iter().filter(|f| f.error).count();
                 let warnings = r.findings.len() - errors;
-                if r.valid {
+                // A job needs a training channel and its file: without them nothing says it
+                // would start.
+                let training_channel = list.with(|l| l.iter().any(|c| !c.validation));
+                let training_read = list.with(|l| {
+                    r.channels.iter().any(|c| {
+                        c.channel_type == "training"
+                            && l.get(c.slot).is_some_and(|l| !l.validation)
+                    })
+                });
+                if r.valid && !training_channel {
+                    (
+                        "data-verdict bad",
+                        "The job would not start: the request has no training channel.".to_string(),
+                    )
+                } else if r.valid && !training_read {
+                    (
+                        "data-verdict",
+                        "No training file was read: choose the training channel's file to learn whether the job would start.".to_string(),
+                    )
+                } else if r.valid {
                     (
                         "data-verdict ok",
                         match warnings {
@@ -660,6 +822,18 @@ pub(super) fn DataCheckPanel(first: Option<(usize, web_sys::File)>) -> impl Into
                     <ChannelBox panel=panel channel=channel busy=Signal::derive(busy)/>
                 </For>
             </Show>
+            {move || {
+                panel
+                    .gone
+                    .get()
+                    .into_iter()
+                    .map(|name| view! {
+                        <p class="msg warning data-gone">
+                            {format!("{name}: its channel was removed from the request; choose it again")}
+                        </p>
+                    })
+                    .collect_view()
+            }}
             <p role="status" class=move || verdict().map(|v| v.0).unwrap_or("data-verdict")>
                 {move || verdict().map(|v| v.1)}
             </p>
