@@ -397,3 +397,55 @@ test('a file follows its channel when another channel is removed; a removed chan
     assert.doesNotMatch(await page.locator('#data-check').innerText(), /has no channel for/);
   });
 });
+
+/** Drops a small CSV named `name` on `selector`, in the page (as a person drops a file). */
+async function dropFile(page, selector, name) {
+  await page.evaluate(([sel, n]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['id,age,plan,churned\n1,20,basic,yes\n'], n, { type: 'text/csv' }));
+    document.querySelector(sel).dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [selector, name]);
+}
+
+test('a file dropped on another channel while one is loaded or read is refused at that channel; the first is still checked', async () => {
+  await withPage(async ({ page }) => {
+    // The stand-in: the first file waits for the panel's code.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(PANEL, async (r) => { await held; return r.continue(); });
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
+    await page.locator('#data-channel-0 .data-progress').waitFor({ timeout: 5000 });
+    await dropFile(page, '#data-channel-1', 'other.csv');
+    const note = page.locator('#data-channel-1 .data-refused');
+    await note.waitFor({ timeout: 5000 });
+    assert.equal((await note.textContent()).trim(), 'One file at a time: drop it again once train.csv is read.');
+    assert.equal((await page.locator('#data-channel-0 .data-progress span').textContent()).trim(), 'Loading the data checker for train.csv…');
+    release();
+    assert.match(await verdict(page), /^The job would start with these files/);
+    assert.match(await page.locator('#data-channel-0 .data-head').textContent(), /^train\.csv/);
+    assert.equal(await page.locator('#data-channel-1 .data-head').count(), 0, 'the dropped file was not read');
+    assert.equal((await page.locator('#data-channel-1 .data-refused').textContent()).trim(), 'One file at a time: drop it again once train.csv is read.');
+    await page.unroute(PANEL);
+    // The panel: a file chosen for channel 1 is being read when another is dropped on channel 0.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      const rows = ['id,age,plan,churned'];
+      for (let i = 0; i < 600; i++) rows.push(`${i},${20 + (i % 50)},basic,${i % 3 ? 'no' : 'yes'}`);
+      dt.items.add(new File([rows.join('\n') + '\n'], 'valid.csv', { type: 'text/csv' }));
+      const input = document.querySelector('#data-file-1');
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      const drop = new DataTransfer();
+      drop.items.add(new File(['id\n1\n'], 'late.csv', { type: 'text/csv' }));
+      document.querySelector('#data-channel-0').dispatchEvent(new DragEvent('drop', { dataTransfer: drop, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('#data-channel-1 .data-head')?.textContent.startsWith('valid.csv'), null, { timeout: 30000 });
+    assert.equal((await page.locator('#data-channel-0 .data-refused').textContent()).trim(), 'One file at a time: drop it again once valid.csv is read.');
+    assert.match(await page.locator('#data-channel-0 .data-head').textContent(), /^train\.csv/, 'the training file is kept');
+    assert.equal(await page.locator('#data-check .data-head:has-text("late.csv")').count(), 0);
+    // Dropped again on its channel, now that nothing is read: it is taken, and the note goes.
+    await dropFile(page, '#data-channel-1', 'valid2.csv');
+    await page.waitForFunction(() => document.querySelector('#data-channel-1 .data-head')?.textContent.startsWith('valid2.csv'), null, { timeout: 30000 });
+    assert.equal(await page.locator('#data-channel-1 .data-refused').count(), 0);
+  });
+});

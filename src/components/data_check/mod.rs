@@ -40,6 +40,15 @@ const ACCEPT: &str = ".csv,.gz,.parquet,.txt,text/csv,application/gzip,applicati
 /// The message at the channel when the panel's chunk did not load.
 const NOT_LOADED: &str = "The data checker could not be loaded (its code did not arrive: offline?). The request is untouched; choose the file again to retry.";
 
+/// What a channel says of a file dropped on it while another file waits or is read (one
+/// file is read at a time): the drop is refused, not taken in the first one's place.
+fn one_at_a_time(first: &str) -> String {
+    format!("One file at a time: drop it again once {first} is read.")
+}
+
+/// A file refused at a channel (its slot), and the file read meanwhile.
+type Refused = Option<(usize, String)>;
+
 /// The panel, built in its own chunk, reading `first` at once.
 #[cfg(automl_split)]
 #[leptos::wasm_split::wasm_split(
@@ -50,8 +59,9 @@ const NOT_LOADED: &str = "The data checker could not be loaded (its code did not
 )]
 fn load_panel(
     first: Option<(usize, web_sys::File)>,
+    refused: Refused,
 ) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-    Ok(view! { <panel::DataCheckPanel first=first/> }.into_any())
+    Ok(view! { <panel::DataCheckPanel first=first refused=refused/> }.into_any())
 }
 
 /// Fetches the panel's chunk without building it (a build without wasm-split: nothing to fetch).
@@ -64,8 +74,9 @@ async fn fetch_panel() -> Result<(), leptos::wasm_split::SplitLoaderError> {
 #[cfg(not(automl_split))]
 async fn load_panel(
     first: Option<(usize, web_sys::File)>,
+    refused: Refused,
 ) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-    Ok(view! { <panel::DataCheckPanel first=first/> }.into_any())
+    Ok(view! { <panel::DataCheckPanel first=first refused=refused/> }.into_any())
 }
 
 /// The "Check my data" panel: its stand-in until a file is chosen, then the panel.
@@ -74,6 +85,8 @@ pub fn DataCheck() -> impl IntoView {
     let editor = use_editor();
     let list = Memo::new(move |_| editor.draft.with(|d| channels(&d.root)));
     let shell = RwSignal::new(Shell::Idle);
+    // A file dropped on another channel while the first waits: refused, said there.
+    let refused: RwSignal<Refused> = RwSignal::new(None);
     // The panel, once built; `ready` turns true once, when it is here to be drawn.
     let ready = RwSignal::new(false);
     let built: StoredValue<Option<AnyView>, LocalStorage> = StoredValue::new_local(None);
@@ -108,7 +121,7 @@ pub fn DataCheck() -> impl IntoView {
                 Ok(()) => {
                     let first = waiting.try_update_value(Option::take).flatten();
                     // The chunk is in memory: this answers on its first poll.
-                    load_panel(first).await.ok()
+                    load_panel(first, refused.get_untracked()).await.ok()
                 }
                 Err(_) => None,
             };
@@ -123,12 +136,16 @@ pub fn DataCheck() -> impl IntoView {
                         crate::browser::after_tick(move || crate::browser::refocus(&focused));
                     }
                 }
-                None => fail(shell, waiting),
+                None => {
+                    refused.set(None);
+                    fail(shell, waiting)
+                }
             }
         });
     };
     let cancel = move |_| {
         waiting.set_value(None);
+        refused.set(None);
         shell.set(Shell::Idle);
     };
 
@@ -142,7 +159,7 @@ pub fn DataCheck() -> impl IntoView {
         }
         chans
             .into_iter()
-            .map(|c| stand_in_channel(c, shell, choose, cancel))
+            .map(|c| stand_in_channel(c, shell, refused, choose, cancel))
             .collect_view()
             .into_any()
     };
@@ -187,6 +204,7 @@ fn fail(
 fn stand_in_channel(
     channel: DataChannel,
     shell: RwSignal<Shell>,
+    refused: RwSignal<Refused>,
     choose: impl Fn(usize, web_sys::File) + Copy + Send + Sync + 'static,
     cancel: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -202,6 +220,16 @@ fn stand_in_channel(
     let on_drop = move |ev: leptos::ev::DragEvent| {
         // Handled here, not by the page's drop-to-import.
         ev.prevent_default();
+        // Another channel's file waits for the chunk: this one is refused, not taken in
+        // its place (the input is disabled meanwhile; a drop is refused the same way).
+        let first = shell.with_untracked(|s| match s {
+            Shell::Loading { slot: s, file } if *s != slot => Some(file.clone()),
+            _ => None,
+        });
+        if let Some(first) = first {
+            refused.set(Some((slot, first)));
+            return;
+        }
         if let Some(file) = ev
             .data_transfer()
             .and_then(|dt| dt.files())
@@ -228,19 +256,27 @@ fn stand_in_channel(
                 disabled=other_waits
                 on:change=on_change
             />
-            {move || match shell.get() {
-                Shell::Loading { slot: s, file } if s == slot => Some(view! {
-                    <div class="data-progress">
-                        <progress max="1000" aria-label=format!("Reading {file}")></progress>
-                        <span>{format!("Loading the data checker for {file}…")}</span>
-                        " "
-                        <button type="button" class="secondary small data-cancel" on:click=cancel>"Cancel"</button>
-                    </div>
-                }.into_any()),
-                Shell::Failed { slot: s, file } if s == slot => Some(view! {
-                    <p class="msg error" role="alert">{format!("{file}: {NOT_LOADED}")}</p>
-                }.into_any()),
-                _ => None,
+            {move || {
+                // A file refused here while another is read: said in this place.
+                if let Some((_, first)) = refused.get().filter(|(s, _)| *s == slot) {
+                    return Some(view! {
+                        <p class="msg warning data-refused" role="alert">{one_at_a_time(&first)}</p>
+                    }.into_any());
+                }
+                match shell.get() {
+                    Shell::Loading { slot: s, file } if s == slot => Some(view! {
+                        <div class="data-progress">
+                            <progress max="1000" aria-label=format!("Reading {file}")></progress>
+                            <span>{format!("Loading the data checker for {file}…")}</span>
+                            " "
+                            <button type="button" class="secondary small data-cancel" on:click=cancel>"Cancel"</button>
+                        </div>
+                    }.into_any()),
+                    Shell::Failed { slot: s, file } if s == slot => Some(view! {
+                        <p class="msg error" role="alert">{format!("{file}: {NOT_LOADED}")}</p>
+                    }.into_any()),
+                    _ => None,
+                }
             }}
         </div>
     }

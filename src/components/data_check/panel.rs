@@ -135,6 +135,9 @@ struct Panel {
     parked: StoredValue<Vec<(String, web_sys::File)>, LocalStorage>,
     /// The names of those files, said at the panel until chosen again or put back.
     gone: RwSignal<Vec<String>>,
+    /// A file dropped on a channel (its slot) while another file (named) was read: refused,
+    /// and said there until a file is chosen for that channel.
+    refused: RwSignal<Option<(usize, String)>>,
 }
 
 impl Panel {
@@ -337,6 +340,7 @@ impl Panel {
             // The file being read, and any "Check again", stop: its slot is not the same.
             self.queue.set_value(Vec::new());
             self.cancel();
+            self.refused.set(None);
         }
         let files_before = self.files.get_value();
         let status_before = self.status.get_untracked();
@@ -405,6 +409,12 @@ impl Panel {
         self.gone.update(|g| g.retain(|f| *f != name));
         self.parked
             .update_value(|p| p.retain(|(_, f)| f.name() != name));
+        if self
+            .refused
+            .with_untracked(|r| r.as_ref().is_some_and(|(s, _)| *s == slot))
+        {
+            self.refused.set(None);
+        }
         self.start(slot, file);
     }
 
@@ -683,7 +693,11 @@ fn worker_allowed(script: &str) -> Result<(), String> {
 /// The "Check my data" panel, which starts reading the file chosen or dropped on its
 /// stand-in (`first`: the channel's slot and the file).
 #[component]
-pub(super) fn DataCheckPanel(first: Option<(usize, web_sys::File)>) -> impl IntoView {
+pub(super) fn DataCheckPanel(
+    first: Option<(usize, web_sys::File)>,
+    /// A file the stand-in refused meanwhile (dropped on another channel).
+    refused: Option<(usize, String)>,
+) -> impl IntoView {
     let editor = use_editor();
     let panel = Panel {
         editor,
@@ -696,6 +710,7 @@ pub(super) fn DataCheckPanel(first: Option<(usize, web_sys::File)>) -> impl Into
         keys: StoredValue::new(editor.draft.with_untracked(|d| channel_keys(&d.root))),
         parked: StoredValue::new_local(Vec::new()),
         gone: RwSignal::new(Vec::new()),
+        refused: RwSignal::new(refused),
     };
     if let Some((slot, file)) = first {
         panel.check(slot, file);
@@ -712,8 +727,7 @@ pub(super) fn DataCheckPanel(first: Option<(usize, web_sys::File)>) -> impl Into
     });
     let list = Memo::new(move |_| editor.draft.with(|d| channels(&d.root)));
     // Each file follows its channel as the draft's channels change.
-    let keys = Memo::new(move |_| editor.draft.with(|d| channel_keys(&d.root)));
-    Effect::new(move |_| panel.follow(keys.get()));
+    Effect::new(move |_| panel.follow(editor.draft.with(|d| channel_keys(&d.root))));
     // What the preflight reads of the draft now: a check against another is stale. Until a
     // file has been checked there is nothing to compare, and the memo does not follow the
     // draft, so a keystroke does not write the channels out as text for nothing.
@@ -886,6 +900,19 @@ fn ChannelBox(
     let on_drop = move |ev: leptos::ev::DragEvent| {
         // Handled here, not by the page's drop-to-import.
         ev.prevent_default();
+        // Another channel's file is being read: this one is refused, not read in its place
+        // (the input is disabled meanwhile; a drop is refused the same way).
+        let other = panel
+            .shared()
+            .borrow()
+            .reading
+            .as_ref()
+            .map(|r| r.slot)
+            .filter(|s| *s != slot);
+        if let Some(other) = other {
+            panel.refused.set(Some((slot, panel.file_of(other))));
+            return;
+        }
         if let Some(file) = ev
             .data_transfer()
             .and_then(|dt| dt.files())
@@ -915,31 +942,39 @@ fn ChannelBox(
                 disabled=move || busy.get() && !reading()
                 on:change=on_change
             />
-            {move || match status.get() {
-                Status::Idle => None,
-                Status::Loading { file } => Some(view! {
-                    <div class="data-progress">
-                        <progress max="1000" aria-label=format!("Reading {file}")></progress>
-                        <span>{format!("Starting the data checker for {file}…")}</span>
-                        " "
-                        <button type="button" class="secondary small data-cancel" on:click=move |_| panel.cancel()>"Cancel"</button>
-                    </div>
-                }.into_any()),
-                Status::Reading { file, line, per_mille } => Some(view! {
-                    <div class="data-progress">
-                        <progress max="1000" value=per_mille.to_string() aria-label=format!("Reading {file}")></progress>
-                        <span class="data-rate">{line}</span>
-                        " "
-                        <button type="button" class="secondary small data-cancel" on:click=move |_| panel.cancel()>"Cancel"</button>
-                    </div>
-                }.into_any()),
-                Status::Checked { .. } => None,
-                Status::Failed { file, message } => Some(view! {
-                    <p class="msg error" role="alert">{format!("{file}: {message}")}</p>
-                }.into_any()),
-                Status::Cancelled { file } => Some(view! {
-                    <p class="msg">{format!("Stopped reading {file}: nothing of it was kept.")}</p>
-                }.into_any()),
+            {move || {
+                // A file refused here while another is read: said in this place.
+                if let Some((_, first)) = panel.refused.get().filter(|(s, _)| *s == slot) {
+                    return Some(view! {
+                        <p class="msg warning data-refused" role="alert">{super::one_at_a_time(&first)}</p>
+                    }.into_any());
+                }
+                match status.get() {
+                    Status::Idle => None,
+                    Status::Loading { file } => Some(view! {
+                        <div class="data-progress">
+                            <progress max="1000" aria-label=format!("Reading {file}")></progress>
+                            <span>{format!("Starting the data checker for {file}…")}</span>
+                            " "
+                            <button type="button" class="secondary small data-cancel" on:click=move |_| panel.cancel()>"Cancel"</button>
+                        </div>
+                    }.into_any()),
+                    Status::Reading { file, line, per_mille } => Some(view! {
+                        <div class="data-progress">
+                            <progress max="1000" value=per_mille.to_string() aria-label=format!("Reading {file}")></progress>
+                            <span class="data-rate">{line}</span>
+                            " "
+                            <button type="button" class="secondary small data-cancel" on:click=move |_| panel.cancel()>"Cancel"</button>
+                        </div>
+                    }.into_any()),
+                    Status::Checked { .. } => None,
+                    Status::Failed { file, message } => Some(view! {
+                        <p class="msg error" role="alert">{format!("{file}: {message}")}</p>
+                    }.into_any()),
+                    Status::Cancelled { file } => Some(view! {
+                        <p class="msg">{format!("Stopped reading {file}: nothing of it was kept.")}</p>
+                    }.into_any()),
+                }
             }}
             {move || summary.get().map(|c| view! {
                 <ChannelSummary channel=c/>
