@@ -62,6 +62,9 @@ pub struct ChannelPlan {
     pub content_type: String,
     /// `CompressionType` is `Gzip` (the default is `None`).
     pub gzip: bool,
+    /// `CompressionType` as written, if it is: a message about it says what it is rather
+    /// than that it is not set.
+    pub compression: Option<String>,
     pub s3_uri: Option<String>,
 }
 
@@ -274,6 +277,7 @@ impl Plan {
                     format,
                     content_type,
                     gzip: str_at(c, "CompressionType").as_deref() == Some("Gzip"),
+                    compression: str_at(c, "CompressionType"),
                     s3_uri: c
                         .at(&["DataSource", "S3DataSource", "S3Uri"])
                         .and_then(Node::as_str)

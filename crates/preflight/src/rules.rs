@@ -186,7 +186,11 @@ pub fn compression_matches(r: &ChannelResult, out: &mut Vec<Finding>) {
         (false, true) => out.push(error(
             "compression-mismatch",
             path,
-            format!("{} is gzip, but CompressionType is not set (it defaults to None): set CompressionType to Gzip", r.file),
+            if let Some(written) = &r.plan.compression {
+                format!("{} is gzip, but CompressionType is {written}: set CompressionType to Gzip", r.file)
+            } else {
+                format!("{} is gzip, but CompressionType is not set (it defaults to None): set CompressionType to Gzip", r.file)
+            },
         )),
         _ => {}
     }

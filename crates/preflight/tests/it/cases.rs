@@ -184,6 +184,21 @@ fn cases() -> Vec<Case> {
         expect: vec![("compression-mismatch", COMPRESSION0, None, "train.csv.gz is gzip, but CompressionType is not set (it defaults to None): set CompressionType to Gzip")],
     });
     v.push(Case {
+        name: "a gzip file with CompressionType None",
+        request: request(r#", "CompressionType": "None""#, None, BINARY),
+        files: vec![(
+            "churn_train.csv.gz",
+            gzip(&churn_csv(500, Style::default())),
+        )],
+        rows: vec![Some(500)],
+        expect: vec![(
+            "compression-mismatch",
+            COMPRESSION0,
+            None,
+            "churn_train.csv.gz is gzip, but CompressionType is None: set CompressionType to Gzip",
+        )],
+    });
+    v.push(Case {
         name: "CompressionType Gzip on a plain file",
         request: request(r#", "CompressionType": "Gzip""#, None, BINARY),
         files: vec![("train.csv", churn_csv(500, Style::default()))],
