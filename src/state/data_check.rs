@@ -280,6 +280,28 @@ pub fn percent(per_mille: u64) -> String {
     format!("{}.{} %", per_mille / 10, per_mille % 10)
 }
 
+/// The share of `part` in `whole` as text, rounded half up to one decimal (`15.1 %` for
+/// 452 of 3,000, which is 15.07 %); `0.0 %` of nothing.
+pub fn share(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return percent(0);
+    }
+    let (part, whole) = (part.min(whole) as u128, whole as u128);
+    percent(((part * 2000 + whole) / (2 * whole)) as u64)
+}
+
+/// A file's size: `46 KB` under a tenth of a megabyte (`512 B` under a kilobyte), else as
+/// [`megabytes`].
+pub fn file_size(bytes: u64) -> String {
+    if bytes < 1000 {
+        format!("{bytes} B")
+    } else if bytes < 100_000 {
+        format!("{} KB", (bytes + 500) / 1000)
+    } else {
+        megabytes(bytes)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -486,6 +508,20 @@ mod tests {
             "0.0 MB of 0.0 MB · 0.0 MB/s · 0 s left"
         );
         assert_eq!(percent(per_mille(1, 3)), "33.3 %");
+        // Shares are rounded, not cut.
+        assert_eq!(share(452, 3000), "15.1 %");
+        assert_eq!(share(1016, 1200), "84.7 %");
+        assert_eq!(share(400, 600), "66.7 %");
+        assert_eq!(share(1, 3), "33.3 %");
+        assert_eq!(share(1, 2000), "0.1 %");
+        assert_eq!(share(5, 0), "0.0 %");
+        assert_eq!(share(u64::MAX, u64::MAX), "100.0 %");
+        // A small file in KB, not 0.0 MB.
+        assert_eq!(file_size(46_400), "46 KB");
+        assert_eq!(file_size(46_500), "47 KB");
+        assert_eq!(file_size(999), "999 B");
+        assert_eq!(file_size(99_999), "100 KB");
+        assert_eq!(file_size(100_000), "0.1 MB");
         assert_eq!(per_mille(5, 0), 0);
         assert_eq!(per_mille(u64::MAX, u64::MAX), 1000);
     }

@@ -154,12 +154,13 @@ test('600 rows with the target: the job would start, with the class chart and co
     await page.setInputFiles('#data-file-0', file('train.csv', csv(600)));
     assert.match(await verdict(page), /^The job would start with these files/);
     const summary = page.locator('#data-channel-0 .data-summary');
-    assert.match(await summary.locator('.data-head').textContent(), /train\.csv: CSV, .*600 rows, 4 columns/);
+    // A file under 0.1 MB in KB; shares rounded half up (400 of 600 is 66.67 %).
+    assert.match(await summary.locator('.data-head').textContent(), /^train\.csv: CSV, \d+ KB, 600 rows, 4 columns$/);
     const chart = summary.locator('table.class-chart');
     assert.match(await chart.locator('caption').textContent(), /Target churned: 2 values/);
     const rows = await chart.locator('tbody tr').allTextContents();
     assert.equal(rows.length, 2);
-    assert.match(rows[0], /no\s*400\s*66\.6 %/);
+    assert.match(rows[0], /no\s*400\s*66\.7 %/);
     assert.match(rows[1], /yes\s*200\s*33\.3 %/);
     assert.equal(await chart.locator('svg.bar').count(), 2);
     await summary.locator('.data-columns summary').click();

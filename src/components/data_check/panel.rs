@@ -22,8 +22,8 @@ use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::*;
 
 use crate::state::data_check::{
-    channel_keys, channels, follow, follow_report, is_v2, megabytes, per_mille, percent,
-    progress_line, request_text, to_diagnostics, ChannelKey, DataChannel,
+    channel_keys, channels, file_size, follow, follow_report, is_v2, per_mille, progress_line,
+    request_text, share, to_diagnostics, ChannelKey, DataChannel,
 };
 use crate::state::editor::use_editor;
 use crate::state::editor::Editor;
@@ -999,7 +999,7 @@ fn ChannelSummary(
             .clone()
             .unwrap_or_else(|| "neither CSV nor Parquet".into()),
         if channel.gzip { " (gzip)" } else { "" },
-        megabytes(channel.bytes),
+        file_size(channel.bytes),
         match rows {
             Some(n) => format!(", {} rows", n),
             None => String::new(),
@@ -1020,7 +1020,7 @@ fn ChannelSummary(
                         <tbody>
                             {columns.into_iter().map(|c| {
                                 let missing = match (c.missing, rows) {
-                                    (Some(m), Some(r)) => format!("{} ({})", m, percent(per_mille(m, r))),
+                                    (Some(m), Some(r)) => format!("{} ({})", m, share(m, r)),
                                     (Some(m), None) => m.to_string(),
                                     (None, _) => "not known".to_string(),
                                 };
@@ -1082,7 +1082,7 @@ fn ClassChart(
                                 <svg class="bar" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                                     <rect width=width height="10"></rect>
                                 </svg>
-                                {percent(per_mille(n, total))}
+                                {share(n, total)}
                             </td>
                         </tr>
                     }
