@@ -373,15 +373,15 @@ fn missing_column_message(
         r.file,
         shown(wanted)
     );
-    if let Some(close) = close_match(wanted, names) {
-        message.push_str(&format!(
-            "did you mean '{}'? Column names must match exactly, capitals included",
-            shown(close)
-        ));
-    } else if names.len() == 1 && names[0].contains([';', '\t', '|']) {
+    if names.len() == 1 && names[0].contains([';', '\t', '|']) {
         message.push_str(&format!(
             "the header is one column, '{}': the file seems separated by something other than commas, and Autopilot reads commas",
             shown(&names[0])
+        ));
+    } else if let Some(close) = close_match(wanted, names) {
+        message.push_str(&format!(
+            "did you mean '{}'? Column names must match exactly, capitals included",
+            shown(close)
         ));
     } else {
         let listed: Vec<String> = names
@@ -842,26 +842,16 @@ pub fn validation_headers_match(results: &[ChannelResult], out: &mut Vec<Finding
         if names == train_names {
             continue;
         }
-        let missing: Vec<String> = train_names
-            .iter()
-            .filter(|n| !names.contains(n))
-            .take(5)
-            .map(|n| format!("'{}'", shown(n)))
-            .collect();
-        let extra: Vec<String> = names
-            .iter()
-            .filter(|n| !train_names.contains(n))
-            .take(5)
-            .map(|n| format!("'{}'", shown(n)))
-            .collect();
+        let missing: Vec<&String> = train_names.iter().filter(|n| !names.contains(n)).collect();
+        let extra: Vec<&String> = names.iter().filter(|n| !train_names.contains(n)).collect();
         let mut detail = Vec::new();
         if !missing.is_empty() {
-            detail.push(format!("it lacks {}", missing.join(", ")));
+            detail.push(format!("it lacks {}", first_five(&missing)));
         }
         if !extra.is_empty() {
             detail.push(format!(
                 "it has {} that the training file does not",
-                extra.join(", ")
+                first_five(&extra)
             ));
         }
         if detail.is_empty() {
@@ -886,6 +876,19 @@ pub fn validation_headers_match(results: &[ChannelResult], out: &mut Vec<Finding
             .at_line(Some(1))
             .about(&[&training.plan.data_pointer()]),
         );
+    }
+}
+
+/// The first five names quoted, and how many more there are: `'a', 'b' and 4 more`.
+fn first_five(names: &[&String]) -> String {
+    let listed: Vec<String> = names
+        .iter()
+        .take(5)
+        .map(|n| format!("'{}'", shown(n)))
+        .collect();
+    match names.len().saturating_sub(5) {
+        0 => listed.join(", "),
+        more => format!("{} and {more} more", listed.join(", ")),
     }
 }
 

@@ -179,13 +179,26 @@ pub fn close_match<'a>(wanted: &str, names: &'a [String]) -> Option<&'a str> {
         return Some(name);
     }
     let limit = (wanted.chars().count() / 4).clamp(1, 3);
-    names
+    let near = names
         .iter()
         .filter(|n| n.len() <= 4 * wanted.len() + 8)
         .map(|n| (strsim::osa_distance(&n.to_lowercase(), &folded), n))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
-        .map(|(_, n)| n.as_str())
+        .map(|(_, n)| n.as_str());
+    if near.is_some() || folded.chars().count() < 4 {
+        return near;
+    }
+    // A name holding the wanted one as a whole, or held by it, capitals aside ('churn' and
+    // 'churned', 'label' and 'class_label'): the shortest such name.
+    names
+        .iter()
+        .filter(|n| {
+            let n = n.trim().to_lowercase();
+            n.chars().count() >= 4 && (n.contains(&folded) || folded.contains(&n))
+        })
+        .min_by_key(|n| n.len())
+        .map(String::as_str)
 }
 
 #[cfg(test)]
@@ -233,5 +246,11 @@ mod tests {
         assert_eq!(close_match("chrun", &names), Some("churn"));
         assert_eq!(close_match("total_spent", &names), Some("total_spend"));
         assert_eq!(close_match("label", &names), None);
+        // Held by a longer name, capitals aside, even past ten other columns.
+        let mut many: Vec<String> = (0..11).map(|i| format!("c{i}")).collect();
+        many.extend(["notes", "churned"].map(String::from));
+        assert_eq!(close_match("Churn", &many), Some("churned"));
+        assert_eq!(close_match("churned_flag", &many), Some("churned"));
+        assert_eq!(close_match("abc", &["abcdefgh".to_string()]), None);
     }
 }

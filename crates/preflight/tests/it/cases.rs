@@ -341,6 +341,31 @@ fn cases() -> Vec<Case> {
         expect: vec![("headers-differ", DATA1, Some(1), "the header of validation.csv differs from the training file train.csv: it lacks 'monthly_charges'; it has 'monthly_charge' that the training file does not")],
     });
     v.push(Case {
+        name: "the target held by a longer column name past the tenth column",
+        request: request("", None, BINARY),
+        files: vec![(
+            "train.csv",
+            wide_csv(500, "c0,c1,c2,c3,c4,c5,c6,c7,c8,c9,c10,notes,churned"),
+        )],
+        rows: vec![Some(500)],
+        expect: vec![(
+            "target-missing",
+            TARGET0,
+            None,
+            "train.csv has no column named 'churn' (TargetAttributeName); did you mean 'churned'?",
+        )],
+    });
+    v.push(Case {
+        name: "a validation file lacking nine columns: the list says how many more",
+        request: request("", Some(""), BINARY),
+        files: vec![
+            ("train.csv", wide_csv(500, "f1,f2,f3,f4,f5,f6,f7,f8,f9,churn")),
+            ("validation.csv", wide_csv(20, "g1,g2,g3,g4,g5,g6,g7,g8,g9,churn")),
+        ],
+        rows: vec![Some(500), Some(20)],
+        expect: vec![("headers-differ", DATA1, Some(1), "the header of validation.csv differs from the training file train.csv: it lacks 'f1', 'f2', 'f3', 'f4', 'f5' and 4 more; it has 'g1', 'g2', 'g3', 'g4', 'g5' and 4 more that the training file does not")],
+    });
+    v.push(Case {
         name: "binary classification with three classes",
         request: request("", None, BINARY),
         files: vec![("train.csv", {
@@ -886,4 +911,17 @@ fn the_rest_of_binary_data_is_counted_not_read() {
         assert!(check.needs_rest());
         assert!(!check.skip_rest(1 << 30));
     }
+}
+
+/// A CSV of `rows` rows under `header`: a number in each column, the last one `yes` or `no`.
+fn wide_csv(rows: usize, header: &str) -> Vec<u8> {
+    let columns = header.split(',').count();
+    let mut text = format!("{header}\n");
+    for i in 0..rows {
+        for c in 0..columns - 1 {
+            text.push_str(&format!("{},", i * 7 + c));
+        }
+        text.push_str(if i % 3 == 0 { "yes\n" } else { "no\n" });
+    }
+    text.into_bytes()
 }
