@@ -450,3 +450,40 @@ test('a file dropped on another channel while one is loaded or read is refused a
     assert.equal(await page.locator('#data-channel-1 .data-refused').count(), 0);
   });
 });
+
+test('at 390 px the class chart keeps "Rows" and each count on one line, and a long value wraps inside the panel', async () => {
+  const b = await launch(server.origin, { viewport: { width: 390, height: 844 } });
+  try {
+    const { page } = b;
+    await open(page, server.url);
+    await page.fill('#import-text', FULL);
+    await page.click('#import-button');
+    await page.waitForSelector('#data-file-0');
+    const long = 'premium_annual_contract_with_enterprise_support_and_dedicated_account_manager_renewal';
+    const lines = ['id,age,plan,churned'];
+    for (let i = 0; i < 600; i++) lines.push(`${i},${20 + (i % 50)},basic,${i % 50 === 0 ? long : i % 3 ? 'no' : 'yes'}`);
+    await page.setInputFiles('#data-file-0', file('train.csv', Buffer.from(lines.join('\n') + '\n')));
+    const chart = page.locator('#data-channel-0 table.class-chart');
+    await chart.waitFor({ timeout: 30000 });
+    const got = await page.evaluate(() => {
+      const chart = document.querySelector('#data-channel-0 table.class-chart');
+      // Line boxes of an element's text (a cell is as tall as its row, so its height says nothing).
+      const oneLine = (el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size === 1;
+      };
+      const panel = document.querySelector('#data-check');
+      return {
+        rowsHeader: oneLine(chart.querySelectorAll('thead th')[1]),
+        counts: [...chart.querySelectorAll('td.count')].every(oneLine),
+        overflow: panel.scrollWidth - panel.clientWidth,
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        value: [...chart.querySelectorAll('tbody th')].some((th) => th.textContent === 'premium_annual_contract_with_enterprise_support_and_dedicated_account_manager_renewal'),
+      };
+    });
+    assert.deepEqual(got, { rowsHeader: true, counts: true, overflow: 0, page: 0, value: true });
+  } finally {
+    await b.close();
+  }
+});
