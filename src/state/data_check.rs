@@ -158,7 +158,7 @@ pub fn follow_report(
     let to = |slot: usize| map.get(slot).copied().flatten().filter(|&n| n < new.len());
     let errors_before = report.findings.iter().filter(|f| f.error).count();
     // In slot order again (placed by slot: the page links no sort).
-    let mut placed: Vec<Option<ChannelView>> = vec![None; new.len()];
+    let mut placed: Vec<Option<ChannelView>> = (0..new.len()).map(|_| None).collect();
     for mut c in std::mem::take(&mut report.channels) {
         if let Some(n) = to(c.slot) {
             c.slot = n;

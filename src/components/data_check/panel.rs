@@ -28,6 +28,7 @@ use crate::state::data_check::{
 use crate::state::editor::use_editor;
 use crate::state::editor::Editor;
 use crate::state::findings::plural;
+use automl_rules::diag::Diagnostic;
 
 /// Bytes read and sent to the worker at a time.
 const CHUNK: u64 = 4 << 20;
@@ -262,14 +263,18 @@ impl Panel {
     /// Shows a report: the summary here, the findings at the fields and in the Check panel.
     fn show(&self, report: ReportView) {
         let v2 = self.editor.draft.with_untracked(|d| is_v2(&d.root));
-        let found = to_diagnostics(&report, v2);
+        self.show_findings(to_diagnostics(&report, v2));
+        self.report.set(Some(report));
+    }
+
+    /// The findings at the fields and in the Check panel.
+    fn show_findings(&self, found: Vec<Diagnostic>) {
         self.editor.reveal.update(|r| {
             for d in &found {
                 r.touched.insert(d.path.clone());
             }
         });
         self.editor.data.set(found);
-        self.report.set(Some(report));
     }
 
     /// Checks the next file "Check again" queued, if any.
@@ -384,9 +389,19 @@ impl Panel {
                 g.drain(..extra);
             });
         }
-        if let Some(mut report) = self.report.get_untracked() {
-            follow_report(&mut report, &map, &old, &new);
-            self.show(report);
+        // The report changed in place (not cloned: a smaller chunk).
+        let v2 = self.editor.draft.with_untracked(|d| is_v2(&d.root));
+        let found = self
+            .report
+            .try_update(|r| {
+                r.as_mut().map(|r| {
+                    follow_report(r, &map, &old, &new);
+                    to_diagnostics(r, v2)
+                })
+            })
+            .flatten();
+        if let Some(found) = found {
+            self.show_findings(found);
         }
         self.keys.set_value(new);
     }
