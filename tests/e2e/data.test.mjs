@@ -97,12 +97,14 @@ test('the panel\'s code loads visibly with the first file; Cancel meanwhile keep
     const waiting = page.locator('#data-channel-0 .data-progress');
     await waiting.waitFor({ timeout: 5000 });
     assert.equal((await waiting.locator('span').textContent()).trim(), 'Loading the data checker for train.csv…');
+    assert.equal((await page.locator('#data-check [aria-live="polite"]').textContent()).trim(), 'Loading the data checker for train.csv…', 'screen readers are told');
     assert.equal(await page.locator('#data-file-1').isDisabled(), true, 'one file at a time');
     // The page goes on working meanwhile.
     await field(page, '/AutoMLJobName').fill('churn-while-loading');
     await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'churn-while-loading');
     await page.click('#data-channel-0 .data-cancel');
     assert.equal(await waiting.count(), 0, 'the wait is gone at once');
+    assert.equal((await page.locator('#data-check [aria-live="polite"]').textContent()).trim(), '');
     assert.equal(await page.locator('#data-file-1').isDisabled(), false);
     release();
     // The panel arrives with no file to read: it asks for no worker and says nothing.

@@ -173,6 +173,14 @@ pub fn DataCheck() -> impl IntoView {
                 </p>
                 {rows}
                 <p role="status" class="data-verdict"></p>
+                // The wait, for screen readers (the channel shows it; a region that is on the
+                // page before its text changes is the one they announce).
+                <p class="visually-hidden" aria-live="polite">
+                    {move || shell.with(|s| match s {
+                        Shell::Loading { file, .. } => format!("Loading the data checker for {file}…"),
+                        _ => String::new(),
+                    })}
+                </p>
             </section>
         }
     };
