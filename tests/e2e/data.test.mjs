@@ -104,6 +104,7 @@ test('the panel\'s code loads visibly with the first file; Cancel meanwhile keep
     await page.waitForFunction(() => document.querySelector('[name="/AutoMLJobName"]').value === 'churn-while-loading');
     await page.click('#data-channel-0 .data-cancel');
     assert.equal(await waiting.count(), 0, 'the wait is gone at once');
+    await page.waitForFunction(() => document.activeElement.id === 'data-file-0', null, { timeout: 2000 });
     assert.equal((await page.locator('#data-check [aria-live="polite"]').textContent()).trim(), '');
     assert.equal(await page.locator('#data-file-1').isDisabled(), false);
     release();
@@ -169,6 +170,10 @@ test('600 rows with the target: the job would start, with the class chart and co
     const kinds = await summary.locator('.data-columns tbody tr').allTextContents();
     assert.match(kinds[1], /age\s*numeric\s*0 \(0\.0 %\)/);
     assert.match(kinds[2], /plan\s*text/);
+    // Removing the file leaves focus on the channel's input, ready for another.
+    await page.click('#data-channel-0 button:has-text("Remove this file")');
+    await page.waitForFunction(() => document.activeElement.id === 'data-file-0', null, { timeout: 2000 });
+    assert.equal(await summary.count(), 0);
   });
 });
 
@@ -189,6 +194,7 @@ test('499 rows: an error at the training channel, in the Check panel too', async
     await field(page, '/InputDataConfig/0/TargetAttributeName').fill('Churned');
     await page.waitForSelector('.data-stale', { timeout: 5000 });
     await page.click('.data-stale button');
+    await page.waitForFunction(() => document.activeElement.id === 'data-check-title', null, { timeout: 2000 });
     await page.waitForFunction(() => /no column named 'Churned'/.test(document.querySelector('.finding-list')?.innerText ?? ''), null, { timeout: 30000 });
     assert.match(await page.locator('[id="messages:/InputDataConfig/0/TargetAttributeName"]').innerText(), /did you mean 'churned'/);
     assert.equal(await page.locator('.data-stale').count(), 0);
@@ -246,6 +252,7 @@ test('Cancel stops a large file promptly; the form answers while it is read', as
       assert.ok(Date.now() - t0 < 2000, 'typing is not held up');
       await page.click('#data-channel-0 .data-cancel');
       await page.waitForSelector('#data-channel-0 .msg:has-text("Stopped reading big.csv")', { timeout: 2000 });
+      await page.waitForFunction(() => document.activeElement.id === 'data-file-0', null, { timeout: 2000 });
       assert.equal(await page.locator('#data-channel-0 progress').count(), 0);
       assert.equal(await page.locator('#data-check [role="status"]').textContent(), '');
     });
@@ -340,6 +347,7 @@ test('a CreateAutoMLJobV2 request: records, not lines, are counted, and findings
     await field(page, '/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName').fill('Churned');
     await page.waitForSelector('.data-stale', { timeout: 5000 });
     await page.click('.data-stale button');
+    await page.waitForFunction(() => document.activeElement.id === 'data-check-title', null, { timeout: 2000 });
     await page.waitForFunction(() => /no column named 'Churned'/.test(document.querySelector('.finding-list')?.innerText ?? ''), null, { timeout: 30000 });
     assert.match(await page.locator('[id="messages:/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName"]').innerText(), /did you mean 'churned'/);
     assert.deepEqual(b.offsite, [], 'no request to another host');
@@ -370,6 +378,7 @@ test('a file follows its channel when another channel is removed; a removed chan
     assert.equal(await page.locator('#data-check .data-head:has-text("train.csv")').count(), 0);
     assert.doesNotMatch(await page.locator('#data-check [role="status"]').textContent(), /would start/);
     await page.click('.data-stale button');
+    await page.waitForFunction(() => document.activeElement.id === 'data-check-title', null, { timeout: 2000 });
     await page.waitForFunction(() => !document.querySelector('.data-stale') && !document.querySelector('#data-check progress'), null, { timeout: 30000 });
     const said = (await page.locator('#data-check [role="status"]').textContent()).trim();
     assert.equal(said, 'The job would not start: the request has no training channel.');
@@ -385,6 +394,7 @@ test('a file follows its channel when another channel is removed; a removed chan
     await page.waitForSelector('.data-gone', { timeout: 5000 });
     assert.equal((await page.locator('.data-gone').textContent()).trim(), 'valid_other_headers.csv: its channel was removed from the request; choose it again');
     await page.click('.data-stale button');
+    await page.waitForFunction(() => document.activeElement.id === 'data-check-title', null, { timeout: 2000 });
     await verdictMatches(page, /^The job would start/);
     // Undo puts the channel back, and its file with it: checked again, the headers differ again.
     await page.click('button.undo');
@@ -392,6 +402,7 @@ test('a file follows its channel when another channel is removed; a removed chan
     assert.equal(await page.locator('.data-gone').count(), 0);
     await page.waitForSelector('.data-stale', { timeout: 5000 });
     await page.click('.data-stale button');
+    await page.waitForFunction(() => document.activeElement.id === 'data-check-title', null, { timeout: 2000 });
     await verdictMatches(page, /would fail/);
     assert.match(await page.locator('#data-channel-1 .data-head').textContent(), /^valid_other_headers\.csv/);
     const at = page.locator('[id="messages:/InputDataConfig/1/DataSource/S3DataSource/S3Uri"]');

@@ -277,7 +277,11 @@ fn stand_in_channel(
                             <progress max="1000" aria-label=format!("Reading {file}")></progress>
                             <span>{format!("Loading the data checker for {file}…")}</span>
                             " "
-                            <button type="button" class="secondary small data-cancel" on:click=cancel>"Cancel"</button>
+                            <button type="button" class="secondary small data-cancel" on:click=move |ev| {
+                            cancel(ev);
+                            let id = format!("data-file-{slot}");
+                            crate::browser::after_tick(move || crate::browser::refocus(&id));
+                        }>"Cancel"</button>
                         </div>
                     }.into_any()),
                     Shell::Failed { slot: s, file } if s == slot => Some(view! {

@@ -838,7 +838,7 @@ pub(super) fn DataCheckPanel(
     };
     view! {
         <section class="data-check" id="data-check" aria-labelledby="data-check-title">
-            <h2 id="data-check-title">"Check my data"</h2>
+            <h2 id="data-check-title" tabindex="-1">"Check my data"</h2>
             <p class="hint">
                 "Choose or drop each channel's file (CSV or Parquet, gzip or not) to learn whether the job would start with it. "
                 "It is read in this browser: nothing is uploaded."
@@ -869,13 +869,21 @@ pub(super) fn DataCheckPanel(
             <Show when=stale>
                 <p class="msg warning data-stale">
                     "The request's channels, target or problem type changed since these files were checked. "
-                    <button type="button" class="secondary small" on:click=move |_| panel.check_again()>
+                    <button type="button" class="secondary small" on:click=move |_| { panel.check_again(); keep_focus("data-check-title".to_string()) }>
                         "Check again"
                     </button>
                 </p>
             </Show>
         </section>
     }
+}
+
+/// After a button that goes away with what it did (Cancel, Remove this file, Check again),
+/// focus goes to where the person goes on from (the channel's input, the panel's heading
+/// above the files read again), not to
+/// the page's start.
+fn keep_focus(id: String) {
+    crate::browser::after_tick(move || crate::browser::refocus(&id));
 }
 
 fn status_any(panel: Panel, f: impl Fn(&Status) -> bool) -> bool {
@@ -971,7 +979,7 @@ fn ChannelBox(
                             <progress max="1000" aria-label=format!("Reading {file}")></progress>
                             <span>{format!("Starting the data checker for {file}…")}</span>
                             " "
-                            <button type="button" class="secondary small data-cancel" on:click=move |_| panel.cancel()>"Cancel"</button>
+                            <button type="button" class="secondary small data-cancel" on:click=move |_| { panel.cancel(); keep_focus(format!("data-file-{slot}")) }>"Cancel"</button>
                         </div>
                     }.into_any()),
                     Status::Reading { file, line, per_mille } => Some(view! {
@@ -979,7 +987,7 @@ fn ChannelBox(
                             <progress max="1000" value=per_mille.to_string() aria-label=format!("Reading {file}")></progress>
                             <span class="data-rate">{line}</span>
                             " "
-                            <button type="button" class="secondary small data-cancel" on:click=move |_| panel.cancel()>"Cancel"</button>
+                            <button type="button" class="secondary small data-cancel" on:click=move |_| { panel.cancel(); keep_focus(format!("data-file-{slot}")) }>"Cancel"</button>
                         </div>
                     }.into_any()),
                     Status::Checked { .. } => None,
@@ -993,7 +1001,7 @@ fn ChannelBox(
             }}
             {move || summary.get().map(|c| view! {
                 <ChannelSummary channel=c/>
-                <button type="button" class="secondary small" on:click=move |_| panel.forget(slot)>"Remove this file"</button>
+                <button type="button" class="secondary small" on:click=move |_| { panel.forget(slot); keep_focus(format!("data-file-{slot}")) }>"Remove this file"</button>
             })}
         </div>
     }
