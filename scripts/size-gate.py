@@ -180,6 +180,16 @@ def where_the_bytes_are(raw_wasm: pathlib.Path) -> None:
             print(f"  {label:6} {size:8d} B {size / 1024:7.1f} KB  {name}")
 
 
+def rule_pattern(rule: dict, failures: list[str]) -> re.Pattern:
+    """A size rule's symbol pattern, held to its own examples first: a rule that matches
+    nothing it names would pass whatever is linked."""
+    pattern = re.compile(rule["symbol"])
+    for example in rule["examples"]:
+        if not pattern.search(example):
+            failures.append(f"the rule for {rule['what']} does not match its own example {example}")
+    return pattern
+
+
 def main() -> int:
     only_print = "--print" in sys.argv[1:]
     budget = json.loads(BUDGET.read_text(encoding="utf-8"))
@@ -213,11 +223,7 @@ def main() -> int:
         if not names:
             failures.append(f"{RAW_WASM.relative_to(ROOT)} has no name section: the linked-code rules cannot be checked")
         for rule in budget["not_linked"]:
-            pattern = re.compile(rule["symbol"])
-            # A rule that matches nothing it names would pass whatever is linked.
-            for example in rule["examples"]:
-                if not pattern.search(example):
-                    failures.append(f"the rule for {rule['what']} does not match its own example {example}")
+            pattern = rule_pattern(rule, failures)
             hits = [n for n in names if pattern.search(n)]
             print(f"size-gate: not linked: {rule['what']}: {len(hits)} functions")
             if hits:
@@ -231,10 +237,7 @@ def main() -> int:
         else:
             first_names = function_names(split_main.read_bytes())
             for rule in budget["not_in_first_load"]:
-                pattern = re.compile(rule["symbol"])
-                for example in rule["examples"]:
-                    if not pattern.search(example):
-                        failures.append(f"the rule for {rule['what']} does not match its own example {example}")
+                pattern = rule_pattern(rule, failures)
                 inside = [n for n in names if pattern.search(n)]
                 hits = [n for n in first_names if pattern.search(n)]
                 print(f"size-gate: not in the first load: {rule['what']}: {len(hits)} of {len(inside)} functions")
