@@ -37,6 +37,22 @@ enum Shell {
 /// The files a channel's input offers (the stand-in's and the panel's).
 const ACCEPT: &str = ".csv,.gz,.parquet,.txt,text/csv,application/gzip,application/octet-stream";
 
+/// The file a channel's input was given; the input is emptied, so choosing the same file
+/// again is a change too (the stand-in's and the panel's inputs).
+fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = event_target(ev);
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
+/// The first file dropped on a channel.
+fn dropped_file(ev: &leptos::ev::DragEvent) -> Option<web_sys::File> {
+    ev.data_transfer()
+        .and_then(|dt| dt.files())
+        .and_then(|f| f.get(0))
+}
+
 /// The message at the channel when the panel's chunk did not load.
 const NOT_LOADED: &str = "The data checker could not be loaded (its code did not arrive: offline?). The request is untouched; choose the file again to retry.";
 
@@ -219,11 +235,9 @@ fn stand_in_channel(
     let slot = channel.slot;
     let input_id = format!("data-file-{slot}");
     let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        if let Some(file) = chosen_file(&ev) {
             choose(slot, file);
         }
-        input.set_value("");
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         // Handled here, not by the page's drop-to-import.
@@ -238,11 +252,7 @@ fn stand_in_channel(
             refused.set(Some((slot, first)));
             return;
         }
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|f| f.get(0))
-        {
+        if let Some(file) = dropped_file(&ev) {
             choose(slot, file);
         }
     };
