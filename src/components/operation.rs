@@ -103,28 +103,21 @@ pub fn OperationChoice() -> impl IntoView {
     let open = Memo::new(move |_| offer.with(Option::is_some));
     let offer_body = move || {
         offer.get().map(|s| {
-            if s.needs_conversion() {
-                return view! {
-                    <p id="operation-offer-title" role="status">"Preparing the conversion…"</p>
-                    <div class="actions">
-                        <button type="button" class="secondary" id="operation-empty" on:click=start_empty>
-                            "Start empty"
-                        </button>
-                        <button type="button" class="secondary" id="operation-cancel" on:click=move |_| close()>
-                            "Cancel"
-                        </button>
-                    </div>
-                }
-                .into_any();
-            }
-            let has_conversion = s.conversion.as_ref().is_some_and(|c| c.refused.is_none());
+            // Until the rules package is here (the conversion needs it), the question waits
+            // and only Start empty and Cancel are offered.
+            let preparing = s.needs_conversion();
+            let has_conversion =
+                !preparing && s.conversion.as_ref().is_some_and(|c| c.refused.is_none());
             let left_out = s
                 .conversion
                 .as_ref()
+                .filter(|_| !preparing)
                 .map(|c| c.left_out.clone())
                 .unwrap_or_default();
             view! {
-                <p id="operation-offer-title">{s.question()}</p>
+                <p id="operation-offer-title" role=preparing.then_some("status")>
+                    {if preparing { "Preparing the conversion…".to_string() } else { s.question() }}
+                </p>
                 {(!left_out.is_empty())
                     .then(|| {
                         view! {
@@ -153,7 +146,6 @@ pub fn OperationChoice() -> impl IntoView {
                     </button>
                 </div>
             }
-            .into_any()
         })
     };
     let offer_view = move || {
