@@ -81,6 +81,8 @@ test('a summary entry moves focus to its field, opening its section', async () =
   await withPage({}, async ({ page }) => {
     await importText(page, JSON.stringify({ ...JSON.parse(FULL), Tags: [{ Key: 'aws:x', Value: 'y' }] }));
     await page.click('.section-toggle:has-text("Tags")'); // close it
+    // The page draws the change on its next tick: wait for it, as for the focus below.
+    await page.locator('#section-body-tags').waitFor({ state: 'hidden', timeout: 5000 });
     assert.equal(await page.locator('#section-body-tags').isVisible(), false);
     await page.click('.finding-list a[href="#field:/Tags/0/Key"]');
     await page.waitForFunction(() => document.activeElement?.id === 'field:/Tags/0/Key');
