@@ -4,7 +4,9 @@
 //!   draft, the findings, what is revealed, undo history) in signals, and every change to it;
 //! - [`draft`]: the request tree and every edit; [`history`]: Undo and Redo steps and their
 //!   saved text;
-//! - [`api`]: which operation the draft is for, and switching it;
+//! - [`api`]: which operation the draft is for, and switching it; [`api_load`]: waiting for
+//!   an operation's tables (V2's chunk in the release page) before the draft becomes its
+//!   request;
 //! - [`layout`]: which member goes in which section, as data for one operation;
 //! - [`findings`]: the rules' diagnostics per field, and when a field shows them;
 //!   [`verdict`]: what they add up to;
@@ -16,6 +18,7 @@
 //!   tab saved.
 
 pub mod api;
+pub mod api_load;
 pub mod data_check;
 pub mod draft;
 pub mod duration;
