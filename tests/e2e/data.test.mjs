@@ -477,3 +477,15 @@ test('at 390 px the class chart keeps "Rows" and each count on one line, and a l
     assert.deepEqual(got, { rowsHeader: true, counts: true, overflow: 0, page: 0, value: true });
   }, { viewport: { width: 390, height: 844 }, ready: '#data-file-0' });
 });
+
+test('a broken Parquet file is said in plain words: what is wrong and what to do', async () => {
+  await withPage(async ({ page }) => {
+    const broken = Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(3000, 7)]);
+    await page.setInputFiles('#data-file-0', file('broken.parquet', broken, 'application/octet-stream'));
+    await verdictMatches(page, /would fail/);
+    const said = await page.locator('[id="messages:/InputDataConfig/0/DataSource/S3DataSource/S3Uri"]').textContent();
+    assert.match(said, /broken\.parquet is cut short: it starts like a Parquet file but does not end like one/);
+    assert.match(said, /copy or export it again in full, then check it again/);
+    assert.doesNotMatch(said.split('(its last')[0], /footer|PAR1|magic/);
+  });
+});
