@@ -478,6 +478,18 @@ test('at 390 px the class chart keeps "Rows" and each count on one line, and a l
   }, { viewport: { width: 390, height: 844 }, ready: '#data-file-0' });
 });
 
+test('a header-only CSV draws no empty class chart; its finding says it has no rows', async () => {
+  await withPage(async ({ page }) => {
+    await page.setInputFiles('#data-file-0', file('header.csv', Buffer.from('id,age,plan,churned\n')));
+    await page.waitForFunction(() => document.querySelector('#data-channel-0 .data-head')?.textContent.startsWith('header.csv'), null, { timeout: 30000 });
+    assert.match(await page.locator('#data-channel-0 .data-head').textContent(), /0 rows, 4 columns$/);
+    assert.equal(await page.locator('#data-channel-0 .class-chart').count(), 0, 'no empty chart');
+    await page.locator('#data-channel-0 .data-columns summary').click();
+    assert.doesNotMatch(await page.locator('#data-channel-0 .data-columns').innerText(), /%/, 'no share of no rows');
+    assert.match(await page.locator('.finding-list').innerText(), /header\.csv has 0 data rows/);
+  });
+});
+
 test('a broken Parquet file is said in plain words: what is wrong and what to do', async () => {
   await withPage(async ({ page }) => {
     const broken = Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(3000, 7)]);
