@@ -478,6 +478,25 @@ test('at 390 px the class chart keeps "Rows" and each count on one line, and a l
   }, { viewport: { width: 390, height: 844 }, ready: '#data-file-0' });
 });
 
+test('the Check panel names a channel by its number and type, in V1 and V2 alike', async () => {
+  const short = JSON.parse(FULL);
+  short.InputDataConfig[1].DataSource.S3DataSource.S3Uri = 's3://b/validation/';
+  const v2 = {
+    AutoMLJobName: 'churn-v2',
+    RoleArn: REQUEST.RoleArn,
+    AutoMLJobInputDataConfig: short.InputDataConfig.map(({ TargetAttributeName, ...c }) => c),
+    OutputDataConfig: { S3OutputPath: 's3://example-bucket/churn/output/' },
+    AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'churned', ProblemType: 'BinaryClassification' } },
+  };
+  for (const request of [short, v2]) {
+    await withPage(async ({ page }) => {
+      const where = page.locator(`.finding-list a:has-text('names the bucket "b"') .where`);
+      await where.waitFor({ timeout: 10000 });
+      assert.equal((await where.textContent()).trim(), 'S3 URI, channel 2 (validation)');
+    }, { request: JSON.stringify(request), ready: '#data-file-1' });
+  }
+});
+
 test('a header-only CSV draws no empty class chart; its finding says it has no rows', async () => {
   await withPage(async ({ page }) => {
     await page.setInputFiles('#data-file-0', file('header.csv', Buffer.from('id,age,plan,churned\n')));
