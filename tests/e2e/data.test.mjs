@@ -478,6 +478,39 @@ test('at 390 px the class chart keeps "Rows" and each count on one line, and a l
   }, { viewport: { width: 390, height: 844 }, ready: '#data-file-0' });
 });
 
+/** Converts the draft to CreateAutoMLJobV2 through the operation choice. */
+async function convertToV2(page) {
+  await page.check('[id="operation:v2"]');
+  await page.waitForSelector('#operation-convert', { timeout: 20000 });
+  await page.click('#operation-convert');
+  await page.waitForSelector('[id="problem-type:TabularJobConfig"]');
+}
+
+test('a request converted to CreateAutoMLJobV2 keeps its data findings at their fields (TabularJobConfig\'s target)', async () => {
+  await withPage(async ({ page }) => {
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600, 'id,age,plan,label')));
+    await verdictMatches(page, /would fail/);
+    const v1 = page.locator('[id="messages:/InputDataConfig/0/TargetAttributeName"]');
+    await v1.waitFor({ state: 'attached', timeout: 5000 });
+    assert.match(await v1.textContent(), /train\.csv has no column named 'churned'/);
+    await convertToV2(page);
+    // The finding is at V2's target (TabularJobConfig), in the form and in the Check list.
+    const target = '/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName';
+    const at = page.locator(`[id="messages:${target}"]`);
+    await page.waitForFunction((t) => /train\.csv has no column named 'churned'/.test(document.getElementById(`messages:${t}`)?.textContent ?? ''), target, { timeout: 5000 });
+    // Seen there (its section draws once in view: content-visibility).
+    await at.scrollIntoViewIfNeeded();
+    await page.waitForFunction((t) => /train\.csv has no column named 'churned'/.test(document.getElementById(`messages:${t}`).innerText), target, { timeout: 5000 });
+    const link = page.locator('.finding-list a:has-text("train.csv has no column")');
+    assert.equal(await link.getAttribute('href'), `#field:${target}`);
+    assert.equal(await page.locator('.finding-list a[href^="#field:/InputDataConfig"]').count(), 0, 'nothing left at V1 places');
+    // Checked again as V2: the same finding, at the same place.
+    await page.click('.data-stale button');
+    await page.waitForFunction(() => !document.querySelector('.data-stale') && !document.querySelector('#data-check progress'), null, { timeout: 30000 });
+    assert.equal(await page.locator('.finding-list a:has-text("train.csv has no column")').getAttribute('href'), `#field:${target}`);
+  });
+});
+
 test('the Check panel names a channel by its number and type, in V1 and V2 alike', async () => {
   const short = JSON.parse(FULL);
   short.InputDataConfig[1].DataSource.S3DataSource.S3Uri = 's3://b/validation/';
