@@ -294,6 +294,34 @@ fn intern(code: &str) -> &'static str {
     })
 }
 
+/// Whether a file is a data file (CSV or Parquet, gzip or not), by its name or its type: one
+/// dropped on the page is never read as a request; it is for a channel of "Check my data".
+pub fn is_data_file(name: &str, mime: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".csv", ".gz", ".parquet", ".pq"]
+        .iter()
+        .any(|end| name.ends_with(end))
+        || [
+            "text/csv",
+            "application/gzip",
+            "application/x-gzip",
+            "application/vnd.apache.parquet",
+            "application/x-parquet",
+        ]
+        .contains(&mime)
+}
+
+/// What the import says of a data file dropped (or opened) as a request when the draft has
+/// no channel (`none`) or several (with one, the file is checked against it): which channel
+/// it is for is the person's to say, so it is not guessed.
+pub fn dropped_elsewhere(file: &str, none: bool) -> String {
+    if none {
+        format!("{file} is a data file, not a request, so it was not imported: add a training channel under Data, then drop the file on its box under Check my data.")
+    } else {
+        format!("{file} is a data file, not a request, so it was not imported: drop it on the box of the channel it is for under Check my data, or choose it there.")
+    }
+}
+
 /// `12.3 MB` (decimal megabytes, one decimal, rounded down).
 pub fn megabytes(bytes: u64) -> String {
     let tenths = bytes / 100_000;
@@ -615,6 +643,32 @@ mod tests {
             ),
             "/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeNames"
         );
+    }
+
+    #[test]
+    fn a_data_file_is_told_by_its_name_or_type_and_never_read_as_a_request() {
+        for (name, mime) in [
+            ("train.csv", ""),
+            ("TRAIN.CSV", ""),
+            ("train.csv.gz", ""),
+            ("part-0.parquet", ""),
+            ("data", "text/csv"),
+        ] {
+            assert!(is_data_file(name, mime), "{name} {mime}");
+        }
+        for (name, mime) in [
+            ("request.json", "application/json"),
+            ("create.sh", "text/x-sh"),
+            ("notebook.ipynb", ""),
+            ("csv.txt", "text/plain"),
+        ] {
+            assert!(!is_data_file(name, mime), "{name} {mime}");
+        }
+        assert_eq!(
+            dropped_elsewhere("train.csv", false),
+            "train.csv is a data file, not a request, so it was not imported: drop it on the box of the channel it is for under Check my data, or choose it there."
+        );
+        assert!(dropped_elsewhere("train.csv", true).contains("add a training channel"));
     }
 
     #[test]

@@ -530,6 +530,49 @@ test('the Check panel names a channel by its number and type, in V1 and V2 alike
   }
 });
 
+/** Drops a file named `name` holding `text` on the element `selector` (as a person drops it). */
+async function dropOn(page, selector, name, text = 'id,age,plan,churned\n1,20,basic,yes\n', type = 'text/csv') {
+  await page.evaluate(([sel, n, t, ty]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: ty }));
+    document.querySelector(sel).dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [selector, name, text, type]);
+}
+
+test('a data file dropped outside the channels is not imported: with two channels the page says where to drop it, with one it is checked there', async () => {
+  await withPage(async ({ page }) => {
+    await dropOn(page, 'header.top', 'train.csv');
+    const said = page.locator('#import-error');
+    await page.waitForFunction(() => document.querySelector('#import-error').textContent !== '', null, { timeout: 5000 });
+    assert.equal(
+      (await said.textContent()).trim(),
+      'train.csv is a data file, not a request, so it was not imported: drop it on the box of the channel it is for under Check my data, or choose it there.',
+    );
+    assert.doesNotMatch(await page.locator('#status').textContent(), /Could not import/, 'no import was tried');
+    // On the Import box too, and by its type.
+    await dropOn(page, '#import-text', 'valid', 'x', 'application/gzip');
+    await page.waitForFunction(() => /^valid is a data file/.test(document.querySelector('#import-error').textContent));
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), REQUEST.AutoMLJobName, 'the draft is kept');
+    assert.equal(await page.locator('#data-check .data-head').count(), 0, 'nothing is guessed');
+    // Dropped on its box, it is checked.
+    await dropOn(page, '#data-channel-0', 'train.csv', csv(600).toString());
+    assert.match(await verdict(page), /^The job would start with these files/);
+  });
+  const one = JSON.parse(FULL);
+  one.InputDataConfig = one.InputDataConfig.slice(0, 1);
+  await withPage(async ({ page }) => {
+    // The stand-in takes it for the one channel...
+    await dropOn(page, 'header.top', 'train.csv', csv(600).toString());
+    assert.match(await verdict(page), /^The job would start with these files/);
+    assert.match(await page.locator('#data-channel-0 .data-head').textContent(), /^train\.csv/);
+    // ...and so does the panel, once loaded.
+    await dropOn(page, 'main', 'train2.csv', csv(499).toString());
+    await page.waitForFunction(() => document.querySelector('#data-channel-0 .data-head')?.textContent.startsWith('train2.csv'), null, { timeout: 30000 });
+    assert.match(await verdict(page), /would fail/);
+    assert.equal(await page.locator('#import-error').isHidden(), true, 'no import error');
+  }, { request: JSON.stringify(one), ready: '#data-file-0' });
+});
+
 test('a header-only CSV draws no empty class chart; its finding says it has no rows', async () => {
   await withPage(async ({ page }) => {
     await page.setInputFiles('#data-file-0', file('header.csv', Buffer.from('id,age,plan,churned\n')));
