@@ -212,6 +212,16 @@ pub fn text_field(id: &str) -> Option<web_sys::HtmlInputElement> {
         .ok()
 }
 
+/// Gives `files` to the file input with this id as if they were chosen there (its `change`
+/// listeners hear of it); `false` when there is no such input.
+pub fn choose_files(id: &str, files: &web_sys::FileList) -> bool {
+    let Some(input) = text_field(id) else {
+        return false;
+    };
+    input.set_files(Some(files));
+    web_sys::Event::new("change").is_ok_and(|ev| input.dispatch_event(&ev).is_ok())
+}
+
 /// Replaces the whole text of a focused text field as typing would, so the browser's own
 /// undo (Ctrl+Z) takes it back and the field's `input` listeners hear of it; `false` when the
 /// browser cannot (then the caller sets the text).

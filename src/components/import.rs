@@ -7,6 +7,7 @@ use super::use_editor;
 use crate::browser;
 use crate::on_demand;
 use crate::state::api::Api;
+use crate::state::data_check::{channels, dropped_elsewhere, is_data_file};
 use crate::state::draft::Draft;
 
 /// Import a JSON body, an AWS CLI command or a boto3 program (pasted, dropped or from a file). What cannot be
@@ -129,8 +130,24 @@ pub fn Import() -> impl IntoView {
     let prefetch = move || on_demand::load_then(|_| ());
     // The newest file dropped or chosen wins, whichever is read first.
     let reads = StoredValue::new(0_u64);
-    let read_then_import = move |file: web_sys::File| {
+    let read_then_import = move |files: web_sys::FileList| {
+        let Some(file) = files.get(0) else { return };
         let name = file.name();
+        // A data file (CSV, Parquet) is never read as a request: with one channel it is that
+        // channel's, as if chosen at its box in "Check my data"; with none or several, which
+        // channel it is for is the person's to say, so it is not guessed (a training file
+        // taken for the validation channel would be checked, and pass, as one): said here.
+        if is_data_file(&name, &file.type_()) {
+            let chans = editor.draft.with_untracked(|d| channels(&d.root));
+            match chans.as_slice() {
+                [only] if browser::choose_files(&format!("data-file-{}", only.slot), &files) => {
+                    error.set(String::new());
+                    browser::after_tick(|| browser::scroll_to("data-check"));
+                }
+                _ => fail(dropped_elsewhere(&name, chans.is_empty())),
+            }
+            return;
+        }
         let kind = file.type_();
         // Twice the rules' limit: a command line may wrap a request of that size.
         let limit = 2 * json::MAX_INPUT_BYTES;
@@ -175,8 +192,8 @@ pub fn Import() -> impl IntoView {
         use wasm_bindgen::JsCast;
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
         if let Some(input) = input {
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read_then_import(file);
+            if let Some(files) = input.files() {
+                read_then_import(files);
             }
             input.set_value("");
         }
@@ -199,12 +216,8 @@ pub fn Import() -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|f| f.get(0))
-        {
-            read_then_import(file);
+        if let Some(files) = ev.data_transfer().and_then(|dt| dt.files()) {
+            read_then_import(files);
         }
     });
     on_cleanup(move || {
@@ -212,13 +225,13 @@ pub fn Import() -> impl IntoView {
         dropped.remove();
     });
     let on_drop = move |ev: leptos::ev::DragEvent| {
-        if let Some(file) = ev
+        if let Some(files) = ev
             .data_transfer()
             .and_then(|dt| dt.files())
-            .and_then(|f| f.get(0))
+            .filter(|f| f.length() > 0)
         {
             ev.prevent_default();
-            read_then_import(file);
+            read_then_import(files);
         }
     };
     view! {

@@ -138,22 +138,65 @@ pub fn follow(old: &[ChannelKey], new: &[ChannelKey]) -> Vec<Option<usize>> {
     out
 }
 
-/// `path` (a JSON Pointer) moved from under the channel at `from` to the one at `to`.
+/// Where V2 tabular keeps the members V1 keeps in each channel (API, CreateAutoMLJobV2:
+/// `AutoMLProblemTypeConfig.TabularJobConfig`), and its `ProblemType`.
+const V2_TABULAR: &str = "/AutoMLProblemTypeConfig/TabularJobConfig";
+/// The members a V1 channel has and V2 tabular keeps in [`V2_TABULAR`], for every channel.
+const PER_CHANNEL_IN_V1: [&str; 2] = ["TargetAttributeName", "SampleWeightAttributeName"];
+
+/// `path` (a JSON Pointer) of a finding about the channel at `from`, now that the channel is
+/// at `to`: a member of the channel follows it, and when the request changed operation
+/// (`CreateAutoMLJob` <-> `CreateAutoMLJobV2`, told by the channel list's name in `to`), the
+/// target and sample weight go to where that operation keeps them (each channel in V1,
+/// `TabularJobConfig` in V2), as does `ProblemType`. Other paths stay.
 fn repoint(path: &str, from: &str, to: &str) -> String {
-    match path.strip_prefix(from) {
-        Some(rest) if rest.is_empty() || rest.starts_with('/') => format!("{to}{rest}"),
+    let to_v2 = to
+        .strip_prefix('/')
+        .and_then(|t| t.strip_prefix(V2_CHANNELS))
+        .is_some_and(|rest| rest.starts_with('/'));
+    let in_channel = path
+        .strip_prefix(from)
+        .filter(|rest| rest.is_empty() || rest.starts_with('/'));
+    let in_v2_tabular = path.strip_prefix(V2_TABULAR).filter(|rest| {
+        PER_CHANNEL_IN_V1
+            .iter()
+            .any(|m| rest.strip_prefix('/').and_then(|r| r.strip_prefix(m)) == Some(""))
+    });
+    match in_channel.or(in_v2_tabular) {
+        Some(rest) => {
+            let member = rest.trim_start_matches('/');
+            if to_v2 && PER_CHANNEL_IN_V1.contains(&member) {
+                format!("{V2_TABULAR}{rest}")
+            } else {
+                format!("{to}{rest}")
+            }
+        }
+        None => problem_type_at(path, to_v2),
+    }
+}
+
+/// `path` in the operation `v2` says: `ProblemType` is V1's top-level member and V2's
+/// `TabularJobConfig.ProblemType`; any other path stays.
+fn problem_type_at(path: &str, v2: bool) -> String {
+    let v2_path = format!("{V2_TABULAR}/ProblemType");
+    match (path == "/ProblemType", path == v2_path, v2) {
+        (true, _, true) => v2_path,
+        (_, true, false) => "/ProblemType".to_string(),
         _ => path.to_string(),
     }
 }
 
-/// A report read against the channels `old`, shown against `new` (`map`: [`follow`]): each
-/// file's summary and findings go with its channel (at its new slot and pointer), those of a
+/// A report read against the channels `old`, shown against `new` (`map`: [`follow`]) of a
+/// draft that is a V2 request or not (`v2`): each file's summary and findings go with its
+/// channel (at its new slot and pointer, and at the members the draft's operation has: a
+/// request converted between V1 and V2 keeps its findings at their fields), those of a
 /// channel removed go, and the report is valid when no error is left.
 pub fn follow_report(
     report: &mut ReportView,
     map: &[Option<usize>],
     old: &[ChannelKey],
     new: &[ChannelKey],
+    v2: bool,
 ) {
     let to = |slot: usize| map.get(slot).copied().flatten().filter(|&n| n < new.len());
     let errors_before = report.findings.iter().filter(|f| f.error).count();
@@ -168,7 +211,13 @@ pub fn follow_report(
     }
     report.channels = placed.into_iter().flatten().collect();
     report.findings.retain_mut(|f| {
-        let Some(slot) = f.slot else { return true };
+        let Some(slot) = f.slot else {
+            f.path = problem_type_at(&f.path, v2);
+            for r in &mut f.related {
+                *r = problem_type_at(r, v2);
+            }
+            return true;
+        };
         let (Some(n), Some(o)) = (to(slot), old.get(slot)) else {
             return false;
         };
@@ -243,6 +292,34 @@ fn intern(code: &str) -> &'static str {
         codes.push(leaked);
         leaked
     })
+}
+
+/// Whether a file is a data file (CSV or Parquet, gzip or not), by its name or its type: one
+/// dropped on the page is never read as a request; it is for a channel of "Check my data".
+pub fn is_data_file(name: &str, mime: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".csv", ".gz", ".parquet", ".pq"]
+        .iter()
+        .any(|end| name.ends_with(end))
+        || [
+            "text/csv",
+            "application/gzip",
+            "application/x-gzip",
+            "application/vnd.apache.parquet",
+            "application/x-parquet",
+        ]
+        .contains(&mime)
+}
+
+/// What the import says of a data file dropped (or opened) as a request when the draft has
+/// no channel (`none`) or several (with one, the file is checked against it): which channel
+/// it is for is the person's to say, so it is not guessed.
+pub fn dropped_elsewhere(file: &str, none: bool) -> String {
+    if none {
+        format!("{file} is a data file, not a request, so it was not imported: add a training channel under Data, then drop the file on its box under Check my data.")
+    } else {
+        format!("{file} is a data file, not a request, so it was not imported: drop it on the box of the channel it is for under Check my data, or choose it there.")
+    }
 }
 
 /// `12.3 MB` (decimal megabytes, one decimal, rounded down).
@@ -479,7 +556,7 @@ mod tests {
                 channel_view(1, "valid.csv", "validation"),
             ],
         };
-        follow_report(&mut report, &follow(&old, &new), &old, &new);
+        follow_report(&mut report, &follow(&old, &new), &old, &new, false);
         assert_eq!(report.channels.len(), 1);
         assert_eq!(
             (report.channels[0].slot, report.channels[0].file.as_str()),
@@ -494,6 +571,104 @@ mod tests {
             ]
         );
         assert!(report.valid, "the error went with its channel");
+    }
+
+    #[test]
+    fn a_request_converted_between_v1_and_v2_keeps_its_findings_at_their_fields() {
+        let v1 = node(
+            r#"{"InputDataConfig": [{"ChannelType": "training", "TargetAttributeName": "churned"}, {"ChannelType": "validation", "TargetAttributeName": "churned"}], "ProblemType": "BinaryClassification"}"#,
+        );
+        let v2 = node(
+            r#"{"AutoMLJobInputDataConfig": [{"ChannelType": "training"}, {"ChannelType": "validation"}],
+                "AutoMLProblemTypeConfig": {"TabularJobConfig": {"TargetAttributeName": "churned", "ProblemType": "BinaryClassification"}}}"#,
+        );
+        let (k1, k2) = (channel_keys(&v1), channel_keys(&v2));
+        let report = ReportView {
+            valid: false,
+            findings: vec![
+                finding(0, "/InputDataConfig/0/TargetAttributeName", true),
+                finding(1, "/InputDataConfig/1/TargetAttributeName", true),
+                finding(1, "/InputDataConfig/1/DataSource/S3DataSource/S3Uri", false),
+                FindingView {
+                    related: vec!["/InputDataConfig/0/TargetAttributeName".into()],
+                    ..finding(0, "/ProblemType", false)
+                },
+                FindingView {
+                    slot: None,
+                    ..finding(0, "/AutoMLJobObjective/MetricName", false)
+                },
+            ],
+            channels: vec![
+                channel_view(0, "train.csv", "training"),
+                channel_view(1, "valid.csv", "validation"),
+            ],
+        };
+        let paths =
+            |r: &ReportView| -> Vec<String> { r.findings.iter().map(|f| f.path.clone()).collect() };
+        // V1 -> V2: the target is TabularJobConfig's, for both files.
+        let mut to_v2 = report.clone();
+        follow_report(&mut to_v2, &follow(&k1, &k2), &k1, &k2, true);
+        assert_eq!(
+            paths(&to_v2),
+            vec![
+                "/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName",
+                "/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName",
+                "/AutoMLJobInputDataConfig/1/DataSource/S3DataSource/S3Uri",
+                "/AutoMLProblemTypeConfig/TabularJobConfig/ProblemType",
+                "/AutoMLJobObjective/MetricName",
+            ]
+        );
+        assert_eq!(
+            to_v2.findings[3].related,
+            vec!["/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName".to_string()]
+        );
+        // And back: each file's target at its own channel again.
+        let mut back = to_v2.clone();
+        follow_report(&mut back, &follow(&k2, &k1), &k2, &k1, false);
+        assert_eq!(paths(&back), paths(&report));
+        // V2 to V2 with a channel moved: TabularJobConfig stays where it is.
+        assert_eq!(
+            repoint(
+                "/AutoMLProblemTypeConfig/TabularJobConfig/SampleWeightAttributeName",
+                "/AutoMLJobInputDataConfig/1",
+                "/AutoMLJobInputDataConfig/0"
+            ),
+            "/AutoMLProblemTypeConfig/TabularJobConfig/SampleWeightAttributeName"
+        );
+        assert_eq!(
+            repoint(
+                "/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeNames",
+                "/AutoMLJobInputDataConfig/1",
+                "/InputDataConfig/1"
+            ),
+            "/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeNames"
+        );
+    }
+
+    #[test]
+    fn a_data_file_is_told_by_its_name_or_type_and_never_read_as_a_request() {
+        for (name, mime) in [
+            ("train.csv", ""),
+            ("TRAIN.CSV", ""),
+            ("train.csv.gz", ""),
+            ("part-0.parquet", ""),
+            ("data", "text/csv"),
+        ] {
+            assert!(is_data_file(name, mime), "{name} {mime}");
+        }
+        for (name, mime) in [
+            ("request.json", "application/json"),
+            ("create.sh", "text/x-sh"),
+            ("notebook.ipynb", ""),
+            ("csv.txt", "text/plain"),
+        ] {
+            assert!(!is_data_file(name, mime), "{name} {mime}");
+        }
+        assert_eq!(
+            dropped_elsewhere("train.csv", false),
+            "train.csv is a data file, not a request, so it was not imported: drop it on the box of the channel it is for under Check my data, or choose it there."
+        );
+        assert!(dropped_elsewhere("train.csv", true).contains("add a training channel"));
     }
 
     #[test]

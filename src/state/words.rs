@@ -12,7 +12,7 @@ use super::layout;
 /// What one item of a list is called in button labels.
 pub fn item_noun(list: &Shape) -> &'static str {
     match list.name {
-        "AutoMLInputDataConfig" => "channel",
+        "AutoMLInputDataConfig" | "AutoMLJobInputDataConfig" => "channel",
         "TagList" => "tag",
         "VpcSecurityGroupIds" => "security group",
         "Subnets" => "subnet",
@@ -180,8 +180,10 @@ pub fn constraint_text(shape: &Shape, help: &str) -> String {
     }
 }
 
-/// The label a person sees for the field at `pointer`, for the summary.
-pub fn field_name(api: Api, pointer: &str) -> String {
+/// The label a person sees for the field at `pointer` of `request`, for the summary: the
+/// field's label, and the item it is in (`Key, tag 3`); a channel by its number and type,
+/// as its legend in the form says (`S3 URI, channel 2 (validation)`), in V1 and V2 alike.
+pub fn field_name(api: Api, pointer: &str, request: &automl_rules::json::Node) -> String {
     if pointer.is_empty() {
         return "the request".to_string();
     }
@@ -195,6 +197,15 @@ pub fn field_name(api: Api, pointer: &str) -> String {
                 .join("/");
             let noun = api.shape_at(&format!("/{list}")).map_or("item", item_noun);
             where_ = format!("{} {}", noun, n + 1);
+            if noun == "channel" {
+                // ChannelType left out is training (API, AutoMLChannel.ChannelType).
+                let kind = request
+                    .pointer(&format!("/{list}/{n}/ChannelType"))
+                    .and_then(automl_rules::json::Node::as_str)
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or("training");
+                where_ = format!("{where_} ({kind})");
+            }
         }
     }
     let label = def.map_or_else(
@@ -251,14 +262,42 @@ mod tests {
 
     #[test]
     fn summary_entries_name_the_field_and_the_item() {
-        assert_eq!(field_name(Api::V1, "/Tags/2/Key"), "Key, tag 3");
+        let none = automl_rules::json::parse("{}").unwrap();
+        assert_eq!(field_name(Api::V1, "/Tags/2/Key", &none), "Key, tag 3");
+        assert_eq!(field_name(Api::V1, "/AutoMLJobName", &none), "Job name");
         assert_eq!(
-            field_name(Api::V1, "/InputDataConfig/1/DataSource/S3DataSource/S3Uri"),
-            "S3 URI, channel 2"
+            field_name(Api::V1, "/autoMLJobName", &none),
+            "autoMLJobName"
         );
-        assert_eq!(field_name(Api::V1, "/AutoMLJobName"), "Job name");
-        assert_eq!(field_name(Api::V1, "/autoMLJobName"), "autoMLJobName");
-        assert_eq!(field_name(Api::V1, ""), "the request");
+        assert_eq!(field_name(Api::V1, "", &none), "the request");
+    }
+
+    #[test]
+    fn a_channel_is_named_by_its_number_and_type_in_v1_and_v2_alike() {
+        let v1 = automl_rules::json::parse(
+            r#"{"InputDataConfig": [{}, {"ChannelType": "validation"}]}"#,
+        )
+        .unwrap();
+        let v2 = automl_rules::json::parse(
+            r#"{"AutoMLJobInputDataConfig": [{"ChannelType": "training"}, {"ChannelType": "validation"}]}"#,
+        )
+        .unwrap();
+        for (api, list, request) in [
+            (Api::V1, "InputDataConfig", &v1),
+            (Api::V2, "AutoMLJobInputDataConfig", &v2),
+        ] {
+            let s3 = format!("/{list}/1/DataSource/S3DataSource/S3Uri");
+            assert_eq!(
+                field_name(api, &s3, request),
+                "S3 URI, channel 2 (validation)",
+                "{api:?}"
+            );
+            assert_eq!(
+                field_name(api, &format!("/{list}/0/ContentType"), request),
+                "Content type, channel 1 (training)",
+                "{api:?}"
+            );
+        }
     }
 
     #[test]

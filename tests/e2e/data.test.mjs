@@ -477,3 +477,122 @@ test('at 390 px the class chart keeps "Rows" and each count on one line, and a l
     assert.deepEqual(got, { rowsHeader: true, counts: true, overflow: 0, page: 0, value: true });
   }, { viewport: { width: 390, height: 844 }, ready: '#data-file-0' });
 });
+
+/** Converts the draft to CreateAutoMLJobV2 through the operation choice. */
+async function convertToV2(page) {
+  await page.check('[id="operation:v2"]');
+  await page.waitForSelector('#operation-convert', { timeout: 20000 });
+  await page.click('#operation-convert');
+  await page.waitForSelector('[id="problem-type:TabularJobConfig"]');
+}
+
+test('a request converted to CreateAutoMLJobV2 keeps its data findings at their fields (TabularJobConfig\'s target)', async () => {
+  await withPage(async ({ page }) => {
+    await page.setInputFiles('#data-file-0', file('train.csv', csv(600, 'id,age,plan,label')));
+    await verdictMatches(page, /would fail/);
+    const v1 = page.locator('[id="messages:/InputDataConfig/0/TargetAttributeName"]');
+    await v1.waitFor({ state: 'attached', timeout: 5000 });
+    assert.match(await v1.textContent(), /train\.csv has no column named 'churned'/);
+    await convertToV2(page);
+    // The finding is at V2's target (TabularJobConfig), in the form and in the Check list.
+    const target = '/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName';
+    const at = page.locator(`[id="messages:${target}"]`);
+    await page.waitForFunction((t) => /train\.csv has no column named 'churned'/.test(document.getElementById(`messages:${t}`)?.textContent ?? ''), target, { timeout: 5000 });
+    // Seen there (its section draws once in view: content-visibility).
+    await at.scrollIntoViewIfNeeded();
+    await page.waitForFunction((t) => /train\.csv has no column named 'churned'/.test(document.getElementById(`messages:${t}`).innerText), target, { timeout: 5000 });
+    const link = page.locator('.finding-list a:has-text("train.csv has no column")');
+    assert.equal(await link.getAttribute('href'), `#field:${target}`);
+    assert.equal(await page.locator('.finding-list a[href^="#field:/InputDataConfig"]').count(), 0, 'nothing left at V1 places');
+    // Checked again as V2: the same finding, at the same place.
+    await page.click('.data-stale button');
+    await page.waitForFunction(() => !document.querySelector('.data-stale') && !document.querySelector('#data-check progress'), null, { timeout: 30000 });
+    assert.equal(await page.locator('.finding-list a:has-text("train.csv has no column")').getAttribute('href'), `#field:${target}`);
+  });
+});
+
+test('the Check panel names a channel by its number and type, in V1 and V2 alike', async () => {
+  const short = JSON.parse(FULL);
+  short.InputDataConfig[1].DataSource.S3DataSource.S3Uri = 's3://b/validation/';
+  const v2 = {
+    AutoMLJobName: 'churn-v2',
+    RoleArn: REQUEST.RoleArn,
+    AutoMLJobInputDataConfig: short.InputDataConfig.map(({ TargetAttributeName, ...c }) => c),
+    OutputDataConfig: { S3OutputPath: 's3://example-bucket/churn/output/' },
+    AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'churned', ProblemType: 'BinaryClassification' } },
+  };
+  for (const request of [short, v2]) {
+    await withPage(async ({ page }) => {
+      const where = page.locator(`.finding-list a:has-text('names the bucket "b"') .where`);
+      await where.waitFor({ timeout: 10000 });
+      assert.equal((await where.textContent()).trim(), 'S3 URI, channel 2 (validation)');
+    }, { request: JSON.stringify(request), ready: '#data-file-1' });
+  }
+});
+
+/** Drops a file named `name` holding `text` on the element `selector` (as a person drops it). */
+async function dropOn(page, selector, name, text = 'id,age,plan,churned\n1,20,basic,yes\n', type = 'text/csv') {
+  await page.evaluate(([sel, n, t, ty]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: ty }));
+    document.querySelector(sel).dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [selector, name, text, type]);
+}
+
+test('a data file dropped outside the channels is not imported: with two channels the page says where to drop it, with one it is checked there', async () => {
+  await withPage(async ({ page }) => {
+    await dropOn(page, 'header.top', 'train.csv');
+    const said = page.locator('#import-error');
+    await page.waitForFunction(() => document.querySelector('#import-error').textContent !== '', null, { timeout: 5000 });
+    assert.equal(
+      (await said.textContent()).trim(),
+      'train.csv is a data file, not a request, so it was not imported: drop it on the box of the channel it is for under Check my data, or choose it there.',
+    );
+    assert.doesNotMatch(await page.locator('#status').textContent(), /Could not import/, 'no import was tried');
+    // On the Import box too, and by its type.
+    await dropOn(page, '#import-text', 'valid', 'x', 'application/gzip');
+    await page.waitForFunction(() => /^valid is a data file/.test(document.querySelector('#import-error').textContent));
+    assert.equal(await field(page, '/AutoMLJobName').inputValue(), REQUEST.AutoMLJobName, 'the draft is kept');
+    assert.equal(await page.locator('#data-check .data-head').count(), 0, 'nothing is guessed');
+    // Dropped on its box, it is checked.
+    await dropOn(page, '#data-channel-0', 'train.csv', csv(600).toString());
+    assert.match(await verdict(page), /^The job would start with these files/);
+  });
+  const one = JSON.parse(FULL);
+  one.InputDataConfig = one.InputDataConfig.slice(0, 1);
+  await withPage(async ({ page }) => {
+    // The stand-in takes it for the one channel...
+    await dropOn(page, 'header.top', 'train.csv', csv(600).toString());
+    assert.match(await verdict(page), /^The job would start with these files/);
+    assert.match(await page.locator('#data-channel-0 .data-head').textContent(), /^train\.csv/);
+    // ...and so does the panel, once loaded.
+    await dropOn(page, 'main', 'train2.csv', csv(499).toString());
+    await page.waitForFunction(() => document.querySelector('#data-channel-0 .data-head')?.textContent.startsWith('train2.csv'), null, { timeout: 30000 });
+    assert.match(await verdict(page), /would fail/);
+    assert.equal(await page.locator('#import-error').isHidden(), true, 'no import error');
+  }, { request: JSON.stringify(one), ready: '#data-file-0' });
+});
+
+test('a header-only CSV draws no empty class chart; its finding says it has no rows', async () => {
+  await withPage(async ({ page }) => {
+    await page.setInputFiles('#data-file-0', file('header.csv', Buffer.from('id,age,plan,churned\n')));
+    await page.waitForFunction(() => document.querySelector('#data-channel-0 .data-head')?.textContent.startsWith('header.csv'), null, { timeout: 30000 });
+    assert.match(await page.locator('#data-channel-0 .data-head').textContent(), /0 rows, 4 columns$/);
+    assert.equal(await page.locator('#data-channel-0 .class-chart').count(), 0, 'no empty chart');
+    await page.locator('#data-channel-0 .data-columns summary').click();
+    assert.doesNotMatch(await page.locator('#data-channel-0 .data-columns').innerText(), /%/, 'no share of no rows');
+    assert.match(await page.locator('.finding-list').innerText(), /header\.csv has 0 data rows/);
+  });
+});
+
+test('a broken Parquet file is said in plain words: what is wrong and what to do', async () => {
+  await withPage(async ({ page }) => {
+    const broken = Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(3000, 7)]);
+    await page.setInputFiles('#data-file-0', file('broken.parquet', broken, 'application/octet-stream'));
+    await verdictMatches(page, /would fail/);
+    const said = await page.locator('[id="messages:/InputDataConfig/0/DataSource/S3DataSource/S3Uri"]').textContent();
+    assert.match(said, /broken\.parquet is cut short: it starts like a Parquet file but does not end like one/);
+    assert.match(said, /copy or export it again in full, then check it again/);
+    assert.doesNotMatch(said.split('(its last')[0], /footer|PAR1|magic/);
+  });
+});

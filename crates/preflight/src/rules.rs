@@ -276,13 +276,11 @@ pub fn content_type_matches(r: &ChannelResult, out: &mut Vec<Finding>) {
 /// data).
 pub fn parquet_footer_readable(r: &ChannelResult, out: &mut Vec<Finding>) {
     if let Some(Err(why)) = &r.stream.inner.parquet {
-        out.push(error(
+        let finding = if why.is_error() { error } else { warning };
+        out.push(finding(
             "parquet-footer",
             r.plan.data_pointer(),
-            format!(
-                "{} starts like Parquet but its footer cannot be read: {why}",
-                r.file
-            ),
+            why.message(&r.file),
         ));
     }
 }

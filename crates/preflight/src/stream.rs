@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use flate2::write::MultiGzDecoder;
 
 use crate::csv_scan::CsvScan;
-use crate::parquet_footer::{ParquetInfo, ParquetTail};
+use crate::parquet_footer::{ParquetInfo, ParquetTail, Unreadable};
 
 /// Bytes looked at before deciding what the data is.
 pub const SNIFF_BYTES: usize = 4096;
@@ -65,7 +65,7 @@ pub struct InnerResult {
     /// A UTF-8 byte-order mark started the text (it is skipped, as pandas does).
     pub bom: bool,
     pub csv: Option<Box<CsvScan>>,
-    pub parquet: Option<Result<ParquetInfo, String>>,
+    pub parquet: Option<Result<ParquetInfo, Unreadable>>,
 }
 
 impl Inner {

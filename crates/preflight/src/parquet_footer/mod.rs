@@ -32,6 +32,65 @@ pub struct ParquetInfo {
     pub columns: Vec<ParquetColumn>,
 }
 
+/// Why a file that starts like Parquet cannot be read by its footer (the part at its end
+/// where Parquet lists the file's columns, their types and its rows). Said to a person in
+/// plain words by [`Unreadable::message`]; the footer reader's own words, when any, only as
+/// a detail at its end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Fewer bytes (the file's size) than a Parquet file's start and end marks take.
+    TooShort(u64),
+    /// The footer is encrypted (the file ends with `PARE`).
+    Encrypted,
+    /// The file does not end with `PAR1` (its last four bytes): cut short, or still being
+    /// written.
+    CutShort([u8; 4]),
+    /// The footer says it is longer (`len`) than the whole file (`total` bytes).
+    LongerThanFile { len: u64, total: u64 },
+    /// The footer is longer (`len`) than [`MAX_FOOTER_BYTES`]: not read, so not checked.
+    TooLarge(u64),
+    /// The footer's bytes do not decode: the decoder's reason.
+    Damaged(String),
+}
+
+/// What to do with a file cut short or damaged.
+const COPY_AGAIN: &str = "copy or export it again in full, then check it again";
+
+impl Unreadable {
+    /// Whether this stops the job: every case but [`Unreadable::TooLarge`] (a footer too
+    /// large for this check is not a fault of the file).
+    pub fn is_error(&self) -> bool {
+        !matches!(self, Unreadable::TooLarge(_))
+    }
+
+    /// The message about `file`: what is wrong with it, where, and what to do.
+    pub fn message(&self, file: &str) -> String {
+        match self {
+            Unreadable::TooShort(bytes) => format!(
+                "{file} is cut short: it starts like a Parquet file, but at {bytes} bytes it ends before the part where Parquet lists the file's columns and rows; {COPY_AGAIN}"
+            ),
+            Unreadable::Encrypted => format!(
+                "{file} is an encrypted Parquet file: the list of its columns and rows at its end cannot be read without its key, and a job request has no member for that key. Write it without Parquet encryption (to keep the data encrypted, encrypt the S3 objects with a KMS key instead)"
+            ),
+            Unreadable::CutShort(last) => format!(
+                "{file} is cut short: it starts like a Parquet file but does not end like one (a copy or download that stopped early, or a file still being written), so the list of its columns and rows, kept at its end, is missing; {COPY_AGAIN} (its last 4 bytes are {}, where a Parquet file ends with PAR1)",
+                hex(last)
+            ),
+            Unreadable::LongerThanFile { len, total } => format!(
+                "{file} is damaged: its last bytes say the list of its columns and rows takes {len} bytes, more than the whole file ({total} bytes); {COPY_AGAIN}"
+            ),
+            Unreadable::TooLarge(len) => format!(
+                "{file} lists its columns and rows in {} MB at its end, more than the {} MB this check reads: its columns and rows were not checked",
+                len.div_ceil(1 << 20),
+                MAX_FOOTER_BYTES >> 20
+            ),
+            Unreadable::Damaged(why) => format!(
+                "{file} is damaged: it starts and ends like a Parquet file, but the list of its columns and rows at its end cannot be read; write it again (pandas' to_parquet, pyarrow or Spark), then check it again (detail: {why})"
+            ),
+        }
+    }
+}
+
 /// The rolling tail of a Parquet file being read.
 #[derive(Default)]
 pub struct ParquetTail {
@@ -68,42 +127,31 @@ impl ParquetTail {
     }
 
     /// Decodes the footer, or says why it cannot be read.
-    pub fn finish(&self) -> Result<ParquetInfo, String> {
+    pub fn finish(&self) -> Result<ParquetInfo, Unreadable> {
         let buf = &self.buf;
         if self.total < 12 || buf.len() < 8 {
-            return Err(format!(
-                "the file is {} bytes: too short for Parquet (it starts with PAR1 but has no footer)",
-                self.total
-            ));
+            return Err(Unreadable::TooShort(self.total));
         }
         let trailer = &buf[buf.len() - 8..];
-        let magic = &trailer[4..];
-        if magic == b"PARE" {
-            return Err(
-                "the footer is encrypted: its schema and row count cannot be read without the key"
-                    .to_string(),
-            );
+        let magic = [trailer[4], trailer[5], trailer[6], trailer[7]];
+        if &magic == b"PARE" {
+            return Err(Unreadable::Encrypted);
         }
-        if magic != b"PAR1" {
-            return Err(format!(
-                "the file does not end with PAR1 (it ends with {}): it is truncated, or still being written",
-                hex(magic)
-            ));
+        if &magic != b"PAR1" {
+            return Err(Unreadable::CutShort(magic));
         }
         let len = u32::from_le_bytes([trailer[0], trailer[1], trailer[2], trailer[3]]) as u64;
         if len + 12 > self.total {
-            return Err(format!(
-                "the footer says its metadata is {len} bytes, more than the file holds ({} bytes): the file is damaged",
-                self.total
-            ));
+            return Err(Unreadable::LongerThanFile {
+                len,
+                total: self.total,
+            });
         }
         if len as usize + 8 > buf.len() {
-            return Err(format!(
-                "the footer's metadata is {len} bytes, more than the {MAX_FOOTER_BYTES} bytes read: not checked"
-            ));
+            return Err(Unreadable::TooLarge(len));
         }
         let meta = &buf[buf.len() - 8 - len as usize..buf.len() - 8];
-        thrift::decode(meta).map_err(|why| format!("the footer cannot be decoded: {why}"))
+        thrift::decode(meta).map_err(Unreadable::Damaged)
     }
 }
 

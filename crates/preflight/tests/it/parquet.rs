@@ -160,9 +160,13 @@ fn a_truncated_or_damaged_parquet_file_is_named() {
         (
             "cut short",
             file[..file.len() - 100].to_vec(),
-            "the file does not end with PAR1",
+            "train.parquet is cut short: it starts like a Parquet file but does not end like one",
         ),
-        ("only its magic", b"PAR1".to_vec(), "too short for Parquet"),
+        (
+            "only its magic",
+            b"PAR1".to_vec(),
+            "train.parquet is cut short: it starts like a Parquet file, but at 4 bytes it ends",
+        ),
         (
             "a footer longer than the file",
             {
@@ -171,7 +175,7 @@ fn a_truncated_or_damaged_parquet_file_is_named() {
                 b.extend(b"PAR1");
                 b
             },
-            "more than the file holds",
+            "more than the whole file (20 bytes); copy or export it again in full",
         ),
         (
             "garbage metadata",
@@ -182,7 +186,7 @@ fn a_truncated_or_damaged_parquet_file_is_named() {
                 b.extend(b"PAR1");
                 b
             },
-            "the footer cannot be decoded",
+            "train.parquet is damaged: it starts and ends like a Parquet file, but the list of its columns and rows at its end cannot be read; write it again",
         ),
     ] {
         let report = run(
@@ -194,6 +198,12 @@ fn a_truncated_or_damaged_parquet_file_is_named() {
         assert_eq!(got.len(), 1, "{what}: {got:?}");
         assert_eq!(got[0].0, "parquet-footer", "{what}");
         assert!(got[0].1.contains(fragment), "{what}: {}", got[0].1);
+        // Plain words: no reader's jargon before the detail, if any, at the end.
+        let plain = got[0].1.split(" (detail:").next().unwrap_or_default();
+        for jargon in ["footer", "magic", "metadata", "thrift", "schema"] {
+            assert!(!plain.contains(jargon), "{what}: {jargon} in {plain}");
+        }
+        assert!(!report.valid(), "{what}");
     }
 }
 

@@ -321,7 +321,12 @@ fn ChannelSummary(
     view! {
         <div class="data-summary">
             <p class="data-head">{head}</p>
-            {channel.target.map(|t| view! { <ClassChart target=t/> })}
+            // A part with nothing in it is not drawn: a header-only file has no classes
+            // (its finding says it has no rows), nor has a target with no value in any row.
+            {channel
+                .target
+                .filter(|t| !t.classes.is_empty() || t.rest > 0)
+                .map(|t| view! { <ClassChart target=t/> })}
             {(!columns.is_empty()).then(|| view! {
                 <details class="data-columns">
                     <summary>"Columns"</summary>
@@ -330,6 +335,8 @@ fn ChannelSummary(
                         <tbody>
                             {columns.into_iter().map(|c| {
                                 let missing = match (c.missing, rows) {
+                                    // No share of no rows ("0 (0.0 %)" of a header-only file).
+                                    (Some(_), Some(0)) => "no rows".to_string(),
                                     (Some(m), Some(r)) => format!("{} ({})", m, share(m, r)),
                                     (Some(m), None) => m.to_string(),
                                     (None, _) => "not known".to_string(),

@@ -343,7 +343,15 @@ impl Panel {
             return;
         }
         let map = follow(&old, &new);
-        let moved = map.iter().enumerate().any(|(i, to)| *to != Some(i));
+        // A channel at another slot, or at another place (the request converted between
+        // V1 and V2: its channel list has another name) is moved.
+        let moved = map.iter().enumerate().any(|(i, to)| {
+            *to != Some(i)
+                || to
+                    .and_then(|n| new.get(n))
+                    .zip(old.get(i))
+                    .is_some_and(|(n, o)| n.pointer != o.pointer)
+        });
         let mut back = Vec::new();
         for (n, key) in new.iter().enumerate() {
             if map.contains(&Some(n)) {
@@ -419,7 +427,7 @@ impl Panel {
             .report
             .try_update(|r| {
                 r.as_mut().map(|r| {
-                    follow_report(r, &map, &old, &new);
+                    follow_report(r, &map, &old, &new, v2);
                     to_diagnostics(r, v2)
                 })
             })
