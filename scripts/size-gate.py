@@ -19,7 +19,10 @@ time is not, so timing stays in scripts/bench-page.sh, which prints figures only
    without (each rule in size-budget.json says why and where the page avoids it); a
    function of those families in the name section fails the gate and names the function.
    The split build's main module (scripts/split-page.py keeps it in target/split/) must not
-   carry what `not_in_first_load` names: code of a chunk fetched on first use.
+   carry what `not_in_first_load` names: code of a chunk fetched on first use, matched where a
+   function's own path starts (a v0 name also names its generic arguments, and the few bytes
+   of Leptos' code instantiated for a chunk's types that wasm-split leaves in the main module
+   are not the chunk's code).
 3. Where the bytes are (printed, never judged): that wasm after wasm-bindgen (whose own
    descriptors are then gone) and before wasm-opt, measured by twiggy 0.8 (scripts/setup.sh)
    as shallow bytes per crate, and per module of the page and of the rules, so each change
@@ -183,14 +186,34 @@ def where_the_bytes_are(raw_wasm: pathlib.Path) -> None:
             print(f"  {label:6} {size:8d} B {size / 1024:7.1f} KB  {name}")
 
 
-def rule_pattern(rule: dict, failures: list[str]) -> re.Pattern:
-    """A size rule's symbol pattern, held to its own examples first: a rule that matches
-    nothing it names would pass whatever is linked."""
+# Where an item's own path starts in a mangled name: after `_ZN` (legacy mangling), or in v0
+# (`_R`) after the tags that open its nesting (N), its generic arguments (I) and the impl block
+# it is in (M, X, with a disambiguator), down to its crate root (C, with its disambiguator).
+# What follows is its crate and modules; a v0 name goes on to name other crates' items (the
+# generic arguments, the type an impl is for, the trait), which a legacy name never does.
+OWN_PATH = re.compile(r"_ZN|_R(?:N[A-Za-z]|[IMX]|s[0-9A-Za-z]*_)*C(?:s[0-9A-Za-z]*_)?")
+
+
+def rule_matcher(rule: dict, failures: list[str], own_path: bool = False):
+    """A size rule's symbol pattern as a test of one function name, held to its own examples
+    first (a rule that matches nothing it names would pass whatever is linked) and to its
+    counter-examples, if any. With own_path, the pattern must match where the name's own path
+    starts (the function is code of that module), not anywhere in it."""
     pattern = re.compile(rule["symbol"])
+
+    def matches(name: str) -> bool:
+        if not own_path:
+            return pattern.search(name) is not None
+        start = OWN_PATH.match(name)
+        return start is not None and pattern.match(name, start.end()) is not None
+
     for example in rule["examples"]:
-        if not pattern.search(example):
+        if not matches(example):
             failures.append(f"the rule for {rule['what']} does not match its own example {example}")
-    return pattern
+    for example in rule.get("not_examples", []):
+        if matches(example):
+            failures.append(f"the rule for {rule['what']} matches {example}, which it names as not its own")
+    return matches
 
 
 def main() -> int:
@@ -237,8 +260,8 @@ def main() -> int:
         if not names:
             failures.append(f"{RAW_WASM.relative_to(ROOT)} has no name section: the linked-code rules cannot be checked")
         for rule in budget["not_linked"]:
-            pattern = rule_pattern(rule, failures)
-            hits = [n for n in names if pattern.search(n)]
+            matches = rule_matcher(rule, failures)
+            hits = [n for n in names if matches(n)]
             print(f"size-gate: not linked: {rule['what']}: {len(hits)} functions")
             if hits:
                 failures.append(
@@ -251,9 +274,9 @@ def main() -> int:
         else:
             first_names = function_names(split_main.read_bytes())
             for rule in budget["not_in_first_load"]:
-                pattern = rule_pattern(rule, failures)
-                inside = [n for n in names if pattern.search(n)]
-                hits = [n for n in first_names if pattern.search(n)]
+                matches = rule_matcher(rule, failures, own_path=True)
+                inside = [n for n in names if matches(n)]
+                hits = [n for n in first_names if matches(n)]
                 print(f"size-gate: not in the first load: {rule['what']}: {len(hits)} of {len(inside)} functions")
                 if not inside:
                     failures.append(f"the rule for {rule['what']} matches nothing the page links: it would pass whatever moves")
