@@ -26,7 +26,13 @@ time is not, so timing stays in scripts/bench-page.sh, which prints figures only
 3. Where the bytes are (printed, never judged): that wasm after wasm-bindgen (whose own
    descriptors are then gone) and before wasm-opt, measured by twiggy 0.8 (scripts/setup.sh)
    as shallow bytes per crate, and per module of the page and of the rules, so each change
-   shows where its bytes went. Without twiggy or wasm-bindgen on PATH it says so and goes on.
+   shows where its bytes went. Then by component: each module of the page with its own
+   functions and the code of other crates instantiated for it (Leptos' views and signals,
+   core's and alloc's containers), for which a function counts with the first module of the
+   page its name mentions; v0 mangling (.cargo/config.toml) names the generic arguments, e.g.
+   `tachys::view::any_view::mount_any::<…components::form::list::…>`. What no module of the
+   page is named in (Leptos' shared code, the rules, core, alloc, data) is one line. Without
+   twiggy or wasm-bindgen on PATH it says so and goes on.
 """
 import gzip
 import json
@@ -114,25 +120,74 @@ def function_names(wasm: bytes) -> list[str]:
 
 # Names twiggy gives what is not a function of a crate.
 STRUCTURE = ("custom section", "export ", "import ", "type[", "elem")
-# Type parameters and primitive types that start a name like `<T as tachys::...>::f`.
-NOT_A_CRATE = set("T U V F K A B E S I R W str char u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize f32 f64 bool".split())
+WASM_STRUCTURE = "(wasm structure: names, imports, exports, types, table)"
+READ_ONLY_DATA = "(read-only data: messages, help, the model table)"
+# Primitive types: `<str>::trim_matches` and `<[T]>::to_vec_in` are core's and alloc's methods.
+PRIMITIVE = set("str char u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize f32 f64 bool".split())
 PATH_SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::")
+STD = {"core", "alloc", "std"}
+# The crates of the Leptos project (the views' and the signals' code).
+LEPTOS = {
+    "tachys", "reactive_graph", "leptos", "leptos_dom", "leptos_config", "leptos_server", "leptos_macro",
+    "any_spawner", "throw_error", "or_poisoned", "either_of", "hydration_context", "reactive_stores",
+    "oco_ref", "next_tuple", "server_fn", "wasm_split_helpers",
+}
+# A mention of the page's crate in a demangled name, and the path that follows it.
+PAGE_PATH = re.compile(r"\bautoml_job_web(?:\[[0-9a-f]+\])?((?:::[A-Za-z_][A-Za-z0-9_]*)*)")
+
+
+def qualified(name: str) -> tuple[str, str | None] | None:
+    """`<X as Trait>::f` as (X, Trait) and `<X>::f` as (X, None); None for a plain path. The
+    brackets nest: v0 names carry generic arguments (`<Vec<T> as Drop>::drop`)."""
+    if not name.startswith("<"):
+        return None
+    depth = 0
+    for at, ch in enumerate(name):
+        if ch in "<([":
+            depth += 1
+        elif ch in ">)]" and not (ch == ">" and name[at - 1] == "-"):
+            depth -= 1
+        elif depth == 1 and name.startswith(" as ", at):
+            self_type, rest = name[1:at], name[at + 4 :]
+            depth = 0
+            for end, c in enumerate(rest):
+                depth += c in "<(["
+                depth -= c in ">)]" and not (c == ">" and rest[end - 1] == "-")
+                if depth < 0:
+                    return self_type, rest[:end]
+            return self_type, rest
+        if depth == 0:
+            return name[1:at], None
+    return None
+
+
+def crate_of(path: str) -> str | None:
+    """The crate a path starts with (`tachys[..]::view::Render` -> tachys), None for a type that
+    is not a path of a crate (a reference, tuple, slice, primitive or type parameter)."""
+    m = PATH_SEGMENT.match(path)
+    return m.group(1) if m else None
 
 
 def owner(name: str) -> str:
-    """The crate an item of twiggy's `top` belongs to: the first crate of its path, or for
-    `<X as Trait>::f` the type's crate (the trait's when X is a type parameter or primitive)."""
+    """The crate whose code an item of twiggy's `top` is: the first crate of its path; for
+    `<X as Trait>::f` the type's crate when X is a type of a crate (its impls are in its crate or
+    derived there), else the trait's: a blanket impl (a closure of ours as tachys' `Render` is
+    tachys' code) or an impl for a standard type (`<Vec<T> as tachys::view::Render>`, which only
+    tachys can write); for `<str>::f` and `<[T]>::f`, core (alloc's few among them included)."""
     if name.startswith(STRUCTURE) or "subsection" in name or name.endswith("section headers"):
-        return "(wasm structure: names, imports, exports, types, table)"
+        return WASM_STRUCTURE
     if name.startswith(("data segment", "data[")):
-        return "(read-only data: messages, help, the model table)"
-    if name.startswith("<"):
-        m = re.match(r"<(.*?) as ([A-Za-z_][A-Za-z0-9_]*)", name)
-        if m:
-            own = [c for c in PATH_SEGMENT.findall(m.group(1)) if c not in NOT_A_CRATE]
-            return own[0] if own else m.group(2)
-    own = [c for c in PATH_SEGMENT.findall(name) if c not in NOT_A_CRATE]
-    return own[0] if own else "(runtime helpers)"
+        return READ_ONLY_DATA
+    parts = qualified(name)
+    if parts:
+        self_type, trait = parts
+        crate = crate_of(self_type)
+        if crate and not self_type.endswith("}") and not (trait and crate in STD and crate_of(trait) not in STD):
+            return crate
+        if trait:
+            return crate_of(trait) or "(runtime helpers)"
+        return "core" if self_type.startswith(("[", "*", "&")) or self_type in PRIMITIVE else crate or "(runtime helpers)"
+    return crate_of(name) or "(runtime helpers)"
 
 
 def module_of(name: str) -> str | None:
@@ -143,6 +198,76 @@ def module_of(name: str) -> str | None:
         return None
     deeper = m.group(2) in ("components", "state") and m.group(3) and m.group(3)[0].islower()
     return f"{m.group(1)}::{m.group(2)}" + (f"::{m.group(3)}" if deeper else "")
+
+
+def page_modules() -> set[tuple[str, ...]]:
+    """The page's modules, from its files: src/components/form/scalar.rs is
+    ("components", "form", "scalar"), src/state/mod.rs is ("state",)."""
+    modules = set()
+    for path in (ROOT / "src").rglob("*.rs"):
+        parts = path.relative_to(ROOT / "src").with_suffix("").parts
+        if parts[-1] == "mod":
+            parts = parts[:-1]
+        if parts not in (("lib",), ("main",)):
+            modules.add(parts)
+    return modules
+
+
+def component_of(name: str, modules: set[tuple[str, ...]]) -> str | None:
+    """The first module of the page an item's name mentions (its own path, or with v0 mangling a
+    generic argument: `tachys::…::mount_any::<…components::form::list::…>`), or None."""
+    m = PAGE_PATH.search(name)
+    if not m:
+        return None
+    segments = tuple(m.group(1).split("::")[1:])
+    for n in range(len(segments), 0, -1):
+        if segments[:n] in modules:
+            return "::".join(segments[:n])
+    return "(crate root: lib.rs, main.rs)"
+
+
+def shared_part(crate: str, name: str) -> str:
+    """What an item no module of the page is named in is part of."""
+    if crate in LEPTOS:
+        return "Leptos' shared code"
+    if crate == "automl_rules" or "automl_rules" in name:
+        return "the rules (with code instantiated for their types)"
+    if crate in ("core", "alloc", READ_ONLY_DATA, WASM_STRUCTURE):
+        return crate.split(":")[0].strip("(")
+    return "other crates"
+
+
+def by_component(items: list[dict], v0_names: bool) -> None:
+    """Prints the page's bytes by module of the page: its own functions (the crate table's
+    automl_job_web bytes) and the code of other crates instantiated for it, mostly Leptos'
+    views and signals (see the module notes), then what no module of the page is named in."""
+    modules = page_modules()
+    own, generic, shared = collections.Counter(), collections.Counter(), collections.Counter()
+    for item in items:
+        name, size = item["name"], item["shallow_size"]
+        crate = owner(name)
+        component = component_of(name, modules) if crate not in (WASM_STRUCTURE, READ_ONLY_DATA) else None
+        if component is None:
+            shared[shared_part(crate, name)] += size
+        elif crate == "automl_job_web":
+            own[component] += size
+        else:
+            generic[component] += size
+    total = own + generic
+    how = "v0 mangling" if v0_names else "legacy mangling, which names no generic arguments: build with .cargo/config.toml's v0 flag"
+    print(f"size-gate: by component, with the Leptos code instantiated for it (a function counts for the first module of the page its name mentions; {how}):")
+    print(f"  {'own':>9} {'generic':>9} {'total':>9}  module of the page")
+    rows = total.most_common()
+    for component, size in rows[:25]:
+        print(f"  {own[component] / 1024:6.1f} KB {generic[component] / 1024:6.1f} KB {size / 1024:6.1f} KB  {component}")
+    rest = rows[25:]
+    if rest:
+        size = sum(s for _, s in rest)
+        print(f"  {sum(own[c] for c, _ in rest) / 1024:6.1f} KB {sum(generic[c] for c, _ in rest) / 1024:6.1f} KB {size / 1024:6.1f} KB  {len(rest)} more modules")
+    print(
+        f"  {sum(own.values()) / 1024:6.1f} KB {sum(generic.values()) / 1024:6.1f} KB {sum(total.values()) / 1024:6.1f} KB  in all; "
+        "not attributable: " + ", ".join(f"{part} {size / 1024:.1f} KB" for part, size in shared.most_common())
+    )
 
 
 def where_the_bytes_are(raw_wasm: pathlib.Path) -> None:
@@ -169,6 +294,7 @@ def where_the_bytes_are(raw_wasm: pathlib.Path) -> None:
             capture_output=True,
             text=True,
         )
+        v0_names = any(n.startswith("_R") for n in function_names(measured.read_bytes()))
     for chunk in sorted(SPLIT.glob("split_*.wasm")):
         print(f"size-gate: chunk {chunk.name}: {chunk.stat().st_size} B before wasm-opt (on demand)")
     print(f"size-gate: the module a first visit loads: {measured.relative_to(ROOT) if measured == split_main else 'the whole page'}")
@@ -184,6 +310,7 @@ def where_the_bytes_are(raw_wasm: pathlib.Path) -> None:
     for label, counter, rows in (("crate", crates, 16), ("module", modules, 16)):
         for name, size in counter.most_common(rows):
             print(f"  {label:6} {size:8d} B {size / 1024:7.1f} KB  {name}")
+    by_component(items, v0_names)
 
 
 # Where an item's own path starts in a mangled name: after `_ZN` (legacy mangling), or in v0
