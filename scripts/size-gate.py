@@ -58,6 +58,14 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
+def unpacks_to(copy: pathlib.Path, data: bytes) -> bool:
+    """Whether a gzip copy decompresses to exactly `data` (a broken copy does not)."""
+    try:
+        return gzip.decompress(copy.read_bytes()) == data
+    except (OSError, EOFError, zlib.error):
+        return False
+
+
 def first_load_files() -> list[pathlib.Path]:
     html = (DIST / "index.html").read_text(encoding="utf-8")
     names = set(re.findall(r'(?:src|href)="\./([^"]+)"', html))
@@ -364,8 +372,8 @@ def main() -> int:
             copy_gz, copy_br = (path.with_name(path.name + ext) for ext in (".gz", ".br"))
             if not copy_gz.is_file():
                 failures.append(f"{copy_gz.relative_to(ROOT)} is missing: scripts/build-page.sh writes it")
-            elif gzip.decompress(copy_gz.read_bytes()) != data:
-                failures.append(f"{copy_gz.relative_to(ROOT)} does not decompress to {path.name}: dist/ changed after scripts/build-page.sh")
+            elif not unpacks_to(copy_gz, data):
+                failures.append(f"{copy_gz.relative_to(ROOT)} does not decompress to {path.name} (changed or broken since scripts/build-page.sh wrote it)")
             served_gz += copy_gz.stat().st_size if copy_gz.is_file() else len(data)
             served_br += copy_br.stat().st_size if copy_br.is_file() else len(data)
             print(f"  {group:10} {path.name:44} {len(data):9d} B  {size:8d} B gzip")
