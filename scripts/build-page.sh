@@ -19,6 +19,8 @@ unset NO_COLOR # trunk 0.21 exits when NO_COLOR is set
 for tool in trunk wasm-bindgen wasm-opt wasm-split-cli; do
   command -v "$tool" >/dev/null || { echo "build-page: $tool is missing: run scripts/setup.sh" >&2; exit 2; }
 done
+ZOPFLI_PYTHON="$PWD/.tools/venv/bin/python"
+"$ZOPFLI_PYTHON" -c 'import zopfli.gzip' 2>/dev/null || { echo "build-page: zopfli is missing from .tools/venv: run scripts/setup.sh" >&2; exit 2; }
 
 mkdir -p target
 # The page is built with its split points and the relocations wasm-split reads (build.rs,
@@ -58,16 +60,30 @@ scripts/build-js.sh
 mkdir -p dist/rules
 cp target/js/automl_job_rules.js target/js/automl_job_rules_bg.wasm dist/rules/
 
-# Precompressed copies beside each file (NAME.br, brotli 11; NAME.gz, gzip 9), for hosts that
-# serve them as they are (nginx gzip_static and brotli_static, Caddy's precompressed): the
-# first load is about a fifth smaller in brotli than in gzip (docs/benchmarks.md).
+# Precompressed copies beside each file, for hosts that serve them as they are (nginx
+# gzip_static and brotli_static, Caddy's precompressed): NAME.gz by zopfli, which any gzip
+# reader reads, about 4 % smaller than zlib 9 (the main wasm 285,183 -> 272,678 B), each
+# checked to decompress to the file; NAME.br by brotli 11, about a fifth smaller than gzip
+# (docs/benchmarks.md). Zopfli's time grows with size times iterations: 15 iterations take
+# 4.4 s on the 737 KB main wasm and 11 s on all of dist/ on a busy machine, so a file over
+# 1 MiB gets 5 (on the main wasm 80 B bigger than 15, in 2.9 s).
+"$ZOPFLI_PYTHON" - dist <<'PY'
+import gzip, pathlib, sys, zopfli.gzip
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*")):
+    if path.suffix not in (".html", ".js", ".wasm", ".css"):
+        continue
+    data = path.read_bytes()
+    packed = zopfli.gzip.compress(data, numiterations=15 if len(data) <= 1 << 20 else 5)
+    if gzip.decompress(packed) != data:
+        sys.exit(f"build-page: zopfli's copy of {path} does not decompress to it")
+    path.with_name(path.name + ".gz").write_bytes(packed)
+PY
 node - dist <<'JS'
 const fs = require("node:fs"), path = require("node:path"), zlib = require("node:zlib");
 const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
   e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
 for (const file of walk(process.argv[2]).filter((f) => /\.(html|js|wasm|css)$/.test(f))) {
   const data = fs.readFileSync(file);
-  fs.writeFileSync(file + ".gz", zlib.gzipSync(data, { level: 9 }));
   fs.writeFileSync(file + ".br", zlib.brotliCompressSync(data, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
   }));

@@ -1,7 +1,8 @@
 // Our page side by side with react-jsonschema-form (tools/rjsf), run by scripts/compare-rjsf.sh.
 // A benchmark: prints figures, asserts nothing.
 //
-//   1. bytes of every file each page loads (as the server saw the requests), raw and gzip -9;
+//   1. bytes of every file each page loads (as the server saw the requests): raw, gzip -9, zopfli
+//      (the gzip a gzip_static host serves from our dist/) and brotli 11;
 //   2. navigation to the first field (AutoMLJobName) in the DOM and painted (next animation
 //      frame): median, min, max of fresh loads, each in a new browser context, the two pages
 //      loaded in turn;
@@ -16,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { serve } from '../../tests/e2e/server.mjs';
@@ -113,19 +115,39 @@ async function measure(browser) {
   }
 }
 
+// Zopfli's gzip (15 iterations), as scripts/build-page.sh writes our page's .gz copies: the
+// same compressor for both pages, from the venv scripts/setup.sh fills; null without it.
+const PYTHON = path.join(REPO, '.tools/venv/bin/python');
+const ZOPFLI = 'import sys, zopfli.gzip; print(len(zopfli.gzip.compress(sys.stdin.buffer.read(), numiterations=15)))';
+function zopfli(data) {
+  try {
+    return Number(execFileSync(PYTHON, ['-c', ZOPFLI], { input: data, stdio: ['pipe', 'pipe', 'ignore'] }));
+  } catch {
+    return null;
+  }
+}
+
 function sizes(dir, files) {
-  let raw = 0, gz = 0;
+  const total = { raw: 0, gz: 0, zopfli: 0, br: 0 };
   const rows = [];
+  const row = (name, s) => `    ${name.padEnd(50)} ${String(s.raw).padStart(8)} B ${String(s.gz).padStart(8)} B gzip `
+    + `${String(s.zopfli ?? '?').padStart(8)} B zopfli ${String(s.br).padStart(8)} B brotli`;
   for (const f of files) {
     const file = path.join(dir, f === '/' ? 'index.html' : decodeURIComponent(f.slice(1)));
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) { rows.push(`    ${f.slice(1).padEnd(50)} (asked for, not there: 404)`); continue; }
     const data = fs.readFileSync(file);
-    const g = zlib.gzipSync(data, { level: 9 }).length;
-    raw += data.length; gz += g;
-    rows.push(`    ${path.relative(dir, file).padEnd(50)} ${String(data.length).padStart(8)} B ${String(g).padStart(8)} B gzip`);
+    const s = {
+      raw: data.length,
+      gz: zlib.gzipSync(data, { level: 9 }).length,
+      zopfli: zopfli(data),
+      br: zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }).length,
+    };
+    for (const k of Object.keys(total)) total[k] = total[k] === null || s[k] === null ? null : total[k] + s[k];
+    rows.push(row(path.relative(dir, file), s));
   }
-  rows.push(`    ${'total'.padEnd(50)} ${String(raw).padStart(8)} B ${String(gz).padStart(8)} B gzip (${kb(raw)}, ${kb(gz)} gzip)`);
-  return { rows, raw, gz };
+  rows.push(row('total', total));
+  rows.push(`    ${''.padEnd(50)} ${kb(total.raw)}, ${kb(total.gz)} gzip -9, ${total.zopfli === null ? 'zopfli not in .tools/venv (scripts/setup.sh)' : `${kb(total.zopfli)} zopfli`}, ${kb(total.br)} brotli 11`);
+  return { rows, ...total };
 }
 
 // ---- fixtures -------------------------------------------------------------------------------
@@ -261,7 +283,7 @@ async function main() {
     for (const [n, page] of PAGES.entries()) {
       const m = results[n];
       console.log(`\n${page.name} (${path.relative(REPO, page.dir)}):`);
-      console.log('  files loaded (raw, gzip -9):');
+      console.log('  files loaded (raw, gzip -9, zopfli as our .gz copies, brotli 11 as our .br copies):');
       const s = sizes(page.dir, m.files);
       s.rows.forEach((r) => console.log(r));
       console.log(`  navigation to first field in the DOM (${LOADS} fresh loads): median ${ms(median(m.firsts))} (min ${ms(Math.min(...m.firsts))}, max ${ms(Math.max(...m.firsts))})`);
