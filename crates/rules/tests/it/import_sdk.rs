@@ -383,3 +383,43 @@ fn several_calls_are_named() {
         ["this program also starts a job with the SageMaker Python SDK, AutoML(…).fit(…) on line 4: the request is the create_auto_ml_job(…) call's, on line 3; import the other on its own"]
     );
 }
+
+/// Names of lists of names of channels multiply at each step: the reading stays bounded and
+/// says so rather than running for ever.
+#[test]
+fn names_of_lists_of_names_are_read_in_bounded_work() {
+    let mut text = String::from(
+        "from sagemaker import AutoML, AutoMLInput\na0 = [AutoMLInput('s3://b-1/t', 'y')]\n",
+    );
+    for i in 1..12 {
+        let names = vec![format!("a{}", i - 1); 12].join(", ");
+        text.push_str(&format!("a{i} = [{names}]\n"));
+    }
+    text.push_str(&format!(
+        "AutoML(role='{ROLE}', output_path='s3://b-1/o').fit(a11, job_name='j')\n"
+    ));
+    let start = std::time::Instant::now();
+    let e = import_detect(&text).unwrap_err();
+    assert!(
+        e.message
+            .starts_with("this program builds a request of more than 100,000 values"),
+        "{e}"
+    );
+    // Generous: a debug build on a loaded machine; unbounded work would take hours.
+    assert!(start.elapsed() < std::time::Duration::from_secs(60));
+}
+
+/// Every prefix of the programs above (a paste cut anywhere) imports or is refused with its
+/// place: never a panic.
+#[test]
+fn every_cut_of_an_sdk_program_is_read_or_refused() {
+    for (_, text, _, _) in CASES {
+        for (at, _) in text.char_indices() {
+            let cut = &text[..at];
+            match import_detect(cut) {
+                Ok(_) => {}
+                Err(e) => assert!(e.offset <= cut.len(), "{cut}: {e}"),
+            }
+        }
+    }
+}

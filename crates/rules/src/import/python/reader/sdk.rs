@@ -407,8 +407,16 @@ impl Reader<'_, '_> {
 
     /// The `(` of each `AutoMLInput(…)` the expression at `at` is: one call, a name set to
     /// one, or a list of them; `None` for anything else.
-    fn sdk_input_calls(&mut self, at: usize, depth: usize) -> Option<Vec<usize>> {
+    fn sdk_input_calls(
+        &mut self,
+        at: usize,
+        depth: usize,
+        budget: &mut usize,
+    ) -> Option<Vec<usize>> {
         let t = self.t;
+        // Names of lists of names could multiply the work at each step: a request has at
+        // most two channels, so a few hundred looks are plenty.
+        *budget = budget.checked_sub(1)?;
         if depth > 8 {
             return None;
         }
@@ -426,7 +434,7 @@ impl Reader<'_, '_> {
             while j < close {
                 let start = j;
                 j = t.argument_end(j).min(close);
-                out.extend(self.sdk_input_calls(start, depth + 1)?);
+                out.extend(self.sdk_input_calls(start, depth + 1, budget)?);
                 if t.is_op(j, ",") || j == start {
                     j += 1;
                 }
@@ -435,7 +443,7 @@ impl Reader<'_, '_> {
         }
         if t.kind(at) == Kind::Name && self.ends_expression(at + 1) {
             if let Binding::Value(v) = self.binding(t.text_of(at), at) {
-                return self.sdk_input_calls(v, depth + 1);
+                return self.sdk_input_calls(v, depth + 1, budget);
             }
         }
         None
@@ -715,7 +723,7 @@ impl Reader<'_, '_> {
 
         // InputDataConfig (AutoMLJob._load_config).
         if let Some(inputs) = get(&fit_args, "inputs") {
-            let channels = match self.sdk_input_calls(inputs.1, 0) {
+            let channels = match self.sdk_input_calls(inputs.1, 0, &mut 500) {
                 Some(calls) => {
                     for name in CHANNEL_SETTINGS {
                         if let Some(a) = get(&args, name) {
