@@ -164,6 +164,15 @@ fn the_sdks_holes_say_what_the_sdk_does() {
         messages[1].contains("AutoML(…) is given no output_path, so the SDK writes to s3://<the session's default bucket>/"),
         "{messages:?}"
     );
+    // An empty base_job_name is false: the SDK's base is then "automl".
+    let imported = read(&CASES[1].1.replace("'housing-prices'", "''"));
+    assert_eq!(
+        imported
+            .request
+            .get("AutoMLJobName")
+            .and_then(|n| n.as_str()),
+        Some("automl-{sagemaker_timestamp()}")
+    );
     let imported = read(CASES[6].1);
     let messages: Vec<&str> = imported.holes().map(|d| d.message.as_str()).collect();
     assert!(

@@ -684,9 +684,13 @@ impl Reader<'_, '_> {
                 let mark = self.holes.len();
                 let base = self.sdk_read(get(&args, "base_job_name"), &name_path)?;
                 let stamp = "the time as %Y-%m-%d-%H-%M-%S-<milliseconds> (sagemaker_timestamp, sagemaker/utils.py)";
+                // `if self.base_job_name:` … `else: base_name = "automl"`.
                 let written = match &base {
                     None => Some("automl".to_string()),
-                    Some((node, false)) => node.as_str().map(str::to_string),
+                    Some((node, false)) => match node.as_str() {
+                        Some("") => Some("automl".to_string()),
+                        other => other.map(str::to_string),
+                    },
                     Some((_, true)) => None,
                 };
                 match written {
