@@ -69,7 +69,8 @@ if [[ -f tools/package-lock.json ]] && [[ ! -e tools/node_modules/.stamp || tool
 fi
 
 # 4. Python: AWS CLI v1 and boto3 in a venv the tests own; moto's server mode (a loopback S3
-#    the S3 preflight tests start, tests/clients/s3_preflight.py); zopfli for the release build.
+#    the S3 preflight tests start, tests/clients/s3_preflight.py); zopfli for the release build;
+#    the SageMaker Python SDK v2.
 if [[ ! -x "$TOOLS/venv/bin/aws" ]] || ! "$TOOLS/venv/bin/python" -c 'import boto3' 2>/dev/null; then
   log "python venv with awscli and boto3"
   python3 -m venv "$TOOLS/venv"
@@ -85,6 +86,11 @@ ZOPFLI_VERSION=0.4.3
 if ! "$TOOLS/venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('zopfli') != '$ZOPFLI_VERSION')" 2>/dev/null; then
   log "zopfli $ZOPFLI_VERSION in the python venv"
   "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "zopfli==$ZOPFLI_VERSION"
+fi
+# The SageMaker Python SDK v2 (its AutoML class; the import's tests run it, sdk_import.py).
+if ! "$TOOLS/venv/bin/python" -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("sagemaker") is None)'; then
+  log "the SageMaker Python SDK v2 in the python venv"
+  "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check 'sagemaker>=2.200,<3'
 fi
 
 # 5. Every crate the workspace needs, so builds can run offline.

@@ -3,10 +3,12 @@
 # script owns (.tools/venv), against a loopback stand-in for SageMaker; the POSIX exports run
 # under bash, dash and zsh. See tests/clients/driver.py for what is checked; shorthand.py,
 # shell_import.py and python_import.py hold the import of AWS CLI shorthand, of shell scripts
-# and of boto3 programs to the real clients; s3_preflight.py runs `preflight` with no DATA
+# and of boto3 programs to the real clients; sdk_import.py the import of the SageMaker Python
+# SDK's AutoML class to the real SDK; s3_preflight.py runs `preflight` with no DATA
 # against moto's S3 server on loopback.
 #
-# Idempotent: installs only what is missing (zsh and dash from Debian, the venv, moto), then builds
+# Idempotent: installs only what is missing (zsh and dash from Debian, the venv, moto, the
+# SageMaker Python SDK), then builds
 # automl-job and runs the driver over tests/clients/requests. Prints `N passed, M failed` and
 # exits non-zero on any failure.
 set -euo pipefail
@@ -39,6 +41,11 @@ if [[ ! -x "$VENV/bin/moto_server" ]]; then
   log "moto[server] in $VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check 'moto[server]'
 fi
+# The SageMaker Python SDK v2, the API public example notebooks use (its AutoML class).
+if ! "$VENV/bin/python" -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("sagemaker") is None)'; then
+  log "the SageMaker Python SDK v2 in $VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check 'sagemaker>=2.200,<3'
+fi
 
 # AWS_ENDPOINT_URL needs botocore 1.31 or later (awscli 1.29); older ones would send to AWS.
 "$VENV/bin/python" - <<'EOF'
@@ -61,6 +68,8 @@ status=0
 "$VENV/bin/python" -B "$ROOT/tests/clients/shell_import.py" --cli "$BIN" --venv "$VENV" || status=1
 # boto3 programs: import reads them as Python and boto3 do.
 "$VENV/bin/python" -B "$ROOT/tests/clients/python_import.py" --cli "$BIN" --venv "$VENV" || status=1
+# The SageMaker Python SDK's AutoML(…).fit(…): import reads it as the real SDK sends it.
+"$VENV/bin/python" -B "$ROOT/tests/clients/sdk_import.py" --cli "$BIN" --venv "$VENV" || status=1
 # preflight with no DATA reads the channels from S3: moto's S3 server on loopback.
 "$VENV/bin/python" -B "$ROOT/tests/clients/s3_preflight.py" --cli "$BIN" --venv "$VENV" || status=1
 exit "$status"

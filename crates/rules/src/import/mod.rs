@@ -346,6 +346,8 @@ pub fn import_noting_for(op: &Operation, text: &str) -> Result<(Node, Vec<String
 pub fn left_out_kind(item: &str) -> &'static str {
     if item.starts_with("--") {
         "the AWS CLI's own options"
+    } else if item.starts_with("AutoML(") || item.starts_with("fit(") {
+        "the SageMaker Python SDK's arguments that run the job"
     } else if is_assignment(item)
         // An environment variable's name has capitals by custom; a boto3 setting's never.
         && item.split('=').next().is_some_and(|name| name.bytes().any(|c| c.is_ascii_uppercase()))

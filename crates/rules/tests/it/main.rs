@@ -21,6 +21,7 @@ mod import_json;
 mod import_pastes;
 mod import_python;
 mod import_roundtrip;
+mod import_sdk;
 mod import_shell;
 mod import_shorthand;
 mod import_v2;

@@ -21,7 +21,7 @@ use super::notebook::Cell;
 use super::{error, ImportError, OPERATIONS};
 use crate::diag::{Diagnostic, Severity};
 use crate::json::{Node, Span, Value};
-use crate::operation::Operation;
+use crate::operation::{Operation, CREATE_AUTO_ML_JOB};
 use reader::Reader;
 use tokens::{Kind, Tokens};
 
@@ -37,8 +37,15 @@ pub(super) use literals::{py_float, py_int};
 /// (`create_auto_ml_job`), or a session or notebook that imports boto3 (the import then says
 /// what is missing).
 pub(super) fn is_program(ops: &[&Operation], text: &str) -> bool {
-    ops.iter().any(|op| text.contains(op.python_method)) || text.contains("boto3")
+    ops.iter().any(|op| text.contains(op.python_method))
+        || text.contains("boto3")
+        || SDK_CLASSES
+            .iter()
+            .any(|class| text.contains(&format!("{class}(")))
 }
+
+/// The SageMaker Python SDK's classes that start an Autopilot job (see `reader::sdk`).
+const SDK_CLASSES: [&str; 2] = ["AutoML", "AutoMLV2"];
 
 /// The request of a boto3 program, and the one of `ops` whose method it calls first, with
 /// the client's and session's own settings it was given (`region_name="eu-west-1"`;
@@ -91,7 +98,7 @@ fn program_in_cells<'o>(
         .filter(|(_, calls)| !calls.is_empty())
         .collect();
     let Some((op, calls)) = called.iter().min_by_key(|(_, calls)| calls[0]).cloned() else {
-        return Err(no_call(ops, text, &tokens));
+        return sdk_program(ops, text, &tokens, blocks, left_out);
     };
     let method = op.python_method;
     let call = calls[0];
@@ -101,6 +108,26 @@ fn program_in_cells<'o>(
     let node = reader.call(call)?;
     let mut found = reader.hole_diagnostics();
     found.append(&mut reader.notes);
+    if let Some(&(_, fit)) = reader.sdk_fits().first() {
+        found.push(Diagnostic {
+            severity: Severity::Warning,
+            code: "other-api-call",
+            path: String::new(),
+            message: format!(
+                "this program also starts a job with the SageMaker Python SDK, AutoML(…).fit(…) {}: the request is the {method}(…) call's, {}; import the other on its own",
+                tokens.place(tokens.at(fit)),
+                tokens.place(tokens.at(call)),
+            ),
+            service_message: None,
+            cli_message: None,
+            span: Some(Span {
+                start: tokens.at(fit),
+                end: tokens.list[fit].end,
+            }),
+            service_clause: None,
+            related: Vec::new(),
+        });
+    }
     let count = calls.len();
     if count > 1 {
         let others: Vec<String> = calls[1..]
@@ -145,6 +172,76 @@ fn program_in_cells<'o>(
             span: Some(Span {
                 start: tokens.at(calls[0]),
                 end: tokens.list[calls[0]].end,
+            }),
+            service_clause: None,
+            related: Vec::new(),
+        });
+    }
+    Ok((op, node, found))
+}
+
+/// The request of a program with no boto3 call: the SageMaker Python SDK's
+/// `AutoML(…).fit(…)` (see `reader::sdk`), read as the `CreateAutoMLJob` request it sends.
+fn sdk_program<'o>(
+    ops: &[&'o Operation],
+    text: &str,
+    tokens: &Tokens,
+    blocks: Vec<flow::Block>,
+    left_out: &mut Vec<String>,
+) -> Result<(&'o Operation, Node, Vec<Diagnostic>), ImportError> {
+    let mut reader = reader(tokens, "fit");
+    reader.blocks = blocks;
+    let fits = reader.sdk_fits();
+    let Some(&(ctor, fit)) = fits.first() else {
+        for class in SDK_CLASSES {
+            if let Some(&at) = flow::calls(tokens, class, true).first() {
+                let message = if class == "AutoML" {
+                    format!("this program makes an AutoML(…) of the SageMaker Python SDK {} but calls no fit(…) on it, which is what sends the request: import it with its fit(…) call", tokens.place(tokens.at(at)))
+                } else {
+                    format!("this program uses the SageMaker Python SDK's AutoMLV2 class {}: import reads its AutoML class (CreateAutoMLJob) and boto3 calls, not AutoMLV2 yet; write the request with create_auto_ml_job_v2(…) or as JSON", tokens.place(tokens.at(at)))
+                };
+                return Err(error(text, tokens.at(at), &message));
+            }
+        }
+        return Err(no_call(ops, text, tokens));
+    };
+    let Some(op) = ops
+        .iter()
+        .find(|op| op.name == CREATE_AUTO_ML_JOB.name)
+        .copied()
+    else {
+        return Err(error(
+            text,
+            tokens.at(fit),
+            &format!(
+                "the SageMaker Python SDK's AutoML(…).fit(…) sends a {} request: this import reads {} requests",
+                CREATE_AUTO_ML_JOB.name, ops[0].name
+            ),
+        ));
+    };
+    let node = reader.sdk_request(ctor, fit, left_out)?;
+    let mut found = reader.hole_diagnostics();
+    found.append(&mut reader.notes);
+    if fits.len() > 1 {
+        let others: Vec<String> = fits[1..]
+            .iter()
+            .map(|&(_, k)| tokens.place(tokens.at(k)))
+            .collect();
+        found.push(Diagnostic {
+            severity: Severity::Warning,
+            code: "several-calls",
+            path: String::new(),
+            message: format!(
+                "this program calls fit() on an AutoML {} times: the request is the first call's, {}; the others are {}",
+                fits.len(),
+                tokens.place(tokens.at(fit)),
+                others.join(", ")
+            ),
+            service_message: None,
+            cli_message: None,
+            span: Some(Span {
+                start: tokens.at(fit),
+                end: tokens.list[fit].end,
             }),
             service_clause: None,
             related: Vec::new(),

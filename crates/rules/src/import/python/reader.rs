@@ -15,6 +15,7 @@ use crate::wording::python::python_float;
 
 mod expressions;
 mod names;
+pub(super) mod sdk;
 
 pub(super) struct Reader<'t, 'a> {
     pub(super) t: &'t Tokens<'a>,
@@ -57,6 +58,8 @@ pub(super) enum Why {
     Unset,
     /// Worked out from other holes (their descriptions).
     Because(Vec<String>),
+    /// Filled in by the SageMaker Python SDK when the program runs (what it does, and why).
+    Sdk(String),
 }
 
 /// A hole found while reading: what to fill in and why.

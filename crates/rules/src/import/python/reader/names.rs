@@ -307,6 +307,7 @@ impl Reader<'_, '_> {
             (Why::Parameter(f), _) => format!("{name} is a parameter of {f}()"),
             (Why::Unset, _) => format!("{name} is not set before it is used"),
             (Why::Because(list), _) => list.join("; "),
+            (Why::Sdk(what), _) => format!("{name} is {what}"),
         })
     }
 
@@ -350,6 +351,10 @@ impl Reader<'_, '_> {
                         "{m}: fill in the value of {}, which is worked out when the program runs: {} (used {used})",
                         p.expr,
                         list.join("; ")
+                    ),
+                    (Why::Sdk(what), _) => format!(
+                        "{m}: fill in the value of {}, which the SageMaker Python SDK works out when the program runs: {what} (used {used})",
+                        p.expr
                     ),
                 };
                 crate::import::hole(p.path.clone(), message, p.span)
