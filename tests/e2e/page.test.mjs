@@ -886,6 +886,8 @@ for (const width of [390, 320]) {
       assert.equal(await page.locator('details.findings').evaluate((d) => d.open), false);
       await page.click('.mobile-status a:text-is("Review")');
       assert.equal(await page.locator('details.findings').evaluate((d) => d.open), true, 'the findings are open');
+      // The list's entries load when the findings first open (a short "Loading the list…").
+      await page.locator('.finding-list a').first().waitFor({ timeout: 10000 });
       assert.ok(await page.locator('.finding-list a').first().isVisible());
       assert.equal(await page.evaluate(() => document.activeElement.id), 'summary');
 
