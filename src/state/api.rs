@@ -16,11 +16,12 @@ use crate::components::operation::Switching;
 /// `CreateAutoMLJobV2`'s operation (the request table, the rules and their messages), its
 /// form's layout and the code of switching a written request between the operations (a
 /// switch always has V2 on one side): what a page that never meets a V2 request does not
-/// need. In the
-/// release page (built with `--cfg automl_split`) they are in a wasm chunk of their own,
-/// fetched by [`load`] the first time a draft becomes a V2 request; every path that makes it
-/// one waits for that first ([`crate::state::editor::Editor::when_ready`]). Everywhere else
-/// (the component tests, the native tests) they are linked in and always ready.
+/// need. In the release page (built with `--cfg automl_split`) they are in a wasm chunk of
+/// their own, fetched by [`load`] the first time a draft becomes a V2 request; every path
+/// that makes it one waits for that first ([`crate::state::editor::Editor::when_ready`]).
+/// Everywhere else (the component tests, the native tests) they are linked in and always
+/// ready.
+#[cfg(automl_split)]
 type V2Parts = (&'static Operation, &'static Layout, &'static Switching);
 
 #[cfg(automl_split)]
