@@ -655,6 +655,9 @@ test('once loaded, the page keeps working offline', async () => {
   await withPage({}, async ({ page, context }) => {
     // The import reader and the exports load on their first use; after that, offline too.
     await importText(page, '{}');
+    // The import opens the findings, whose list is a chunk fetched on first open: here before
+    // going offline, as the import reader is.
+    await page.locator('.finding-list').waitFor({ state: 'attached', timeout: 10000 });
     await context.setOffline(true);
     await field(page, '/AutoMLJobName').fill('bad_name');
     await page.keyboard.press('Tab');
