@@ -8,6 +8,7 @@
 pub mod app;
 pub mod data_check;
 pub mod export;
+pub mod finding_list;
 pub mod form;
 pub mod import;
 pub mod messages;

@@ -3,15 +3,58 @@
 
 use leptos::prelude::*;
 
+use super::finding_list;
 use super::use_editor;
 use crate::browser;
-use crate::state::draft;
 use crate::state::editor::Editor;
 use crate::state::findings::plural;
-use crate::state::layout::field_id;
 use crate::state::verdict::Verdict;
-use crate::state::words::field_name;
 use crate::state::WORDING_KEY;
+
+/// Draws the findings list's entries ([`finding_list::entries`]).
+type Entries = fn(Editor) -> AnyView;
+
+/// Where the code of the findings list's entries is. A first visit does not see them (they
+/// are inside the closed `<details>`), so in the release page (built with
+/// `--cfg automl_split`) they are the wasm chunk `finding_list`, fetched when the findings
+/// first open (a click on their summary, "Check all", "Review", an import, a share link):
+/// "Loading the list…" meanwhile, and a failed fetch says so with Try again. Everywhere else
+/// (the component tests) they are linked in and here from the start.
+#[derive(Clone, Copy)]
+enum List {
+    // Only the release page starts without the entries.
+    #[cfg_attr(not(automl_split), allow(dead_code))]
+    NotYet,
+    Loading,
+    Failed,
+    Here(Entries),
+}
+
+impl List {
+    #[cfg(automl_split)]
+    fn at_start() -> List {
+        List::NotYet
+    }
+
+    #[cfg(not(automl_split))]
+    fn at_start() -> List {
+        List::Here(finding_list::entries)
+    }
+}
+
+/// The split point: the only code of the main module that names the entries, so they and
+/// what only they use go to the chunk. `fallible`: a chunk that does not arrive is an `Err`.
+#[cfg(automl_split)]
+#[leptos::wasm_split::wasm_split(finding_list, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn entries_chunk() -> Result<Entries, leptos::wasm_split::SplitLoaderError> {
+    Ok(finding_list::entries)
+}
+
+/// The entries, linked in (a build without wasm-split).
+#[cfg(not(automl_split))]
+async fn entries_chunk() -> Result<Entries, leptos::wasm_split::SplitLoaderError> {
+    Ok(finding_list::entries)
+}
 
 /// The verdict and every finding, each a link to its field.
 #[component]
@@ -40,6 +83,19 @@ pub fn Summary() -> impl IntoView {
                 .map(|s| ("The service would answer:", s)),
         })
     });
+    // The entries' code, fetched when the findings first open (see [`List`]).
+    let list = RwSignal::new(List::at_start());
+    let load = move || {
+        if matches!(list.get_untracked(), List::NotYet | List::Failed) {
+            list.set(List::Loading);
+            leptos::task::spawn_local(async move {
+                let _ = list.try_set(match entries_chunk().await {
+                    Ok(entries) => List::Here(entries),
+                    Err(_) => List::Failed,
+                });
+            });
+        }
+    };
     let show_wording = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         editor.wording.set(on);
@@ -73,113 +129,40 @@ pub fn Summary() -> impl IntoView {
             <Show when=move || counts.get() != (0, 0)>
                 // Opened by "Check all" and imports; following an entry (which touches its
                 // field) leaves it as the person left it.
-                <details class="findings" id="findings" prop:open=move || all_shown.get()>
+                <details
+                    class="findings"
+                    id="findings"
+                    prop:open=move || all_shown.get()
+                    on:toggle=move |ev| {
+                        if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+                            load();
+                        }
+                    }
+                >
                     <summary>
                         {move || {
                             let (e, w) = counts.get();
                             format!("{} and {} to review", plural(e, "error"), plural(w, "warning"))
                         }}
                     </summary>
-                    <ul class="finding-list">
-                        // Keyed by place, path and kind: a finding whose wording changes (a
-                        // length while typing) is updated in place.
-                        <For
-                            each=move || {
-                                editor
-                                    .findings
-                                    .with(|f| {
-                                        f.list
-                                            .iter()
-                                            .map(|d| (d.path.clone(), d.code, d.is_error()))
-                                            .enumerate()
-                                            .collect::<Vec<_>>()
-                                    })
-                            }
-                            key=|item| item.clone()
-                            let:item
-                        >
-                            {
-                                let (index, (path, code, is_error)) = item;
-                                let href = format!("#{}", field_id(&path));
-                                let message = move || {
-                                    editor
-                                        .findings
-                                        .with(|f| f.list.get(index).map(|d| d.message.clone()))
-                                        .unwrap_or_default()
-                                };
-                                let (go, remove, rename) = (path.clone(), path.clone(), path.clone());
-                                // Named from the draft when drawn (a channel's type changed
-                                // later shows once the entry is drawn again): a name that
-                                // followed the draft cost 1.5 KB of the first load.
-                                let where_ = editor.draft.with_untracked(|d| field_name(d.api, &path, &d.root));
-                                view! {
-                                    <li class={if is_error { "error" } else { "warning" }}>
-                                        <a
-                                            href=href
-                                            on:click=move |ev| {
-                                                ev.prevent_default();
-                                                editor.reveal.update(|r| { r.touched.insert(go.clone()); });
-                                                editor.go_to(&go);
-                                            }
-                                        >
-                                            <span class="where">{where_}</span>
-                                            ": "
-                                            {message}
-                                        </a>
-                                        {(code == "unknown")
-                                            .then(|| {
-                                                // Hidden unless the member is spelt with the
-                                                // wrong capitals (see Draft::rename_target).
-                                                let to = move |p: &str| editor.draft.with(|d| d.rename_target(p));
-                                                let (hide, text) = (rename.clone(), rename.clone());
-                                                view! {
-                                                    " "
-                                                    <button
-                                                        type="button"
-                                                        class="secondary small"
-                                                        hidden=move || to(&hide).is_none()
-                                                        on:click=move |_| rename_member(editor, &rename)
-                                                    >
-                                                        {move || to(&text).map(|n| format!("Rename to {n}"))}
-                                                    </button>
-                                                    " "
-                                                    <button
-                                                        type="button"
-                                                        class="secondary small"
-                                                        on:click=move |_| {
-                                                            editor
-                                                                .remove_undoably(
-                                                                    format!("Removed {remove} from the request."),
-                                                                    |dr| dr.remove(&remove),
-                                                                );
-                                                        }
-                                                    >
-                                                        "Remove it"
-                                                    </button>
-                                                }
-                                            })}
-                                    </li>
-                                }
-                            }
-                        </For>
-                    </ul>
+                    {move || match list.get() {
+                        List::Here(entries) => view! { <ul class="finding-list">{entries(editor)}</ul> }.into_any(),
+                        List::Failed => view! {
+                            <p class="list-load" role="alert">
+                                "The list of findings could not load. "
+                                <button type="button" class="secondary small" on:click=move |_| load()>
+                                    "Try again"
+                                </button>
+                            </p>
+                        }
+                        .into_any(),
+                        List::NotYet | List::Loading => view! {
+                            <p class="list-load" role="status" aria-busy="true">"Loading the list…"</p>
+                        }
+                        .into_any(),
+                    }}
                 </details>
             </Show>
         </section>
     }
-}
-
-/// Renames an unknown member spelt with the wrong capitals (`RoleARN`) to the member it
-/// means (`RoleArn`), keeping its value, as one step Undo takes back, then focuses the
-/// renamed field; nothing when no rename fits (see [`Draft::rename_target`]).
-fn rename_member(editor: Editor, pointer: &str) {
-    let Some(name) = editor.draft.with_untracked(|d| d.rename_target(pointer)) else {
-        return;
-    };
-    let key = draft::tokens(pointer).pop().unwrap_or_default();
-    editor.change_undoably(
-        format!("Renamed {key} to {name}, keeping its value. Undo puts {key} back."),
-        |d| d.rename(pointer, name),
-    );
-    editor.go_to(&draft::child(draft::parent(pointer), name));
 }

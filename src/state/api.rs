@@ -11,14 +11,18 @@ use automl_rules::operation::{Operation, CREATE_AUTO_ML_JOB};
 
 use super::draft::Draft;
 use super::layout::{self, Layout};
+use crate::components::operation::Switching;
 
-/// `CreateAutoMLJobV2`'s operation (the request table, the rules and their messages) and
-/// its form's layout: what a page that never meets a V2 request does not need. In the
-/// release page (built with `--cfg automl_split`) they are in a wasm chunk of their own,
-/// fetched by [`load`] the first time a draft becomes a V2 request; every path that makes it
-/// one waits for that first ([`crate::state::editor::Editor::when_ready`]). Everywhere else
-/// (the component tests, the native tests) they are linked in and always ready.
-type V2Parts = (&'static Operation, &'static Layout);
+/// `CreateAutoMLJobV2`'s operation (the request table, the rules and their messages), its
+/// form's layout and the code of switching a written request between the operations (a
+/// switch always has V2 on one side): what a page that never meets a V2 request does not
+/// need. In the release page (built with `--cfg automl_split`) they are in a wasm chunk of
+/// their own, fetched by [`load`] the first time a draft becomes a V2 request; every path
+/// that makes it one waits for that first ([`crate::state::editor::Editor::when_ready`]).
+/// Everywhere else (the component tests, the native tests) they are linked in and always
+/// ready.
+#[cfg(automl_split)]
+type V2Parts = (&'static Operation, &'static Layout, &'static Switching);
 
 #[cfg(automl_split)]
 static V2: std::sync::OnceLock<V2Parts> = std::sync::OnceLock::new();
@@ -27,14 +31,29 @@ static V2: std::sync::OnceLock<V2Parts> = std::sync::OnceLock::new();
 /// before [`is_ready`] (see [`load`]), so this is never read for one; it only keeps a
 /// mistake from being a panic, which would abort the whole page.
 #[cfg(automl_split)]
-fn v2_parts() -> V2Parts {
-    *V2.get()
-        .unwrap_or(&(&CREATE_AUTO_ML_JOB, &layout::CREATE_AUTO_ML_JOB))
+fn v2_tables() -> (&'static Operation, &'static Layout) {
+    V2.get()
+        .map_or((&CREATE_AUTO_ML_JOB, &layout::CREATE_AUTO_ML_JOB), |p| {
+            (p.0, p.1)
+        })
 }
 
 #[cfg(not(automl_split))]
-fn v2_parts() -> V2Parts {
+fn v2_tables() -> (&'static Operation, &'static Layout) {
     (&CREATE_AUTO_ML_JOB_V2, &layout::CREATE_AUTO_ML_JOB_V2)
+}
+
+/// The code of switching a written request to the other operation, once V2 is here (`None`
+/// before: no switch is offered before V2's tables are, see
+/// [`crate::components::operation::Switching`]).
+#[cfg(automl_split)]
+pub fn switching() -> Option<&'static Switching> {
+    V2.get().map(|p| p.2)
+}
+
+#[cfg(not(automl_split))]
+pub fn switching() -> Option<&'static Switching> {
+    Some(&crate::components::operation::SWITCHING)
 }
 
 /// The split point: the only code of the main module that names V2's statics, so they and
@@ -46,6 +65,7 @@ fn v2_chunk() -> Result<V2Parts, leptos::wasm_split::SplitLoaderError> {
     Ok((
         &automl_rules::operation::CREATE_AUTO_ML_JOB_V2,
         &layout::CREATE_AUTO_ML_JOB_V2,
+        &crate::components::operation::SWITCHING,
     ))
 }
 
@@ -95,7 +115,7 @@ impl Api {
     pub fn operation(self) -> &'static Operation {
         match self {
             Api::V1 => &CREATE_AUTO_ML_JOB,
-            Api::V2 => v2_parts().0,
+            Api::V2 => v2_tables().0,
         }
     }
 
@@ -103,7 +123,7 @@ impl Api {
     pub fn layout(self) -> &'static Layout {
         match self {
             Api::V1 => &layout::CREATE_AUTO_ML_JOB,
-            Api::V2 => v2_parts().1,
+            Api::V2 => v2_tables().1,
         }
     }
 

@@ -14,8 +14,11 @@ use automl_rules::model::{
 
 use automl_rules::json::Value;
 
+use leptos::prelude::AnyView;
+
 use super::api::Api;
 use super::draft::{self, child, Draft, KEPT_WHEN_EMPTY};
+use super::editor::Editor;
 
 /// How the form of one operation is laid out.
 #[derive(Debug)]
@@ -51,10 +54,24 @@ pub struct Section {
     pub form_per_item: bool,
     /// A union (exactly one member set) the section chooses the member of, with a radio
     /// group: V2's problem type.
-    pub union: Option<&'static str>,
+    pub union: Option<Union>,
     /// The section is on the page only while this member is in the request: the settings
     /// of one problem type, shown once it is chosen.
     pub when: Option<&'static str>,
+}
+
+/// A union a section chooses the member of: where it is, and the control that chooses it.
+///
+/// The layout names the control (the form's radio group) rather than the form drawing one
+/// for any section with a union, so only a layout with a union links its code: V2's, which
+/// the release page fetches on demand with V2's tables (see [`super::api`]), takes the
+/// control's code into that chunk, and a first visit (a V1 draft) does not load it.
+#[derive(Debug)]
+pub struct Union {
+    /// The union's pointer.
+    pub at: &'static str,
+    /// Draws the choice of its member ([`crate::components::form::union_choice`]).
+    pub choice: fn(Editor, &'static str) -> AnyView,
 }
 
 /// A section with nothing special: no union to choose, always on the page.
@@ -272,7 +289,10 @@ pub static CREATE_AUTO_ML_JOB_V2: Layout = Layout {
             items: &[],
             open: true,
             form_per_item: false,
-            union: Some(PROBLEM_TYPE_CONFIG),
+            union: Some(Union {
+                at: PROBLEM_TYPE_CONFIG,
+                choice: crate::components::form::union_choice,
+            }),
             when: None,
         },
         Section {
@@ -432,7 +452,7 @@ impl Layout {
             .or_else(|| {
                 self.sections
                     .iter()
-                    .find(|s| s.union.is_some_and(|u| is_within(&bare, u)))
+                    .find(|s| s.union.as_ref().is_some_and(|u| is_within(&bare, u.at)))
             })
     }
 

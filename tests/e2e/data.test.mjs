@@ -74,6 +74,21 @@ async function verdict(page) {
   return (await v.textContent()).trim();
 }
 
+/**
+ * Opens the Check panel's findings as a person does (a click on their summary), and waits for
+ * their list: its entries are a chunk fetched when the findings first open (src/components/summary.rs).
+ */
+async function openFindings(page) {
+  if (!(await page.locator('details.findings').evaluate((d) => d.open))) await page.click('details.findings > summary');
+  await page.locator('.finding-list').waitFor({ state: 'attached', timeout: 10000 });
+}
+
+/** The text of the Check panel's list of findings, opened. */
+async function findingList(page) {
+  await openFindings(page);
+  return page.locator('.finding-list').innerText();
+}
+
 test('the first visit fetches neither the panel\'s code nor the worker; choosing a file does, and nothing else', async () => {
   await withPage(async ({ page }) => {
     await page.waitForTimeout(300);
@@ -182,7 +197,7 @@ test('499 rows: an error at the training channel, in the Check panel too', async
     const at = page.locator('[id="messages:/InputDataConfig/0/DataSource/S3DataSource/S3Uri"]');
     await at.waitFor({ timeout: 5000 });
     assert.match(await at.innerText(), /499 data rows: Autopilot needs at least 500/);
-    assert.match(await page.locator('.finding-list').innerText(), /499 data rows/);
+    assert.match(await findingList(page), /499 data rows/);
     // Another file replaces it, and its findings.
     await page.setInputFiles('#data-file-0', file('train.csv', csv(500)));
     await page.waitForFunction(() => /would start/.test(document.querySelector('#data-check [role="status"]').textContent));
@@ -193,6 +208,7 @@ test('499 rows: an error at the training channel, in the Check panel too', async
     await page.waitForSelector('.data-stale', { timeout: 5000 });
     await page.click('.data-stale button');
     await page.waitForFunction(() => document.activeElement.id === 'data-check-title', null, { timeout: 2000 });
+    await openFindings(page);
     await page.waitForFunction(() => /no column named 'Churned'/.test(document.querySelector('.finding-list')?.innerText ?? ''), null, { timeout: 30000 });
     assert.match(await page.locator('[id="messages:/InputDataConfig/0/TargetAttributeName"]').innerText(), /did you mean 'churned'/);
     assert.equal(await page.locator('.data-stale').count(), 0);
@@ -224,7 +240,7 @@ test('bad files get a located message and the form keeps its request', async () 
       await page.setInputFiles('#data-file-0', file(name, buffer, 'application/octet-stream'));
       await page.waitForFunction((n) => document.querySelector('#data-channel-0 .data-head')?.textContent.startsWith(n), name, { timeout: 30000 });
       assert.match(await verdict(page), /would fail/, name);
-      assert.match(await page.locator('.finding-list').innerText(), expected, name);
+      assert.match(await findingList(page), expected, name);
     }
     assert.equal(await field(page, '/AutoMLJobName').inputValue(), JSON.parse(FULL).AutoMLJobName);
   });
@@ -334,6 +350,7 @@ test('a CreateAutoMLJobV2 request: records, not lines, are counted, and findings
     await page.waitForSelector('.data-stale', { timeout: 5000 });
     await page.click('.data-stale button');
     await page.waitForFunction(() => document.activeElement.id === 'data-check-title', null, { timeout: 2000 });
+    await openFindings(page);
     await page.waitForFunction(() => /no column named 'Churned'/.test(document.querySelector('.finding-list')?.innerText ?? ''), null, { timeout: 30000 });
     assert.match(await page.locator('[id="messages:/AutoMLProblemTypeConfig/TabularJobConfig/TargetAttributeName"]').innerText(), /did you mean 'churned'/);
     assert.deepEqual(b.offsite, [], 'no request to another host');
@@ -581,7 +598,7 @@ test('a header-only CSV draws no empty class chart; its finding says it has no r
     assert.equal(await page.locator('#data-channel-0 .class-chart').count(), 0, 'no empty chart');
     await page.locator('#data-channel-0 .data-columns summary').click();
     assert.doesNotMatch(await page.locator('#data-channel-0 .data-columns').innerText(), /%/, 'no share of no rows');
-    assert.match(await page.locator('.finding-list').innerText(), /header\.csv has 0 data rows/);
+    assert.match(await findingList(page), /header\.csv has 0 data rows/);
   });
 });
 

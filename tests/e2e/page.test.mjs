@@ -655,6 +655,9 @@ test('once loaded, the page keeps working offline', async () => {
   await withPage({}, async ({ page, context }) => {
     // The import reader and the exports load on their first use; after that, offline too.
     await importText(page, '{}');
+    // The import opens the findings, whose list is a chunk fetched on first open: here before
+    // going offline, as the import reader is.
+    await page.locator('.finding-list').waitFor({ state: 'attached', timeout: 10000 });
     await context.setOffline(true);
     await field(page, '/AutoMLJobName').fill('bad_name');
     await page.keyboard.press('Tab');
@@ -886,6 +889,8 @@ for (const width of [390, 320]) {
       assert.equal(await page.locator('details.findings').evaluate((d) => d.open), false);
       await page.click('.mobile-status a:text-is("Review")');
       assert.equal(await page.locator('details.findings').evaluate((d) => d.open), true, 'the findings are open');
+      // The list's entries load when the findings first open (a short "Loading the list…").
+      await page.locator('.finding-list a').first().waitFor({ timeout: 10000 });
       assert.ok(await page.locator('.finding-list a').first().isVisible());
       assert.equal(await page.evaluate(() => document.activeElement.id), 'summary');
 

@@ -83,7 +83,7 @@ pub fn FormSection(
             </h2>
             <p class="intro">{section.intro}</p>
             <div class="section-body" id=body_id hidden=move || !is_open.get()>
-                {section.union.map(|union| union_choice(editor, union))}
+                {section.union.as_ref().map(|union| (union.choice)(editor, union.at))}
                 {
                     let body = section.items.iter().map(|p| member_view(editor, p.to_string())).collect_view();
                     if section.form_per_item {
@@ -101,8 +101,9 @@ pub fn FormSection(
 
 /// The choice of one member of a union (V2's problem type), as a radio group: choosing one
 /// sets it aside the others' settings (see [`Editor::choose_member`]); the union's findings
-/// (none chosen, two chosen) show under its legend.
-fn union_choice(editor: Editor, union: &'static str) -> AnyView {
+/// (none chosen, two chosen) show under its legend. Named by the layout of an operation
+/// with a union ([`crate::state::layout::Union`]), so the release page loads it with V2.
+pub fn union_choice(editor: Editor, union: &'static str) -> AnyView {
     let api = editor.api.get_untracked();
     let def = api.member_at(union);
     let required = editor.field(union).required;
