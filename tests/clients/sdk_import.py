@@ -6,9 +6,11 @@ Each program below (our own, in the style of public example notebooks: ``AutoML(
 ``get_execution_role()``, ``if`` guards, ``%%time``) is run by real Python with the real
 ``sagemaker`` package (v2, installed by scripts/test-clients.sh) against the loopback stand-in
 for SageMaker. Only what needs AWS is stood in: the session's default bucket, the execution
-role, IAM's answer for a role name, the S3 upload of a local file (each returning the values
-below), and the clock. The body the SDK puts on the wire is recorded. ``automl-job import
---format json`` reads the same text: every run-time value must be a hole, named by its marker
+role, IAM's answer for a role name (each returning the values below), and the clock. S3 is
+moto's server on loopback (``AWS_ENDPOINT_URL_S3``): the SDK's own ``Session.upload_data`` and
+``S3Uploader.upload`` upload the local files of ``FILES`` there and return their URIs (and the
+objects must be there at those keys). The body the SDK puts on the wire is recorded.
+``automl-job import --format json`` reads the same text: every run-time value must be a hole, named by its marker
 ``{expression}``, exactly those of the case; filled with the same values, the imported request
 must be the body sent. A program the SDK refuses (Python's TypeError, the SDK's ValueError)
 sends nothing, and the import must name the place with an error.
@@ -30,13 +32,15 @@ import time
 from driver import Driver, difference
 from driver import same as unordered  # JSON equality with types, any key order
 from python_import import STAND_IN_BUCKET, STAND_IN_ROLE, as_python, fill, load, notebook
+from s3_preflight import Moto
 from standin import StandIn
 
 STAND_IN_TIME = 1733400000.123  # 2024-12-05 12:00:00.123 UTC
 ACCOUNT = "123456789012"
 
 # The real SDK, with what needs AWS stood in. Everything else (AutoML, AutoMLInput, fit,
-# AutoMLJob._load_config, Session.auto_ml, Session.expand_role's test for an ARN, botocore) is
+# AutoMLJob._load_config, Session.auto_ml, Session.upload_data, S3Uploader.upload,
+# Session.expand_role's test for an ARN, botocore) is
 # the installed package's own code.
 RUNNER = f"""import sys, time, types
 _gmtime = time.gmtime
@@ -54,12 +58,6 @@ def _role(sagemaker_session=None, use_default=False):
 
 sagemaker.get_execution_role = sagemaker.session.get_execution_role = _role
 
-
-def _upload(self, path, bucket=None, key_prefix="data", callback=None, extra_args=None):
-    return "s3://{{}}/{{}}/{{}}".format(bucket or self.default_bucket(), key_prefix, path.rsplit("/", 1)[-1])
-
-
-Session.upload_data = _upload
 _expand = Session.expand_role
 
 
@@ -191,6 +189,66 @@ CASES += [
      "automl.fit('s3://b-1/t/', job_name='falsy', wait=False)\n", {}, set()),
 ]
 
+# Local files the programs upload (in the folder they run in), and the buckets moto has.
+FILES = ["train.csv", "data/iris.csv", "data/val/part-1.csv", "data/val/more/part-2.csv"]
+UPLOAD_BUCKETS = [STAND_IN_BUCKET, "automl-uploads"]
+FOLDER = ""  # what the SDK puts after the key prefix of a folder: nothing
+# The objects the cases' uploads make (bucket/key): a key prefix given with a bucket is taken as
+# written, so the SDK's "{key_prefix}/{name}" doubles a slash after "v/".
+UPLOADED = {
+    f"{STAND_IN_BUCKET}/sagemaker/churn/input/train.csv",
+    f"{STAND_IN_BUCKET}/data/train.csv",
+    f"{STAND_IN_BUCKET}/iris/in/iris.csv",
+    f"{STAND_IN_BUCKET}/iris/iris.csv",
+    f"{STAND_IN_BUCKET}/auto-ml-input-data/iris.csv",
+    "automl-uploads/v//part-1.csv",
+    "automl-uploads/v//more/part-2.csv",
+    "automl-uploads/churn/val//part-1.csv",
+    "automl-uploads/churn/val//more/part-2.csv",
+}
+
+# Uploads whose URI the SDK works out from the arguments (Session.upload_data,
+# S3Uploader.upload): the import keeps the written parts; the default bucket and whether the
+# path is a file or a folder are holes.
+CASES += [
+    ("a notebook: upload_data to the default bucket under a key prefix, the URI given to fit",
+     notebook(
+         ("code", "import sagemaker\nfrom sagemaker import AutoML, get_execution_role\n\n"
+                  "sess = sagemaker.Session()\nbucket = sess.default_bucket()\nprefix = 'sagemaker/churn'\n"
+                  "role = get_execution_role()\n", 1),
+         ("code", "train_s3 = sess.upload_data(path='train.csv', key_prefix=prefix + '/input')\n"
+                  "print(train_s3)\n", 2),
+         ("code", "automl = AutoML(role=role, target_attribute_name='Churn?', sagemaker_session=sess,\n"
+                  "                output_path=f's3://{bucket}/{prefix}/output')\n"
+                  "automl.fit(train_s3, job_name='churn-upload', wait=False, logs=False)\n", 3),
+     ),
+     {"bucket": STAND_IN_BUCKET, "role": STAND_IN_ROLE,
+      "/train.csv unless train.csv is a folder": "/train.csv"}, set()),
+    ("upload_data with no bucket variable, the default key prefix and a prefix joined as "
+     "s3_path_join joins it; a folder given with a bucket",
+     "import sagemaker\nfrom sagemaker import AutoML, AutoMLInput\n\n"
+     "role = 'arn:aws:iam::123456789012:role/AutoML'\n"
+     "train = sagemaker.Session().upload_data('./train.csv')\n"
+     "val = sagemaker.Session().upload_data('data/val/', bucket='automl-uploads', key_prefix='v/')\n"
+     "also = sagemaker.Session().upload_data('data/iris.csv', key_prefix='//iris//in/')\n"
+     "automl = AutoML(role=role, output_path=also)\n"
+     "automl.fit([AutoMLInput(train, 'churn', channel_type='training'),\n"
+     "            AutoMLInput(val, 'churn', channel_type='validation')], job_name='two', wait=False)\n",
+     {"sagemaker.Session().default_bucket()": STAND_IN_BUCKET,
+      "/train.csv unless ./train.csv is a folder": "/train.csv",
+      "/iris.csv unless data/iris.csv is a folder": "/iris.csv"}, set()),
+    ("S3Uploader.upload of a folder and of a file, to a written bucket and to a bucket variable",
+     "import sagemaker\nfrom sagemaker.s3 import S3Uploader\nfrom sagemaker import AutoML\n\n"
+     "sess = sagemaker.Session()\nbucket = sess.default_bucket()\n"
+     "val = S3Uploader.upload('data/val', 's3://automl-uploads/churn/val/', sagemaker_session=sess)\n"
+     "train = sagemaker.s3.S3Uploader.upload(local_path='data/iris.csv', desired_s3_uri=f's3://{bucket}/iris')\n"
+     "automl = AutoML(role='arn:aws:iam::123456789012:role/AutoML', target_attribute_name='species',\n"
+     "                output_path=val, sagemaker_session=sess)\n"
+     "automl.fit(train, job_name='uploader', wait=False)\n",
+     {"bucket": STAND_IN_BUCKET, "/val unless data/val is a folder": FOLDER,
+      "/iris.csv unless data/iris.csv is a folder": "/iris.csv"}, set()),
+]
+
 # Programs the SDK refuses before it sends anything: the import must say where, as an error.
 REFUSED = [
     ("an argument AutoML does not have (a typo)", "sdk-argument",
@@ -281,20 +339,53 @@ def main():
     parser.add_argument("--cli", required=True, help="the automl-job binary")
     parser.add_argument("--venv", required=True, help="the venv with the sagemaker package")
     args = parser.parse_args()
-    with StandIn() as standin, tempfile.TemporaryDirectory(prefix="clients-sdk-") as folder:
-        driver = Sdk(os.path.abspath(args.cli), os.path.abspath(args.venv), standin)
-        # No SageMaker config file from this machine: the SDK reads its defaults from
-        # $XDG_CONFIG_DIRS and $XDG_CONFIG_HOME (sagemaker/config/config.py).
-        driver.env.update(HOME=folder, XDG_CONFIG_HOME=folder, XDG_CONFIG_DIRS=folder,
-                          SAGEMAKER_SUPPRESS_V2_WARNING="1")
-        with open(os.path.join(folder, "sdk_runner.py"), "w") as f:
-            f.write(RUNNER)
-        for label, source, values, codes in CASES:
-            driver.result(f"SageMaker SDK sends: {label}", driver.case(source, values, codes, folder))
-        for label, code, source, line in REFUSED:
-            driver.result(f"SageMaker SDK refuses: {label}", driver.refused(source, code, line, folder))
+    with StandIn() as standin, tempfile.TemporaryDirectory(prefix="clients-sdk-") as folder, \
+            open(os.devnull, "wb") as log:
+        moto = Moto(os.path.abspath(args.venv), log)
+        try:
+            run_cases(args, standin, folder, moto)
+        finally:
+            moto.stop()
+    return 1 if RESULT["failed"] or not RESULT["passed"] else 0
+
+
+RESULT = {}
+
+
+def run_cases(args, standin, folder, moto):
+    driver = Sdk(os.path.abspath(args.cli), os.path.abspath(args.venv), standin)
+    # No SageMaker config file from this machine: the SDK reads its defaults from
+    # $XDG_CONFIG_DIRS and $XDG_CONFIG_HOME (sagemaker/config/config.py).
+    driver.env.update(HOME=folder, XDG_CONFIG_HOME=folder, XDG_CONFIG_DIRS=folder,
+                      SAGEMAKER_SUPPRESS_V2_WARNING="1")
+    with open(os.path.join(folder, "sdk_runner.py"), "w") as f:
+        f.write(RUNNER)
+    for name in FILES:
+        os.makedirs(os.path.join(folder, os.path.dirname(name)), exist_ok=True)
+        with open(os.path.join(folder, name), "w") as f:
+            f.write("churn,plan\nyes,basic\n")
+    driver.env["AWS_ENDPOINT_URL_S3"] = moto.url
+    for bucket in UPLOAD_BUCKETS:
+        subprocess.run([os.path.join(driver.venv, "bin", "python"), "-c",
+                        "import boto3, sys; boto3.client('s3').create_bucket(Bucket=sys.argv[1])", bucket],
+                       env=driver.env, check=True, capture_output=True, timeout=60)
+    for label, source, values, codes in CASES:
+        driver.result(f"SageMaker SDK sends: {label}", driver.case(source, values, codes, folder))
+    for label, code, source, line in REFUSED:
+        driver.result(f"SageMaker SDK refuses: {label}", driver.refused(source, code, line, folder))
+    # The SDK's real uploads went to moto, at the keys of the URIs the import worked out.
+    listed = subprocess.run(
+        [os.path.join(driver.venv, "bin", "python"), "-c",
+         "import boto3, sys\nfor b in sys.argv[1:]:\n"
+         "    for o in boto3.client('s3').list_objects_v2(Bucket=b).get('Contents', []):\n"
+         "        print(b + '/' + o['Key'])", *UPLOAD_BUCKETS],
+        env=driver.env, capture_output=True, timeout=60)
+    keys = set(listed.stdout.decode().split())
+    missing = sorted(UPLOADED - keys)
+    driver.result("SageMaker SDK uploads: the local files are in moto's S3 at those URIs",
+                  f"not uploaded: {missing} (have {sorted(keys)})" if missing else None)
     print(f"{driver.passed} passed, {driver.failed} failed")
-    return 1 if driver.failed or not driver.passed else 0
+    RESULT.update(passed=driver.passed, failed=driver.failed)
 
 
 if __name__ == "__main__":

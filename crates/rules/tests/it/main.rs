@@ -24,6 +24,7 @@ mod import_roundtrip;
 mod import_sdk;
 mod import_shell;
 mod import_shorthand;
+mod import_upload;
 mod import_v2;
 mod model_drift;
 mod no_panic;

@@ -16,6 +16,7 @@ use crate::wording::python::python_float;
 mod expressions;
 mod names;
 pub(super) mod sdk;
+mod upload;
 
 pub(super) struct Reader<'t, 'a> {
     pub(super) t: &'t Tokens<'a>,
@@ -441,6 +442,13 @@ impl Reader<'_, '_> {
         let start = *i;
         let mark = self.holes.len();
         let trailer = |k: usize| t.is_op(k, ".") || t.is_op(k, "(") || t.is_op(k, "[");
+        if t.kind(start) == Kind::Name && trailer(start + 1) {
+            // The SDK's uploads return a URI worked out from their arguments.
+            if let Some((node, end)) = self.upload_call(start)? {
+                *i = end;
+                return Ok(node);
+            }
+        }
         if t.kind(start) == Kind::Name
             && trailer(start + 1)
             && !matches!(t.text_of(start), "True" | "False" | "None")

@@ -117,7 +117,7 @@ fn uri_path(index: usize) -> String {
 impl Reader<'_, '_> {
     /// Whether the token at `i` ends an expression: the end, a new statement, `,` or a
     /// closing bracket.
-    fn ends_expression(&self, i: usize) -> bool {
+    pub(super) fn ends_expression(&self, i: usize) -> bool {
         let t = self.t;
         t.kind(i) == Kind::End
             || t.list[i.min(t.list.len() - 1)].statement
@@ -143,7 +143,7 @@ impl Reader<'_, '_> {
     }
 
     /// The `(` that the `)` at `close` closes.
-    fn opening(&self, close: usize) -> Option<usize> {
+    pub(super) fn opening(&self, close: usize) -> Option<usize> {
         let t = self.t;
         let mut depth = 0usize;
         for k in (0..=close).rev() {
