@@ -293,7 +293,14 @@ async function main() {
     await page.waitForSelector('[name="/AutoMLJobName"]');
     await page.fill('#import-text', JSON.stringify(bigRequest()));
     await page.click('#import-button');
-    for (const t of await page.locator('.section-toggle[aria-expanded="false"]').all()) await t.click();
+    // The import answers once the rules package is here; then open each closed section, one at
+    // a time (a list of them taken at once goes stale as the first click redraws the form).
+    await page.waitForSelector('[name="/Tags/49/Value"]', { state: 'attached' });
+    const closed = page.locator('.section-toggle[aria-expanded="false"]');
+    for (let left = await closed.count(); left > 0; left--) {
+      await closed.first().click();
+      await page.waitForFunction((n) => document.querySelectorAll('.section-toggle[aria-expanded="false"]').length < n, left);
+    }
     const fields = await page.locator('input[type="text"]').count();
     const controls = await page.locator('input, select, textarea, button').count();
     const results = {};
