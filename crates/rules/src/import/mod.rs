@@ -126,9 +126,21 @@ pub fn hole_marker(expression: &str) -> String {
 /// `message` names the expression and where it is set and used; `span` is its place in the
 /// pasted text.
 pub(crate) fn hole(path: String, message: String, span: Span) -> Diagnostic {
+    finding(Severity::Error, RUNTIME_VALUE, path, message, span)
+}
+
+/// A finding of an import about the pasted text at `span` (a hole, a note on how it was read):
+/// no service or CLI wording, since neither would answer it.
+pub(crate) fn finding(
+    severity: Severity,
+    code: &'static str,
+    path: String,
+    message: String,
+    span: Span,
+) -> Diagnostic {
     Diagnostic {
-        severity: Severity::Error,
-        code: RUNTIME_VALUE,
+        severity,
+        code,
         path,
         message,
         service_message: None,

@@ -20,6 +20,7 @@
 use super::notebook::Cell;
 use super::{error, ImportError, OPERATIONS};
 use crate::diag::{Diagnostic, Severity};
+use crate::import::finding;
 use crate::json::{Node, Span, Value};
 use crate::operation::{Operation, CREATE_AUTO_ML_JOB};
 use reader::Reader;
@@ -109,24 +110,12 @@ fn program_in_cells<'o>(
     let mut found = reader.hole_diagnostics();
     found.append(&mut reader.notes);
     if let Some(&(_, fit)) = reader.sdk_fits().first() {
-        found.push(Diagnostic {
-            severity: Severity::Warning,
-            code: "other-api-call",
-            path: String::new(),
-            message: format!(
-                "this program also starts a job with the SageMaker Python SDK, AutoML(…).fit(…) {}: the request is the {method}(…) call's, {}; import the other on its own",
-                tokens.place(tokens.at(fit)),
-                tokens.place(tokens.at(call)),
-            ),
-            service_message: None,
-            cli_message: None,
-            span: Some(Span {
-                start: tokens.at(fit),
-                end: tokens.list[fit].end,
-            }),
-            service_clause: None,
-            related: Vec::new(),
-        });
+        let message = format!(
+            "this program also starts a job with the SageMaker Python SDK, AutoML(…).fit(…) {}: the request is the {method}(…) call's, {}; import the other on its own",
+            tokens.place(tokens.at(fit)),
+            tokens.place(tokens.at(call)),
+        );
+        found.push(warning_at(&tokens, fit, "other-api-call", message));
     }
     let count = calls.len();
     if count > 1 {
@@ -134,48 +123,24 @@ fn program_in_cells<'o>(
             .iter()
             .map(|&k| tokens.place(tokens.at(k)))
             .collect();
-        found.push(Diagnostic {
-            severity: Severity::Warning,
-            code: "several-calls",
-            path: String::new(),
-            message: format!(
-                "this program calls {method}() {count} times: the request is the first call's, {}; the others are {}",
-                tokens.place(tokens.at(call)),
-                others.join(", ")
-            ),
-            service_message: None,
-            cli_message: None,
-            span: Some(Span {
-                start: tokens.at(call),
-                end: tokens.list[call].end,
-            }),
-            service_clause: None,
-            related: Vec::new(),
-        });
+        let message = format!(
+            "this program calls {method}() {count} times: the request is the first call's, {}; the others are {}",
+            tokens.place(tokens.at(call)),
+            others.join(", ")
+        );
+        found.push(warning_at(&tokens, call, "several-calls", message));
     }
     for (other, calls) in called.iter().filter(|(other, _)| other.name != op.name) {
-        found.push(Diagnostic {
-            severity: Severity::Warning,
-            code: "other-api-call",
-            path: String::new(),
-            message: format!(
-                "this program also calls {}(…), the {} API, {}: the request is the first call's, {}(…) ({}) {}; import the other on its own",
-                other.python_method,
-                other.name,
-                tokens.place(tokens.at(calls[0])),
-                method,
-                op.name,
-                tokens.place(tokens.at(call)),
-            ),
-            service_message: None,
-            cli_message: None,
-            span: Some(Span {
-                start: tokens.at(calls[0]),
-                end: tokens.list[calls[0]].end,
-            }),
-            service_clause: None,
-            related: Vec::new(),
-        });
+        let message = format!(
+            "this program also calls {}(…), the {} API, {}: the request is the first call's, {}(…) ({}) {}; import the other on its own",
+            other.python_method,
+            other.name,
+            tokens.place(tokens.at(calls[0])),
+            method,
+            op.name,
+            tokens.place(tokens.at(call)),
+        );
+        found.push(warning_at(&tokens, calls[0], "other-api-call", message));
     }
     Ok((op, node, found))
 }
@@ -227,25 +192,13 @@ fn sdk_program<'o>(
             .iter()
             .map(|&(_, k)| tokens.place(tokens.at(k)))
             .collect();
-        found.push(Diagnostic {
-            severity: Severity::Warning,
-            code: "several-calls",
-            path: String::new(),
-            message: format!(
-                "this program calls fit() on an AutoML {} times: the request is the first call's, {}; the others are {}",
-                fits.len(),
-                tokens.place(tokens.at(fit)),
-                others.join(", ")
-            ),
-            service_message: None,
-            cli_message: None,
-            span: Some(Span {
-                start: tokens.at(fit),
-                end: tokens.list[fit].end,
-            }),
-            service_clause: None,
-            related: Vec::new(),
-        });
+        let message = format!(
+            "this program calls fit() on an AutoML {} times: the request is the first call's, {}; the others are {}",
+            fits.len(),
+            tokens.place(tokens.at(fit)),
+            others.join(", ")
+        );
+        found.push(warning_at(tokens, fit, "several-calls", message));
     }
     Ok((op, node, found))
 }
@@ -482,4 +435,14 @@ fn settings(t: &Tokens, call: usize, left_out: &mut Vec<String>) {
             }
         }
     }
+}
+
+/// A warning about how a program was read, at its token `k` (a call it did not take, another
+/// API's call beside it).
+fn warning_at(tokens: &Tokens, k: usize, code: &'static str, message: String) -> Diagnostic {
+    let span = Span {
+        start: tokens.at(k),
+        end: tokens.list[k].end,
+    };
+    finding(Severity::Warning, code, String::new(), message, span)
 }

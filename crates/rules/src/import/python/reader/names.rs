@@ -273,20 +273,17 @@ impl Reader<'_, '_> {
         } else {
             String::new()
         };
-        self.notes.push(Diagnostic {
-            severity: Severity::Warning,
-            code: "call-arguments",
-            path: String::new(),
-            message: format!(
-                "the parameters of {function}() are read from its call {}{of}",
-                self.t.place(span.start)
-            ),
-            service_message: None,
-            cli_message: None,
-            span: Some(span),
-            service_clause: None,
-            related: Vec::new(),
-        });
+        let message = format!(
+            "the parameters of {function}() are read from its call {}{of}",
+            self.t.place(span.start)
+        );
+        self.notes.push(crate::import::finding(
+            Severity::Warning,
+            "call-arguments",
+            String::new(),
+            message,
+            span,
+        ));
     }
 
     /// A short account of a hole, for the message of a hole worked out from it.
