@@ -14,6 +14,7 @@ use crate::state::data_check::{
 use crate::state::editor::use_editor;
 use crate::state::findings::plural;
 
+mod read;
 mod run;
 
 use run::{Panel, Status};
