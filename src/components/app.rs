@@ -141,17 +141,19 @@ pub fn App() -> impl IntoView {
     // page says so, and why when they cannot; nothing is saved meanwhile, so the saved
     // draft stays as it was).
     let waiting = StoredValue::new_local(Some(initial));
-    let load = RwSignal::new(ApiLoad::Loading(api));
+    // Always `Some`: of the type the editor's `api_load` has, so the wasm carries one
+    // signal type for both.
+    let load = RwSignal::new(Some(ApiLoad::Loading(api)));
     let ready = RwSignal::new(false);
     let attempt = move || {
-        load.set(ApiLoad::Loading(api));
+        load.set(Some(ApiLoad::Loading(api)));
         leptos::task::spawn_local_scoped(async move {
             match api::load(api).await {
                 Ok(()) => {
                     ready.try_set(true);
                 }
                 Err(why) => {
-                    load.try_set(ApiLoad::Failed(api, why));
+                    load.try_set(Some(ApiLoad::Failed(api, why)));
                 }
             }
         });
@@ -172,11 +174,11 @@ pub fn App() -> impl IntoView {
         }
     };
     let waiting_view = move || {
-        let failed = load.with(|l| matches!(l, ApiLoad::Failed(..)));
+        let failed = load.with(|l| matches!(l, Some(ApiLoad::Failed(..))));
         view! {
             <main class="form" id="api-start">
                 <p id="api-load" class="notice" role=if failed { "alert" } else { "status" }>
-                    {move || load.with(ApiLoad::line)}
+                    {move || load.with(|l| l.as_ref().map(ApiLoad::line).unwrap_or_default())}
                 </p>
                 {failed
                     .then(|| {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::use_editor;
 use crate::browser;
 use crate::on_demand;
-use crate::state::verdict::{Kind, Verdict};
+use crate::state::verdict::Kind;
 use crate::state::words::export_preview;
 use crate::state::WRAP_KEY;
 
@@ -54,7 +54,7 @@ pub fn Export() -> impl IntoView {
             ),
         }
     });
-    let verdict = Memo::new(move |_| editor.findings.with(Verdict::of));
+    let verdict = editor.verdict;
     let done = RwSignal::new(String::new());
     // What is copied or downloaded is rendered from the draft as it is now: the panel may
     // still be waiting out the pause after the last keystroke.
@@ -66,7 +66,7 @@ pub fn Export() -> impl IntoView {
     // What was copied, and whether the service would take it.
     let caveat = move || {
         editor.announce();
-        editor.findings.with_untracked(Verdict::of).caveat()
+        editor.verdict.get_untracked().caveat()
     };
     let copy = move |_| {
         let (t, caveat) = (target.get_untracked(), caveat());

@@ -4,18 +4,17 @@ use leptos::prelude::*;
 
 use super::use_editor;
 use crate::browser;
-use crate::state::verdict::Verdict;
 
 /// On narrow screens, where the summary is below the form: the verdict, always in view,
 /// with a link to the summary.
 #[component]
 pub fn MobileStatus() -> impl IntoView {
     let editor = use_editor();
-    let state = Memo::new(move |_| editor.findings.with(|f| Verdict::of(f).mobile()));
+    let verdict = editor.verdict;
     // A landmark of its own: on phones it is the one part of the page always in view.
     view! {
-        <aside class=move || state.get().0 aria-label="Verdict">
-            <span>{move || state.get().1}</span>
+        <aside class=move || verdict.get().mobile().0 aria-label="Verdict">
+            <span>{move || verdict.get().mobile().1}</span>
             <a
                 href="#summary"
                 on:click=move |ev| {

@@ -8,7 +8,6 @@ use super::use_editor;
 use crate::browser;
 use crate::state::editor::Editor;
 use crate::state::findings::plural;
-use crate::state::verdict::Verdict;
 use crate::state::WORDING_KEY;
 
 /// Draws the findings list's entries ([`finding_list::entries`]).
@@ -62,7 +61,7 @@ pub fn Summary() -> impl IntoView {
     let editor = use_editor();
     // A request missing only required members is not "rejected": it is not written yet,
     // and says so calmly.
-    let verdict = Memo::new(move |_| editor.findings.with(Verdict::of));
+    let verdict = editor.verdict;
     // Only the headline is a live region, and it changes only with the verdict's kind: a
     // screen reader hears "The service would reject this" once when it becomes so, not a
     // new count at every keystroke (ten announcements for a name, a role and a duration).
@@ -71,18 +70,29 @@ pub fn Summary() -> impl IntoView {
     let kind = Memo::new(move |_| verdict.get().headline());
     let counts = Memo::new(move |_| editor.findings.with(|f| (f.errors, f.warnings)));
     let all_shown = Memo::new(move |_| editor.reveal.with(|r| r.all));
-    // Worked out only while the switch shows it (it would cost every keystroke otherwise).
-    let response = Memo::new(move |_| {
+    // Worked out only while the switch shows it (it would cost every keystroke otherwise),
+    // and drawn by the one closure that works it out: no memo and no <Show> of their own
+    // types (each is its own code in the wasm). A new answer of the same shape updates the
+    // text in place.
+    let response = move || {
         if !editor.wording.get() {
             return None;
         }
-        editor.findings.with(|f| match f.cli_response() {
+        let (who, text) = editor.findings.with(|f| match f.cli_response() {
             Some(cli) => Some(("The AWS CLI would refuse to send it:", cli)),
             None => f
                 .service_response()
                 .map(|s| ("The service would answer:", s)),
+        })?;
+        Some(view! {
+            <div class="response">
+                <p class="who">{who}</p>
+                <pre class="code" tabindex="0" aria-label="The whole answer">
+                    <code>{text}</code>
+                </pre>
+            </div>
         })
-    });
+    };
     // The entries' code, fetched when the findings first open (see [`List`]).
     let list = RwSignal::new(List::at_start());
     let load = move || {
@@ -118,14 +128,7 @@ pub fn Summary() -> impl IntoView {
                 />
                 " Show what the service (or the AWS CLI) would say under each message"
             </label>
-            <Show when=move || editor.wording.get() && response.with(Option::is_some)>
-                <div class="response">
-                    <p class="who">{move || response.get().map(|r| r.0)}</p>
-                    <pre class="code" tabindex="0" aria-label="The whole answer">
-                        <code>{move || response.get().map(|r| r.1)}</code>
-                    </pre>
-                </div>
-            </Show>
+            {response}
             <Show when=move || counts.get() != (0, 0)>
                 // Opened by "Check all" and imports; following an entry (which touches its
                 // field) leaves it as the person left it.

@@ -17,6 +17,7 @@ use super::findings::{plural, Findings, Reveal};
 use super::history::{step_draft, step_of, History, Step};
 use super::layout::{field_id, is_required, Layout};
 use super::tabs::{other_tab_line, Origin, KEPT_MINE, LOADED_OTHER};
+use super::verdict::Verdict;
 use super::WORDING_KEY;
 use crate::browser;
 
@@ -48,10 +49,12 @@ pub struct Editor {
     /// by two effects (see [`Editor::sync`]), so a keystroke wakes the field it changed rather
     /// than every field.
     pub fields: StoredValue<BTreeMap<String, SharedField>>,
-    /// Bumped when the export panel should render again: at once when the whole draft is
+    /// Notified when the export panel should render again: at once when the whole draft is
     /// replaced, and 120 ms after the last keystroke while typing, so a keystroke does not
-    /// pay for rendering and laying out the export (see [`Editor::sync`]).
-    pub export_tick: RwSignal<u64>,
+    /// pay for rendering and laying out the export (see [`Editor::sync`]). A trigger, not a
+    /// counter signal: no value is read, and a `RwSignal<u64>` would be one more signal type
+    /// in the wasm (each costs its own get, set, update and with).
+    pub export_tick: Trigger,
     /// What changed in the draft since the fields were last brought in step.
     pending: StoredValue<Pending>,
     /// Whether keystrokes have changed the draft without telling its readers yet (see
@@ -59,11 +62,15 @@ pub struct Editor {
     unannounced: StoredValue<bool>,
     /// The field being typed in, revealed once typing pauses (see [`Editor::edit`]).
     pause: StoredValue<Option<TimeoutHandle>>,
-    /// Bumped when fields appear on the page, so findings with no field of their own find
-    /// their place (see [`super::findings::home`]).
-    fields_added: RwSignal<u64>,
+    /// Notified when fields appear on the page, so findings with no field of their own find
+    /// their place (see [`super::findings::home`]). How many have appeared is the size of
+    /// [`Editor::fields`], which only grows.
+    fields_added: Trigger,
     /// Whether each message shows the service's (or the CLI's) own wording under it.
     pub wording: RwSignal<bool>,
+    /// What the findings add up to (the Check panel's headline, the export's line, the
+    /// phone's status bar): one memo for the three, not one each.
+    pub verdict: Memo<Verdict>,
     /// Per section: the errors and warnings shown in it (for the badge on its heading).
     pub section_counts: Memo<Vec<(&'static str, usize, usize)>>,
     /// The job name of the `describe-auto-ml-job` output the draft was imported from: while
@@ -167,6 +174,7 @@ impl Editor {
             data.with(|data| f.with_data(data, api.get().layout()))
         });
         let reveal = RwSignal::new(Reveal::default());
+        let verdict = Memo::new(move |_| findings.with(Verdict::of));
         let section_counts = Memo::new(move |_| {
             let layout = api.get().layout();
             reveal.with(|r| findings.with(|f| f.section_counts(r, layout)))
@@ -176,16 +184,17 @@ impl Editor {
             draft,
             reveal,
             findings,
+            verdict,
             section_counts,
             open: RwSignal::new(BTreeSet::new()),
             history: RwSignal::new(History::default()),
             notice: RwSignal::new(String::new()),
             fields: StoredValue::new(BTreeMap::new()),
-            export_tick: RwSignal::new(0),
+            export_tick: Trigger::new(),
             pending: StoredValue::new(Pending::Full),
             unannounced: StoredValue::new(false),
             pause: StoredValue::new(None),
-            fields_added: RwSignal::new(0),
+            fields_added: Trigger::new(),
             wording: RwSignal::new(browser::load(WORDING_KEY).as_deref() == Some("shown")),
             described_name,
             origin: StoredValue::new(origin),
@@ -229,7 +238,7 @@ impl Editor {
             self.fields.update_value(|m| {
                 m.insert(pointer.to_string(), shared.clone());
             });
-            self.fields_added.try_update(|n| *n += 1);
+            self.fields_added.notify();
             shared
         });
         FieldSignals {
@@ -254,7 +263,7 @@ impl Editor {
             }
             let bump = move || {
                 pending.try_set_value(None);
-                store.export_tick.try_update(|t| *t += 1);
+                store.export_tick.notify();
             };
             pending.set_value(set_timeout_with_handle(bump, Duration::from_millis(120)).ok());
         });
@@ -308,10 +317,11 @@ impl Editor {
         // had or have a finding can differ, so only those are compared: the cost follows the
         // number of findings, not of fields (a request with 50 tags has hundreds). When what
         // is revealed changes, or fields appear, every field is looked at.
-        type Last = (Reveal, u64, BTreeSet<String>);
+        type Last = (Reveal, usize, BTreeSet<String>);
         let last = StoredValue::new(None::<Last>);
         Effect::new(move |_| {
-            let added = store.fields_added.get();
+            store.fields_added.track();
+            let added = store.fields.with_value(BTreeMap::len);
             let changes: Vec<(ArcRwSignal<Vec<Diagnostic>>, Vec<Diagnostic>)> =
                 store.reveal.with(|r| {
                     store.findings.with(|f| {
@@ -456,7 +466,7 @@ impl Editor {
             all: reveal_all,
         });
         self.open_sections_with_content();
-        self.export_tick.update(|t| *t += 1);
+        self.export_tick.notify();
     }
 
     /// Puts back the request the last replacement took away; the one it replaces goes to

@@ -22,10 +22,13 @@ mod panel;
 #[derive(Clone, Debug, PartialEq)]
 enum Shell {
     Idle,
-    /// The panel's chunk is on its way; `file` waits for it.
+    /// The panel's chunk is on its way; `file` waits for it. `refused`: a file dropped on
+    /// another channel meanwhile, refused and said there (one signal for both, not a second
+    /// signal of another type: each signal type is its own code in the wasm).
     Loading {
         slot: usize,
         file: String,
+        refused: Refused,
     },
     /// The chunk did not come.
     Failed {
@@ -101,8 +104,6 @@ pub fn DataCheck() -> impl IntoView {
     let editor = use_editor();
     let list = Memo::new(move |_| editor.draft.with(|d| channels(&d.root)));
     let shell = RwSignal::new(Shell::Idle);
-    // A file dropped on another channel while the first waits: refused, said there.
-    let refused: RwSignal<Refused> = RwSignal::new(None);
     // The panel, once built; `ready` turns true once, when it is here to be drawn.
     let ready = RwSignal::new(false);
     let built: StoredValue<Option<AnyView>, LocalStorage> = StoredValue::new_local(None);
@@ -119,7 +120,18 @@ pub fn DataCheck() -> impl IntoView {
     let choose = move |slot: usize, file: web_sys::File| {
         let name = file.name();
         waiting.set_value(Some((slot, file)));
-        shell.set(Shell::Loading { slot, file: name });
+        // A file refused while the chunk is on its way stays refused.
+        shell.update(|s| {
+            let refused = match s {
+                Shell::Loading { refused, .. } => refused.take(),
+                _ => None,
+            };
+            *s = Shell::Loading {
+                slot,
+                file: name,
+                refused,
+            };
+        });
         if fetching.get_value() {
             return;
         }
@@ -137,7 +149,11 @@ pub fn DataCheck() -> impl IntoView {
                 Ok(()) => {
                     let first = waiting.try_update_value(Option::take).flatten();
                     // The chunk is in memory: this answers on its first poll.
-                    load_panel(first, refused.get_untracked()).await.ok()
+                    let refused = shell.with_untracked(|s| match s {
+                        Shell::Loading { refused, .. } => refused.clone(),
+                        _ => None,
+                    });
+                    load_panel(first, refused).await.ok()
                 }
                 Err(_) => None,
             };
@@ -152,16 +168,12 @@ pub fn DataCheck() -> impl IntoView {
                         crate::browser::after_tick(move || crate::browser::refocus(&focused));
                     }
                 }
-                None => {
-                    refused.set(None);
-                    fail(shell, waiting)
-                }
+                None => fail(shell, waiting),
             }
         });
     };
     let cancel = move |_| {
         waiting.set_value(None);
-        refused.set(None);
         shell.set(Shell::Idle);
     };
 
@@ -175,7 +187,7 @@ pub fn DataCheck() -> impl IntoView {
         }
         chans
             .into_iter()
-            .map(|c| stand_in_channel(c, shell, refused, choose, cancel))
+            .map(|c| stand_in_channel(c, shell, choose, cancel))
             .collect_view()
             .into_any()
     };
@@ -228,7 +240,6 @@ fn fail(
 fn stand_in_channel(
     channel: DataChannel,
     shell: RwSignal<Shell>,
-    refused: RwSignal<Refused>,
     choose: impl Fn(usize, web_sys::File) + Copy + Send + Sync + 'static,
     cancel: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -244,12 +255,12 @@ fn stand_in_channel(
         ev.prevent_default();
         // Another channel's file waits for the chunk: this one is refused, not taken in
         // its place (the input is disabled meanwhile; a drop is refused the same way).
-        let first = shell.with_untracked(|s| match s {
-            Shell::Loading { slot: s, file } if *s != slot => Some(file.clone()),
-            _ => None,
-        });
-        if let Some(first) = first {
-            refused.set(Some((slot, first)));
+        if shell.with_untracked(|s| matches!(s, Shell::Loading { slot: s, .. } if *s != slot)) {
+            shell.update(|s| {
+                if let Shell::Loading { file, refused, .. } = s {
+                    *refused = Some((slot, file.clone()));
+                }
+            });
             return;
         }
         if let Some(file) = dropped_file(&ev) {
@@ -276,13 +287,17 @@ fn stand_in_channel(
             />
             {move || {
                 // A file refused here while another is read: said in this place.
-                if let Some((_, first)) = refused.get().filter(|(s, _)| *s == slot) {
+                let refused = shell.with(|s| match s {
+                    Shell::Loading { refused: Some((at, first)), .. } if *at == slot => Some(first.clone()),
+                    _ => None,
+                });
+                if let Some(first) = refused {
                     return Some(view! {
                         <p class="msg warning data-refused" role="alert">{one_at_a_time(&first)}</p>
                     }.into_any());
                 }
                 match shell.get() {
-                    Shell::Loading { slot: s, file } if s == slot => Some(view! {
+                    Shell::Loading { slot: s, file, .. } if s == slot => Some(view! {
                         <div class="data-progress">
                             <progress max="1000" aria-label=format!("Reading {file}")></progress>
                             <span>{format!("Loading the data checker for {file}…")}</span>
