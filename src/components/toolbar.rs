@@ -101,16 +101,28 @@ pub fn Toolbar() -> impl IntoView {
             </button>
             <button type="button" on:click=check_all>"Check all"</button>
             <button type="button" on:click=share_link>"Copy share link"</button>
-            <Show when=move || steps(true).is_some()>
-                <button type="button" class="undo" title=move || steps(true) on:click=undo>
-                    "Undo"
-                </button>
-            </Show>
-            <Show when=move || steps(false).is_some()>
-                <button type="button" class="redo" title=move || steps(false) on:click=redo>
-                    "Redo"
-                </button>
-            </Show>
+            // Each button drawn by the closure that reads its title (no <Show> of its own
+            // type); a new title updates the button in place.
+            {move || {
+                steps(true)
+                    .map(|title| {
+                        view! {
+                            <button type="button" class="undo" title=title on:click=undo>
+                                "Undo"
+                            </button>
+                        }
+                    })
+            }}
+            {move || {
+                steps(false)
+                    .map(|title| {
+                        view! {
+                            <button type="button" class="redo" title=title on:click=redo>
+                                "Redo"
+                            </button>
+                        }
+                    })
+            }}
         </div>
         <div class="notice-row">
             <p class="notice" id="status" tabindex="-1" role="status" aria-live="polite">

@@ -250,30 +250,29 @@ impl Editor {
 
     /// Keeps every field's signals in step: one effect follows the draft (text, required),
     /// one the findings and what is revealed. Each sets only the signals whose value changed.
+    /// The effect that follows the draft also times the export's next rendering (one effect,
+    /// not two: each effect's closure is its own code in the wasm).
     pub fn sync(&self) {
         let store = *self;
         let pending = StoredValue::new(None::<TimeoutHandle>);
-        Effect::new(move |first: Option<()>| {
-            store.draft.track();
-            if first.is_none() {
-                return;
-            }
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-            }
-            let bump = move || {
-                pending.try_set_value(None);
-                store.export_tick.notify();
-            };
-            pending.set_value(set_timeout_with_handle(bump, Duration::from_millis(120)).ok());
-        });
         on_cleanup(move || {
             if let Some(handle) = pending.try_get_value().flatten() {
                 handle.clear();
             }
         });
-        Effect::new(move |_| {
+        Effect::new(move |first: Option<()>| {
             store.draft.track();
+            // The export renders again 120 ms after the last change (not on the first run).
+            if first.is_some() {
+                if let Some(handle) = pending.get_value() {
+                    handle.clear();
+                }
+                let bump = move || {
+                    pending.try_set_value(None);
+                    store.export_tick.notify();
+                };
+                pending.set_value(set_timeout_with_handle(bump, Duration::from_millis(120)).ok());
+            }
             let pending = store
                 .pending
                 .try_update_value(|p| std::mem::replace(p, Pending::Clean));
