@@ -8,8 +8,15 @@ use wasm_bindgen_futures::JsFuture;
 // The page's waiting is done here, so components stay plain closures: each `async` block
 // keeps its source file's name in the wasm (for a panic message), one string per file.
 
+// Each takes its callback boxed and hands it to one function that is not generic: the task
+// (its future, its poll and its spawn) is then one copy in the wasm, not one per caller.
+
 /// Runs `then` after the next tick, once the views a change brings are on the page.
 pub fn after_tick(then: impl FnOnce() + 'static) {
+    after_tick_boxed(Box::new(then));
+}
+
+fn after_tick_boxed(then: Box<dyn FnOnce()>) {
     leptos::task::spawn_local(async move {
         leptos::task::tick().await;
         then();
@@ -18,11 +25,19 @@ pub fn after_tick(then: impl FnOnce() + 'static) {
 
 /// Copies `text` to the clipboard (see [`copy`]), then tells `then` how it went.
 pub fn copy_then(text: String, then: impl FnOnce(Result<(), String>) + 'static) {
+    copy_then_boxed(text, Box::new(then));
+}
+
+fn copy_then_boxed(text: String, then: Box<dyn FnOnce(Result<(), String>)>) {
     leptos::task::spawn_local(async move { then(copy(&text).await) });
 }
 
 /// Reads `file` as text (see [`read_file`]), then hands `then` what it read.
 pub fn read_file_then(file: web_sys::File, then: impl FnOnce(Result<String, String>) + 'static) {
+    read_file_then_boxed(file, Box::new(then));
+}
+
+fn read_file_then_boxed(file: web_sys::File, then: Box<dyn FnOnce(Result<String, String>)>) {
     leptos::task::spawn_local(async move { then(read_file(file).await) });
 }
 

@@ -574,8 +574,20 @@ impl Editor {
     /// Changes the draft (a removal, a renamed member) as one step Undo can take back, named
     /// and announced by `what`.
     pub fn change_undoably(&self, what: String, f: impl FnOnce(&mut Draft)) {
+        let mut f = Some(f);
+        self.change_undoably_dyn(what, &mut |d| {
+            if let Some(f) = f.take() {
+                f(d)
+            }
+        });
+    }
+
+    /// [`Editor::change_undoably`] not generic: its body (the step, the signal's update) is
+    /// one copy in the wasm, not one per caller.
+    #[inline(never)]
+    fn change_undoably_dyn(&self, what: String, f: &mut dyn FnMut(&mut Draft)) {
         let old = self.draft.with_untracked(|d| step_of(d, &what));
-        self.mutate(f);
+        self.mutate_dyn(f);
         self.push_step(old, what);
     }
 
@@ -587,9 +599,20 @@ impl Editor {
 
     /// Changes the draft in any way but typing in a field (lists, sections).
     pub fn mutate(&self, f: impl FnOnce(&mut Draft)) {
+        let mut f = Some(f);
+        self.mutate_dyn(&mut |d| {
+            if let Some(f) = f.take() {
+                f(d)
+            }
+        });
+    }
+
+    /// [`Editor::mutate`] not generic: one copy of the signal's update in the wasm.
+    #[inline(never)]
+    fn mutate_dyn(&self, f: &mut dyn FnMut(&mut Draft)) {
         self.unannounced.set_value(false);
         self.pending.set_value(Pending::Full);
-        self.draft.update(f);
+        self.draft.update(|d| f(d));
     }
 
     /// A keystroke in the field at `pointer`. When the member was there before and after (or
