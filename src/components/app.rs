@@ -17,7 +17,7 @@ use super::toolbar::Toolbar;
 use crate::browser;
 use crate::state::api;
 use crate::state::draft::Draft;
-use crate::state::editor::{ApiLoad, Editor};
+use crate::state::editor::{effect, ApiLoad, Editor};
 use crate::state::history::{step_of, steps_from_text, steps_to_text, History, Step};
 use crate::state::tabs::{self, Origin, Saved};
 use crate::state::{share, DRAFT_KEY, DRAFT_ORIGIN_KEY, PREVIOUS_KEY, REDO_KEY};
@@ -235,9 +235,9 @@ fn start(initial: Initial) -> impl IntoView {
     if let Some(m) = initial.notice {
         editor.notice.set(m);
     }
-    Effect::new(move |first: Option<()>| {
+    effect(move |first| {
         editor.history.track();
-        if first.is_some() {
+        if !first {
             editor.history.with_untracked(|h| {
                 save_steps(PREVIOUS_KEY, &h.back);
                 save_steps(REDO_KEY, &h.forward);
@@ -249,9 +249,9 @@ fn start(initial: Initial) -> impl IntoView {
     // finds nothing pending and does nothing).
     let save = move || save_draft(editor);
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |first: Option<()>| {
+    effect(move |first| {
         editor.draft.track();
-        if first.is_none() {
+        if first {
             save();
             return;
         }

@@ -102,6 +102,18 @@ pub struct Editor {
     pub(super) waiting: StoredValue<Option<Box<dyn FnOnce()>>, LocalStorage>,
 }
 
+/// Runs `f` at once and again whenever what it read changes, telling it whether this is its
+/// first run. The page's effects go through this one function, which is not generic: Leptos'
+/// `Effect::new` is then one copy in the wasm, not one per effect.
+pub fn effect(f: impl FnMut(bool) + 'static) {
+    effect_boxed(Box::new(f));
+}
+
+#[inline(never)]
+fn effect_boxed(mut f: Box<dyn FnMut(bool)>) {
+    Effect::new(move |before: Option<()>| f(before.is_none()));
+}
+
 /// Whether a problem type's value holds any setting (not an empty object).
 fn has_settings(node: &automl_rules::json::Node) -> bool {
     !matches!(&node.value, automl_rules::json::Value::Object(m) if m.is_empty())
@@ -260,10 +272,10 @@ impl Editor {
                 handle.clear();
             }
         });
-        Effect::new(move |first: Option<()>| {
+        effect(move |first| {
             store.draft.track();
             // The export renders again 120 ms after the last change (not on the first run).
-            if first.is_some() {
+            if !first {
                 if let Some(handle) = pending.get_value() {
                     handle.clear();
                 }
@@ -318,7 +330,7 @@ impl Editor {
         // is revealed changes, or fields appear, every field is looked at.
         type Last = (Reveal, usize, BTreeSet<String>);
         let last = StoredValue::new(None::<Last>);
-        Effect::new(move |_| {
+        effect(move |_| {
             store.fields_added.track();
             let added = store.fields.with_value(BTreeMap::len);
             let changes: Vec<(ArcRwSignal<Vec<Diagnostic>>, Vec<Diagnostic>)> =
