@@ -3,7 +3,27 @@
 use automl_rules::diag::{Diagnostic, Severity};
 use leptos::prelude::*;
 
+use super::form::rows::keyed_rows;
 use super::use_editor;
+
+/// A finding's kind in its row's key ([`keyed_rows`]): a warning, and with the service's (or
+/// the CLI's) wording.
+const WARNING: u8 = 1;
+const WORDING: u8 = 2;
+
+fn kind_bits(d: &Diagnostic) -> u8 {
+    let warning = if d.severity == Severity::Warning {
+        WARNING
+    } else {
+        0
+    };
+    let wording = if d.service_message.is_some() || d.cli_message.is_some() {
+        WORDING
+    } else {
+        0
+    };
+    warning | wording
+}
 
 /// The findings shown at a field or a group (a list, a channel, a section of its own).
 #[component]
@@ -19,21 +39,22 @@ pub fn Messages(
         <ul class="messages" id=id>
             // Keyed by place and kind, not by text: when only the wording changes (the
             // length while typing), the item's text is updated in place.
-            <For
-                each=move || {
+            {keyed_rows(
+                move || {
                     shown
                         .with(|v| {
                             v.iter()
-                                .map(|d| (d.code, d.severity, d.service_message.is_some() || d.cli_message.is_some()))
                                 .enumerate()
-                                .collect::<Vec<_>>()
+                                .map(|(i, d)| (i, d.code, kind_bits(d)))
+                                .collect()
                         })
-                }
-                key=|item| *item
-                let:item
-            >
-                <MessageItem shown=shown index=item.0 severity=item.1.1 wording=item.1.2/>
-            </For>
+                },
+                move |(index, _, bits)| {
+                    let severity = if bits & WARNING != 0 { Severity::Warning } else { Severity::Error };
+                    view! { <MessageItem shown=shown index=index severity=severity wording=bits & WORDING != 0/> }
+                        .into_any()
+                },
+            )}
         </ul>
     }
 }

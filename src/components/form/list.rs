@@ -4,6 +4,7 @@ use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
 use super::super::messages::Messages;
+use super::rows::keyed_rows;
 use super::scalar::scalar_view;
 use super::structure_members;
 use crate::browser;
@@ -89,9 +90,10 @@ pub(super) fn list_view(
             </p>
             <Messages pointer=pointer.clone()/>
             <ol class="items">
-                <For each=move || 0..rows.get() key=|i| *i let:i>
-                    {list_item(editor, items_pointer.clone(), i, member, noun, len, min)}
-                </For>
+                {keyed_rows(
+                    move || (0..rows.get()).map(|i| (i, "", 0)).collect(),
+                    move |(i, ..)| list_item(editor, items_pointer.clone(), i, member, noun, len, min).into_any(),
+                )}
             </ol>
             {more}
             <button

@@ -3,6 +3,7 @@
 //! ([`list`]) or a scalar control ([`scalar`]).
 
 mod list;
+pub(crate) mod rows;
 mod scalar;
 
 use automl_rules::model::{Kind, MemberDef, Shape};
