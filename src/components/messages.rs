@@ -3,6 +3,7 @@
 use automl_rules::diag::{Diagnostic, Severity};
 use leptos::prelude::*;
 
+use super::form::live::shown_when;
 use super::form::rows::keyed_rows;
 use super::use_editor;
 
@@ -89,7 +90,7 @@ fn MessageItem(
         <li class=class>
             <span class="visually-hidden">{prefix}</span>
             <span class="text">{move || read(|d| Some(d.message.clone()))}</span>
-            <Show when=move || wording && editor.wording.get()>
+            {shown_when(move || wording && editor.wording.get(), move || view! {
                 // The finding's own clause of the service's answer (the whole answer, with
                 // every clause, is in the Check panel), else the CLI's line.
                 <p class="wording">
@@ -115,7 +116,7 @@ fn MessageItem(
                         }}
                     </code>
                 </p>
-            </Show>
+            }.into_any())}
         </li>
     }
 }

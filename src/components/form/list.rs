@@ -4,6 +4,7 @@ use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
 use super::super::messages::Messages;
+use super::live::live_view;
 use super::rows::keyed_rows;
 use super::scalar::scalar_view;
 use super::structure_members;
@@ -34,9 +35,12 @@ pub(super) fn list_view(
     let rows = Memo::new(move |_| len.get().min(drawn));
     let more = {
         let pointer = pointer.clone();
-        move || {
+        live_view(move || {
             let more = len.get().saturating_sub(drawn);
-            (more > 0).then(|| {
+            if more == 0 {
+                return ().into_any();
+            }
+            {
                 let (text, button) = more_items(more, drawn, noun, max.is_some());
                 let pointer = pointer.clone();
                 let remove = move |_| {
@@ -57,8 +61,9 @@ pub(super) fn list_view(
                         <button type="button" class="secondary" on:click=remove>{button}</button>
                     </div>
                 }
-            })
-        }
+                .into_any()
+            }
+        })
     };
     let label = def.map_or("", |d| d.label);
     let help = def.map_or("", |d| d.help);

@@ -3,12 +3,14 @@
 //! ([`list`]) or a scalar control ([`scalar`]).
 
 mod list;
+pub(crate) mod live;
 pub(crate) mod rows;
 mod scalar;
 
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
+use self::live::{live_view, shown_when};
 use super::messages::Messages;
 use super::use_editor;
 use crate::state::draft::{self, KEPT_WHEN_EMPTY};
@@ -63,7 +65,7 @@ pub fn FormSection(
                 >
                     <span class="chevron" aria-hidden="true"></span>
                     {section.title}
-                    {move || {
+                    {live_view(move || {
                         let (e, w) = shown_count.get();
                         let text = match (e, w) {
                             (0, 0) => String::new(),
@@ -71,15 +73,16 @@ pub fn FormSection(
                             (e, 0) => plural(e, "error"),
                             (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
                         };
-                        (!text.is_empty())
-                            .then(|| {
-                                view! {
-                                    <span class={if e > 0 { "badge error" } else { "badge warning" }}>
-                                        {text}
-                                    </span>
-                                }
-                            })
-                    }}
+                        if text.is_empty() {
+                            return ().into_any();
+                        }
+                        view! {
+                            <span class={if e > 0 { "badge error" } else { "badge warning" }}>
+                                {text}
+                            </span>
+                        }
+                        .into_any()
+                    })}
                 </button>
             </h2>
             <p class="intro">{section.intro}</p>
@@ -97,7 +100,10 @@ pub fn FormSection(
         </section>
         }
     };
-    move || present.is_none_or(|p| p.get()).then(whole.clone())
+    shown_when(
+        move || present.is_none_or(|p| p.get()),
+        move || whole().into_any(),
+    )
 }
 
 /// The choice of one member of a union (V2's problem type), as a radio group: choosing one
@@ -212,7 +218,7 @@ fn optional_group(
     };
     let label = def.map_or("", |d| d.label);
     let help = def.map_or("", |d| d.help);
-    (move || {
+    live_view(move || {
         let pointer = pointer.clone();
         if present.get() {
             let remove = {
@@ -244,7 +250,10 @@ fn optional_group(
                             d.push_item(&draft::child(&pointer, m.name));
                         }
                     });
-                    let first = shape.members().first().map(|m| draft::child(&pointer, m.name));
+                    let first = shape
+                        .members()
+                        .first()
+                        .map(|m| draft::child(&pointer, m.name));
                     if let Some(first) = first {
                         editor.go_to(&format!("{first}/0"));
                     }
@@ -259,5 +268,4 @@ fn optional_group(
             .into_any()
         }
     })
-    .into_any()
 }

@@ -7,6 +7,7 @@ use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
 use super::super::messages::Messages;
+use super::live::{live_view, shown_when};
 use crate::browser;
 use crate::state::api::Api;
 use crate::state::duration::duration;
@@ -59,7 +60,7 @@ fn enum_options(
     value: RwSignal<String>,
     suited: Option<Memo<Suited>>,
     grouped: Option<Why>,
-) -> impl IntoView {
+) -> AnyView {
     // A disabled value says what it suits: "MSE (for regression)".
     let option = move |v: &'static str, why: Option<Why>| {
         let text = match why {
@@ -76,7 +77,7 @@ fn enum_options(
             </option>
         }
     };
-    move || match suited.and_then(|s| s.get()) {
+    live_view(move || match suited.and_then(|s| s.get()) {
         None => match grouped {
             None => values
                 .iter()
@@ -114,7 +115,7 @@ fn enum_options(
             }
             .into_any()
         }
-    }
+    })
 }
 
 /// One control for a scalar member: text, number, enum select or three-state boolean.
@@ -320,7 +321,7 @@ pub(super) fn scalar_view(
                 <span class="label">{label}</span>
                 " "
                 <code class="api">{api_name}</code>
-                {move || required.get().then(|| view! { <span class="required">"required"</span> })}
+                {shown_when(move || required.get(), || view! { <span class="required">"required"</span> }.into_any())}
             </label>
             <p class="help" id=help>
                 {help_text}
@@ -355,14 +356,17 @@ fn seconds_fix(
     id: String,
     shape: &'static Shape,
     value: RwSignal<String>,
-) -> impl IntoView {
+) -> AnyView {
     let seconds = Memo::new(move |_| {
         value.with(|v| check::seconds_to_write(shape, v).map(|n| (n, v.trim().to_string())))
     });
     // A live region that is always there, so a screen reader hears the hint as it appears
     // (the field's own description is its help and, once shown, its findings).
-    let hint = move || {
-        seconds.get().map(|(n, typed)| {
+    let hint = live_view(move || {
+        let Some((n, typed)) = seconds.get() else {
+            return ().into_any();
+        };
+        {
             let (pointer, id, text) = (pointer.clone(), id.clone(), n.to_string());
             let hint = format!("{typed} is {text} seconds. ");
             let write = text.clone();
@@ -389,19 +393,21 @@ fn seconds_fix(
                     </button>
                 </p>
             }
-        })
-    };
-    view! { <div aria-live="polite">{hint}</div> }
+            .into_any()
+        }
+    });
+    view! { <div aria-live="polite">{hint}</div> }.into_any()
 }
 
 /// An extra option for an imported value the select does not list, so it is shown as it
 /// is (and reported by the rules) instead of silently looking unset.
-fn unknown_option(value: RwSignal<String>, known: &[&'static str]) -> impl IntoView {
+fn unknown_option(value: RwSignal<String>, known: &[&'static str]) -> AnyView {
     let known: Vec<&'static str> = known.to_vec();
-    move || {
+    live_view(move || {
         let v = value.get();
-        (!known.contains(&v.as_str())).then(|| {
-            view! { <option value=v.clone()>{format!("{v} (not accepted)")}</option> }
-        })
-    }
+        if known.contains(&v.as_str()) {
+            return ().into_any();
+        }
+        view! { <option value=v.clone()>{format!("{v} (not accepted)")}</option> }.into_any()
+    })
 }
