@@ -7,7 +7,7 @@ use super::super::messages::Messages;
 use super::live::live_view;
 use super::rows::keyed_rows;
 use super::scalar::scalar_view;
-use super::structure_members;
+use super::{group_box, structure_members};
 use crate::browser;
 use crate::state::editor::Editor;
 use crate::state::findings::plural;
@@ -126,69 +126,12 @@ fn list_item(
 ) -> impl IntoView {
     let pointer = format!("{list}/{i}");
     let n = i + 1;
-    let buttons = {
-        let list = list.clone();
-        let (l1, l2, l3) = (list.clone(), list.clone(), list.clone());
-        let (up_id, down_id) = (format!("up:{list}/{i}"), format!("down:{list}/{i}"));
-        view! {
-            <div class="item-actions">
-                <button
-                    type="button"
-                    class="icon"
-                    id=up_id
-                    aria-label=format!("Move {noun} {n} up")
-                    title="Move up"
-                    disabled=move || i == 0
-                    on:click=move |_| {
-                        editor.mutate(|d| d.move_item(&l1, i, i - 1));
-                        browser::focus(&format!("up:{l1}/{}", i - 1));
-                    }
-                >
-                    "↑"
-                </button>
-                <button
-                    type="button"
-                    class="icon"
-                    id=down_id
-                    aria-label=format!("Move {noun} {n} down")
-                    title="Move down"
-                    disabled=move || { i + 1 >= len.get() }
-                    on:click=move |_| {
-                        editor.mutate(|d| d.move_item(&l2, i, i + 1));
-                        browser::focus(&format!("down:{l2}/{}", i + 1));
-                    }
-                >
-                    "↓"
-                </button>
-                <button
-                    type="button"
-                    class="icon remove"
-                    id=format!("remove:{list}/{i}")
-                    aria-label=format!("Remove {noun} {n}")
-                    title=move || {
-                        if len.get() <= min {
-                            format!("Remove (the request needs at least {min})")
-                        } else {
-                            "Remove".to_string()
-                        }
-                    }
-                    on:click=move |_| {
-                        editor.remove_undoably(format!("Removed {noun} {n}."), |d| d.remove_item(&l3, i));
-                        editor.touch(&l3);
-                        // Keep keyboard focus in the list: on the item that took this place,
-                        // else on the list itself.
-                        let (list, here) = (l3.clone(), format!("remove:{l3}/{i}"));
-                        browser::after_tick(move || {
-                            if !browser::focus(&here) {
-                                browser::focus(&field_id(&list));
-                            }
-                        });
-                    }
-                >
-                    "✕"
-                </button>
-            </div>
-        }
+    let buttons = view! {
+        <div class="item-actions">
+            {item_button(editor, &list, i, noun, len, min, Move::Up)}
+            {item_button(editor, &list, i, noun, len, min, Move::Down)}
+            {item_button(editor, &list, i, noun, len, min, Move::Remove)}
+        </div>
     };
     let body = match &member.kind {
         Kind::Structure { .. } => {
@@ -212,27 +155,20 @@ fn list_item(
                 }
                 _ => format!("{} {n}", capitalize(noun)).into_any(),
             };
-            view! {
-                <fieldset class="item" id=field_id(&pointer) tabindex="-1">
-                    <legend>{title}</legend>
-                    {buttons}
-                    <Messages pointer=pointer.clone()/>
-                    {if noun == "tag" {
-                        view! {
-                            <form class="item-fields row" novalidate=true>
-                                {structure_members(editor, &pointer, member)}
-                            </form>
-                        }
-                        .into_any()
-                    } else {
-                        view! {
-                            <div class="item-fields">{structure_members(editor, &pointer, member)}</div>
-                        }
-                        .into_any()
-                    }}
-                </fieldset>
-            }
-            .into_any()
+            let fields = if noun == "tag" {
+                view! {
+                    <form class="item-fields row" novalidate=true>
+                        {structure_members(editor, &pointer, member)}
+                    </form>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="item-fields">{structure_members(editor, &pointer, member)}</div>
+                }
+                .into_any()
+            };
+            group_box("item", &pointer, title, buttons.into_any(), fields)
         }
         _ => view! {
             <div class="item scalar-item">
@@ -243,4 +179,77 @@ fn list_item(
         .into_any(),
     };
     view! { <li>{body}</li> }
+}
+
+/// What one of an item's buttons does.
+#[derive(Clone, Copy)]
+enum Move {
+    Up,
+    Down,
+    Remove,
+}
+
+/// One of an item's buttons: one view for the three, so their code is there once.
+fn item_button(
+    editor: Editor,
+    list: &str,
+    i: usize,
+    noun: &'static str,
+    len: Memo<usize>,
+    min: usize,
+    action: Move,
+) -> AnyView {
+    let n = i + 1;
+    let (prefix, class, label, glyph) = match action {
+        Move::Up => ("up", "icon", format!("Move {noun} {n} up"), "↑"),
+        Move::Down => ("down", "icon", format!("Move {noun} {n} down"), "↓"),
+        Move::Remove => ("remove", "icon remove", format!("Remove {noun} {n}"), "✕"),
+    };
+    let list = list.to_string();
+    view! {
+        <button
+            type="button"
+            class=class
+            id=format!("{prefix}:{list}/{i}")
+            aria-label=label
+            title=move || match action {
+                Move::Up => "Move up".to_string(),
+                Move::Down => "Move down".to_string(),
+                Move::Remove if len.get() <= min => {
+                    format!("Remove (the request needs at least {min})")
+                }
+                Move::Remove => "Remove".to_string(),
+            }
+            disabled=move || match action {
+                Move::Up => i == 0,
+                Move::Down => i + 1 >= len.get(),
+                Move::Remove => false,
+            }
+            on:click=move |_| match action {
+                Move::Up => {
+                    editor.mutate(|d| d.move_item(&list, i, i - 1));
+                    browser::focus(&format!("up:{list}/{}", i - 1));
+                }
+                Move::Down => {
+                    editor.mutate(|d| d.move_item(&list, i, i + 1));
+                    browser::focus(&format!("down:{list}/{}", i + 1));
+                }
+                Move::Remove => {
+                    editor.remove_undoably(format!("Removed {noun} {n}."), |d| d.remove_item(&list, i));
+                    editor.touch(&list);
+                    // Keep keyboard focus in the list: on the item that took this place,
+                    // else on the list itself.
+                    let (list, here) = (list.clone(), format!("remove:{list}/{i}"));
+                    browser::after_tick(move || {
+                        if !browser::focus(&here) {
+                            browser::focus(&field_id(&list));
+                        }
+                    });
+                }
+            }
+        >
+            {glyph}
+        </button>
+    }
+    .into_any()
 }

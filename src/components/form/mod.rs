@@ -181,18 +181,37 @@ fn member_view(editor: Editor, pointer: String) -> AnyView {
         }
         Kind::Structure { .. } => {
             let legend = def.map_or("", |d| d.label);
-            view! {
-                <fieldset class="group" id=field_id(&pointer) tabindex="-1">
-                    <legend>{legend}</legend>
-                    <Messages pointer=pointer.clone()/>
-                    {structure_members(editor, &pointer, shape)}
-                </fieldset>
-            }
-            .into_any()
+            group_box(
+                "group",
+                &pointer,
+                legend.into_any(),
+                ().into_any(),
+                structure_members(editor, &pointer, shape),
+            )
         }
         Kind::List { .. } => list::list_view(editor, pointer, shape, def),
         _ => scalar::scalar_view(editor, pointer, shape, def, None),
     }
+}
+
+/// A box of fields: a fieldset with its legend, what comes before its findings, its findings
+/// and what comes after them. One view for a structure's box, the VPC's and a list item's.
+fn group_box(
+    class: &'static str,
+    pointer: &str,
+    legend: AnyView,
+    before: AnyView,
+    after: AnyView,
+) -> AnyView {
+    view! {
+        <fieldset class=class id=field_id(pointer) tabindex="-1">
+            <legend>{legend}</legend>
+            {before}
+            <Messages pointer=pointer.to_string()/>
+            {after}
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// The controls of a structure's members, in the model's order.
@@ -229,18 +248,19 @@ fn optional_group(
                     });
                 }
             };
-            view! {
-                <fieldset class="group" id=field_id(&pointer) tabindex="-1">
-                    <legend>{label}" "<code class="api">{shape.name}</code></legend>
-                    <p class="help">{help}</p>
-                    <Messages pointer=pointer.clone()/>
+            group_box(
+                "group",
+                &pointer,
+                view! { {label}" "<code class="api">{shape.name}</code> }.into_any(),
+                view! { <p class="help">{help}</p> }.into_any(),
+                view! {
                     {structure_members(editor, &pointer, shape)}
                     <button type="button" class="secondary" on:click=remove>
                         "Remove the "{label}
                     </button>
-                </fieldset>
-            }
-            .into_any()
+                }
+                .into_any(),
+            )
         } else {
             let add = {
                 let pointer = pointer.clone();

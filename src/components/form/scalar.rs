@@ -76,6 +76,7 @@ fn enum_options(
                 {text}
             </option>
         }
+        .into_any()
     };
     live_view(move || match suited.and_then(|s| s.get()) {
         None => match grouped {
@@ -87,14 +88,13 @@ fn enum_options(
             Some(why) => suited::grouped(values, why)
                 .into_iter()
                 .map(|(label, members, never)| {
-                    view! {
-                        <optgroup label=label>
-                            {members
-                                .into_iter()
-                                .map(|v| option(v, never.then_some(why)))
-                                .collect_view()}
-                        </optgroup>
-                    }
+                    optgroup(
+                        label,
+                        members
+                            .into_iter()
+                            .map(|v| option(v, never.then_some(why)))
+                            .collect(),
+                    )
                 })
                 .collect_view()
                 .into_any(),
@@ -105,17 +105,24 @@ fn enum_options(
                 .copied()
                 .filter(|v| !good.contains(v))
                 .collect();
-            view! {
-                <optgroup label=format!("Suit {context}")>
-                    {good.into_iter().map(|v| option(v, None)).collect_view()}
-                </optgroup>
-                <optgroup label=format!("Rejected with {context}")>
-                    {others.into_iter().map(|v| option(v, Some(why))).collect_view()}
-                </optgroup>
-            }
-            .into_any()
+            (
+                optgroup(
+                    format!("Suit {context}"),
+                    good.into_iter().map(|v| option(v, None)).collect(),
+                ),
+                optgroup(
+                    format!("Rejected with {context}"),
+                    others.into_iter().map(|v| option(v, Some(why))).collect(),
+                ),
+            )
+                .into_any()
         }
     })
+}
+
+/// A group of an enum select's options, under its label.
+fn optgroup(label: String, options: Vec<AnyView>) -> AnyView {
+    view! { <optgroup label=label>{options}</optgroup> }.into_any()
 }
 
 /// One control for a scalar member: text, number, enum select or three-state boolean.
