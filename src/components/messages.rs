@@ -26,16 +26,16 @@ fn kind_bits(d: &Diagnostic) -> u8 {
     warning | wording
 }
 
-/// The findings shown at a field or a group (a list, a channel, a section of its own).
-#[component]
-pub fn Messages(
-    /// The pointer of the field or group.
-    pointer: String,
-    /// The list's id, for the field's `aria-describedby`.
-    #[prop(optional)]
-    id: Option<String>,
-) -> impl IntoView {
-    let shown = use_editor().field(&pointer).shown;
+/// The findings shown at a field or a group (a list, a channel, a section of its own), at
+/// `pointer`; `id` is the list's, for the field's `aria-describedby`. A function rather than a
+/// component: the same view without a component's props builder. Like a component's body, it
+/// runs untracked.
+pub fn messages(pointer: &str, id: Option<String>) -> AnyView {
+    untrack(|| messages_list(pointer, id))
+}
+
+fn messages_list(pointer: &str, id: Option<String>) -> AnyView {
+    let shown = use_editor().field(pointer).shown;
     view! {
         <ul class="messages" id=id>
             // Keyed by place and kind, not by text: when only the wording changes (the
@@ -52,26 +52,22 @@ pub fn Messages(
                 },
                 move |(index, _, bits)| {
                     let severity = if bits & WARNING != 0 { Severity::Warning } else { Severity::Error };
-                    view! { <MessageItem shown=shown index=index severity=severity wording=bits & WORDING != 0/> }
-                        .into_any()
+                    untrack(|| message_item(shown, index, severity, bits & WORDING != 0))
                 },
             )}
         </ul>
     }
+    .into_any()
 }
 
-/// One finding under its field: the message, and the service's wording beside it.
-#[component]
-fn MessageItem(
-    /// The findings shown at the field.
+/// One finding under its field (the `index`th of those `shown`, of this `severity`): the
+/// message, and the service's wording beside it when it has one (`wording`).
+fn message_item(
     shown: RwSignal<Vec<Diagnostic>>,
-    /// Which of them.
     index: usize,
-    /// Its severity.
     severity: Severity,
-    /// Whether it has the service's (or the CLI's) wording.
     wording: bool,
-) -> impl IntoView {
+) -> AnyView {
     let class = match severity {
         Severity::Error => "msg error",
         Severity::Warning => "msg warning",
@@ -119,4 +115,5 @@ fn MessageItem(
             }.into_any())}
         </li>
     }
+    .into_any()
 }

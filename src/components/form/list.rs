@@ -3,7 +3,7 @@
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
-use super::super::messages::Messages;
+use super::super::messages::messages;
 use super::live::live_view;
 use super::rows::keyed_rows;
 use super::scalar::scalar_view;
@@ -93,7 +93,7 @@ pub(super) fn list_view(
             <p class="help" id=help_id(&pointer)>
                 {help}" "<span class="bounds">{bounds}</span>
             </p>
-            <Messages pointer=pointer.clone()/>
+            {messages(&pointer, None)}
             <ol class="items">
                 {keyed_rows(
                     move || (0..rows.get()).map(|i| (i, "", 0)).collect(),

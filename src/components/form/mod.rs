@@ -11,7 +11,7 @@ use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
 use self::live::{live_view, shown_when};
-use super::messages::Messages;
+use super::messages::messages;
 use super::use_editor;
 use crate::state::draft::{self, KEPT_WHEN_EMPTY};
 use crate::state::editor::Editor;
@@ -137,7 +137,7 @@ pub fn union_choice(editor: Editor, union: &'static str) -> AnyView {
                 {move || required.get().then(|| view! { <span class="required">"required"</span> })}
             </legend>
             <p class="help">{def.map_or("", |d| d.help)}</p>
-            <Messages pointer=union.to_string() id=layout::messages_id(union)/>
+            {messages(union, Some(layout::messages_id(union)))}
             {PROBLEM_TYPES
                 .iter()
                 .map(|&(member, label, line)| {
@@ -207,7 +207,7 @@ fn group_box(
         <fieldset class=class id=field_id(pointer) tabindex="-1">
             <legend>{legend}</legend>
             {before}
-            <Messages pointer=pointer.to_string()/>
+            {messages(pointer, None)}
             {after}
         </fieldset>
     }

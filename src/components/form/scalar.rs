@@ -6,7 +6,7 @@ use automl_rules::diag::Diagnostic;
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
-use super::super::messages::Messages;
+use super::super::messages::messages;
 use super::live::{live_view, shown_when};
 use crate::browser;
 use crate::state::api::Api;
@@ -141,9 +141,9 @@ pub(super) fn scalar_view(
     let invalid = Memo::new(move |_| shown.with(|s| s.iter().any(Diagnostic::is_error)));
     let id = field_id(&pointer);
     let help = help_id(&pointer);
-    let messages = messages_id(&pointer);
+    let messages_list = messages_id(&pointer);
     let described_by = {
-        let (help, messages) = (help.clone(), messages.clone());
+        let (help, messages) = (help.clone(), messages_list.clone());
         move || {
             if shown.with(Vec::is_empty) {
                 help.clone()
@@ -345,7 +345,7 @@ pub(super) fn scalar_view(
                     })}
             </p>
             {control}
-            <Messages pointer=pointer.clone() id=messages/>
+            {messages(&pointer, Some(messages_list))}
             {fix}
         </div>
     }
