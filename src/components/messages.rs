@@ -4,10 +4,10 @@ use automl_rules::diag::{Diagnostic, Severity};
 use leptos::prelude::*;
 
 use super::form::live::shown_when;
-use super::form::rows::keyed_rows;
+use super::form::rows::{keyed, rows};
 use super::use_editor;
 
-/// A finding's kind in its row's key ([`keyed_rows`]): a warning, and with the service's (or
+/// A finding's kind in its row's key ([`keyed`]): a warning, and with the service's (or
 /// the CLI's) wording.
 const WARNING: u8 = 1;
 const WORDING: u8 = 2;
@@ -36,25 +36,28 @@ pub fn messages(pointer: &str, id: Option<String>) -> AnyView {
 
 fn messages_list(pointer: &str, id: Option<String>) -> AnyView {
     let shown = use_editor().field(pointer).shown;
+    // Keyed by place and kind, not by text: when only the wording changes (the length while
+    // typing), the item's text is updated in place.
+    let findings = keyed(
+        move || {
+            shown.with(|v| {
+                v.iter()
+                    .enumerate()
+                    .map(|(i, d)| (i, d.code, kind_bits(d)))
+                    .collect()
+            })
+        },
+        move |(index, _, bits)| {
+            let severity = if bits & WARNING != 0 {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            untrack(|| message_item(shown, index, severity, bits & WORDING != 0))
+        },
+    );
     view! {
-        <ul class="messages" id=id>
-            // Keyed by place and kind, not by text: when only the wording changes (the
-            // length while typing), the item's text is updated in place.
-            {keyed_rows(
-                move || {
-                    shown
-                        .with(|v| {
-                            v.iter()
-                                .enumerate()
-                                .map(|(i, d)| (i, d.code, kind_bits(d)))
-                                .collect()
-                        })
-                },
-                move |(index, _, bits)| {
-                    let severity = if bits & WARNING != 0 { Severity::Warning } else { Severity::Error };
-                    untrack(|| message_item(shown, index, severity, bits & WORDING != 0))
-                },
-            )}
+        <ul class="messages" id=id use:rows=findings>
         </ul>
     }
     .into_any()

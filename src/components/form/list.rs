@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::super::messages::messages;
 use super::live::live_view;
-use super::rows::keyed_rows;
+use super::rows::{keyed, rows};
 use super::scalar::scalar_view;
 use super::{group_box, structure_members};
 use crate::browser;
@@ -32,7 +32,7 @@ pub(super) fn list_view(
         Memo::new(move |_| editor.draft.with(|d| d.len(&pointer)))
     };
     let drawn = rows_drawn(max);
-    let rows = Memo::new(move |_| len.get().min(drawn));
+    let drawn_rows = Memo::new(move |_| len.get().min(drawn));
     let more = {
         let pointer = pointer.clone();
         live_view(move || {
@@ -85,6 +85,12 @@ pub(super) fn list_view(
         }
     };
     let items_pointer = pointer.clone();
+    let items = keyed(
+        move || (0..drawn_rows.get()).map(|i| (i, "", 0)).collect(),
+        move |(i, ..)| {
+            list_item(editor, items_pointer.clone(), i, member, noun, len, min).into_any()
+        },
+    );
     view! {
         <fieldset class="group list" id=field_id(&pointer) tabindex="-1">
             <legend>
@@ -94,12 +100,7 @@ pub(super) fn list_view(
                 {help}" "<span class="bounds">{bounds}</span>
             </p>
             {messages(&pointer, None)}
-            <ol class="items">
-                {keyed_rows(
-                    move || (0..rows.get()).map(|i| (i, "", 0)).collect(),
-                    move |(i, ..)| list_item(editor, items_pointer.clone(), i, member, noun, len, min).into_any(),
-                )}
-            </ol>
+            <ol class="items" use:rows=items></ol>
             {more}
             <button
                 type="button"
