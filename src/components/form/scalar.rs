@@ -19,30 +19,33 @@ use crate::state::words::{constraint_text, example_of, metric_default, metric_de
 
 /// For the fields whose default or example stops applying with the rest of the request:
 /// what to show instead (the endpoint name once it is generated, the validation fraction
-/// once a validation channel gives the split).
-fn context_placeholder(editor: Editor, pointer: &str) -> Option<Memo<Option<&'static str>>> {
+/// once a validation channel gives the split): while it applies (a `Memo<bool>`, a type the
+/// page's other memos already instantiate) and the text.
+fn context_placeholder(editor: Editor, pointer: &str) -> Option<(Memo<bool>, &'static str)> {
     match pointer {
-        "/ModelDeployConfig/EndpointName" => Some(Memo::new(move |_| {
-            editor
-                .draft
-                .with(|d| d.text("/ModelDeployConfig/AutoGenerateEndpointName") == "true")
-                .then_some("leave empty: the name is generated")
-        })),
+        "/ModelDeployConfig/EndpointName" => Some((
+            Memo::new(move |_| {
+                editor
+                    .draft
+                    .with(|d| d.text("/ModelDeployConfig/AutoGenerateEndpointName") == "true")
+            }),
+            "leave empty: the name is generated",
+        )),
         "/AutoMLJobConfig/DataSplitConfig/ValidationFraction"
         | "/DataSplitConfig/ValidationFraction" => {
             let channels = match editor.api.get_untracked() {
                 Api::V1 => "/InputDataConfig",
                 Api::V2 => "/AutoMLJobInputDataConfig",
             };
-            Some(Memo::new(move |_| {
-                editor
-                    .draft
-                    .with(|d| {
+            Some((
+                Memo::new(move |_| {
+                    editor.draft.with(|d| {
                         (0..d.len(channels))
                             .any(|i| d.text(&format!("{channels}/{i}/ChannelType")) == "validation")
                     })
-                    .then_some("leave empty with a validation channel")
-            }))
+                }),
+                "leave empty with a validation channel",
+            ))
         }
         _ => None,
     }
@@ -298,8 +301,7 @@ pub(super) fn scalar_view(
                     on:keydown=on_key
                     placeholder=move || {
                         context
-                            .and_then(|c| c.get())
-                            .map(str::to_string)
+                            .and_then(|(on, text)| on.get().then(|| text.to_string()))
                             .or_else(|| default_text().map(|d| format!("default: {d}")))
                             .or_else(|| example_of(api_name).map(|e| format!("e.g. {e}")))
                     }
@@ -364,17 +366,22 @@ fn seconds_fix(
     shape: &'static Shape,
     value: RwSignal<String>,
 ) -> AnyView {
+    // What was typed and, when it reads so, the seconds it comes to (as text: a memo of this
+    // type the page already has, where one of `(u64, String)` would be Leptos' code again).
     let seconds = Memo::new(move |_| {
-        value.with(|v| check::seconds_to_write(shape, v).map(|n| (n, v.trim().to_string())))
+        value.with(|v| match check::seconds_to_write(shape, v) {
+            Some(n) => (v.trim().to_string(), Some(n.to_string())),
+            None => (String::new(), None),
+        })
     });
     // A live region that is always there, so a screen reader hears the hint as it appears
     // (the field's own description is its help and, once shown, its findings).
     let hint = live_view(move || {
-        let Some((n, typed)) = seconds.get() else {
+        let (typed, Some(n)) = seconds.get() else {
             return ().into_any();
         };
         {
-            let (pointer, id, text) = (pointer.clone(), id.clone(), n.to_string());
+            let (pointer, id, text) = (pointer.clone(), id.clone(), n);
             let hint = format!("{typed} is {text} seconds. ");
             let write = text.clone();
             let on_click = move |_| {
