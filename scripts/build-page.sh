@@ -59,6 +59,9 @@ PY
 scripts/build-js.sh
 mkdir -p dist/rules
 cp target/js/automl_job_rules.js target/js/automl_job_rules_bg.wasm dist/rules/
+# The JavaScript and CSS minified (terser, csso from tools/node_modules), index.html's
+# integrity hashes written again: the glue 9.5 -> 7.2 KB gzip of the first load.
+node tools/minify.mjs dist
 
 # Precompressed copies beside each file, for hosts that serve them as they are (nginx
 # gzip_static and brotli_static, Caddy's precompressed): NAME.gz by zopfli, which any gzip
