@@ -3,53 +3,74 @@
 use automl_rules::diag::{Diagnostic, Severity};
 use leptos::prelude::*;
 
+use super::form::live::shown_when;
+use super::form::rows::{keyed, rows};
 use super::use_editor;
 
-/// The findings shown at a field or a group (a list, a channel, a section of its own).
-#[component]
-pub fn Messages(
-    /// The pointer of the field or group.
-    pointer: String,
-    /// The list's id, for the field's `aria-describedby`.
-    #[prop(optional)]
-    id: Option<String>,
-) -> impl IntoView {
-    let shown = use_editor().field(&pointer).shown;
-    view! {
-        <ul class="messages" id=id>
-            // Keyed by place and kind, not by text: when only the wording changes (the
-            // length while typing), the item's text is updated in place.
-            <For
-                each=move || {
-                    shown
-                        .with(|v| {
-                            v.iter()
-                                .map(|d| (d.code, d.severity, d.service_message.is_some() || d.cli_message.is_some()))
-                                .enumerate()
-                                .collect::<Vec<_>>()
-                        })
-                }
-                key=|item| *item
-                let:item
-            >
-                <MessageItem shown=shown index=item.0 severity=item.1.1 wording=item.1.2/>
-            </For>
-        </ul>
-    }
+/// A finding's kind in its row's key ([`keyed`]): a warning, and with the service's (or
+/// the CLI's) wording.
+const WARNING: u8 = 1;
+const WORDING: u8 = 2;
+
+fn kind_bits(d: &Diagnostic) -> u8 {
+    let warning = if d.severity == Severity::Warning {
+        WARNING
+    } else {
+        0
+    };
+    let wording = if d.service_message.is_some() || d.cli_message.is_some() {
+        WORDING
+    } else {
+        0
+    };
+    warning | wording
 }
 
-/// One finding under its field: the message, and the service's wording beside it.
-#[component]
-fn MessageItem(
-    /// The findings shown at the field.
+/// The findings shown at a field or a group (a list, a channel, a section of its own), at
+/// `pointer`; `id` is the list's, for the field's `aria-describedby`. A function rather than a
+/// component: the same view without a component's props builder. Like a component's body, it
+/// runs untracked.
+pub fn messages(pointer: &str, id: Option<String>) -> AnyView {
+    untrack(|| messages_list(pointer, id))
+}
+
+fn messages_list(pointer: &str, id: Option<String>) -> AnyView {
+    let shown = use_editor().field(pointer).shown;
+    // Keyed by place and kind, not by text: when only the wording changes (the length while
+    // typing), the item's text is updated in place.
+    let findings = keyed(
+        move || {
+            shown.with(|v| {
+                v.iter()
+                    .enumerate()
+                    .map(|(i, d)| (i, d.code, kind_bits(d)))
+                    .collect()
+            })
+        },
+        move |(index, _, bits)| {
+            let severity = if bits & WARNING != 0 {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            untrack(|| message_item(shown, index, severity, bits & WORDING != 0))
+        },
+    );
+    view! {
+        <ul class="messages" id=id use:rows=findings>
+        </ul>
+    }
+    .into_any()
+}
+
+/// One finding under its field (the `index`th of those `shown`, of this `severity`): the
+/// message, and the service's wording beside it when it has one (`wording`).
+fn message_item(
     shown: RwSignal<Vec<Diagnostic>>,
-    /// Which of them.
     index: usize,
-    /// Its severity.
     severity: Severity,
-    /// Whether it has the service's (or the CLI's) wording.
     wording: bool,
-) -> impl IntoView {
+) -> AnyView {
     let class = match severity {
         Severity::Error => "msg error",
         Severity::Warning => "msg warning",
@@ -68,7 +89,7 @@ fn MessageItem(
         <li class=class>
             <span class="visually-hidden">{prefix}</span>
             <span class="text">{move || read(|d| Some(d.message.clone()))}</span>
-            <Show when=move || wording && editor.wording.get()>
+            {shown_when(move || wording && editor.wording.get(), move || view! {
                 // The finding's own clause of the service's answer (the whole answer, with
                 // every clause, is in the Check panel), else the CLI's line.
                 <p class="wording">
@@ -94,7 +115,8 @@ fn MessageItem(
                         }}
                     </code>
                 </p>
-            </Show>
+            }.into_any())}
         </li>
     }
+    .into_any()
 }

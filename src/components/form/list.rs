@@ -3,9 +3,11 @@
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
-use super::super::messages::Messages;
+use super::super::messages::messages;
+use super::live::live_view;
+use super::rows::{keyed, rows};
 use super::scalar::scalar_view;
-use super::structure_members;
+use super::{group_box, structure_members};
 use crate::browser;
 use crate::state::editor::Editor;
 use crate::state::findings::plural;
@@ -30,12 +32,15 @@ pub(super) fn list_view(
         Memo::new(move |_| editor.draft.with(|d| d.len(&pointer)))
     };
     let drawn = rows_drawn(max);
-    let rows = Memo::new(move |_| len.get().min(drawn));
+    let drawn_rows = Memo::new(move |_| len.get().min(drawn));
     let more = {
         let pointer = pointer.clone();
-        move || {
+        live_view(move || {
             let more = len.get().saturating_sub(drawn);
-            (more > 0).then(|| {
+            if more == 0 {
+                return ().into_any();
+            }
+            {
                 let (text, button) = more_items(more, drawn, noun, max.is_some());
                 let pointer = pointer.clone();
                 let remove = move |_| {
@@ -56,8 +61,9 @@ pub(super) fn list_view(
                         <button type="button" class="secondary" on:click=remove>{button}</button>
                     </div>
                 }
-            })
-        }
+                .into_any()
+            }
+        })
     };
     let label = def.map_or("", |d| d.label);
     let help = def.map_or("", |d| d.help);
@@ -79,6 +85,12 @@ pub(super) fn list_view(
         }
     };
     let items_pointer = pointer.clone();
+    let items = keyed(
+        move || (0..drawn_rows.get()).map(|i| (i, "", 0)).collect(),
+        move |(i, ..)| {
+            list_item(editor, items_pointer.clone(), i, member, noun, len, min).into_any()
+        },
+    );
     view! {
         <fieldset class="group list" id=field_id(&pointer) tabindex="-1">
             <legend>
@@ -87,12 +99,8 @@ pub(super) fn list_view(
             <p class="help" id=help_id(&pointer)>
                 {help}" "<span class="bounds">{bounds}</span>
             </p>
-            <Messages pointer=pointer.clone()/>
-            <ol class="items">
-                <For each=move || 0..rows.get() key=|i| *i let:i>
-                    {list_item(editor, items_pointer.clone(), i, member, noun, len, min)}
-                </For>
-            </ol>
+            {messages(&pointer, None)}
+            <ol class="items" use:rows=items></ol>
             {more}
             <button
                 type="button"
@@ -119,69 +127,12 @@ fn list_item(
 ) -> impl IntoView {
     let pointer = format!("{list}/{i}");
     let n = i + 1;
-    let buttons = {
-        let list = list.clone();
-        let (l1, l2, l3) = (list.clone(), list.clone(), list.clone());
-        let (up_id, down_id) = (format!("up:{list}/{i}"), format!("down:{list}/{i}"));
-        view! {
-            <div class="item-actions">
-                <button
-                    type="button"
-                    class="icon"
-                    id=up_id
-                    aria-label=format!("Move {noun} {n} up")
-                    title="Move up"
-                    disabled=move || i == 0
-                    on:click=move |_| {
-                        editor.mutate(|d| d.move_item(&l1, i, i - 1));
-                        browser::focus(&format!("up:{l1}/{}", i - 1));
-                    }
-                >
-                    "↑"
-                </button>
-                <button
-                    type="button"
-                    class="icon"
-                    id=down_id
-                    aria-label=format!("Move {noun} {n} down")
-                    title="Move down"
-                    disabled=move || { i + 1 >= len.get() }
-                    on:click=move |_| {
-                        editor.mutate(|d| d.move_item(&l2, i, i + 1));
-                        browser::focus(&format!("down:{l2}/{}", i + 1));
-                    }
-                >
-                    "↓"
-                </button>
-                <button
-                    type="button"
-                    class="icon remove"
-                    id=format!("remove:{list}/{i}")
-                    aria-label=format!("Remove {noun} {n}")
-                    title=move || {
-                        if len.get() <= min {
-                            format!("Remove (the request needs at least {min})")
-                        } else {
-                            "Remove".to_string()
-                        }
-                    }
-                    on:click=move |_| {
-                        editor.remove_undoably(format!("Removed {noun} {n}."), |d| d.remove_item(&l3, i));
-                        editor.touch(&l3);
-                        // Keep keyboard focus in the list: on the item that took this place,
-                        // else on the list itself.
-                        let (list, here) = (l3.clone(), format!("remove:{l3}/{i}"));
-                        browser::after_tick(move || {
-                            if !browser::focus(&here) {
-                                browser::focus(&field_id(&list));
-                            }
-                        });
-                    }
-                >
-                    "✕"
-                </button>
-            </div>
-        }
+    let buttons = view! {
+        <div class="item-actions">
+            {item_button(editor, &list, i, noun, len, min, Move::Up)}
+            {item_button(editor, &list, i, noun, len, min, Move::Down)}
+            {item_button(editor, &list, i, noun, len, min, Move::Remove)}
+        </div>
     };
     let body = match &member.kind {
         Kind::Structure { .. } => {
@@ -205,27 +156,20 @@ fn list_item(
                 }
                 _ => format!("{} {n}", capitalize(noun)).into_any(),
             };
-            view! {
-                <fieldset class="item" id=field_id(&pointer) tabindex="-1">
-                    <legend>{title}</legend>
-                    {buttons}
-                    <Messages pointer=pointer.clone()/>
-                    {if noun == "tag" {
-                        view! {
-                            <form class="item-fields row" novalidate=true>
-                                {structure_members(editor, &pointer, member)}
-                            </form>
-                        }
-                        .into_any()
-                    } else {
-                        view! {
-                            <div class="item-fields">{structure_members(editor, &pointer, member)}</div>
-                        }
-                        .into_any()
-                    }}
-                </fieldset>
-            }
-            .into_any()
+            let fields = if noun == "tag" {
+                view! {
+                    <form class="item-fields row" novalidate=true>
+                        {structure_members(editor, &pointer, member)}
+                    </form>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="item-fields">{structure_members(editor, &pointer, member)}</div>
+                }
+                .into_any()
+            };
+            group_box("item", &pointer, title, buttons.into_any(), fields)
         }
         _ => view! {
             <div class="item scalar-item">
@@ -236,4 +180,77 @@ fn list_item(
         .into_any(),
     };
     view! { <li>{body}</li> }
+}
+
+/// What one of an item's buttons does.
+#[derive(Clone, Copy)]
+enum Move {
+    Up,
+    Down,
+    Remove,
+}
+
+/// One of an item's buttons: one view for the three, so their code is there once.
+fn item_button(
+    editor: Editor,
+    list: &str,
+    i: usize,
+    noun: &'static str,
+    len: Memo<usize>,
+    min: usize,
+    action: Move,
+) -> AnyView {
+    let n = i + 1;
+    let (prefix, class, label, glyph) = match action {
+        Move::Up => ("up", "icon", format!("Move {noun} {n} up"), "↑"),
+        Move::Down => ("down", "icon", format!("Move {noun} {n} down"), "↓"),
+        Move::Remove => ("remove", "icon remove", format!("Remove {noun} {n}"), "✕"),
+    };
+    let list = list.to_string();
+    view! {
+        <button
+            type="button"
+            class=class
+            id=format!("{prefix}:{list}/{i}")
+            aria-label=label
+            title=move || match action {
+                Move::Up => "Move up".to_string(),
+                Move::Down => "Move down".to_string(),
+                Move::Remove if len.get() <= min => {
+                    format!("Remove (the request needs at least {min})")
+                }
+                Move::Remove => "Remove".to_string(),
+            }
+            disabled=move || match action {
+                Move::Up => i == 0,
+                Move::Down => i + 1 >= len.get(),
+                Move::Remove => false,
+            }
+            on:click=move |_| match action {
+                Move::Up => {
+                    editor.mutate(|d| d.move_item(&list, i, i - 1));
+                    browser::focus(&format!("up:{list}/{}", i - 1));
+                }
+                Move::Down => {
+                    editor.mutate(|d| d.move_item(&list, i, i + 1));
+                    browser::focus(&format!("down:{list}/{}", i + 1));
+                }
+                Move::Remove => {
+                    editor.remove_undoably(format!("Removed {noun} {n}."), |d| d.remove_item(&list, i));
+                    editor.touch(&list);
+                    // Keep keyboard focus in the list: on the item that took this place,
+                    // else on the list itself.
+                    let (list, here) = (list.clone(), format!("remove:{list}/{i}"));
+                    browser::after_tick(move || {
+                        if !browser::focus(&here) {
+                            browser::focus(&field_id(&list));
+                        }
+                    });
+                }
+            }
+        >
+            {glyph}
+        </button>
+    }
+    .into_any()
 }

@@ -3,12 +3,15 @@
 //! ([`list`]) or a scalar control ([`scalar`]).
 
 mod list;
+pub(crate) mod live;
+pub(crate) mod rows;
 mod scalar;
 
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
-use super::messages::Messages;
+use self::live::{live_view, shown_when};
+use super::messages::messages;
 use super::use_editor;
 use crate::state::draft::{self, KEPT_WHEN_EMPTY};
 use crate::state::editor::Editor;
@@ -62,7 +65,7 @@ pub fn FormSection(
                 >
                     <span class="chevron" aria-hidden="true"></span>
                     {section.title}
-                    {move || {
+                    {live_view(move || {
                         let (e, w) = shown_count.get();
                         let text = match (e, w) {
                             (0, 0) => String::new(),
@@ -70,15 +73,16 @@ pub fn FormSection(
                             (e, 0) => plural(e, "error"),
                             (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
                         };
-                        (!text.is_empty())
-                            .then(|| {
-                                view! {
-                                    <span class={if e > 0 { "badge error" } else { "badge warning" }}>
-                                        {text}
-                                    </span>
-                                }
-                            })
-                    }}
+                        if text.is_empty() {
+                            return ().into_any();
+                        }
+                        view! {
+                            <span class={if e > 0 { "badge error" } else { "badge warning" }}>
+                                {text}
+                            </span>
+                        }
+                        .into_any()
+                    })}
                 </button>
             </h2>
             <p class="intro">{section.intro}</p>
@@ -96,7 +100,10 @@ pub fn FormSection(
         </section>
         }
     };
-    move || present.is_none_or(|p| p.get()).then(whole.clone())
+    shown_when(
+        move || present.is_none_or(|p| p.get()),
+        move || whole().into_any(),
+    )
 }
 
 /// The choice of one member of a union (V2's problem type), as a radio group: choosing one
@@ -130,7 +137,7 @@ pub fn union_choice(editor: Editor, union: &'static str) -> AnyView {
                 {move || required.get().then(|| view! { <span class="required">"required"</span> })}
             </legend>
             <p class="help">{def.map_or("", |d| d.help)}</p>
-            <Messages pointer=union.to_string() id=layout::messages_id(union)/>
+            {messages(union, Some(layout::messages_id(union)))}
             {PROBLEM_TYPES
                 .iter()
                 .map(|&(member, label, line)| {
@@ -174,18 +181,37 @@ fn member_view(editor: Editor, pointer: String) -> AnyView {
         }
         Kind::Structure { .. } => {
             let legend = def.map_or("", |d| d.label);
-            view! {
-                <fieldset class="group" id=field_id(&pointer) tabindex="-1">
-                    <legend>{legend}</legend>
-                    <Messages pointer=pointer.clone()/>
-                    {structure_members(editor, &pointer, shape)}
-                </fieldset>
-            }
-            .into_any()
+            group_box(
+                "group",
+                &pointer,
+                legend.into_any(),
+                ().into_any(),
+                structure_members(editor, &pointer, shape),
+            )
         }
         Kind::List { .. } => list::list_view(editor, pointer, shape, def),
         _ => scalar::scalar_view(editor, pointer, shape, def, None),
     }
+}
+
+/// A box of fields: a fieldset with its legend, what comes before its findings, its findings
+/// and what comes after them. One view for a structure's box, the VPC's and a list item's.
+fn group_box(
+    class: &'static str,
+    pointer: &str,
+    legend: AnyView,
+    before: AnyView,
+    after: AnyView,
+) -> AnyView {
+    view! {
+        <fieldset class=class id=field_id(pointer) tabindex="-1">
+            <legend>{legend}</legend>
+            {before}
+            {messages(pointer, None)}
+            {after}
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// The controls of a structure's members, in the model's order.
@@ -211,7 +237,7 @@ fn optional_group(
     };
     let label = def.map_or("", |d| d.label);
     let help = def.map_or("", |d| d.help);
-    (move || {
+    live_view(move || {
         let pointer = pointer.clone();
         if present.get() {
             let remove = {
@@ -222,18 +248,19 @@ fn optional_group(
                     });
                 }
             };
-            view! {
-                <fieldset class="group" id=field_id(&pointer) tabindex="-1">
-                    <legend>{label}" "<code class="api">{shape.name}</code></legend>
-                    <p class="help">{help}</p>
-                    <Messages pointer=pointer.clone()/>
+            group_box(
+                "group",
+                &pointer,
+                view! { {label}" "<code class="api">{shape.name}</code> }.into_any(),
+                view! { <p class="help">{help}</p> }.into_any(),
+                view! {
                     {structure_members(editor, &pointer, shape)}
                     <button type="button" class="secondary" on:click=remove>
                         "Remove the "{label}
                     </button>
-                </fieldset>
-            }
-            .into_any()
+                }
+                .into_any(),
+            )
         } else {
             let add = {
                 let pointer = pointer.clone();
@@ -243,7 +270,10 @@ fn optional_group(
                             d.push_item(&draft::child(&pointer, m.name));
                         }
                     });
-                    let first = shape.members().first().map(|m| draft::child(&pointer, m.name));
+                    let first = shape
+                        .members()
+                        .first()
+                        .map(|m| draft::child(&pointer, m.name));
                     if let Some(first) = first {
                         editor.go_to(&format!("{first}/0"));
                     }
@@ -258,5 +288,4 @@ fn optional_group(
             .into_any()
         }
     })
-    .into_any()
 }

@@ -6,7 +6,8 @@ use automl_rules::diag::Diagnostic;
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
-use super::super::messages::Messages;
+use super::super::messages::messages;
+use super::live::{live_view, shown_when};
 use crate::browser;
 use crate::state::api::Api;
 use crate::state::duration::duration;
@@ -18,30 +19,33 @@ use crate::state::words::{constraint_text, example_of, metric_default, metric_de
 
 /// For the fields whose default or example stops applying with the rest of the request:
 /// what to show instead (the endpoint name once it is generated, the validation fraction
-/// once a validation channel gives the split).
-fn context_placeholder(editor: Editor, pointer: &str) -> Option<Memo<Option<&'static str>>> {
+/// once a validation channel gives the split): while it applies (a `Memo<bool>`, a type the
+/// page's other memos already instantiate) and the text.
+fn context_placeholder(editor: Editor, pointer: &str) -> Option<(Memo<bool>, &'static str)> {
     match pointer {
-        "/ModelDeployConfig/EndpointName" => Some(Memo::new(move |_| {
-            editor
-                .draft
-                .with(|d| d.text("/ModelDeployConfig/AutoGenerateEndpointName") == "true")
-                .then_some("leave empty: the name is generated")
-        })),
+        "/ModelDeployConfig/EndpointName" => Some((
+            Memo::new(move |_| {
+                editor
+                    .draft
+                    .with(|d| d.text("/ModelDeployConfig/AutoGenerateEndpointName") == "true")
+            }),
+            "leave empty: the name is generated",
+        )),
         "/AutoMLJobConfig/DataSplitConfig/ValidationFraction"
         | "/DataSplitConfig/ValidationFraction" => {
             let channels = match editor.api.get_untracked() {
                 Api::V1 => "/InputDataConfig",
                 Api::V2 => "/AutoMLJobInputDataConfig",
             };
-            Some(Memo::new(move |_| {
-                editor
-                    .draft
-                    .with(|d| {
+            Some((
+                Memo::new(move |_| {
+                    editor.draft.with(|d| {
                         (0..d.len(channels))
                             .any(|i| d.text(&format!("{channels}/{i}/ChannelType")) == "validation")
                     })
-                    .then_some("leave empty with a validation channel")
-            }))
+                }),
+                "leave empty with a validation channel",
+            ))
         }
         _ => None,
     }
@@ -59,7 +63,7 @@ fn enum_options(
     value: RwSignal<String>,
     suited: Option<Memo<Suited>>,
     grouped: Option<Why>,
-) -> impl IntoView {
+) -> AnyView {
     // A disabled value says what it suits: "MSE (for regression)".
     let option = move |v: &'static str, why: Option<Why>| {
         let text = match why {
@@ -75,8 +79,9 @@ fn enum_options(
                 {text}
             </option>
         }
+        .into_any()
     };
-    move || match suited.and_then(|s| s.get()) {
+    live_view(move || match suited.and_then(|s| s.get()) {
         None => match grouped {
             None => values
                 .iter()
@@ -86,14 +91,13 @@ fn enum_options(
             Some(why) => suited::grouped(values, why)
                 .into_iter()
                 .map(|(label, members, never)| {
-                    view! {
-                        <optgroup label=label>
-                            {members
-                                .into_iter()
-                                .map(|v| option(v, never.then_some(why)))
-                                .collect_view()}
-                        </optgroup>
-                    }
+                    optgroup(
+                        label,
+                        members
+                            .into_iter()
+                            .map(|v| option(v, never.then_some(why)))
+                            .collect(),
+                    )
                 })
                 .collect_view()
                 .into_any(),
@@ -104,17 +108,24 @@ fn enum_options(
                 .copied()
                 .filter(|v| !good.contains(v))
                 .collect();
-            view! {
-                <optgroup label=format!("Suit {context}")>
-                    {good.into_iter().map(|v| option(v, None)).collect_view()}
-                </optgroup>
-                <optgroup label=format!("Rejected with {context}")>
-                    {others.into_iter().map(|v| option(v, Some(why))).collect_view()}
-                </optgroup>
-            }
-            .into_any()
+            (
+                optgroup(
+                    format!("Suit {context}"),
+                    good.into_iter().map(|v| option(v, None)).collect(),
+                ),
+                optgroup(
+                    format!("Rejected with {context}"),
+                    others.into_iter().map(|v| option(v, Some(why))).collect(),
+                ),
+            )
+                .into_any()
         }
-    }
+    })
+}
+
+/// A group of an enum select's options, under its label.
+fn optgroup(label: String, options: Vec<AnyView>) -> AnyView {
+    view! { <optgroup label=label>{options}</optgroup> }.into_any()
 }
 
 /// One control for a scalar member: text, number, enum select or three-state boolean.
@@ -133,9 +144,9 @@ pub(super) fn scalar_view(
     let invalid = Memo::new(move |_| shown.with(|s| s.iter().any(Diagnostic::is_error)));
     let id = field_id(&pointer);
     let help = help_id(&pointer);
-    let messages = messages_id(&pointer);
+    let messages_list = messages_id(&pointer);
     let described_by = {
-        let (help, messages) = (help.clone(), messages.clone());
+        let (help, messages) = (help.clone(), messages_list.clone());
         move || {
             if shown.with(Vec::is_empty) {
                 help.clone()
@@ -290,8 +301,7 @@ pub(super) fn scalar_view(
                     on:keydown=on_key
                     placeholder=move || {
                         context
-                            .and_then(|c| c.get())
-                            .map(str::to_string)
+                            .and_then(|(on, text)| on.get().then(|| text.to_string()))
                             .or_else(|| default_text().map(|d| format!("default: {d}")))
                             .or_else(|| example_of(api_name).map(|e| format!("e.g. {e}")))
                     }
@@ -320,7 +330,7 @@ pub(super) fn scalar_view(
                 <span class="label">{label}</span>
                 " "
                 <code class="api">{api_name}</code>
-                {move || required.get().then(|| view! { <span class="required">"required"</span> })}
+                {shown_when(move || required.get(), || view! { <span class="required">"required"</span> }.into_any())}
             </label>
             <p class="help" id=help>
                 {help_text}
@@ -337,7 +347,7 @@ pub(super) fn scalar_view(
                     })}
             </p>
             {control}
-            <Messages pointer=pointer.clone() id=messages/>
+            {messages(&pointer, Some(messages_list))}
             {fix}
         </div>
     }
@@ -355,15 +365,23 @@ fn seconds_fix(
     id: String,
     shape: &'static Shape,
     value: RwSignal<String>,
-) -> impl IntoView {
+) -> AnyView {
+    // What was typed and, when it reads so, the seconds it comes to (as text: a memo of this
+    // type the page already has, where one of `(u64, String)` would be Leptos' code again).
     let seconds = Memo::new(move |_| {
-        value.with(|v| check::seconds_to_write(shape, v).map(|n| (n, v.trim().to_string())))
+        value.with(|v| match check::seconds_to_write(shape, v) {
+            Some(n) => (v.trim().to_string(), Some(n.to_string())),
+            None => (String::new(), None),
+        })
     });
     // A live region that is always there, so a screen reader hears the hint as it appears
     // (the field's own description is its help and, once shown, its findings).
-    let hint = move || {
-        seconds.get().map(|(n, typed)| {
-            let (pointer, id, text) = (pointer.clone(), id.clone(), n.to_string());
+    let hint = live_view(move || {
+        let (typed, Some(n)) = seconds.get() else {
+            return ().into_any();
+        };
+        {
+            let (pointer, id, text) = (pointer.clone(), id.clone(), n);
             let hint = format!("{typed} is {text} seconds. ");
             let write = text.clone();
             let on_click = move |_| {
@@ -389,19 +407,21 @@ fn seconds_fix(
                     </button>
                 </p>
             }
-        })
-    };
-    view! { <div aria-live="polite">{hint}</div> }
+            .into_any()
+        }
+    });
+    view! { <div aria-live="polite">{hint}</div> }.into_any()
 }
 
 /// An extra option for an imported value the select does not list, so it is shown as it
 /// is (and reported by the rules) instead of silently looking unset.
-fn unknown_option(value: RwSignal<String>, known: &[&'static str]) -> impl IntoView {
+fn unknown_option(value: RwSignal<String>, known: &[&'static str]) -> AnyView {
     let known: Vec<&'static str> = known.to_vec();
-    move || {
+    live_view(move || {
         let v = value.get();
-        (!known.contains(&v.as_str())).then(|| {
-            view! { <option value=v.clone()>{format!("{v} (not accepted)")}</option> }
-        })
-    }
+        if known.contains(&v.as_str()) {
+            return ().into_any();
+        }
+        view! { <option value=v.clone()>{format!("{v} (not accepted)")}</option> }.into_any()
+    })
 }

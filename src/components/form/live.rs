@@ -1,0 +1,33 @@
+//! The parts of the form's views drawn again when what they read changes (a section shown
+//! or not, the VPC group, an enum's options, the seconds hint, a list's hidden rows, the
+//! required mark, a finding's wording) as one type. Leptos instantiates its render-effect
+//! code (build, rebuild, the view's type erasure) for every closure type it is given; behind
+//! [`Live`] every such part shares one copy of it. (Texts and attributes stay plain closures:
+//! put behind one type they came out 177 B gzip heavier, as Leptos' attribute code is per
+//! attribute name and a shared closure is no longer inlined.)
+
+use std::sync::{Arc, Mutex};
+
+use leptos::prelude::*;
+
+/// A closure the view re-runs when what it reads changes: Leptos' own shared form of one
+/// (tachys' `SharedReactiveFunction`).
+type Live = Arc<Mutex<dyn FnMut() -> AnyView + Send>>;
+
+/// A part of a view drawn again when what `f` reads changes.
+pub(crate) fn live_view(f: impl Fn() -> AnyView + Send + 'static) -> AnyView {
+    erased(Arc::new(Mutex::new(f)))
+}
+
+#[inline(never)]
+fn erased(f: Live) -> AnyView {
+    f.into_any()
+}
+
+/// `view` while `when` holds, else nothing.
+pub(crate) fn shown_when(
+    when: impl Fn() -> bool + Send + 'static,
+    view: impl Fn() -> AnyView + Send + 'static,
+) -> AnyView {
+    live_view(move || if when() { view() } else { ().into_any() })
+}
