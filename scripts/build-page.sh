@@ -64,7 +64,11 @@ PY
 scripts/build-js.sh
 mkdir -p dist/rules
 cp target/js/automl_job_rules.js target/js/automl_job_rules_bg.wasm dist/rules/
-# The service worker (offline use; registered by the start-up script) with dist/'s manifest.
+# The JavaScript and CSS minified (terser, csso from tools/node_modules), index.html's
+# integrity hashes written again: the glue 9.5 -> 7.2 KB gzip of the first load.
+node tools/minify.mjs dist
+# The service worker (offline use; registered by the start-up script) with the manifest of
+# dist/ as it is served (minified), itself minified.
 scripts/write-sw.py
 
 # Precompressed copies beside each file, for hosts that serve them as they are (nginx

@@ -58,6 +58,80 @@ def short_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+# Exports nothing in the page reaches: wasm-streams' adapters between Rust and JavaScript streams
+# (IntoUnderlyingSource, IntoUnderlyingSink, IntoUnderlyingByteSource), which Leptos' `csr`
+# feature links through server_fn's "browser" feature (the streams of server functions; this
+# page has no server). wasm-bindgen exports them, and an export keeps its code: dropped here,
+# wasm-opt removes the code (1.6 KB gzip of the first load) and the glue loses their classes.
+DEAD_EXPORT = re.compile(r"(?:__wbg_)?intounderlying(?:bytesource|sink|source)(?:_\w+)?")
+DEAD_CLASS = re.compile(
+    r"export class (IntoUnderlying(?:ByteSource|Sink|Source)) \{\n.*?\n\}\n"
+    r"(?:if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n)?",
+    re.S,
+)
+DEAD_FINALIZATION = re.compile(
+    r"const IntoUnderlying(?:ByteSource|Sink|Source)Finalization = \(typeof FinalizationRegistry.*?\)\);\n", re.S
+)
+
+
+def leb128(data: bytes, at: int) -> tuple[int, int]:
+    """The unsigned LEB128 number at `at`, and where the next field starts."""
+    value = shift = 0
+    while True:
+        if at >= len(data):
+            fail("a wasm module ends inside a number")
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def to_leb128(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | 0x80 if value else byte)
+        if not value:
+            return bytes(out)
+
+
+def drop_dead_exports(wasm: pathlib.Path, glue: pathlib.Path) -> list[str]:
+    """Drops DEAD_EXPORT's exports from the module (its export section rewritten, every other
+    section as it was) and their classes from the glue; the names dropped. Fails when the glue
+    still names one of them."""
+    data = wasm.read_bytes()
+    if data[:8] != b"\0asm\x01\0\0\0":
+        fail(f"{wasm} is not a wasm module")
+    out, at, dropped = bytearray(data[:8]), 8, []
+    while at < len(data):
+        section = data[at]
+        size, start = leb128(data, at + 1)
+        body = data[start : start + size]
+        if section == 7:
+            count, pos = leb128(body, 0)
+            kept = []
+            for _ in range(count):
+                length, name_at = leb128(body, pos)
+                name = body[name_at : name_at + length].decode()
+                _, end = leb128(body, name_at + length + 1)  # kind byte, then the index
+                if DEAD_EXPORT.fullmatch(name):
+                    dropped.append(name)
+                else:
+                    kept.append(body[pos:end])
+                pos = end
+            body = to_leb128(len(kept)) + b"".join(kept)
+        out += bytes([section]) + to_leb128(len(body)) + body
+        at = start + size
+    wasm.write_bytes(bytes(out))
+    text = DEAD_FINALIZATION.sub("", DEAD_CLASS.sub("", glue.read_text(encoding="utf-8")))
+    if dropped and "intounderlying" in text.lower():
+        fail(f"{glue.name} still uses an export dropped from the module ({', '.join(dropped)})")
+    glue.write_text(text, encoding="utf-8")
+    return dropped
+
+
 def sri(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
@@ -90,6 +164,7 @@ def main() -> None:
             "wasm-bindgen", "--target", "web", "--keep-lld-exports", "--no-demangle",
             "--out-name", name, "--out-dir", str(work / "out"), str(work / f"{name}.wasm"),
         )
+        dropped = drop_dead_exports(work / "out" / f"{name}_bg.wasm", work / "out" / f"{name}.js")
         shutil.rmtree(KEEP, ignore_errors=True)
         KEEP.mkdir(parents=True)
         shutil.copy(work / "out" / f"{name}_bg.wasm", KEEP / "main_bg.wasm")
@@ -142,6 +217,7 @@ def main() -> None:
     sizes = ", ".join(
         f"{p.name} {p.stat().st_size} B" for p in sorted(DIST.glob("*split*")) if p.suffix in (".js", ".wasm")
     )
+    print(f"split-page: dropped {len(dropped)} exports nothing reaches (wasm-streams' adapters)", file=sys.stderr)
     print(f"split-page: {name}_bg.wasm {(DIST / f'{name}_bg.wasm').stat().st_size} B; {sizes}", file=sys.stderr)
 
 

@@ -6,17 +6,35 @@ names, and what the start-up script names, as scripts/size-gate.py counts the fi
 its version, a hash of the files' names and contents, which names its cache (with the page's
 path), so a new build gets a new cache and its worker deletes the old one.
 
-Run by scripts/build-page.sh once dist/ is complete and before the precompressed copies are
-written (sw.js gets its own). Usage: scripts/write-sw.py [DIST]   (default: dist/)
+Run by scripts/build-page.sh once dist/ is complete (minified by tools/minify.mjs) and before
+the precompressed copies are written (sw.js gets its own); minifies sw.js with terser as
+tools/minify.mjs does, keeping the template's first lines.
+
+Usage: scripts/write-sw.py [DIST]   (default: dist/); with --print, prints the manifest as JSON
+and writes nothing.
 """
 import hashlib
 import json
+import os
 import pathlib
 import re
+import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "scripts/sw/worker.js"
+# terser from tools/node_modules, with tools/minify.mjs's options for a classic script whose
+# top-level names nothing else uses; the source on standard input.
+MINIFY = """
+const { minify } = await import(process.env.TERSER);
+let code = "";
+for await (const chunk of process.stdin) code += chunk;
+const done = await minify(code, {
+  toplevel: true, ecma: 2020, compress: { passes: 2 }, mangle: true,
+  format: { comments: false, preamble: process.env.PREAMBLE },
+});
+process.stdout.write(done.code + "\\n");
+"""
 
 
 def first_load(dist: pathlib.Path) -> set[str]:
@@ -31,10 +49,8 @@ def first_load(dist: pathlib.Path) -> set[str]:
     return {n for n in names if (dist / n).is_file()} - {"sw.js", "index.html"}
 
 
-def main() -> None:
-    dist = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dist"
-    if not (dist / "index.html").is_file():
-        sys.exit(f"write-sw: {dist}/index.html is missing")
+def manifest(dist: pathlib.Path) -> dict:
+    """{"VERSION": the hash, "START": what a first visit loads, "./" first, "LATER": the rest}."""
     files = sorted(
         p.relative_to(dist).as_posix()
         for p in dist.rglob("*")
@@ -50,8 +66,20 @@ def main() -> None:
     for name in ["index.html", *files]:
         digest.update(name.encode() + b"\0" + (dist / name).read_bytes() + b"\0")
     later = [f for f in files if f not in start]
-    version = digest.hexdigest()[:16]
-    values = {"VERSION": version, "START": ["./", *sorted(start)], "LATER": later}
+    return {"VERSION": digest.hexdigest()[:16], "START": ["./", *sorted(start)], "LATER": later}
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if a != "--print"]
+    dist = pathlib.Path(args[0]) if args else ROOT / "dist"
+    if not (dist / "index.html").is_file():
+        sys.exit(f"write-sw: {dist}/index.html is missing")
+    values = manifest(dist)
+    if "--print" in sys.argv[1:]:
+        # The manifest alone, as JSON (tests/e2e/offline.test.mjs): sw.js is minified.
+        print(json.dumps(values))
+        return
+    version, start, later = values["VERSION"], values["START"], values["LATER"]
     text = TEMPLATE.read_text(encoding="utf-8")
     for name, value in values.items():
         line = re.compile(rf"^const {name} = .*// MANIFEST: .*$", re.M)
@@ -59,13 +87,21 @@ def main() -> None:
             sys.exit(f"write-sw: {TEMPLATE} has no single `const {name} = … // MANIFEST` line")
         rendered = f"const {name} = {json.dumps(value, separators=(',', ':'))};"
         text = line.sub(lambda _: rendered, text)
-    # The first lines (what it is, that it is hand-written) and the code: the rest of the
-    # comments stay in scripts/sw/worker.js (a first visit loads sw.js).
+    # Minified as tools/minify.mjs minifies the page's scripts (a first visit loads sw.js), with
+    # the template's first lines (what it is, that it is hand-written) kept on top.
     lines = text.splitlines()
-    head = lines.index("//")
-    code = [line for line in lines[head:] if line.strip() and not line.lstrip().startswith("//")]
-    (dist / "sw.js").write_text("\n".join(lines[:head] + code) + "\n", encoding="utf-8")
-    print(f"write-sw: dist/sw.js: {len(start) + 1} files of the first load, {len(later)} on demand, version {version}", file=sys.stderr)
+    preamble = "\n".join(lines[: lines.index("//")])
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", MINIFY],
+        input=text,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PREAMBLE": preamble, "TERSER": (ROOT / "tools/node_modules/terser/main.js").as_uri()},
+    )
+    if done.returncode != 0 or not done.stdout.startswith(preamble):
+        sys.exit(f"write-sw: terser failed on sw.js:\n{done.stderr}")
+    (dist / "sw.js").write_text(done.stdout, encoding="utf-8")
+    print(f"write-sw: dist/sw.js: {len(start)} files of the first load, {len(later)} on demand, version {version}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -26,11 +26,13 @@ for (const c of REQUEST.InputDataConfig) {
 const FULL = JSON.stringify(REQUEST);
 const PREFIX = '/editor/';
 
-/** The manifest scripts/write-sw.py wrote into DIR/sw.js. */
+/** The manifest scripts/write-sw.py writes into DIR/sw.js (which is minified), checked to be
+ * the one there. */
 function manifest(dir) {
-  const text = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
-  const constant = (name) => JSON.parse(text.match(new RegExp(`^const ${name} = (.*);$`, 'm'))[1]);
-  return { version: constant('VERSION'), start: constant('START'), later: constant('LATER') };
+  const m = JSON.parse(execFileSync('python3', [WRITE_SW, '--print', dir], { encoding: 'utf8' }));
+  const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
+  for (const name of [m.VERSION, ...m.START.slice(1), ...m.LATER]) assert.ok(sw.includes(JSON.stringify(name)), `sw.js names ${name}`);
+  return { version: m.VERSION, start: m.START, later: m.LATER };
 }
 
 /** A server of DIR and a browser with the service worker allowed; both closed after `body`. */
