@@ -25,6 +25,12 @@ const CACHE = PREFIX + VERSION;
 const PAGE = BASE.href;
 const FILES = new Set([...START, ...LATER].filter((f) => f !== "./").map((f) => new URL(f, BASE).href));
 
+// This build's cache; null once a newer build's worker has deleted it, which a worker still
+// finishing its work must not make again (the install makes it).
+async function ours() {
+  return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
+}
+
 // One file into the cache unless it is there; failures (offline, gone) are left for its next use.
 async function keep(cache, url, mode) {
   if (await cache.match(url)) return;
@@ -64,24 +70,24 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function page(event) {
-  const cache = await caches.open(CACHE);
+  const cache = await ours();
   try {
     const response = await fetch(event.request);
-    if (response.status === 200) event.waitUntil(cache.put(PAGE, response.clone()));
+    if (cache && response.status === 200) event.waitUntil(cache.put(PAGE, response.clone()));
     return response;
   } catch (error) {
-    const kept = await cache.match(PAGE);
+    const kept = cache && (await cache.match(PAGE));
     if (kept) return kept;
     throw error;
   }
 }
 
 async function file(event) {
-  const cache = await caches.open(CACHE);
-  const kept = await cache.match(event.request.url);
+  const cache = await ours();
+  const kept = cache && (await cache.match(event.request.url));
   if (kept) return kept;
   const response = await fetch(event.request);
-  if (response.status === 200) event.waitUntil(cache.put(event.request.url, response.clone()));
+  if (cache && response.status === 200) event.waitUntil(cache.put(event.request.url, response.clone()));
   return response;
 }
 
@@ -102,8 +108,8 @@ self.addEventListener("message", (event) => {
     return;
   }
   queue = queue.then(async () => {
-    const cache = await caches.open(CACHE);
-    for (const url of urls) await keep(cache, url, mode);
+    const cache = await ours();
+    for (const url of cache ? urls : []) await keep(cache, url, mode);
   }).catch(() => {});
   event.waitUntil(queue);
 });
