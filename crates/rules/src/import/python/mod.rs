@@ -71,6 +71,7 @@ fn reader<'t, 'a>(tokens: &'t Tokens<'a>, method: &'static str) -> Reader<'t, 'a
         depth: 0,
         values: 0,
         assignments: assignments(tokens),
+        unvalued: unvalued(tokens),
         method,
         blocks: Vec::new(),
         path: Vec::new(),
@@ -328,6 +329,7 @@ pub(super) fn dict_literal(
     let tokens = Tokens::read(text);
     let mut reader = reader(&tokens, method);
     reader.assignments = Vec::new();
+    reader.unvalued = Vec::new();
     let mut i = 0;
     let node = reader.value(&mut i)?;
     if tokens.kind(i) != Kind::End {
@@ -395,6 +397,130 @@ fn assignments(t: &Tokens) -> Vec<(String, usize, usize, usize)> {
         }
         for n in names {
             out.push((t.text_of(n).to_string(), j, end, i));
+        }
+    }
+    out
+}
+
+/// Each name a statement binds to a value the reader does not read: the targets of a `for`
+/// loop, of an unpacking (`a, b = f()`) and of `with … as`, and the names an `import` binds.
+/// (name, token after the binding — after the header's `:` for `for` and `with`, else the
+/// next statement's —, token that starts the statement.) A value used from one is a hole
+/// that quotes the statement, not "not set".
+fn unvalued(t: &Tokens) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let count = t.list.len();
+    let next_statement = |i: usize| {
+        let mut j = i + 1;
+        while j < count && !t.list[j].statement {
+            j += 1;
+        }
+        j
+    };
+    // Whether the name at `k` is bound there (not an attribute, item or call of it).
+    let target = |k: usize| {
+        t.kind(k) == Kind::Name
+            && !(k > 0 && t.is_op(k - 1, "."))
+            && !t.is_op(k + 1, ".")
+            && !t.is_op(k + 1, "[")
+            && !t.is_op(k + 1, "(")
+    };
+    for i in 0..count {
+        if !t.list[i].statement || t.kind(i) != Kind::Name {
+            continue;
+        }
+        let first = if t.text_of(i) == "async" { i + 1 } else { i };
+        let end = next_statement(i);
+        let mut push = |k: usize, after: usize| out.push((t.text_of(k).to_string(), after, i));
+        match t.text_of(first) {
+            "for" => {
+                // The targets run to the loop's `in`; the header to its `:`.
+                let mut k = first + 1;
+                while k < end && !(t.kind(k) == Kind::Name && t.text_of(k) == "in") {
+                    k += 1;
+                }
+                let mut colon = k;
+                while colon < end && !t.is_op(colon, ":") {
+                    colon = if t.is_op(colon, "(") || t.is_op(colon, "[") || t.is_op(colon, "{") {
+                        t.after_brackets(colon)
+                    } else {
+                        colon + 1
+                    };
+                }
+                for j in first + 1..k {
+                    if target(j) && !matches!(t.text_of(j), "in") {
+                        push(j, (colon + 1).min(end));
+                    }
+                }
+            }
+            "with" => {
+                let mut colon = first + 1;
+                while colon < end && !t.is_op(colon, ":") {
+                    colon = if t.is_op(colon, "(") || t.is_op(colon, "[") || t.is_op(colon, "{") {
+                        t.after_brackets(colon)
+                    } else {
+                        colon + 1
+                    };
+                }
+                for j in first + 1..colon {
+                    if t.kind(j) == Kind::Name && t.text_of(j) == "as" && target(j + 1) {
+                        push(j + 1, (colon + 1).min(end));
+                    }
+                }
+            }
+            // `import a.b` binds a; `import a.b as c` and `from m import x as c` bind c.
+            "import" | "from" => {
+                let mut j = first + 1;
+                if t.text_of(first) == "from" {
+                    while j < end && !(t.kind(j) == Kind::Name && t.text_of(j) == "import") {
+                        j += 1;
+                    }
+                    j += 1;
+                }
+                let mut start_of_name = true;
+                while j < end {
+                    if t.is_op(j, ",") {
+                        start_of_name = true;
+                    } else if t.kind(j) == Kind::Name && t.text_of(j) == "as" {
+                        if t.kind(j + 1) == Kind::Name {
+                            // The name before `as` was pushed as bound: it is not.
+                            if let Some(last) = out.last() {
+                                if last.2 == i && j > 0 && last.0 == t.text_of(j - 1) {
+                                    out.pop();
+                                }
+                            }
+                            out.push((t.text_of(j + 1).to_string(), end, i));
+                            j += 1;
+                        }
+                    } else if t.kind(j) == Kind::Name && start_of_name {
+                        out.push((t.text_of(j).to_string(), end, i));
+                        start_of_name = false;
+                    }
+                    j += 1;
+                }
+            }
+            _ => {
+                // An unpacking: a `,` (or a bracket) before the statement's first `=`.
+                let mut k = i;
+                let mut unpacks = t.is_op(i, "(") || t.is_op(i, "[");
+                while k < end && !t.is_op(k, "=") {
+                    if t.is_op(k, ",") {
+                        unpacks = true;
+                    }
+                    k = if t.is_op(k, "(") || t.is_op(k, "[") || t.is_op(k, "{") {
+                        t.after_brackets(k)
+                    } else {
+                        k + 1
+                    };
+                }
+                if unpacks && k < end {
+                    for j in i..k {
+                        if target(j) {
+                            push(j, end);
+                        }
+                    }
+                }
+            }
         }
     }
     out

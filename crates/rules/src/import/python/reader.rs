@@ -27,6 +27,9 @@ pub(super) struct Reader<'t, 'a> {
     /// Each `name = …` statement: (name, token of the value, token after the statement,
     /// token that starts the statement).
     pub(super) assignments: Vec<(String, usize, usize, usize)>,
+    /// Each name bound to a value the reader does not read (`for x in …`, `a, b = f()`,
+    /// `import`): (name, token after the binding, token that starts the statement).
+    pub(super) unvalued: Vec<(String, usize, usize)>,
     /// The boto3 method whose call holds the request (`create_auto_ml_job`).
     pub(super) method: &'static str,
     /// The compound statements (see `flow`).
@@ -57,6 +60,9 @@ pub(super) enum Why {
     Parameter(String),
     /// Nothing sets it before it is used.
     Unset,
+    /// A statement binds it to a value known only when it runs: a `for` loop's target, an
+    /// unpacking, an import (the statement's text, offset).
+    Bound(String, usize),
     /// Worked out from other holes (their descriptions).
     Because(Vec<String>),
     /// Filled in by the SageMaker Python SDK when the program runs (what it does, and why).

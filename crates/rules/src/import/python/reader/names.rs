@@ -84,29 +84,57 @@ impl Reader<'_, '_> {
             .rev()
             .find(|(_, b)| b.kind == BlockKind::Def && b.holds(use_at))
             .and_then(|(d, b)| Some((d, b.params.iter().position(|(p, _)| p == name)?)));
-        let candidates: Vec<(usize, usize)> = self
+        // The statements that set it before the use, the last first: an assignment (the
+        // token of its value), or a binding whose value only running tells (`for name in …`,
+        // `a, name = f()`, an import: the token after the binding).
+        enum Set {
+            Value(usize),
+            Unvalued(usize),
+        }
+        let mut candidates: Vec<(usize, Set)> = self
             .assignments
             .iter()
-            .rev()
             .filter(|(n, _, end, _)| n == name && *end <= use_at)
-            .map(|&(_, value, _, statement)| (value, statement))
+            .map(|&(_, value, _, statement)| (statement, Set::Value(value)))
+            .chain(
+                self.unvalued
+                    .iter()
+                    .filter(|(n, end, _)| n == name && *end <= use_at)
+                    .map(|&(_, end, statement)| (statement, Set::Unvalued(end))),
+            )
             .collect();
-        for (value, statement) in candidates {
+        candidates.sort_by(|a, b| b.0.cmp(&a.0));
+        for (statement, set) in candidates {
             if let Some((d, _)) = param {
                 if !self.blocks[d].holds(statement) {
                     continue;
                 }
             }
-            match self.visible(statement, use_at) {
-                Some(Some(why)) => return Binding::Unsure(why),
-                Some(None) => return Binding::Value(value),
-                None => continue,
+            match (self.visible(statement, use_at), set) {
+                (None, _) => continue,
+                (Some(Some(why)), _) => return Binding::Unsure(why),
+                (Some(None), Set::Value(value)) => return Binding::Value(value),
+                (Some(None), Set::Unvalued(end)) => {
+                    return Binding::Unsure(self.bound_by(statement, end))
+                }
             }
         }
         match param {
             Some((d, index)) => Binding::Parameter(d, index),
             None => Binding::Unset,
         }
+    }
+
+    /// Why a name bound by the statement at token `statement` (up to token `end`, not
+    /// included) is known only when the program runs: the statement's text, on one line.
+    fn bound_by(&self, statement: usize, end: usize) -> Why {
+        let last = end.max(statement + 1) - 1;
+        let span = self.span_of(statement, last + 1);
+        let text = one_line(&self.t.text[span.start..span.end]);
+        Why::Bound(
+            text.trim_end_matches(':').trim_end().to_string(),
+            span.start,
+        )
     }
 
     /// The text of a block's header (`if prefix:`), for a message.
@@ -303,6 +331,9 @@ impl Reader<'_, '_> {
             (Why::Loop(h, at), _) => format!("{name} is set in \"{h}\" {}", self.t.place(*at)),
             (Why::Parameter(f), _) => format!("{name} is a parameter of {f}()"),
             (Why::Unset, _) => format!("{name} is not set before it is used"),
+            (Why::Bound(statement, at), _) => {
+                format!("{name} is set by \"{statement}\" {}", self.t.place(*at))
+            }
             (Why::Because(list), _) => list.join("; "),
             (Why::Sdk(what), _) => format!("{name} is {what}"),
         })
@@ -343,6 +374,11 @@ impl Reader<'_, '_> {
                     (Why::Unset, _) => format!(
                         "{m}: fill in the value of {}, which this program does not set before it is used {used}",
                         p.expr
+                    ),
+                    (Why::Bound(statement, at), _) => format!(
+                        "{m}: fill in the value of {}, which \"{statement}\" {} sets, known only when the program runs (used {used})",
+                        p.expr,
+                        self.t.place(*at)
                     ),
                     (Why::Because(list), _) => format!(
                         "{m}: fill in the value of {}, which is worked out when the program runs: {} (used {used})",
