@@ -6,9 +6,11 @@
 # wasm-bindgen-cli equal to Cargo.lock's wasm-bindgen and wasm-opt 132 from
 # tools/node_modules (Debian's wasm-opt 108 silently breaks the page). Trunk writes its
 # start-up code as an inline <script type="module">; this script moves it into its own
-# hashed file, so the page's Content-Security-Policy allows scripts from 'self' only. Then it
-# builds the rules' JavaScript package (scripts/build-js.sh) into dist/rules/, which the page
-# loads on demand.
+# hashed file, so the page's Content-Security-Policy allows scripts from 'self' only, with the
+# service worker's registration (scripts/sw/register.js) after it. Then it builds the rules'
+# JavaScript package (scripts/build-js.sh) into dist/rules/, which the page loads on demand,
+# and writes dist/sw.js, the service worker that keeps the page working offline, with the
+# manifest of dist/ (scripts/write-sw.py).
 #
 # Usage: scripts/build-page.sh [--public-url URL]   (extra arguments go to trunk build)
 set -euo pipefail
@@ -41,6 +43,9 @@ scripts = inline.findall(html)
 if len(scripts) != 1:
     sys.exit(f"build-page: expected one inline module script in {path}, found {len(scripts)}")
 code = "\n".join(line for line in scripts[0].strip().splitlines() if line.strip()) + "\n"
+# The service worker's registration (offline use), without its comment lines.
+register = open("scripts/sw/register.js", encoding="utf-8").read().splitlines()
+code += "\n".join(l for l in register if l.strip() and not l.lstrip().startswith("//")) + "\n"
 data = code.encode()
 name = f"start-{hashlib.sha256(data).hexdigest()[:16]}.js"
 integrity = "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
@@ -62,6 +67,9 @@ cp target/js/automl_job_rules.js target/js/automl_job_rules_bg.wasm dist/rules/
 # The JavaScript and CSS minified (terser, csso from tools/node_modules), index.html's
 # integrity hashes written again: the glue 9.5 -> 7.2 KB gzip of the first load.
 node tools/minify.mjs dist
+# The service worker (offline use; registered by the start-up script) with the manifest of
+# dist/ as it is served (minified), itself minified.
+scripts/write-sw.py
 
 # Precompressed copies beside each file, for hosts that serve them as they are (nginx
 # gzip_static and brotli_static, Caddy's precompressed): NAME.gz by zopfli, which any gzip

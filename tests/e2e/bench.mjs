@@ -140,14 +140,16 @@ async function lists(browser, server) {
   }
 }
 
-/** The files of dist/ a fresh load fetches, until the first field shows and a second passes. */
+/** The files of dist/ a fresh load fetches, until the first field shows and a second passes:
+ * the page's and its service worker's (dist/sw.js itself; what the worker keeps of the page's
+ * files is counted once). */
 async function firstLoadFiles() {
   const server = await serve(DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   const fetched = new Set();
   try {
     const page = await browser.newPage();
-    page.on('request', (r) => {
+    page.context().on('request', (r) => {
       const name = decodeURIComponent(new URL(r.url()).pathname.slice(1));
       fetched.add(name === '' ? 'index.html' : name);
     });

@@ -21,8 +21,14 @@ export const ARGS = [
 /**
  * A browser context with a fresh profile. `origin` is the page's own origin; requests to any
  * other are aborted and listed in `offsite`. Console errors and page errors are collected.
+ * The page's service worker (dist/sw.js) is blocked unless `serviceWorkers: 'allow'`
+ * (tests/e2e/offline.test.mjs): requests a service worker answers bypass page.route, with
+ * which the other tests hold back or refuse what the page loads on demand. With
+ * `abortOffsite: false` requests to other hosts are only listed (and the test fails on them),
+ * not routed: routing turns the browser's HTTP cache off, which the service worker's first
+ * visit keeps its copies from.
  */
-export async function launch(origin, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', permissions = [] } = {}) {
+export async function launch(origin, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', permissions = [], serviceWorkers = 'block', abortOffsite = true } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'automl-web-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -31,17 +37,21 @@ export async function launch(origin, { viewport = { width: 1280, height: 900 }, 
     viewport,
     colorScheme,
     permissions,
+    serviceWorkers,
   });
   const offsite = [];
   const errors = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin + '/') || url.startsWith('blob:') || url.startsWith('data:')) {
-      return route.continue();
-    }
-    offsite.push(url);
-    return route.abort();
-  });
+  const own = (url) => url.startsWith(origin + '/') || url.startsWith('blob:') || url.startsWith('data:');
+  if (abortOffsite) {
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (own(url)) return route.continue();
+      offsite.push(url);
+      return route.abort();
+    });
+  } else {
+    context.on('request', (request) => { if (!own(request.url())) offsite.push(request.url()); });
+  }
   const watch = (page) => {
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));

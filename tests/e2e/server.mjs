@@ -16,9 +16,11 @@ const TYPES = {
 
 /**
  * Serves `dir` at http://127.0.0.1:PORT{prefix}. Resolves to {url, requests, close()}.
- * `prefix` starts and ends with '/'.
+ * `prefix` starts and ends with '/'. Every response says `Cache-Control: cacheControl`:
+ * no-store unless told (each test's loads reach the server); tests/e2e/offline.test.mjs serves
+ * with no-cache, as a static host that lets the browser keep its files does.
  */
-export function serve(dir, { prefix = '/', port = 0 } = {}) {
+export function serve(dir, { prefix = '/', port = 0, cacheControl = 'no-store' } = {}) {
   const root = path.resolve(dir);
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -36,7 +38,7 @@ export function serve(dir, { prefix = '/', port = 0 } = {}) {
     }
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-      'cache-control': 'no-store',
+      'cache-control': cacheControl,
     });
     fs.createReadStream(file).pipe(res);
   });
