@@ -1840,3 +1840,66 @@ async fn describe_auto_ml_job_v2_output_opens_as_v2_naming_what_it_left_out() {
         "{said}"
     );
 }
+
+/// A row taken out of a list drawn by place (`use:rows`, the form's lists and the findings
+/// under each field) is disposed of with everything it owns, a list of its own included (a
+/// list item's findings): that inner list's effect holds the row's owner, so only an explicit
+/// cleanup frees it, and a removed row must not keep running.
+#[wasm_bindgen_test]
+async fn rows_taken_out_of_a_list_drawn_by_place_are_disposed_with_their_own_rows() {
+    use automl_job_web::components::form::rows::{keyed, rows, RowKey};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let count = RwSignal::new(3usize);
+    let cleaned = Arc::new(AtomicUsize::new(0));
+    let inner_cleaned = cleaned.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let cleaned = inner_cleaned.clone();
+        let outer = keyed(
+            move || (0..count.get()).map(|i| (i, "item", 0)).collect(),
+            move |(i, _, _): RowKey| {
+                let cleaned = cleaned.clone();
+                let inner = keyed(
+                    || vec![(0, "finding", 0)],
+                    move |_| {
+                        let cleaned = cleaned.clone();
+                        on_cleanup(move || {
+                            cleaned.fetch_add(1, Ordering::Relaxed);
+                        });
+                        view! { <li class="inner">"finding"</li> }.into_any()
+                    },
+                );
+                view! { <li class="outer">{format!("item {i}")}<ul use:rows=inner></ul></li> }
+                    .into_any()
+            },
+        );
+        view! { <ol use:rows=outer></ol> }.into_any()
+    });
+    leptos::task::tick().await;
+    let count_of = |selector: &str| root.query_selector_all(selector).unwrap().length();
+    assert_eq!(count_of("li.outer"), 3);
+    assert_eq!(count_of("li.inner"), 3);
+    assert_eq!(cleaned.load(Ordering::Relaxed), 0);
+    count.set(1);
+    leptos::task::tick().await;
+    assert_eq!(count_of("li.outer"), 1);
+    assert_eq!(
+        cleaned.load(Ordering::Relaxed),
+        2,
+        "the two removed rows' own rows were disposed of"
+    );
+    count.set(2);
+    leptos::task::tick().await;
+    assert_eq!(count_of("li.outer"), 2);
+    assert_eq!(
+        cleaned.load(Ordering::Relaxed),
+        2,
+        "a kept row is not drawn again"
+    );
+    drop(handle);
+    root.remove();
+}

@@ -4,7 +4,7 @@
 
 mod list;
 pub(crate) mod live;
-pub(crate) mod rows;
+pub mod rows;
 mod scalar;
 
 use automl_rules::model::{Kind, MemberDef, Shape};

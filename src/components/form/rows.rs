@@ -18,14 +18,14 @@ use web_sys::Element;
 
 /// A row's key: its place and what else tells its rows apart (a finding's code and a few
 /// bits of its kind; a list item's place alone).
-pub(crate) type RowKey = (usize, &'static str, u8);
+pub type RowKey = (usize, &'static str, u8);
 
 type Each = Rc<dyn Fn() -> Vec<RowKey>>;
 type Row = Rc<dyn Fn(RowKey) -> AnyView>;
 
 /// What [`rows`] draws: the keys of the rows, and a row's view from its key.
 #[derive(Clone)]
-pub(crate) struct Keyed {
+pub struct Keyed {
     each: Each,
     row: Row,
 }
@@ -33,7 +33,7 @@ pub(crate) struct Keyed {
 /// The rows `each` names, drawn by `row`: used as `use:rows=keyed(…)` on a list element that
 /// holds nothing else. (With a value: Leptos' `view!` takes an element whose attributes are
 /// all without a value, as `use:name` is, for static markup and drops the directive.)
-pub(crate) fn keyed(
+pub fn keyed(
     each: impl Fn() -> Vec<RowKey> + 'static,
     row: impl Fn(RowKey) -> AnyView + 'static,
 ) -> Keyed {
@@ -47,11 +47,21 @@ pub(crate) fn keyed(
 struct Drawn {
     key: RowKey,
     view: AnyViewState,
-    _owner: Owner,
+    owner: Owner,
+}
+
+impl Drawn {
+    /// Takes the row out of the page and disposes of what it owns: its effects (a row's own
+    /// rows among them, whose effect holds the row's owner, so dropping the owner alone would
+    /// keep it alive and running).
+    fn remove(mut self) {
+        self.view.unmount();
+        self.owner.cleanup();
+    }
 }
 
 /// Draws the rows into `list`, each kept while its key stays in its place.
-pub(crate) fn rows(list: Element, keyed: Keyed) {
+pub fn rows(list: Element, keyed: Keyed) {
     let Keyed { each, row } = keyed;
     // Only rows live in the list: on a rebuild of the element in place, the rows drawn by
     // the effect it replaces (disposed with its owner) go first.
@@ -68,16 +78,11 @@ pub(crate) fn rows(list: Element, keyed: Keyed) {
                 .as_ref()
                 .map_or_else(Owner::new, |p| p.with(Owner::new));
             let view = owner.with(|| untrack(|| row(key).build()));
-            let mut new = Drawn {
-                key,
-                view,
-                _owner: owner,
-            };
+            let mut new = Drawn { key, view, owner };
             match drawn.get_mut(i) {
                 Some(old) => {
                     old.view.insert_before_this(&mut new.view);
-                    old.view.unmount();
-                    *old = new;
+                    std::mem::replace(old, new).remove();
                 }
                 None => {
                     new.view.mount(&list, None);
@@ -85,8 +90,8 @@ pub(crate) fn rows(list: Element, keyed: Keyed) {
                 }
             }
         }
-        for mut gone in drawn.drain(keys.len().min(drawn.len())..) {
-            gone.view.unmount();
+        for gone in drawn.drain(keys.len().min(drawn.len())..) {
+            gone.remove();
         }
         drawn
     });
