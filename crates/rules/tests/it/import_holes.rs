@@ -46,23 +46,38 @@ const CASES: &[(&str, &str, &str, &[Finding])] = &[
         "a for loop's target: a hole quoting the loop, not \"not set\"",
         "import boto3\nsm = boto3.client('sagemaker')\nfor target in ['Churn', 'Upsell']:\n    sm.create_auto_ml_job(AutoMLJobName=f'{target}-job')",
         r#"{"AutoMLJobName":"{target}-job"}"#,
-        &[("error", "runtime-value", "/AutoMLJobName", "{target}: fill in the value of target, which \"for target in ['Churn', 'Upsell']\" on line 3 sets, known only when the program runs (used on line 4)", 4, 43)],
+        &[("error", "runtime-value", "/AutoMLJobName", "{target}: fill in the value of target, which is set by \"for target in ['Churn', 'Upsell']\" on line 3, known only when the program runs (used on line 4)", 4, 43)],
     ),
     (
         "an unpacking and an import bind names too: each hole quotes its statement",
         "from settings import BUCKET as bucket, REGION\ntrain_uri, (test_uri, _) = split_and_upload(df)\nc.create_auto_ml_job(InputDataConfig=[{'DataSource': {'S3DataSource': {'S3Uri': test_uri}}}], OutputDataConfig={'S3OutputPath': f's3://{bucket}/{REGION}'})",
         r#"{"InputDataConfig":[{"DataSource":{"S3DataSource":{"S3Uri":"{test_uri}"}}}],"OutputDataConfig":{"S3OutputPath":"s3://{bucket}/{REGION}"}}"#,
         &[
-            ("error", "runtime-value", "/InputDataConfig/0/DataSource/S3DataSource/S3Uri", "{test_uri}: fill in the value of test_uri, which \"train_uri, (test_uri, _) = split_and_upload(df)\" on line 2 sets, known only when the program runs (used on line 3)", 3, 81),
-            ("error", "runtime-value", "/OutputDataConfig/S3OutputPath", "{bucket}: fill in the value of bucket, which \"from settings import BUCKET as bucket, REGION\" on line 1 sets", 3, 136),
-            ("error", "runtime-value", "/OutputDataConfig/S3OutputPath", "{REGION}: fill in the value of REGION, which \"from settings import BUCKET as bucket, REGION\" on line 1 sets", 3, 145),
+            ("error", "runtime-value", "/InputDataConfig/0/DataSource/S3DataSource/S3Uri", "{test_uri}: fill in the value of test_uri, which is set by \"train_uri, (test_uri, _) = split_and_upload(df)\" on line 2, known only when the program runs (used on line 3)", 3, 81),
+            ("error", "runtime-value", "/OutputDataConfig/S3OutputPath", "{bucket}: fill in the value of bucket, which is set by \"from settings import BUCKET as bucket, REGION\" on line 1,", 3, 136),
+            ("error", "runtime-value", "/OutputDataConfig/S3OutputPath", "{REGION}: fill in the value of REGION, which is set by \"from settings import BUCKET as bucket, REGION\" on line 1,", 3, 145),
         ],
     ),
     (
         "the last statement to set a name before its use is the one read",
         "for name in names:\n    pass\nname = 'after-the-loop'\nwith open('p') as prefix:\n    pass\nfor prefix in ['a']:\n    pass\nc.create_auto_ml_job(AutoMLJobName=name, OutputDataConfig={'S3OutputPath': prefix})",
         r#"{"AutoMLJobName":"after-the-loop","OutputDataConfig":{"S3OutputPath":"{prefix}"}}"#,
-        &[("error", "runtime-value", "/OutputDataConfig/S3OutputPath", "{prefix}: fill in the value of prefix, which \"for prefix in ['a']\" on line 6 sets", 8, 76)],
+        &[("error", "runtime-value", "/OutputDataConfig/S3OutputPath", "{prefix}: fill in the value of prefix, which is set by \"for prefix in ['a']\" on line 6,", 8, 76)],
+    ),
+    (
+        "what binds nothing is not read as binding: a one-line if's header, an item or a call in targets, import a.b as c",
+        "region = 'us-east-1'\nkey = 'job-7'\nconfig = 'cfg'\nif region: bucket, other = 'b', 'k'\nrow[key], ok = lookup(); n = 1\nimport config.local as cl\nc.create_auto_ml_job(AutoMLJobName=key + '-' + config, OutputDataConfig={'S3OutputPath': f's3://x/{region}'})",
+        r#"{"AutoMLJobName":"job-7-cfg","OutputDataConfig":{"S3OutputPath":"s3://x/us-east-1"}}"#,
+        &[],
+    ),
+    (
+        "unpackings in brackets or with a starred target, and one ended by ;",
+        "(first, second) = pick()\n*rest, last = parts(); n = 1\nc.create_auto_ml_job(AutoMLJobName=second, RoleArn=last)",
+        r#"{"AutoMLJobName":"{second}","RoleArn":"{last}"}"#,
+        &[
+            ("error", "runtime-value", "/AutoMLJobName", "{second}: fill in the value of second, which is set by \"(first, second) = pick()\" on line 1, known only when the program runs (used on line 3)", 3, 36),
+            ("error", "runtime-value", "/RoleArn", "{last}: fill in the value of last, which is set by \"*rest, last = parts()\" on line 2, known", 3, 52),
+        ],
     ),
     (
         "a hole in a number member: left out, the hole at its path; arithmetic on it is one hole",

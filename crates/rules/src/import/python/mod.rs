@@ -403,10 +403,10 @@ fn assignments(t: &Tokens) -> Vec<(String, usize, usize, usize)> {
 }
 
 /// Each name a statement binds to a value the reader does not read: the targets of a `for`
-/// loop, of an unpacking (`a, b = f()`) and of `with … as`, and the names an `import` binds.
-/// (name, token after the binding — after the header's `:` for `for` and `with`, else the
-/// next statement's —, token that starts the statement.) A value used from one is a hole
-/// that quotes the statement, not "not set".
+/// loop, of an unpacking (`a, b = f()`, `(a, b) = …`, `*rest, last = …`) and of `with … as`,
+/// and the names an `import` binds. (name, token after the binding — after the header's `:`
+/// for `for` and `with`, else the next statement's —, token that starts the statement.) A
+/// value used from one is a hole that quotes the statement, not "not set".
 fn unvalued(t: &Tokens) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     let count = t.list.len();
@@ -417,107 +417,134 @@ fn unvalued(t: &Tokens) -> Vec<(String, usize, usize)> {
         }
         j
     };
-    // Whether the name at `k` is bound there (not an attribute, item or call of it).
-    let target = |k: usize| {
-        t.kind(k) == Kind::Name
-            && !(k > 0 && t.is_op(k - 1, "."))
-            && !t.is_op(k + 1, ".")
-            && !t.is_op(k + 1, "[")
-            && !t.is_op(k + 1, "(")
+    // The token after `from`'s bracket, if `from` opens one, else the next.
+    let step = |k: usize| {
+        if t.is_op(k, "(") || t.is_op(k, "[") || t.is_op(k, "{") {
+            t.after_brackets(k)
+        } else {
+            k + 1
+        }
+    };
+    // The first top-level `:` from `from` on, or `end`.
+    let colon_from = |from: usize, end: usize| {
+        let mut k = from;
+        while k < end && !t.is_op(k, ":") {
+            k = step(k);
+        }
+        k
+    };
+    // The names a target list binds between `from` and `to`: a bare name, or one in a bare
+    // `(…)`/`[…]` group; a name's attribute, item or call binds nothing (`row[i], ok = …`
+    // binds `ok`, not `i`), so a bracket after a name, `]` or `)` is skipped whole.
+    let targets = |from: usize, to: usize| {
+        let mut found = Vec::new();
+        let mut k = from;
+        while k < to {
+            let opens = t.is_op(k, "(") || t.is_op(k, "[");
+            let follows = k > from
+                && (t.kind(k - 1) == Kind::Name || t.is_op(k - 1, ")") || t.is_op(k - 1, "]"));
+            if opens && follows {
+                k = t.after_brackets(k);
+                continue;
+            }
+            if t.kind(k) == Kind::Name
+                && !(k > 0 && t.is_op(k - 1, "."))
+                && !t.is_op(k + 1, ".")
+                && !t.is_op(k + 1, "[")
+                && !t.is_op(k + 1, "(")
+            {
+                found.push(k);
+            }
+            k += 1;
+        }
+        found
     };
     for i in 0..count {
-        if !t.list[i].statement || t.kind(i) != Kind::Name {
+        let opens_unpacking = t.is_op(i, "(") || t.is_op(i, "[") || t.is_op(i, "*");
+        if !t.list[i].statement || !(t.kind(i) == Kind::Name || opens_unpacking) {
             continue;
         }
         let first = if t.text_of(i) == "async" { i + 1 } else { i };
         let end = next_statement(i);
-        let mut push = |k: usize, after: usize| out.push((t.text_of(k).to_string(), after, i));
-        match t.text_of(first) {
+        let word = if t.kind(first) == Kind::Name {
+            t.text_of(first)
+        } else {
+            ""
+        };
+        match word {
             "for" => {
                 // The targets run to the loop's `in`; the header to its `:`.
                 let mut k = first + 1;
                 while k < end && !(t.kind(k) == Kind::Name && t.text_of(k) == "in") {
-                    k += 1;
+                    k = step(k);
                 }
-                let mut colon = k;
-                while colon < end && !t.is_op(colon, ":") {
-                    colon = if t.is_op(colon, "(") || t.is_op(colon, "[") || t.is_op(colon, "{") {
-                        t.after_brackets(colon)
-                    } else {
-                        colon + 1
-                    };
-                }
-                for j in first + 1..k {
-                    if target(j) && !matches!(t.text_of(j), "in") {
-                        push(j, (colon + 1).min(end));
-                    }
+                let after = (colon_from(k, end) + 1).min(end);
+                for j in targets(first + 1, k) {
+                    out.push((t.text_of(j).to_string(), after, i));
                 }
             }
             "with" => {
-                let mut colon = first + 1;
-                while colon < end && !t.is_op(colon, ":") {
-                    colon = if t.is_op(colon, "(") || t.is_op(colon, "[") || t.is_op(colon, "{") {
-                        t.after_brackets(colon)
-                    } else {
-                        colon + 1
-                    };
-                }
+                let colon = colon_from(first + 1, end);
                 for j in first + 1..colon {
-                    if t.kind(j) == Kind::Name && t.text_of(j) == "as" && target(j + 1) {
-                        push(j + 1, (colon + 1).min(end));
+                    if t.kind(j) == Kind::Name && t.text_of(j) == "as" {
+                        let to = step(j + 1);
+                        for k in targets(j + 1, to) {
+                            out.push((t.text_of(k).to_string(), (colon + 1).min(end), i));
+                        }
                     }
                 }
             }
             // `import a.b` binds a; `import a.b as c` and `from m import x as c` bind c.
             "import" | "from" => {
                 let mut j = first + 1;
-                if t.text_of(first) == "from" {
+                if word == "from" {
                     while j < end && !(t.kind(j) == Kind::Name && t.text_of(j) == "import") {
                         j += 1;
                     }
                     j += 1;
                 }
+                // The entry pushed for the name being read, which its `as` replaces.
+                let mut current: Option<usize> = None;
                 let mut start_of_name = true;
                 while j < end {
                     if t.is_op(j, ",") {
                         start_of_name = true;
                     } else if t.kind(j) == Kind::Name && t.text_of(j) == "as" {
                         if t.kind(j + 1) == Kind::Name {
-                            // The name before `as` was pushed as bound: it is not.
-                            if let Some(last) = out.last() {
-                                if last.2 == i && j > 0 && last.0 == t.text_of(j - 1) {
-                                    out.pop();
-                                }
+                            let entry = (t.text_of(j + 1).to_string(), end, i);
+                            match current.take() {
+                                Some(at) => out[at] = entry,
+                                None => out.push(entry),
                             }
-                            out.push((t.text_of(j + 1).to_string(), end, i));
                             j += 1;
                         }
                     } else if t.kind(j) == Kind::Name && start_of_name {
+                        current = Some(out.len());
                         out.push((t.text_of(j).to_string(), end, i));
                         start_of_name = false;
                     }
                     j += 1;
                 }
             }
+            // Any other statement that starts with a keyword binds nothing here (a one-line
+            // `if x: a, b = f()` has its body marked as a statement of its own).
+            "if" | "elif" | "else" | "while" | "try" | "except" | "finally" | "def" | "class"
+            | "return" | "yield" | "raise" | "assert" | "del" | "pass" | "break" | "continue"
+            | "global" | "nonlocal" | "lambda" | "not" | "await" | "match" | "case" => {}
             _ => {
-                // An unpacking: a `,` (or a bracket) before the statement's first `=`.
+                // An unpacking: a `,` (or a bracket or `*` first) before the statement's first
+                // top-level `=`, with no `:` before it (an annotation, a one-line compound).
                 let mut k = i;
-                let mut unpacks = t.is_op(i, "(") || t.is_op(i, "[");
-                while k < end && !t.is_op(k, "=") {
+                let mut unpacks = opens_unpacking;
+                while k < end && !t.is_op(k, "=") && !t.is_op(k, ":") {
                     if t.is_op(k, ",") {
                         unpacks = true;
                     }
-                    k = if t.is_op(k, "(") || t.is_op(k, "[") || t.is_op(k, "{") {
-                        t.after_brackets(k)
-                    } else {
-                        k + 1
-                    };
+                    k = step(k);
                 }
-                if unpacks && k < end {
-                    for j in i..k {
-                        if target(j) {
-                            push(j, end);
-                        }
+                if unpacks && k < end && t.is_op(k, "=") {
+                    for j in targets(i, k) {
+                        out.push((t.text_of(j).to_string(), end, i));
                     }
                 }
             }

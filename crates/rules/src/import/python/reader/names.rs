@@ -131,10 +131,8 @@ impl Reader<'_, '_> {
         let last = end.max(statement + 1) - 1;
         let span = self.span_of(statement, last + 1);
         let text = one_line(&self.t.text[span.start..span.end]);
-        Why::Bound(
-            text.trim_end_matches(':').trim_end().to_string(),
-            span.start,
-        )
+        let text = text.trim_end_matches([':', ';']).trim_end().to_string();
+        Why::Bound(text, span.start)
     }
 
     /// The text of a block's header (`if prefix:`), for a message.
@@ -376,7 +374,7 @@ impl Reader<'_, '_> {
                         p.expr
                     ),
                     (Why::Bound(statement, at), _) => format!(
-                        "{m}: fill in the value of {}, which \"{statement}\" {} sets, known only when the program runs (used {used})",
+                        "{m}: fill in the value of {}, which is set by \"{statement}\" {}, known only when the program runs (used {used})",
                         p.expr,
                         self.t.place(*at)
                     ),
