@@ -6,6 +6,8 @@
 // is the build's manifest below. What the worker does (dist/sw.js keeps only the lines above):
 // - install: keep what a first visit already loaded (START), from the HTTP cache where the host
 //   lets the browser keep it ('force-cache'), so that a first visit costs no second download;
+//   index.html kept only when it names this build's start-up script (else asked of the server
+//   again, 'no-cache'); a file that cannot be kept fails the install (an older build stays);
 // - activate: delete this page's caches of other builds, and take control (clients.claim), so
 //   the files the page fetches later in the same visit are kept as they are used;
 // - fetch: only same-origin GETs: a file of the manifest from the cache first (the cache is
@@ -25,25 +27,62 @@ const CACHE = PREFIX + VERSION;
 const PAGE = BASE.href;
 const FILES = new Set([...START, ...LATER].filter((f) => f !== "./").map((f) => new URL(f, BASE).href));
 
+// The start-up script this build's index.html names: a page that does not name it is another
+// build's (an HTTP cache may still hold one), and is never kept as this build's page.
+const START_SCRIPT = START.find((f) => /^\.\/start-[0-9a-f]+\.js$/.test(f));
+
 // This build's cache; null once a newer build's worker has deleted it, which a worker still
-// finishing its work must not make again (the install makes it).
+// finishing its work must not make again (the install makes it), or when the browser's storage
+// fails (then the network answers, as without a worker).
 async function ours() {
-  return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
+  try {
+    return (await caches.has(CACHE)) ? await caches.open(CACHE) : null;
+  } catch (_) {
+    return null;
+  }
 }
 
-// One file into the cache unless it is there; failures (offline, gone) are left for its next use.
+async function kept(cache, url) {
+  try {
+    return cache ? await cache.match(url) : undefined;
+  } catch (_) {
+    return undefined;
+  }
+}
+
+// Whether `response` may be kept as `url` in this build's cache.
+async function fits(url, response) {
+  if (response.status !== 200) return false;
+  if (url !== PAGE) return true;
+  return !START_SCRIPT || (await response.clone().text()).includes(START_SCRIPT.slice(2));
+}
+
+// One file into the cache unless it is there: whether it is there now (failures, offline or
+// gone, are left for its next use).
 async function keep(cache, url, mode) {
-  if (await cache.match(url)) return;
+  if (await kept(cache, url)) return true;
   try {
     const response = await fetch(url, { cache: mode });
-    if (response.status === 200) await cache.put(url, response);
-  } catch (_) {}
+    if (!(await fits(url, response))) return false;
+    await cache.put(url, response);
+    return true;
+  } catch (_) {
+    return false;
+  }
 }
 
+// The install keeps what a first visit loaded, from the HTTP cache (the page itself asked of
+// the server again when the HTTP cache holds another build's); one that cannot be kept fails
+// the install, so an older build's worker and its whole cache stay in charge.
 self.addEventListener("install", (event) => {
   self.skipWaiting();
-  event.waitUntil(caches.open(CACHE).then((cache) =>
-    Promise.all(START.map((f) => keep(cache, new URL(f, BASE).href, "force-cache")))));
+  event.waitUntil(caches.open(CACHE).then(async (cache) => {
+    const done = await Promise.all(START.map(async (f) => {
+      const url = new URL(f, BASE).href;
+      return (await keep(cache, url, "force-cache")) || (url === PAGE && keep(cache, url, "no-cache"));
+    }));
+    if (done.includes(false)) throw new Error("sw: a file of the first load could not be kept");
+  }));
 });
 
 self.addEventListener("activate", (event) => {
@@ -73,21 +112,25 @@ async function page(event) {
   const cache = await ours();
   try {
     const response = await fetch(event.request);
-    if (cache && response.status === 200) event.waitUntil(cache.put(PAGE, response.clone()));
+    if (cache && (await fits(PAGE, response))) {
+      event.waitUntil(cache.put(PAGE, response.clone()).catch(() => {}));
+    }
     return response;
   } catch (error) {
-    const kept = cache && (await cache.match(PAGE));
-    if (kept) return kept;
+    const copy = await kept(cache, PAGE);
+    if (copy) return copy;
     throw error;
   }
 }
 
 async function file(event) {
   const cache = await ours();
-  const kept = cache && (await cache.match(event.request.url));
-  if (kept) return kept;
+  const copy = await kept(cache, event.request.url);
+  if (copy) return copy;
   const response = await fetch(event.request);
-  if (cache && response.status === 200) event.waitUntil(cache.put(event.request.url, response.clone()));
+  if (cache && response.status === 200) {
+    event.waitUntil(cache.put(event.request.url, response.clone()).catch(() => {}));
+  }
   return response;
 }
 
