@@ -195,6 +195,26 @@ fn same_as_check(text: &str) -> Result<(), String> {
     }
 }
 
+/// The one place import answers a text starting with `{` otherwise than check, by design
+/// (`import::import_text`): JSON stopped at what only Python writes (a single quote, a bare
+/// word) and reading the text as a Python dict got further before it failed, so Python's
+/// message stands (`{"a":["\\"], "''":""}`: Python reads `''` as an empty string and fails
+/// later, at a string that is not closed).
+fn python_read_further(text: &str) -> bool {
+    let checked = check_text(text);
+    let Some(at) = checked
+        .diagnostics
+        .first()
+        .and_then(|d| d.span)
+        .map(|s| s.start)
+    else {
+        return false;
+    };
+    let pythonic = text[at.min(text.len())..]
+        .starts_with(|c: char| c == '\'' || c == '_' || c.is_alphabetic());
+    matches!(import(text), Err(e) if pythonic && e.offset > at)
+}
+
 /// String contents: plain text, the escapes JSON has, lone surrogates.
 const STRING_PARTS: &[&str] = &[
     "a",
@@ -347,7 +367,7 @@ proptest! {
     #[test]
     fn a_json_ish_body_imports_as_check_reads_it(text in body()) {
         if let Err(why) = same_as_check(&text) {
-            prop_assert!(false, "{text:?}: {why}");
+            prop_assert!(python_read_further(&text), "{text:?}: {why}");
         }
     }
 }
