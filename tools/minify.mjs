@@ -55,8 +55,56 @@ for (const file of walk(dist).filter((f) => /\.(js|css)$/.test(f))) {
   fs.writeFileSync(file, out);
 }
 
-// The integrity hashes of the files index.html names (their content just changed).
+// Content-hashed names from the files as served. Trunk, scripts/split-page.py and
+// scripts/build-page.sh named them from their content before this rewrote it, so a minifier's
+// upgrade alone would change a file under an unchanged name, which a host caching hashed names
+// for ever would keep serving (then its integrity check fails and the page does not start).
+// The glue, its wasm and the chunks' loader name each other (the glue imports the loader, the
+// loader imports the glue), so the three share one name from their joint content, each read
+// with their own old names left out; then the start-up script (it names the glue and the wasm)
+// and the CSS get names of their own content.
 const htmlPath = path.join(dist, "index.html");
+const sha = (...parts) => {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest("hex").slice(0, 16);
+};
+// Renames the files whose names start with `from`, and every mention of it in dist's text.
+function rename(from, to) {
+  if (from === to) return;
+  for (const file of walk(dist).filter((f) => path.basename(f).startsWith(from))) {
+    fs.renameSync(file, path.join(path.dirname(file), to + path.basename(file).slice(from.length)));
+  }
+  for (const file of walk(dist).filter((f) => /\.(html|js|css)$/.test(f))) {
+    const text = fs.readFileSync(file, "utf8");
+    if (text.includes(from)) fs.writeFileSync(file, text.split(from).join(to));
+  }
+}
+const named = (pattern) => pattern.exec(fs.readFileSync(htmlPath, "utf8"))?.[1];
+const glue = named(/"\.\/(automl-job-web-[0-9a-f]{16})\.js"/);
+if (!glue) throw new Error("minify: index.html names no automl-job-web-HASH.js");
+const loader = named(/"\.\/(__wasm_split-[0-9a-f]{16})\.js"/);
+{
+  const read = (file) => {
+    let text = fs.readFileSync(path.join(dist, file), "utf8").split(glue).join("automl-job-web-");
+    return loader ? text.split(loader).join("__wasm_split-") : text;
+  };
+  const hash = sha(read(`${glue}.js`), loader ? read(`${loader}.js`) : "", fs.readFileSync(path.join(dist, `${glue}_bg.wasm`)));
+  rename(glue, `automl-job-web-${hash}`);
+  if (loader) rename(loader, `__wasm_split-${hash}`);
+}
+// Nothing may name an old file any more.
+for (const old of [glue, loader].filter(Boolean)) {
+  for (const file of walk(dist).filter((f) => /\.(html|js|css)$/.test(f))) {
+    if (fs.readFileSync(file, "utf8").includes(old)) throw new Error(`minify: ${file} still names ${old}`);
+  }
+}
+for (const [pattern, prefix, ext] of [[/"\.\/(start-[0-9a-f]{16})\.js"/, "start-", ".js"], [/"\.\/(main-[0-9a-f]{16})\.css"/, "main-", ".css"]]) {
+  const old = named(pattern);
+  if (old) rename(old, prefix + sha(fs.readFileSync(path.join(dist, old + ext))));
+}
+
+// The integrity hashes of the files index.html names (their content just changed).
 let html = fs.readFileSync(htmlPath, "utf8");
 let rehashed = 0;
 html = html.replace(/<(?:script|link)\b[^>]*>/g, (tag) => {
