@@ -69,12 +69,12 @@ const sha = (...parts) => {
   for (const part of parts) hash.update(part);
   return hash.digest("hex").slice(0, 16);
 };
-// Renames the files whose names start with `from`, and every mention of it in dist's text.
+// Renames file `from` (at dist's top) to `to`, and every mention of its name in dist's text.
+// (Whole file names only: the wasm imports the glue's functions under the module name
+// "./automl-job-web-HASH_bg.js", which is not a file and stays as the wasm has it.)
 function rename(from, to) {
   if (from === to) return;
-  for (const file of walk(dist).filter((f) => path.basename(f).startsWith(from))) {
-    fs.renameSync(file, path.join(path.dirname(file), to + path.basename(file).slice(from.length)));
-  }
+  fs.renameSync(path.join(dist, from), path.join(dist, to));
   for (const file of walk(dist).filter((f) => /\.(html|js|css)$/.test(f))) {
     const text = fs.readFileSync(file, "utf8");
     if (text.includes(from)) fs.writeFileSync(file, text.split(from).join(to));
@@ -84,24 +84,24 @@ const named = (pattern) => pattern.exec(fs.readFileSync(htmlPath, "utf8"))?.[1];
 const glue = named(/"\.\/(automl-job-web-[0-9a-f]{16})\.js"/);
 if (!glue) throw new Error("minify: index.html names no automl-job-web-HASH.js");
 const loader = named(/"\.\/(__wasm_split-[0-9a-f]{16})\.js"/);
+const group = [`${glue}.js`, `${glue}_bg.wasm`, ...(loader ? [`${loader}.js`] : [])];
 {
-  const read = (file) => {
-    let text = fs.readFileSync(path.join(dist, file), "utf8").split(glue).join("automl-job-web-");
-    return loader ? text.split(loader).join("__wasm_split-") : text;
-  };
-  const hash = sha(read(`${glue}.js`), loader ? read(`${loader}.js`) : "", fs.readFileSync(path.join(dist, `${glue}_bg.wasm`)));
-  rename(glue, `automl-job-web-${hash}`);
-  if (loader) rename(loader, `__wasm_split-${hash}`);
+  // Each read with the group's file names left out (they are what is being named).
+  const read = (file) => group.reduce((text, name) => text.split(name).join(""), fs.readFileSync(path.join(dist, file), "utf8"));
+  const hash = sha(read(group[0]), loader ? read(group[2]) : "", fs.readFileSync(path.join(dist, group[1])));
+  rename(group[0], `automl-job-web-${hash}.js`);
+  rename(group[1], `automl-job-web-${hash}_bg.wasm`);
+  if (loader) rename(group[2], `__wasm_split-${hash}.js`);
 }
 // Nothing may name an old file any more.
-for (const old of [glue, loader].filter(Boolean)) {
+for (const old of group) {
   for (const file of walk(dist).filter((f) => /\.(html|js|css)$/.test(f))) {
     if (fs.readFileSync(file, "utf8").includes(old)) throw new Error(`minify: ${file} still names ${old}`);
   }
 }
 for (const [pattern, prefix, ext] of [[/"\.\/(start-[0-9a-f]{16})\.js"/, "start-", ".js"], [/"\.\/(main-[0-9a-f]{16})\.css"/, "main-", ".css"]]) {
   const old = named(pattern);
-  if (old) rename(old, prefix + sha(fs.readFileSync(path.join(dist, old + ext))));
+  if (old) rename(old + ext, prefix + sha(fs.readFileSync(path.join(dist, old + ext))) + ext);
 }
 
 // The integrity hashes of the files index.html names (their content just changed).
