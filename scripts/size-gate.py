@@ -46,6 +46,8 @@ import sys
 import tempfile
 import zlib
 
+from wasm_module import leb128, sections
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BUDGET = ROOT / "size-budget.json"
 DIST = ROOT / "dist"
@@ -88,43 +90,27 @@ def on_demand_files(first: list[pathlib.Path]) -> list[pathlib.Path]:
     )
 
 
-def leb128(data: bytes, at: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, at
-
-
 def function_names(wasm: bytes) -> list[str]:
     """The function names of a wasm module's `name` custom section (subsection 1)."""
-    if wasm[:4] != b"\0asm":
-        raise ValueError("not a wasm module")
-    at = 8
     names = []
-    while at < len(wasm):
-        section_id = wasm[at]
-        size, body = leb128(wasm, at + 1)
-        end = body + size
-        if section_id == 0:
-            name_len, p = leb128(wasm, body)
-            if wasm[p : p + name_len] == b"name":
-                p += name_len
-                while p < end:
-                    sub_id = wasm[p]
-                    sub_size, q = leb128(wasm, p + 1)
-                    if sub_id == 1:
-                        count, r = leb128(wasm, q)
-                        for _ in range(count):
-                            _, r = leb128(wasm, r)
-                            n, r = leb128(wasm, r)
-                            names.append(wasm[r : r + n].decode("utf-8", "replace"))
-                            r += n
-                    p = q + sub_size
-        at = end
+    for section_id, _, body, end in sections(wasm):
+        if section_id != 0:
+            continue
+        name_len, p = leb128(wasm, body)
+        if wasm[p : p + name_len] != b"name":
+            continue
+        p += name_len
+        while p < end:
+            sub_id = wasm[p]
+            sub_size, q = leb128(wasm, p + 1)
+            if sub_id == 1:
+                count, r = leb128(wasm, q)
+                for _ in range(count):
+                    _, r = leb128(wasm, r)
+                    n, r = leb128(wasm, r)
+                    names.append(wasm[r : r + n].decode("utf-8", "replace"))
+                    r += n
+            p = q + sub_size
     return names
 
 

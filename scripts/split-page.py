@@ -27,6 +27,8 @@ import subprocess
 import sys
 import tempfile
 
+from wasm_module import MAGIC, leb128, sections, to_leb128
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
 RAW = ROOT / "target/wasm32-unknown-unknown/release/automl-job-web.wasm"
@@ -74,56 +76,32 @@ DEAD_FINALIZATION = re.compile(
 )
 
 
-def leb128(data: bytes, at: int) -> tuple[int, int]:
-    """The unsigned LEB128 number at `at`, and where the next field starts."""
-    value = shift = 0
-    while True:
-        if at >= len(data):
-            fail("a wasm module ends inside a number")
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, at
-
-
-def to_leb128(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte, value = value & 0x7F, value >> 7
-        out.append(byte | 0x80 if value else byte)
-        if not value:
-            return bytes(out)
-
-
 def drop_dead_exports(wasm: pathlib.Path, glue: pathlib.Path) -> list[str]:
     """Drops DEAD_EXPORT's exports from the module (its export section rewritten, every other
-    section as it was) and their classes from the glue; the names dropped. Fails when the glue
+    section copied byte for byte) and their classes from the glue; the names dropped. Fails when the glue
     still names one of them."""
     data = wasm.read_bytes()
-    if data[:8] != b"\0asm\x01\0\0\0":
-        fail(f"{wasm} is not a wasm module")
-    out, at, dropped = bytearray(data[:8]), 8, []
-    while at < len(data):
-        section = data[at]
-        size, start = leb128(data, at + 1)
-        body = data[start : start + size]
-        if section == 7:
-            count, pos = leb128(body, 0)
+    out, dropped = bytearray(MAGIC), []
+    try:
+        for section, start, body, end in sections(data):
+            if section != 7:
+                out += data[start:end]
+                continue
+            count, pos = leb128(data, body)
             kept = []
             for _ in range(count):
-                length, name_at = leb128(body, pos)
-                name = body[name_at : name_at + length].decode()
-                _, end = leb128(body, name_at + length + 1)  # kind byte, then the index
+                length, name_at = leb128(data, pos)
+                name = data[name_at : name_at + length].decode()
+                _, after = leb128(data, name_at + length + 1)  # kind byte, then the index
                 if DEAD_EXPORT.fullmatch(name):
                     dropped.append(name)
                 else:
-                    kept.append(body[pos:end])
-                pos = end
-            body = to_leb128(len(kept)) + b"".join(kept)
-        out += bytes([section]) + to_leb128(len(body)) + body
-        at = start + size
+                    kept.append(data[pos:after])
+                pos = after
+            exports = to_leb128(len(kept)) + b"".join(kept)
+            out += bytes([7]) + to_leb128(len(exports)) + exports
+    except ValueError as e:
+        fail(f"{wasm}: {e}")
     wasm.write_bytes(bytes(out))
     text = DEAD_FINALIZATION.sub("", DEAD_CLASS.sub("", glue.read_text(encoding="utf-8")))
     if dropped and "intounderlying" in text.lower():
