@@ -94,6 +94,11 @@ impl Reader<'_, '_> {
     }
 
     /// A finding of the SDK import at the token `at`.
+    /// An argument the SageMaker Python SDK would refuse (Python's TypeError), at token `at`.
+    pub(super) fn argument_error(&mut self, at: usize, message: String) {
+        self.sdk_finding(Severity::Error, "sdk-argument", "", at, message);
+    }
+
     pub(super) fn sdk_finding(
         &mut self,
         severity: Severity,
@@ -125,11 +130,7 @@ impl Reader<'_, '_> {
             let start = j;
             j = t.argument_end(j).min(close);
             if t.is_op(start, "*") || t.is_op(start, "**") {
-                self.sdk_finding(
-                    Severity::Error,
-                    "sdk-argument",
-                    "",
-                    start,
+                self.argument_error(start,
                     format!(
                         "import reads the arguments of {function}(…) written out one by one, not spread with {}: write each as name=value",
                         t.text_of(start)
@@ -138,19 +139,11 @@ impl Reader<'_, '_> {
             } else if t.kind(start) == Kind::Name && t.is_op(start + 1, "=") {
                 let name = t.text_of(start);
                 match params.iter().find(|p| **p == name) {
-                    Some(p) if out.iter().any(|a| a.0 == *p) => self.sdk_finding(
-                        Severity::Error,
-                        "sdk-argument",
-                        "",
-                        start,
+                    Some(p) if out.iter().any(|a| a.0 == *p) => self.argument_error(start,
                         format!("{function}() is given {name} twice (Python's TypeError): give it once"),
                     ),
                     Some(p) => out.push((p, start + 2, t.at(start))),
-                    None => self.sdk_finding(
-                        Severity::Error,
-                        "sdk-argument",
-                        "",
-                        start,
+                    None => self.argument_error(start,
                         format!(
                             "{function}() of the SageMaker Python SDK v2 has no argument {name} (Python's TypeError): its arguments are {}",
                             params.join(", ")
@@ -161,11 +154,7 @@ impl Reader<'_, '_> {
                 position += 1;
                 out.push((p, start, t.at(start)));
             } else {
-                self.sdk_finding(
-                    Severity::Error,
-                    "sdk-argument",
-                    "",
-                    start,
+                self.argument_error(start,
                     format!(
                         "{function}() takes at most {} arguments by position (Python's TypeError): {}",
                         params.len(),
