@@ -65,6 +65,18 @@ const CASES: &[(&str, &str, &str, &[Finding])] = &[
         &[("error", "runtime-value", "/OutputDataConfig/S3OutputPath", "{prefix}: fill in the value of prefix, which is set by \"for prefix in ['a']\" on line 6,", 8, 76)],
     ),
     (
+        "a notebook cell in the public examples' style: %%time, the session's bucket, the execution role, a loop over targets, a guard",
+        "%%time\nimport sagemaker, boto3\nfrom sagemaker import get_execution_role\n\nsession = sagemaker.Session()\nbucket = session.default_bucket()\nprefix = 'sagemaker/autopilot-churn'\nrole = get_execution_role()\nsm = boto3.Session().client(service_name='sagemaker', region_name=session.boto_region_name)\n\nfor target in ['Churn?']:\n    if prefix:\n        sm.create_auto_ml_job(\n            AutoMLJobName='churn-{}'.format(target.strip('?').lower()),\n            InputDataConfig=[{'DataSource': {'S3DataSource': {'S3DataType': 'S3Prefix',\n                                                              'S3Uri': 's3://{}/{}/train'.format(bucket, prefix)}},\n                              'TargetAttributeName': target}],\n            OutputDataConfig={'S3OutputPath': 's3://{}/{}/output'.format(bucket, prefix)},\n            RoleArn=role)\n",
+        r#"{"AutoMLJobName":"churn-{target.strip('?').lower()}","InputDataConfig":[{"DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://{bucket}/sagemaker/autopilot-churn/train"}},"TargetAttributeName":"{target}"}],"OutputDataConfig":{"S3OutputPath":"s3://{bucket}/sagemaker/autopilot-churn/output"},"RoleArn":"{role}"}"#,
+        &[
+            ("error", "runtime-value", "/InputDataConfig/0/DataSource/S3DataSource/S3Uri", "{bucket}: fill in the value of bucket, which the program sets to session.default_bucket() when it runs (set on line 6, used on line 16)", 6, 10),
+            ("error", "runtime-value", "/OutputDataConfig/S3OutputPath", "{bucket}: fill in the value of bucket", 6, 10),
+            ("error", "runtime-value", "/RoleArn", "{role}: fill in the value of role, which the program sets to get_execution_role() when it runs", 8, 8),
+            ("error", "runtime-value", "/AutoMLJobName", "{target.strip('?').lower()}: fill in the value of target.strip('?').lower(), which is worked out when the program runs", 14, 45),
+            ("error", "runtime-value", "/InputDataConfig/0/TargetAttributeName", "{target}: fill in the value of target, which is set by \"for target in ['Churn?']\" on line 11, known only when the program runs (used on line 17)", 17, 54),
+        ],
+    ),
+    (
         "what binds nothing is not read as binding: a one-line if's header, an item or a call in targets, import a.b as c",
         "region = 'us-east-1'\nkey = 'job-7'\nconfig = 'cfg'\nif region: bucket, other = 'b', 'k'\nrow[key], ok = lookup(); n = 1\nimport config.local as cl\nc.create_auto_ml_job(AutoMLJobName=key + '-' + config, OutputDataConfig={'S3OutputPath': f's3://x/{region}'})",
         r#"{"AutoMLJobName":"job-7-cfg","OutputDataConfig":{"S3OutputPath":"s3://x/us-east-1"}}"#,
