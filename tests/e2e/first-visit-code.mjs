@@ -71,6 +71,7 @@ try {
   await page.addInitScript(() =>
     addEventListener('TrunkApplicationStarted', (e) => { window.__instance = e.detail.wasm; }));
   const which = () => page.evaluate((n) => {
+    if (!window.__instance) throw new Error('the page did not start (no TrunkApplicationStarted)');
     const out = [];
     for (let i = 0; i < n; i++) if (window.__instance[`__ran${i}`].value) out.push(i);
     return out;
@@ -94,7 +95,7 @@ try {
   if (browser.errors.length) console.error('first-visit-code: the page said', browser.errors);
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
   fs.rmSync(copy, { recursive: true, force: true });
 }
 
