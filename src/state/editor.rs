@@ -39,7 +39,7 @@ pub struct Editor {
     /// The rules' verdict on the draft, recomputed on every edit.
     pub findings: Memo<Findings>,
     /// Ids of the open sections.
-    pub open: RwSignal<BTreeSet<&'static str>>,
+    pub open: RwSignal<OpenSections>,
     /// The requests that "new request", imports, share links and other tabs took away
     /// (Undo), and those Undo took away (Redo).
     pub history: RwSignal<History>,
@@ -89,7 +89,9 @@ pub struct Editor {
     pub holes: RwSignal<Vec<Diagnostic>>,
     /// The settings of problem types chosen before (V2), by union member, kept while another
     /// is chosen: choosing that one again brings them back (see [`Editor::choose_member`]).
-    pub set_aside: StoredValue<BTreeMap<String, automl_rules::json::Node>>,
+    /// A few at most, so a vector of the type [`Draft::choose_member`] returns (a map would
+    /// be its own copy of the B-tree code in the wasm).
+    pub set_aside: StoredValue<Vec<(String, automl_rules::json::Node)>>,
     /// The findings of the last "Check my data" (the data files against the request), shown
     /// at the channels' fields and in the Check panel beside the request's own.
     pub data: RwSignal<Vec<Diagnostic>>,
@@ -117,6 +119,36 @@ fn effect_boxed(mut f: Box<dyn FnMut(bool)>) {
 /// Whether a problem type's value holds any setting (not an empty object).
 fn has_settings(node: &automl_rules::json::Node) -> bool {
     !matches!(&node.value, automl_rules::json::Value::Object(m) if m.is_empty())
+}
+
+/// The ids of the open sections: a handful, so a vector (a `BTreeSet<&str>` was its own copy
+/// of the B-tree code in the wasm, for this one use).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OpenSections(Vec<&'static str>);
+
+impl OpenSections {
+    /// Whether the section `id` is open.
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.iter().any(|s| *s == id)
+    }
+
+    /// Opens the section `id`; `false` when it was open.
+    pub fn insert(&mut self, id: &'static str) -> bool {
+        let new = !self.contains(id);
+        if new {
+            self.0.push(id);
+        }
+        new
+    }
+
+    /// Closes the section `id`; `false` when it was closed.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let at = self.0.iter().position(|s| *s == id);
+        if let Some(i) = at {
+            self.0.swap_remove(i);
+        }
+        at.is_some()
+    }
 }
 
 /// A different request another tab saved: its compact JSON and its line of edits.
@@ -198,7 +230,7 @@ impl Editor {
             findings,
             verdict,
             section_counts,
-            open: RwSignal::new(BTreeSet::new()),
+            open: RwSignal::new(OpenSections::default()),
             history: RwSignal::new(History::default()),
             notice: RwSignal::new(String::new()),
             fields: StoredValue::new(BTreeMap::new()),
@@ -213,7 +245,7 @@ impl Editor {
             other_tab: RwSignal::new(None),
             stashed_from: StoredValue::new(None),
             holes,
-            set_aside: StoredValue::new(BTreeMap::new()),
+            set_aside: StoredValue::new(Vec::new()),
             data,
             api_load: RwSignal::new(None),
             waiting: StoredValue::new_local(None),
@@ -354,7 +386,8 @@ impl Editor {
                                 _ => None,
                             };
                             let mut want = |pointer: &str, s: &SharedField| {
-                                let want = by_home.remove(pointer).unwrap_or_default();
+                                let want =
+                                    f.at_ids(by_home.remove(pointer).as_deref().unwrap_or(&[]));
                                 s.shown
                                     .with_untracked(|cur| *cur != want)
                                     .then(|| (s.shown.clone(), want))
@@ -376,7 +409,7 @@ impl Editor {
     }
 
     fn open_sections_with_content(&self) {
-        let mut open = BTreeSet::new();
+        let mut open = OpenSections::default();
         self.draft.with_untracked(|d| {
             for s in d.api.layout().sections {
                 if s.open || s.items.iter().any(|p| d.has(p)) {
@@ -548,7 +581,10 @@ impl Editor {
         }
         let back = self
             .set_aside
-            .try_update_value(|s| s.remove(member))
+            .try_update_value(|s| {
+                let i = s.iter().position(|(key, _)| key == member)?;
+                Some(s.remove(i).1)
+            })
             .flatten();
         let leaving: Vec<String> =
             self.draft
@@ -576,7 +612,10 @@ impl Editor {
         self.set_aside.update_value(|s| {
             for (key, node) in taken {
                 if has_settings(&node) {
-                    s.insert(key, node);
+                    match s.iter_mut().find(|(k, _)| *k == key) {
+                        Some(kept) => kept.1 = node,
+                        None => s.push((key, node)),
+                    }
                 }
             }
         });

@@ -109,17 +109,14 @@ impl Findings {
         }
     }
 
-    /// The paths that have findings.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.by_path.keys().map(String::as_str)
-    }
-
     /// The findings whose path is exactly `pointer`.
     pub fn at(&self, pointer: &str) -> Vec<Diagnostic> {
-        self.by_path
-            .get(pointer)
-            .map(|ids| ids.iter().map(|&i| self.list[i].clone()).collect())
-            .unwrap_or_default()
+        self.at_ids(self.by_path.get(pointer).map_or(&[], Vec::as_slice))
+    }
+
+    /// The findings at these indexes in [`Findings::list`] (of [`Findings::placed`]).
+    pub fn at_ids(&self, ids: &[usize]) -> Vec<Diagnostic> {
+        ids.iter().map(|&i| self.list[i].clone()).collect()
     }
 
     /// The whole error text the service would answer, when it would reject the request.
@@ -163,15 +160,17 @@ impl Findings {
     /// The findings each field shows, by the field's pointer (a key of `fields`, the fields
     /// on the page): a finding at its own field once that is revealed; at the fields of the
     /// other members it is about (a metric and the problem type) once either is, as a change
-    /// to any may resolve it. Each goes to its place's [`home`].
+    /// to any may resolve it. Each goes to its place's [`home`]. The findings are indexes in
+    /// [`Findings::list`] (see [`Findings::at_ids`]): the map is then of the one type the
+    /// findings are indexed by, one copy of the hash table's code in the wasm.
     pub fn placed<V>(
         &self,
         reveal: &Reveal,
         fields: &BTreeMap<String, V>,
         layout: &Layout,
-    ) -> HashMap<String, Vec<Diagnostic>> {
-        let mut by_home: HashMap<String, Vec<Diagnostic>> = HashMap::new();
-        for d in &self.list {
+    ) -> HashMap<String, Vec<usize>> {
+        let mut by_home: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, d) in self.list.iter().enumerate() {
             let own = reveal.shows(&d.path);
             let places = std::iter::once(&d.path)
                 .filter(|_| own)
@@ -182,8 +181,8 @@ impl Findings {
                 };
                 // Once per place (places that share a home come in turn).
                 let shown = by_home.entry(h).or_default();
-                if shown.last() != Some(d) {
-                    shown.push(d.clone());
+                if shown.last().is_none_or(|&j| self.list[j] != *d) {
+                    shown.push(i);
                 }
             }
         }
@@ -422,7 +421,7 @@ mod tests {
         reveal.touched.insert("/AutoMLJobName".into());
         let placed = f.placed(&reveal, &fields, layout);
         assert_eq!(placed.len(), 1);
-        assert_eq!(placed["/AutoMLJobName"][0].code, "pattern");
+        assert_eq!(f.list[placed["/AutoMLJobName"][0]].code, "pattern");
         assert_eq!(f.section_counts(&reveal, layout), [("name", 1, 0)]);
         reveal.all = true;
         let counts = f.section_counts(&reveal, layout);
@@ -430,7 +429,7 @@ mod tests {
         assert!(
             f.placed(&reveal, &fields, layout)["/OutputDataConfig/S3OutputPath"]
                 .iter()
-                .any(|d| d.code == "required")
+                .any(|&i| f.list[i].code == "required")
         );
     }
 }
