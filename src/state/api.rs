@@ -111,6 +111,15 @@ impl Api {
     /// Both, in the order the page offers them.
     pub const ALL: [Api; 2] = [Api::V1, Api::V2];
 
+    /// `V2` when `v2`, else `V1`.
+    pub fn of_v2(v2: bool) -> Api {
+        if v2 {
+            Api::V2
+        } else {
+            Api::V1
+        }
+    }
+
     /// The rules crate's operation.
     pub fn operation(self) -> &'static Operation {
         match self {

@@ -31,7 +31,7 @@ pub fn use_editor() -> Editor {
 pub struct Editor {
     /// The operation the draft is a request for (which layout the form follows); changes
     /// only when the whole draft does (a choice of operation, an import, Undo).
-    pub api: Memo<Api>,
+    pub api: ApiMemo,
     /// The request being written.
     pub draft: RwSignal<Draft>,
     /// Which fields show their findings.
@@ -121,6 +121,23 @@ fn has_settings(node: &automl_rules::json::Node) -> bool {
     !matches!(&node.value, automl_rules::json::Value::Object(m) if m.is_empty())
 }
 
+/// Which operation the draft is for, kept as a memo of whether it is V2: the page carries
+/// `Memo<bool>`'s code for many memos, and a `Memo<Api>` was its own copy of it.
+#[derive(Clone, Copy)]
+pub struct ApiMemo(Memo<bool>);
+
+impl ApiMemo {
+    /// The operation, tracked.
+    pub fn get(&self) -> Api {
+        Api::of_v2(self.0.get())
+    }
+
+    /// The operation, not tracked.
+    pub fn get_untracked(&self) -> Api {
+        Api::of_v2(self.0.get_untracked())
+    }
+}
+
 /// The ids of the open sections: a handful, so a vector (a `BTreeSet<&str>` was its own copy
 /// of the B-tree code in the wasm, for this one use).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -203,7 +220,7 @@ impl Editor {
     /// page starts from it).
     pub fn with_origin(draft: Draft, origin: Origin) -> Self {
         let draft = RwSignal::new(draft);
-        let api = Memo::new(move |_| draft.with(|d| d.api));
+        let api = ApiMemo(Memo::new(move |_| draft.with(|d| d.api == Api::V2)));
         let described_name = RwSignal::new(None::<String>);
         let holes = RwSignal::new(Vec::<Diagnostic>::new());
         let data = RwSignal::new(Vec::<Diagnostic>::new());
