@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::app::save_draft;
 use super::use_editor;
 use crate::browser;
-use crate::state::tabs::other_tab_line;
 
 /// Shown while another tab's different request waits for a choice; it stays at the top of
 /// the window (the person may be anywhere in the form). What happened is announced by the
@@ -22,13 +21,7 @@ pub fn OtherTab() -> impl IntoView {
                 aria-labelledby="other-tab-text"
                 hidden=move || editor.other_tab.with(Option::is_none)
             >
-                <p id="other-tab-text">
-                    {move || {
-                        editor
-                            .other_tab
-                            .with(|o| o.as_ref().map(|o| other_tab_line(&o.origin)))
-                    }}
-                </p>
+                <p id="other-tab-text">{move || editor.other_tab.get()}</p>
                 <div class="actions">
                     <button
                         type="button"

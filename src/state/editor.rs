@@ -79,9 +79,12 @@ pub struct Editor {
     /// The line of edits this tab's draft belongs to (see [`super::tabs`]): a new one
     /// whenever the whole draft is replaced.
     pub origin: StoredValue<Origin>,
-    /// A different request another tab saved, while this tab offers keep mine or load the
-    /// other (see [`Editor::other_tab_saved`]).
-    pub other_tab: RwSignal<Option<OtherTab>>,
+    /// While this tab offers keep mine or load the other (see [`Editor::other_tab_saved`]):
+    /// the banner's line. A signal of a type the page already has (a `RwSignal<Option<
+    /// OtherTab>>` was its own copy of the signal code); the request is in `other_request`.
+    pub other_tab: RwSignal<Option<String>>,
+    /// The different request another tab saved, while this tab offers the choice.
+    other_request: StoredValue<Option<OtherTab>>,
     /// The line of edits of the other tab's request kept as the newest Undo step.
     stashed_from: StoredValue<Option<String>>,
     /// The holes of the last import (`runtime-value` findings): each stands while its
@@ -260,6 +263,7 @@ impl Editor {
             described_name,
             origin: StoredValue::new(origin),
             other_tab: RwSignal::new(None),
+            other_request: StoredValue::new(None),
             stashed_from: StoredValue::new(None),
             holes,
             set_aside: StoredValue::new(Vec::new()),
@@ -458,9 +462,15 @@ impl Editor {
     /// and another's is settled by it.
     fn new_origin(&self, what: &str) {
         self.origin.set_value(Origin::new(browser::new_id(), what));
+        self.take_other();
+    }
+
+    /// Ends the offer of another tab's request, and hands the request back if there was one.
+    fn take_other(&self) -> Option<OtherTab> {
         if self.other_tab.with_untracked(Option::is_some) {
             self.other_tab.set(None);
         }
+        self.other_request.try_update_value(Option::take).flatten()
     }
 
     /// Another tab saved `text`, a different request of line `origin`: this tab keeps its
@@ -476,14 +486,17 @@ impl Editor {
             Some(last) if same_other && last.1 == KEPT_MINE => last.0 = text.clone(),
             _ => h.push_back((text.clone(), KEPT_MINE.to_string())),
         });
-        self.notice.set(other_tab_line(&origin));
-        self.other_tab.set(Some(OtherTab { text, origin }));
+        let line = other_tab_line(&origin);
+        self.notice.set(line.clone());
+        self.other_tab.set(Some(line));
+        self.other_request
+            .set_value(Some(OtherTab { text, origin }));
     }
 
     /// Keeps this tab's request over the other tab's (which stays one Undo away), and says
     /// so; the page then saves this tab's request as the draft.
     pub fn keep_mine(&self) {
-        if self.other_tab.try_update(Option::take).flatten().is_some() {
+        if self.take_other().is_some() {
             self.notice.set(KEPT_MINE.to_string());
         }
     }
@@ -492,14 +505,14 @@ impl Editor {
     /// tab's line of edits (so the two tabs now edit one request).
     pub fn load_other(&self) {
         let api = self
-            .other_tab
-            .with_untracked(|o| o.as_ref().map(|o| split_saved(&o.text).0));
+            .other_request
+            .with_value(|o| o.as_ref().map(|o| split_saved(&o.text).0));
         if let Some(api) = api.filter(|api| !is_ready(*api)) {
             let editor = *self;
             self.when_ready(api, move || editor.load_other());
             return;
         }
-        let Some(other) = self.other_tab.try_update(Option::take).flatten() else {
+        let Some(other) = self.take_other() else {
             return;
         };
         let Some(draft) = step_draft(&other.text) else {
