@@ -71,8 +71,6 @@ pub struct Editor {
     /// What the findings add up to (the Check panel's headline, the export's line, the
     /// phone's status bar): one memo for the three, not one each.
     pub verdict: Memo<Verdict>,
-    /// Per section: the errors and warnings shown in it (for the badge on its heading).
-    pub section_counts: Memo<Vec<(&'static str, usize, usize)>>,
     /// The job name of the `describe-auto-ml-job` output the draft was imported from: while
     /// AutoMLJobName is still that, a warning says the new job needs a name of its own.
     pub described_name: RwSignal<Option<String>>,
@@ -239,17 +237,12 @@ impl Editor {
         });
         let reveal = RwSignal::new(Reveal::default());
         let verdict = Memo::new(move |_| findings.with(Verdict::of));
-        let section_counts = Memo::new(move |_| {
-            let layout = api.get().layout();
-            reveal.with(|r| findings.with(|f| f.section_counts(r, layout)))
-        });
         let store = Editor {
             api,
             draft,
             reveal,
             findings,
             verdict,
-            section_counts,
             open: RwSignal::new(OpenSections::default()),
             history: RwSignal::new(History::default()),
             notice: RwSignal::new(String::new()),
@@ -279,6 +272,14 @@ impl Editor {
     /// [`Editor::api`]).
     pub fn layout(&self) -> &'static Layout {
         self.api.get_untracked().layout()
+    }
+
+    /// The errors and warnings shown in the section `id` (for the badge on its heading),
+    /// tracked. Each section's badge reads it (no memo of every section's counts: a
+    /// `Memo<Vec<…>>` of its own type in the wasm); the findings know their sections.
+    pub fn section_count(&self, id: &str) -> (usize, usize) {
+        self.reveal
+            .with(|r| self.findings.with(|f| f.section_count(r, id)))
     }
 
     /// The signals of the field at `pointer`, created on first use.

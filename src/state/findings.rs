@@ -22,6 +22,8 @@ pub struct Findings {
     /// How many of the errors are about the data files ("Check my data"), not the request.
     pub data_errors: usize,
     by_path: HashMap<String, Vec<usize>>,
+    /// The id of the section of `layout` each finding of `list` is in ("" for none).
+    sections: Vec<&'static str>,
 }
 
 impl Findings {
@@ -96,6 +98,10 @@ impl Findings {
         for (i, d) in list.iter().enumerate() {
             by_path.entry(d.path.clone()).or_default().push(i);
         }
+        let sections = list
+            .iter()
+            .map(|d| layout.section_of(&d.path).map_or("", |s| s.id))
+            .collect();
         Findings {
             list,
             errors,
@@ -103,6 +109,7 @@ impl Findings {
             holes: 0,
             data_errors: 0,
             by_path,
+            sections,
         }
     }
 
@@ -126,32 +133,23 @@ impl Findings {
         diag::cli_response(&self.list)
     }
 
-    /// Per section of `layout`: the errors and warnings `reveal` shows in it (for the badge
-    /// on its heading), in the order first met.
-    pub fn section_counts(
-        &self,
-        reveal: &Reveal,
-        layout: &Layout,
-    ) -> Vec<(&'static str, usize, usize)> {
-        let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
-        for d in self.list.iter().filter(|d| reveal.shows(&d.path)) {
-            let Some(section) = layout.section_of(&d.path) else {
-                continue;
-            };
-            let i = match counts.iter().position(|(s, ..)| *s == section.id) {
-                Some(i) => i,
-                None => {
-                    counts.push((section.id, 0, 0));
-                    counts.len() - 1
-                }
-            };
+    /// The errors and warnings `reveal` shows in the section `id` (for the badge on its
+    /// heading).
+    pub fn section_count(&self, reveal: &Reveal, id: &str) -> (usize, usize) {
+        let mut count = (0, 0);
+        for (d, _) in self
+            .list
+            .iter()
+            .zip(&self.sections)
+            .filter(|(d, section)| **section == id && reveal.shows(&d.path))
+        {
             if d.is_error() {
-                counts[i].1 += 1;
+                count.0 += 1;
             } else {
-                counts[i].2 += 1;
+                count.1 += 1;
             }
         }
-        counts
+        count
     }
 
     /// The findings each field shows, by the field's pointer (a key of `fields`, the fields
@@ -470,15 +468,19 @@ mod tests {
         );
         let mut reveal = Reveal::default();
         assert!(f.placed(&reveal, &fields, layout).is_empty());
-        assert!(f.section_counts(&reveal, layout).is_empty());
+        assert_eq!(f.section_count(&reveal, "name"), (0, 0));
         reveal.touched.insert("/AutoMLJobName".into());
         let placed = f.placed(&reveal, &fields, layout);
         assert_eq!(placed.len(), 1);
         assert_eq!(f.list[placed["/AutoMLJobName"][0]].code, "pattern");
-        assert_eq!(f.section_counts(&reveal, layout), [("name", 1, 0)]);
+        assert_eq!(f.section_count(&reveal, "name"), (1, 0));
+        assert_eq!(f.section_count(&reveal, "data"), (0, 0));
         reveal.all = true;
-        let counts = f.section_counts(&reveal, layout);
-        assert_eq!(counts[0], ("name", 2, 0), "the name's pattern and the role");
+        assert_eq!(
+            f.section_count(&reveal, "name"),
+            (2, 0),
+            "the name's pattern and the role"
+        );
         assert!(
             f.placed(&reveal, &fields, layout)["/OutputDataConfig/S3OutputPath"]
                 .iter()

@@ -35,14 +35,7 @@ pub fn FormSection(
             }
         })
     };
-    let shown_count = Memo::new(move |_| {
-        editor.section_counts.with(|counts| {
-            counts
-                .iter()
-                .find(|(s, ..)| *s == id)
-                .map_or((0, 0), |&(_, e, w)| (e, w))
-        })
-    });
+    let shown_count = Memo::new(move |_| editor.section_count(id));
     // A problem type's settings are on the page while it is chosen.
     let present = section
         .when
