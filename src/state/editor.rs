@@ -35,14 +35,14 @@ pub struct Editor {
     /// The request being written.
     pub draft: RwSignal<Draft>,
     /// Which fields show their findings.
-    pub reveal: RwSignal<Reveal>,
+    pub reveal: Shared<Reveal>,
     /// The rules' verdict on the draft, recomputed on every edit.
     pub findings: Memo<Findings>,
     /// Ids of the open sections.
-    pub open: RwSignal<OpenSections>,
+    pub open: Shared<OpenSections>,
     /// The requests that "new request", imports, share links and other tabs took away
     /// (Undo), and those Undo took away (Redo).
-    pub history: RwSignal<History>,
+    pub history: Shared<History>,
     /// A short message for screen readers and eyes: what just happened.
     pub notice: RwSignal<String>,
     /// One set of signals per field on the page, kept in step with the draft and the findings
@@ -115,6 +115,69 @@ pub fn effect(f: impl FnMut(bool) + 'static) {
 #[inline(never)]
 fn effect_boxed(mut f: Box<dyn FnMut(bool)>) {
     Effect::new(move |before: Option<()>| f(before.is_none()));
+}
+
+/// A value the page shares and reads reactively, as a signal is: a `StoredValue` and a
+/// `Trigger` that says it changed. For the editor's values of their own types (what is
+/// revealed, the open sections, Undo's steps): Leptos' `RwSignal<T>` is its own copy of the
+/// signal code for each `T` (its read and write guards and subscribers, about 2 KB of wasm
+/// before wasm-opt), a `StoredValue<T>` less, and the trigger's code is shared by all.
+pub struct Shared<T: 'static> {
+    value: StoredValue<T>,
+    changed: Trigger,
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Shared<T> {}
+
+impl<T: Send + Sync + 'static> Shared<T> {
+    /// Holds `value`.
+    pub fn new(value: T) -> Self {
+        Shared {
+            value: StoredValue::new(value),
+            changed: Trigger::new(),
+        }
+    }
+
+    /// Makes the running effect or memo run again when the value changes.
+    pub fn track(&self) {
+        self.changed.track();
+    }
+
+    /// Reads the value, tracked.
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.changed.track();
+        self.value.with_value(f)
+    }
+
+    /// Reads the value, not tracked.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.value.with_value(f)
+    }
+
+    /// Changes the value, and says so.
+    pub fn update(&self, f: impl FnOnce(&mut T)) {
+        self.value.update_value(f);
+        self.changed.notify();
+    }
+
+    /// Changes the value and says so; `None` once the value is gone (its owner disposed).
+    pub fn try_update<R>(&self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+        let out = self.value.try_update_value(f)?;
+        self.changed.notify();
+        Some(out)
+    }
+
+    /// Replaces the value, and says so.
+    pub fn set(&self, value: T) {
+        self.value.set_value(value);
+        self.changed.notify();
+    }
 }
 
 /// Whether a problem type's value holds any setting (not an empty object).
@@ -235,7 +298,7 @@ impl Editor {
             });
             data.with(|data| f.with_data(data, api.get().layout()))
         });
-        let reveal = RwSignal::new(Reveal::default());
+        let reveal = Shared::new(Reveal::default());
         let verdict = Memo::new(move |_| findings.with(Verdict::of));
         let store = Editor {
             api,
@@ -243,8 +306,8 @@ impl Editor {
             reveal,
             findings,
             verdict,
-            open: RwSignal::new(OpenSections::default()),
-            history: RwSignal::new(History::default()),
+            open: Shared::new(OpenSections::default()),
+            history: Shared::new(History::default()),
             notice: RwSignal::new(String::new()),
             fields: StoredValue::new(BTreeMap::new()),
             export_tick: Trigger::new(),
