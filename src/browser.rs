@@ -99,7 +99,7 @@ pub fn clear_fragment() {
         let _ = history.replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,
             "",
-            Some(&format!("{path}{search}")),
+            Some(&(path + &search)),
         );
     }
 }

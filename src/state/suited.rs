@@ -25,47 +25,42 @@ pub enum Why {
 impl Why {
     /// What a value suits, for a disabled option: "for regression", "ENSEMBLING mode only".
     pub fn of(self, value: &str) -> String {
-        match self {
-            Why::Metric => {
-                let suits: Vec<&str> = TABULAR
-                    .into_iter()
-                    .filter(|(p, _)| rules::metrics_for(p).is_some_and(|(m, _)| m.contains(&value)))
-                    .map(|(_, words)| words)
-                    .collect();
-                match suits.as_slice() {
-                    [] => "CreateAutoMLJobV2 only".to_string(),
-                    [one] => format!("for {one}"),
-                    [init @ .., last] => format!("for {} or {last}", init.join(", ")),
-                }
-            }
-            Why::MetricV2 => {
-                let mut suits: Vec<&str> = TABULAR
-                    .into_iter()
-                    .filter(|(p, _)| rules::metrics_for(p).is_some_and(|(m, _)| m.contains(&value)))
-                    .map(|(_, words)| words)
+        let tabular = || {
+            TABULAR
+                .into_iter()
+                .filter(|(p, _)| rules::metrics_for(p).is_some_and(|(m, _)| m.contains(&value)))
+                .map(|(_, words)| words)
+        };
+        // The problem types it suits, and what to say when there is none.
+        let (mut suits, none): (Vec<&str>, &str) = match self {
+            Why::Metric => (tabular().collect(), "CreateAutoMLJobV2 only"),
+            Why::MetricV2 => (
+                tabular()
                     .chain(
                         V2_OTHERS
                             .iter()
                             .filter(|(_, _, metrics)| metrics.contains(&value))
                             .map(|(_, words, _)| *words),
                     )
-                    .collect();
-                suits.dedup();
-                match suits.as_slice() {
-                    [] => "not offered".to_string(),
-                    [one] => format!("for {one}"),
-                    [init @ .., last] => format!("for {} or {last}", init.join(", ")),
-                }
-            }
+                    .collect(),
+                "not offered",
+            ),
             Why::Algorithm => {
                 let ens = rules::ENSEMBLING_ALGORITHMS.contains(&value);
                 let hpo = rules::HPO_ALGORITHMS.contains(&value);
-                match (ens, hpo) {
-                    (true, false) => "ENSEMBLING mode only".to_string(),
-                    (false, true) => "HYPERPARAMETER_TUNING mode only".to_string(),
-                    _ => "not offered".to_string(),
+                return match (ens, hpo) {
+                    (true, false) => "ENSEMBLING mode only",
+                    (false, true) => "HYPERPARAMETER_TUNING mode only",
+                    _ => "not offered",
                 }
+                .to_string();
             }
+        };
+        suits.dedup();
+        match suits.as_slice() {
+            [] => none.to_string(),
+            [one] => format!("for {one}"),
+            [init @ .., last] => format!("for {} or {last}", init.join(", ")),
         }
     }
 }
@@ -193,19 +188,14 @@ pub fn grouped(values: &[&'static str], why: Why) -> Vec<(String, Vec<&'static s
         (true, true) => 1,
         _ => 2,
     };
-    (0..3)
-        .flat_map(|r| {
-            groups
-                .iter()
-                .filter(move |(g, _)| rank(g) == r)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-        .map(|(suits, members)| {
+    let mut out = Vec::new();
+    for r in 0..3 {
+        for (suits, members) in groups.iter().filter(|(g, _)| rank(g) == r) {
             let never = !suits.starts_with("for ");
-            (capitalize(&suits), members, never)
-        })
-        .collect()
+            out.push((capitalize(suits), members.clone(), never));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
