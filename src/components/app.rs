@@ -17,7 +17,7 @@ use super::toolbar::Toolbar;
 use crate::browser;
 use crate::state::api;
 use crate::state::draft::Draft;
-use crate::state::editor::{effect, ApiLoad, Editor};
+use crate::state::editor::{effect, ApiLoad, Editor, Shared};
 use crate::state::history::{step_of, steps_from_text, steps_to_text, History, Step};
 use crate::state::tabs::{self, Origin, Saved};
 use crate::state::{share, DRAFT_KEY, DRAFT_ORIGIN_KEY, PREVIOUS_KEY, REDO_KEY};
@@ -143,7 +143,7 @@ pub fn App() -> impl IntoView {
     let waiting = StoredValue::new_local(Some(initial));
     // Always `Some`: of the type the editor's `api_load` has, so the wasm carries one
     // signal type for both.
-    let load = RwSignal::new(Some(ApiLoad::Loading(api)));
+    let load = Shared::new(Some(ApiLoad::Loading(api)));
     let ready = RwSignal::new(false);
     let attempt = move || {
         load.set(Some(ApiLoad::Loading(api)));

@@ -99,7 +99,7 @@ pub struct Editor {
     /// An operation's tables being loaded before the draft can become its request (V2, in
     /// the release page: see [`super::api::load`]), or why they could not be (see
     /// [`Editor::when_ready`]).
-    pub api_load: RwSignal<Option<ApiLoad>>,
+    pub api_load: Shared<Option<ApiLoad>>,
     /// What waits for them: the latest change that makes the draft a request of that
     /// operation.
     pub(super) waiting: StoredValue<Option<Box<dyn FnOnce()>>, LocalStorage>,
@@ -119,7 +119,7 @@ fn effect_boxed(mut f: Box<dyn FnMut(bool)>) {
 
 /// A value the page shares and reads reactively, as a signal is: a `StoredValue` and a
 /// `Trigger` that says it changed. For the editor's values of their own types (what is
-/// revealed, the open sections, Undo's steps): Leptos' `RwSignal<T>` is its own copy of the
+/// revealed, the open sections, Undo's steps, an operation's tables loading): Leptos' `RwSignal<T>` is its own copy of the
 /// signal code for each `T` (its read and write guards and subscribers, about 2 KB of wasm
 /// before wasm-opt), a `StoredValue<T>` less, and the trigger's code is shared by all.
 pub struct Shared<T: 'static> {
@@ -177,6 +177,27 @@ impl<T: Send + Sync + 'static> Shared<T> {
     pub fn set(&self, value: T) {
         self.value.set_value(value);
         self.changed.notify();
+    }
+
+    /// Replaces the value and says so; `false` once the value is gone (its owner disposed).
+    pub fn try_set(&self, value: T) -> bool {
+        let set = self.value.try_set_value(value).is_none();
+        if set {
+            self.changed.notify();
+        }
+        set
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Shared<T> {
+    /// A copy of the value, tracked.
+    pub fn get(&self) -> T {
+        self.with(T::clone)
+    }
+
+    /// A copy of the value, not tracked.
+    pub fn get_untracked(&self) -> T {
+        self.with_untracked(T::clone)
     }
 }
 
@@ -324,7 +345,7 @@ impl Editor {
             holes,
             set_aside: StoredValue::new(Vec::new()),
             data,
-            api_load: RwSignal::new(None),
+            api_load: Shared::new(None),
             waiting: StoredValue::new_local(None),
         };
         store.open_sections_with_content();
