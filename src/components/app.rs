@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::data_check::DataCheck;
 use super::export::Export;
+use super::form::live::live_view;
 use super::form::FormSection;
 use super::import::Import;
 use super::mobile_status::MobileStatus;
@@ -200,17 +201,17 @@ pub fn App() -> impl IntoView {
             </main>
         }
     };
-    (move || {
+    // Through the form's one closure type for parts drawn again (see `live_view`).
+    live_view(move || {
         if ready.get() {
             waiting
                 .try_update_value(Option::take)
                 .flatten()
-                .map(|initial| start(initial).into_any())
+                .map_or_else(|| ().into_any(), |initial| start(initial).into_any())
         } else {
-            Some(waiting_view().into_any())
+            waiting_view().into_any()
         }
     })
-    .into_any()
 }
 
 /// The page with its editor, from what it starts with (whose operation's tables are here).
@@ -416,7 +417,7 @@ pub fn Page(
                 <OperationChoice/>
                 <div role="form" aria-label="Request" on:submit=|ev| ev.prevent_default()>
                     // The sections of the draft's operation, drawn again when it changes.
-                    {move || {
+                    {live_view(move || {
                         editor
                             .api
                             .get()
@@ -425,7 +426,8 @@ pub fn Page(
                             .iter()
                             .map(|s| view! { <FormSection section=s/> })
                             .collect_view()
-                    }}
+                            .into_any()
+                    })}
                 </div>
             </main>
             // Import first: on a wide screen the side column is sticky and scrolls on its
@@ -454,10 +456,12 @@ pub fn Page(
 #[component]
 fn ApiLoading() -> impl IntoView {
     let editor = crate::state::editor::use_editor();
-    move || {
-        editor.api_load.get().map(|load| {
-            let failed = matches!(load, ApiLoad::Failed(..));
-            view! {
+    live_view(move || {
+        let Some(load) = editor.api_load.get() else {
+            return ().into_any();
+        };
+        let failed = matches!(load, ApiLoad::Failed(..));
+        view! {
                 <div class="offer" id="api-load" role=if failed { "alert" } else { "status" } aria-busy=(!failed).then_some("true")>
                     <p>{load.line()}</p>
                     {failed
@@ -475,6 +479,6 @@ fn ApiLoading() -> impl IntoView {
                         })}
                 </div>
             }
-        })
-    }
+            .into_any()
+    })
 }

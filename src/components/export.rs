@@ -3,6 +3,7 @@
 use automl_rules::export::Target;
 use leptos::prelude::*;
 
+use super::form::live::live_view;
 use super::use_editor;
 use crate::browser;
 use crate::on_demand;
@@ -132,7 +133,10 @@ pub fn Export() -> impl IntoView {
             >
                 <code id="export-text">{move || text.with(|t| t.0.clone())}</code>
             </pre>
-            {move || text.with(|t| t.1.clone()).map(|note| view! { <p class="export-more">{note}</p> })}
+            {live_view(move || {
+                text.with(|t| t.1.clone())
+                    .map_or_else(|| ().into_any(), |note| view! { <p class="export-more">{note}</p> }.into_any())
+            })}
             <label class="switch">
                 <input
                     type="checkbox"

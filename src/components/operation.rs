@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::form::live::live_view;
 use super::use_editor;
 use crate::browser;
 use crate::on_demand;
@@ -33,11 +34,12 @@ pub fn OperationChoice() -> impl IntoView {
         editor.when_ready(to, move || choose_now(to));
     };
     let open = Memo::new(move |_| offer.with(Option::is_some));
+    // Through the form's one closure type for parts drawn again (see `live_view`).
     let offer_view = move || {
-        open.get()
-            .then(api::switching)
-            .flatten()
-            .map(|switching| (switching.offer)(editor, offer))
+        open.get().then(api::switching).flatten().map_or_else(
+            || ().into_any(),
+            |switching| (switching.offer)(editor, offer),
+        )
     };
     view! {
         <fieldset class="operation" id="operation" tabindex="-1">
@@ -71,7 +73,7 @@ pub fn OperationChoice() -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            {offer_view}
+            {live_view(offer_view)}
         </fieldset>
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::finding_list;
+use super::form::live::{live_view, shown_when};
 use super::use_editor;
 use crate::browser;
 use crate::state::editor::Editor;
@@ -66,32 +67,39 @@ pub fn Summary() -> impl IntoView {
     // screen reader hears "The service would reject this" once when it becomes so, not a
     // new count at every keystroke (ten announcements for a name, a role and a duration).
     // The counts beside it update silently; they are one arrow key away. (A debounced
-    // region would still announce a count at every pause in typing, and late.)
-    let kind = Memo::new(move |_| verdict.get().headline());
+    // region would still announce a count at every pause in typing, and late.) No memo of
+    // its own: a text node is written only when its text changes.
     let counts = Memo::new(move |_| editor.findings.with(|f| (f.errors, f.warnings)));
+    // Whether there is anything to review: the findings' `<details>` is drawn while so
+    // (through the form's one closure type for parts shown on a condition, not a `<Show>`
+    // of its own type), and drawn again only when this changes.
+    let any = Memo::new(move |_| counts.get() != (0, 0));
     let all_shown = Memo::new(move |_| editor.reveal.with(|r| r.all));
     // Worked out only while the switch shows it (it would cost every keystroke otherwise),
     // and drawn by the one closure that works it out: no memo and no <Show> of their own
-    // types (each is its own code in the wasm). A new answer of the same shape updates the
-    // text in place.
+    // types (each is its own code in the wasm), through the form's one closure type for
+    // parts drawn again. A new answer of the same shape updates the text in place.
     let response = move || {
         if !editor.wording.get() {
-            return None;
+            return ().into_any();
         }
-        let (who, text) = editor.findings.with(|f| match f.cli_response() {
+        let Some((who, text)) = editor.findings.with(|f| match f.cli_response() {
             Some(cli) => Some(("The AWS CLI would refuse to send it:", cli)),
             None => f
                 .service_response()
                 .map(|s| ("The service would answer:", s)),
-        })?;
-        Some(view! {
+        }) else {
+            return ().into_any();
+        };
+        view! {
             <div class="response">
                 <p class="who">{who}</p>
                 <pre class="code" tabindex="0" aria-label="The whole answer">
                     <code>{text}</code>
                 </pre>
             </div>
-        })
+        }
+        .into_any()
     };
     // The entries' code, fetched when the findings first open (see [`List`]).
     let list = RwSignal::new(List::at_start());
@@ -115,7 +123,7 @@ pub fn Summary() -> impl IntoView {
         <section class="summary" id="summary" tabindex="-1" aria-labelledby="summary-title">
             <h2 id="summary-title">"Check"</h2>
             <p class=move || verdict.get().class()>
-                <span id="verdict-kind" role="status">{move || kind.get()}</span>
+                <span id="verdict-kind" role="status">{move || verdict.get().headline()}</span>
                 " "
                 <span class="verdict-detail">{move || verdict.get().detail()}</span>
             </p>
@@ -128,8 +136,8 @@ pub fn Summary() -> impl IntoView {
                 />
                 " Show what the service (or the AWS CLI) would say under each message"
             </label>
-            {response}
-            <Show when=move || counts.get() != (0, 0)>
+            {live_view(response)}
+            {shown_when(move || any.get(), move || view! {
                 // Opened by "Check all" and imports; following an entry (which touches its
                 // field) leaves it as the person left it.
                 <details
@@ -165,7 +173,7 @@ pub fn Summary() -> impl IntoView {
                         .into_any(),
                     }}
                 </details>
-            </Show>
+            }.into_any())}
         </section>
     }
 }

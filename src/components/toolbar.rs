@@ -4,6 +4,7 @@
 use automl_rules::json;
 use leptos::prelude::*;
 
+use super::form::live::live_view;
 use super::use_editor;
 use crate::browser;
 use crate::state::api::Api;
@@ -102,27 +103,36 @@ pub fn Toolbar() -> impl IntoView {
             <button type="button" on:click=check_all>"Check all"</button>
             <button type="button" on:click=share_link>"Copy share link"</button>
             // Each button drawn by the closure that reads its title (no <Show> of its own
-            // type); a new title updates the button in place.
-            {move || {
+            // type, and the form's one closure type for parts drawn again); a new title
+            // updates the button in place.
+            {live_view(move || {
                 steps(true)
-                    .map(|title| {
-                        view! {
-                            <button type="button" class="undo" title=title on:click=undo>
-                                "Undo"
-                            </button>
-                        }
-                    })
-            }}
-            {move || {
+                    .map_or_else(
+                        || ().into_any(),
+                        |title| {
+                            view! {
+                                <button type="button" class="undo" title=title on:click=undo>
+                                    "Undo"
+                                </button>
+                            }
+                                .into_any()
+                        },
+                    )
+            })}
+            {live_view(move || {
                 steps(false)
-                    .map(|title| {
-                        view! {
-                            <button type="button" class="redo" title=title on:click=redo>
-                                "Redo"
-                            </button>
-                        }
-                    })
-            }}
+                    .map_or_else(
+                        || ().into_any(),
+                        |title| {
+                            view! {
+                                <button type="button" class="redo" title=title on:click=redo>
+                                    "Redo"
+                                </button>
+                            }
+                                .into_any()
+                        },
+                    )
+            })}
         </div>
         <div class="notice-row">
             <p class="notice" id="status" tabindex="-1" role="status" aria-live="polite">
