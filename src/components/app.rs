@@ -13,6 +13,7 @@ use super::import::Import;
 use super::mobile_status::MobileStatus;
 use super::operation::OperationChoice;
 use super::other_tab::OtherTab;
+use super::shared::button;
 use super::summary::Summary;
 use super::toolbar::Toolbar;
 use crate::browser;
@@ -185,13 +186,14 @@ pub fn App() -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="actions">
-                                <button type="button" id="api-load-retry" on:click=move |_| attempt()>
-                                    "Try again"
-                                </button>
+                                {button("api-load-retry", "", "Try again", Box::new(attempt))}
                                 " "
-                                <button type="button" class="secondary" id="api-load-new" on:click=move |_| start_new()>
-                                    "Start a new CreateAutoMLJob request"
-                                </button>
+                                {button(
+                                    "api-load-new",
+                                    "secondary",
+                                    "Start a new CreateAutoMLJob request",
+                                    Box::new(start_new),
+                                )}
                             </p>
                             <p class="hint">
                                 "A new request keeps this one one Undo away: Undo opens it once CreateAutoMLJobV2 can load."
@@ -404,8 +406,7 @@ pub fn Page(
             <h1>{move || format!("{} request", editor.api.get().name())}</h1>
             <p class="lede">
                 "Write a SageMaker Autopilot "<code>{move || editor.api.get().name()}</code>
-                " request, checked as you type against every constraint the service enforces. "
-                "Nothing leaves this page: your draft is kept in this browser."
+                " request, checked as you type against every constraint the service enforces. Nothing leaves this page: your draft is kept in this browser."
             </p>
             <Toolbar/>
             <ApiLoading/>
@@ -468,12 +469,8 @@ fn ApiLoading() -> impl IntoView {
                         .then(|| {
                             view! {
                                 <div class="actions">
-                                    <button type="button" id="api-load-retry" on:click=move |_| editor.retry_load()>
-                                        "Try again"
-                                    </button>
-                                    <button type="button" class="secondary" id="api-load-cancel" on:click=move |_| editor.cancel_load()>
-                                        "Cancel"
-                                    </button>
+                                    {button("api-load-retry", "", "Try again", Box::new(move || editor.retry_load()))}
+                                    {button("api-load-cancel", "secondary", "Cancel", Box::new(move || editor.cancel_load()))}
                                 </div>
                             }
                         })}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::finding_list;
 use super::form::live::{live_view, shown_when};
+use super::shared::button;
 use super::use_editor;
 use crate::browser;
 use crate::state::editor::Editor;
@@ -161,9 +162,7 @@ pub fn Summary() -> impl IntoView {
                         List::Failed => view! {
                             <p class="list-load" role="alert">
                                 "The list of findings could not load. "
-                                <button type="button" class="secondary small" on:click=move |_| load()>
-                                    "Try again"
-                                </button>
+                                {button("", "secondary small", "Try again", Box::new(load))}
                             </p>
                         }
                         .into_any(),

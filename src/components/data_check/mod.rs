@@ -197,8 +197,7 @@ pub fn DataCheck() -> impl IntoView {
             <section class="data-check" id="data-check" aria-labelledby="data-check-title">
                 <h2 id="data-check-title">"Check my data"</h2>
                 <p class="hint">
-                    "Choose or drop each channel's file (CSV or Parquet, gzip or not) to learn whether the job would start with it. "
-                    "It is read in this browser: nothing is uploaded."
+                    "Choose or drop each channel's file (CSV or Parquet, gzip or not) to learn whether the job would start with it. It is read in this browser: nothing is uploaded."
                 </p>
                 {live_view(rows)}
                 <p role="status" class="data-verdict"></p>
