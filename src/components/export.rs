@@ -122,6 +122,8 @@ pub fn Export() -> impl IntoView {
                                 {t.label()}
                             </label>
                         }
+                        // Erased: a list of the one view type the form's lists are.
+                        .into_any()
                     })
                     .collect_view()}
             </fieldset>

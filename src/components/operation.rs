@@ -44,6 +44,7 @@ pub fn OperationChoice() -> impl IntoView {
     view! {
         <fieldset class="operation" id="operation" tabindex="-1">
             <legend>"Operation"</legend>
+            // Each option erased: a list of the one view type the form's lists are.
             {Api::ALL
                 .into_iter()
                 .map(|api| {
@@ -71,6 +72,7 @@ pub fn OperationChoice() -> impl IntoView {
                             <span class="line">{api.explanation()}</span>
                         </label>
                     }
+                    .into_any()
                 })
                 .collect_view()}
             {live_view(offer_view)}

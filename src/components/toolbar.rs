@@ -85,14 +85,15 @@ pub fn Toolbar() -> impl IntoView {
     let steps = move |back: bool| editor.history.with(|h| h.title(back));
     // A line that promises Undo ("Undo puts your previous draft back") is the step Undo
     // takes back: it offers Undo right beside it, so the promise is always kept in view.
-    let offers_undo = Memo::new(move |_| {
+    // (No memo of its own: the attribute is written only when the answer changes.)
+    let offers_undo = move || {
         editor.notice.with(|n| {
             !n.is_empty()
                 && editor
                     .history
                     .with(|h| h.back.last().is_some_and(|s| s.1 == *n))
         })
-    });
+    };
     view! {
         <div class="toolbar" role="toolbar" aria-label="Request actions">
             {button("", "", "New request", Box::new(new_request))}
@@ -147,7 +148,7 @@ pub fn Toolbar() -> impl IntoView {
             <button
                 type="button"
                 class="secondary small undo-here"
-                hidden=move || !offers_undo.get()
+                hidden=move || !offers_undo()
                 on:click=undo
             >
                 "Undo"

@@ -188,7 +188,8 @@ pub fn DataCheck() -> impl IntoView {
         }
         chans
             .into_iter()
-            .map(|c| stand_in_channel(c, shell, choose, cancel))
+            // Each row erased: a list of the one view type the form's lists are.
+            .map(|c| stand_in_channel(c, shell, choose, cancel).into_any())
             .collect_view()
             .into_any()
     };
