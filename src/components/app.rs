@@ -182,8 +182,9 @@ pub fn App() -> impl IntoView {
                 <p id="api-load" class="notice" role=if failed { "alert" } else { "status" }>
                     {move || load.with(|l| l.as_ref().map(ApiLoad::line).unwrap_or_default())}
                 </p>
-                {failed
-                    .then(|| {
+                // Erased, as the other parts drawn on a condition are (no Option of a view
+                // type of its own).
+                {if failed {
                         view! {
                             <p class="actions">
                                 {button("api-load-retry", "", "Try again", Box::new(attempt))}
@@ -199,7 +200,10 @@ pub fn App() -> impl IntoView {
                                 "A new request keeps this one one Undo away: Undo opens it once CreateAutoMLJobV2 can load."
                             </p>
                         }
-                    })}
+                        .into_any()
+                    } else {
+                        ().into_any()
+                    }}
             </main>
         }
     };
@@ -465,15 +469,17 @@ fn ApiLoading() -> impl IntoView {
         view! {
                 <div class="offer" id="api-load" role=if failed { "alert" } else { "status" } aria-busy=(!failed).then_some("true")>
                     <p>{load.line()}</p>
-                    {failed
-                        .then(|| {
+                    {if failed {
                             view! {
                                 <div class="actions">
                                     {button("api-load-retry", "", "Try again", Box::new(move || editor.retry_load()))}
                                     {button("api-load-cancel", "secondary", "Cancel", Box::new(move || editor.cancel_load()))}
                                 </div>
                             }
-                        })}
+                            .into_any()
+                        } else {
+                            ().into_any()
+                        }}
                 </div>
             }
             .into_any()

@@ -15,33 +15,38 @@ use crate::state::WORDING_KEY;
 /// Draws the findings list's entries ([`finding_list::entries`]).
 type Entries = fn(Editor) -> AnyView;
 
-/// Where the code of the findings list's entries is. A first visit does not see them (they
-/// are inside the closed `<details>`), so in the release page (built with
+/// The code of the findings list's entries, once here. A first visit does not see them
+/// (they are inside the closed `<details>`), so in the release page (built with
 /// `--cfg automl_split`) they are the wasm chunk `finding_list`, fetched when the findings
 /// first open (a click on their summary, "Check all", "Review", an import, a share link):
-/// "Loading the list…" meanwhile, and a failed fetch says so with Try again. Everywhere else
-/// (the component tests) they are linked in and here from the start.
-#[derive(Clone, Copy)]
-enum List {
-    // Only the release page starts without the entries.
-    #[cfg_attr(not(automl_split), allow(dead_code))]
-    NotYet,
-    Loading,
-    Failed,
-    Here(Entries),
+/// "Loading the list…" meanwhile, and a failed fetch says so with Try again. The page keeps
+/// them here once fetched (kept in a cell rather than in a signal of a type of its own: each
+/// signal type is its own code in the wasm; the panel follows them with `bool` signals).
+#[cfg(automl_split)]
+static ENTRIES: std::sync::OnceLock<Entries> = std::sync::OnceLock::new();
+
+/// The entries, when their code is here.
+#[cfg(automl_split)]
+fn entries_here() -> Option<Entries> {
+    ENTRIES.get().copied()
 }
 
-impl List {
-    #[cfg(automl_split)]
-    fn at_start() -> List {
-        List::NotYet
-    }
-
-    #[cfg(not(automl_split))]
-    fn at_start() -> List {
-        List::Here(finding_list::entries)
-    }
+/// Everywhere but the release page (the component tests) the entries are linked in and here
+/// from the start.
+#[cfg(not(automl_split))]
+fn entries_here() -> Option<Entries> {
+    Some(finding_list::entries)
 }
+
+/// Keeps the entries fetched.
+#[cfg(automl_split)]
+fn keep_entries(entries: Entries) {
+    let _ = ENTRIES.set(entries);
+}
+
+/// Linked in: nothing to keep.
+#[cfg(not(automl_split))]
+fn keep_entries(_: Entries) {}
 
 /// The split point: the only code of the main module that names the entries, so they and
 /// what only they use go to the chunk. `fallible`: a chunk that does not arrive is an `Err`.
@@ -102,18 +107,30 @@ pub fn Summary() -> impl IntoView {
         }
         .into_any()
     };
-    // The entries' code, fetched when the findings first open (see [`List`]).
-    let list = RwSignal::new(List::at_start());
+    // The entries' code, fetched when the findings first open (see [`ENTRIES`]): here,
+    // or its fetch failed; a fetch under way is not started again.
+    let here = RwSignal::new(entries_here().is_some());
+    let failed = RwSignal::new(false);
+    let fetching = StoredValue::new(false);
     let load = move || {
-        if matches!(list.get_untracked(), List::NotYet | List::Failed) {
-            list.set(List::Loading);
-            leptos::task::spawn_local(async move {
-                let _ = list.try_set(match entries_chunk().await {
-                    Ok(entries) => List::Here(entries),
-                    Err(_) => List::Failed,
-                });
-            });
+        if entries_here().is_some() || fetching.get_value() {
+            return;
         }
+        fetching.set_value(true);
+        failed.set(false);
+        leptos::task::spawn_local(async move {
+            let fetched = entries_chunk().await;
+            fetching.try_set_value(false);
+            match fetched {
+                Ok(entries) => {
+                    keep_entries(entries);
+                    here.try_set(true);
+                }
+                Err(_) => {
+                    failed.try_set(true);
+                }
+            }
+        });
     };
     let show_wording = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
@@ -157,16 +174,16 @@ pub fn Summary() -> impl IntoView {
                             format!("{} and {} to review", plural(e, "error"), plural(w, "warning"))
                         }}
                     </summary>
-                    {move || match list.get() {
-                        List::Here(entries) => view! { <ul class="finding-list">{entries(editor)}</ul> }.into_any(),
-                        List::Failed => view! {
+                    {move || match (here.get().then(entries_here).flatten(), failed.get()) {
+                        (Some(entries), _) => view! { <ul class="finding-list">{entries(editor)}</ul> }.into_any(),
+                        (None, true) => view! {
                             <p class="list-load" role="alert">
                                 "The list of findings could not load. "
                                 {button("", "secondary small", "Try again", Box::new(load))}
                             </p>
                         }
                         .into_any(),
-                        List::NotYet | List::Loading => view! {
+                        (None, false) => view! {
                             <p class="list-load" role="status" aria-busy="true">"Loading the list…"</p>
                         }
                         .into_any(),
