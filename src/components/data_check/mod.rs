@@ -14,6 +14,7 @@
 use leptos::prelude::*;
 
 use super::form::live::live_view;
+use super::shared::button;
 use crate::state::data_check::{channels, DataChannel};
 use crate::state::editor::use_editor;
 
@@ -173,7 +174,7 @@ pub fn DataCheck() -> impl IntoView {
             }
         });
     };
-    let cancel = move |_| {
+    let cancel = move || {
         waiting.set_value(None);
         shell.set(Shell::Idle);
     };
@@ -247,7 +248,7 @@ fn stand_in_channel(
     channel: DataChannel,
     shell: RwSignal<Shell>,
     choose: impl Fn(usize, web_sys::File) + Copy + Send + Sync + 'static,
-    cancel: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+    cancel: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let slot = channel.slot;
     let input_id = format!("data-file-{slot}");
@@ -308,11 +309,11 @@ fn stand_in_channel(
                             <progress max="1000" aria-label=format!("Reading {file}")></progress>
                             <span>{format!("Loading the data checker for {file}…")}</span>
                             " "
-                            <button type="button" class="secondary small data-cancel" on:click=move |ev| {
-                            cancel(ev);
-                            let id = format!("data-file-{slot}");
-                            crate::browser::after_tick(move || crate::browser::refocus(&id));
-                        }>"Cancel"</button>
+                            {button("", "secondary small data-cancel", "Cancel", Box::new(move || {
+                                cancel();
+                                let id = format!("data-file-{slot}");
+                                crate::browser::after_tick(move || crate::browser::refocus(&id));
+                            }))}
                         </div>
                     }.into_any(),
                     Shell::Failed { slot: s, file } if s == slot => view! {
