@@ -81,45 +81,48 @@ fn enum_options(
         }
         .into_any()
     };
-    live_view(move || match suited.and_then(|s| s.get()) {
-        None => match grouped {
-            None => values
-                .iter()
-                .map(|v| option(v, None))
-                .collect_view()
-                .into_any(),
-            Some(why) => suited::grouped(values, why)
-                .into_iter()
-                .map(|(label, members, never)| {
-                    optgroup(
-                        label,
-                        members
-                            .into_iter()
-                            .map(|v| option(v, never.then_some(why)))
-                            .collect(),
-                    )
-                })
-                .collect_view()
-                .into_any(),
-        },
-        Some((context, good, why)) => {
-            let others: Vec<&'static str> = values
-                .iter()
-                .copied()
-                .filter(|v| !good.contains(v))
-                .collect();
-            (
-                optgroup(
-                    format!("Suit {context}"),
-                    good.into_iter().map(|v| option(v, None)).collect(),
-                ),
-                optgroup(
-                    format!("Rejected with {context}"),
-                    others.into_iter().map(|v| option(v, Some(why))).collect(),
-                ),
-            )
-                .into_any()
+    // One path for the three layouts: the values as they are, grouped by what they suit,
+    // or those that suit what the select depends on and those it rejects.
+    live_view(move || {
+        let groups: Vec<(Option<String>, Vec<(&'static str, Option<Why>)>)> =
+            match suited.and_then(|s| s.get()) {
+                None => match grouped {
+                    None => vec![(None, values.iter().map(|v| (*v, None)).collect())],
+                    Some(why) => suited::grouped(values, why)
+                        .into_iter()
+                        .map(|(label, members, never)| {
+                            let why = never.then_some(why);
+                            (Some(label), members.into_iter().map(|v| (v, why)).collect())
+                        })
+                        .collect(),
+                },
+                Some((context, good, why)) => {
+                    let others = values
+                        .iter()
+                        .filter(|v| !good.contains(v))
+                        .map(|v| (*v, Some(why)))
+                        .collect();
+                    vec![
+                        (
+                            Some(format!("Suit {context}")),
+                            good.into_iter().map(|v| (v, None)).collect(),
+                        ),
+                        (Some(format!("Rejected with {context}")), others),
+                    ]
+                }
+            };
+        let mut out: Vec<AnyView> = Vec::new();
+        for (label, members) in groups {
+            let mut options: Vec<AnyView> = Vec::new();
+            for (v, why) in members {
+                options.push(option(v, why));
+            }
+            match label {
+                None => out.append(&mut options),
+                Some(label) => out.push(optgroup(label, options)),
+            }
         }
+        out.into_any()
     })
 }
 
@@ -222,7 +225,7 @@ pub(super) fn scalar_view(
                     }
                     aria-invalid=move || invalid.get().to_string()
                     aria-required=move || required.get().to_string()
-                    aria-describedby=described_by
+                    aria-describedby=move || described_by()
                 >
                     // Short, so it fits the select on a 320 px phone; the default is in
                     // the help line above, which wraps ("...chosen wit" was cut off here).
@@ -307,7 +310,7 @@ pub(super) fn scalar_view(
                     }
                     aria-invalid=move || invalid.get().to_string()
                     aria-required=move || required.get().to_string()
-                    aria-describedby=described_by
+                    aria-describedby=move || described_by()
                 />
             }
             .into_any()
