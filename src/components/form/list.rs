@@ -4,7 +4,7 @@ use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
 use super::super::messages::messages;
-use super::live::live_view;
+use super::live::{live_view, memo};
 use super::rows::{keyed, rows};
 use super::scalar::scalar_view;
 use super::{group_box, structure_members};
@@ -29,10 +29,10 @@ pub(super) fn list_view(
     let noun = item_noun(shape);
     let len = {
         let pointer = pointer.clone();
-        Memo::new(move |_| editor.draft.with(|d| d.len(&pointer)))
+        memo(move || editor.draft.with(|d| d.len(&pointer)))
     };
     let drawn = rows_drawn(max);
-    let drawn_rows = Memo::new(move |_| len.get().min(drawn));
+    let drawn_rows = memo(move || len.get().min(drawn));
     let more = {
         let pointer = pointer.clone();
         live_view(move || {

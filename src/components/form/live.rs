@@ -31,3 +31,21 @@ pub(crate) fn shown_when(
 ) -> AnyView {
     live_view(move || if when() { view() } else { ().into_any() })
 }
+
+/// A memo of what `f` computes. Leptos instantiates its memo code (the constructor and the
+/// closure it wraps) for every closure type; through this one boxed form, once per value
+/// type, as the page's effects go through `state::editor::effect`.
+pub(crate) fn memo<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    memo_boxed(Box::new(f))
+}
+
+#[inline(never)]
+fn memo_boxed<T>(f: Box<dyn Fn() -> T + Send + Sync>) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| f())
+}

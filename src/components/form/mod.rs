@@ -10,7 +10,7 @@ mod scalar;
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
-use self::live::{live_view, shown_when};
+use self::live::{live_view, memo, shown_when};
 use super::messages::messages;
 use super::use_editor;
 use crate::state::draft::{self, KEPT_WHEN_EMPTY};
@@ -27,7 +27,7 @@ pub fn FormSection(
 ) -> impl IntoView {
     let editor = use_editor();
     let id = section.id;
-    let is_open = Memo::new(move |_| editor.open.with(|o| o.contains(id)));
+    let is_open = memo(move || editor.open.with(|o| o.contains(id)));
     let toggle = move |_| {
         editor.open.update(|o| {
             if !o.remove(id) {
@@ -35,7 +35,7 @@ pub fn FormSection(
             }
         })
     };
-    let shown_count = Memo::new(move |_| {
+    let shown_count = memo(move || {
         editor.section_counts.with(|counts| {
             counts
                 .iter()
@@ -46,7 +46,7 @@ pub fn FormSection(
     // A problem type's settings are on the page while it is chosen.
     let present = section
         .when
-        .map(|at| Memo::new(move |_| editor.draft.with(|d| d.has(at))));
+        .map(|at| memo(move || editor.draft.with(|d| d.has(at))));
     let body_id = format!("section-body-{id}");
     let heading_id = format!("section-{id}");
     let labelled_by = heading_id.clone();
@@ -233,7 +233,7 @@ fn optional_group(
 ) -> AnyView {
     let present = {
         let pointer = pointer.clone();
-        Memo::new(move |_| editor.draft.with(|d| d.has(&pointer)))
+        memo(move || editor.draft.with(|d| d.has(&pointer)))
     };
     let label = def.map_or("", |d| d.label);
     let help = def.map_or("", |d| d.help);

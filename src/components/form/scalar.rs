@@ -7,7 +7,7 @@ use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
 
 use super::super::messages::messages;
-use super::live::{live_view, shown_when};
+use super::live::{live_view, memo, shown_when};
 use crate::browser;
 use crate::state::api::Api;
 use crate::state::duration::duration;
@@ -24,7 +24,7 @@ use crate::state::words::{constraint_text, example_of, metric_default, metric_de
 fn context_placeholder(editor: Editor, pointer: &str) -> Option<(Memo<bool>, &'static str)> {
     match pointer {
         "/ModelDeployConfig/EndpointName" => Some((
-            Memo::new(move |_| {
+            memo(move || {
                 editor
                     .draft
                     .with(|d| d.text("/ModelDeployConfig/AutoGenerateEndpointName") == "true")
@@ -38,7 +38,7 @@ fn context_placeholder(editor: Editor, pointer: &str) -> Option<(Memo<bool>, &'s
                 Api::V2 => "/AutoMLJobInputDataConfig",
             };
             Some((
-                Memo::new(move |_| {
+                memo(move || {
                     editor.draft.with(|d| {
                         (0..d.len(channels))
                             .any(|i| d.text(&format!("{channels}/{i}/ChannelType")) == "validation")
@@ -144,7 +144,7 @@ pub(super) fn scalar_view(
         shown,
         required,
     } = editor.field(&pointer);
-    let invalid = Memo::new(move |_| shown.with(|s| s.iter().any(Diagnostic::is_error)));
+    let invalid = memo(move || shown.with(|s| s.iter().any(Diagnostic::is_error)));
     let id = field_id(&pointer);
     let help = help_id(&pointer);
     let messages_list = messages_id(&pointer);
@@ -160,21 +160,12 @@ pub(super) fn scalar_view(
     };
     let label = label_override.unwrap_or_else(|| def.map_or("", |d| d.label).to_string());
     let api = editor.api.get_untracked();
-    let api_name = match def {
-        Some(d) if api.member_at(&pointer).is_some() => d.name,
-        _ => shape.name,
-    };
-    let help_text = if api.member_at(&pointer).is_some() {
-        def.map_or("", |d| d.help)
-    } else {
-        ""
-    };
+    // The member's own description, unless the field stands for another (a list's item).
+    let own = def.filter(|_| api.member_at(&pointer).is_some());
+    let api_name = own.map_or(shape.name, |d| d.name);
+    let help_text = own.map_or("", |d| d.help);
     let is_metric = pointer == "/AutoMLJobObjective/MetricName";
-    let own_default = if api.member_at(&pointer).is_some() {
-        def.and_then(|d| d.default)
-    } else {
-        None
-    };
+    let own_default = own.and_then(|d| d.default);
     let default_text = move || -> Option<String> {
         if is_metric && api == Api::V2 {
             return Some(
@@ -234,7 +225,7 @@ pub(super) fn scalar_view(
                         values,
                         value,
                         Depends::of(api, &pointer)
-                            .map(|on| Memo::new(move |_| editor.draft.with(|d| on.suited(d)))),
+                            .map(|on| memo(move || editor.draft.with(|d| on.suited(d)))),
                         is_metric.then_some(match api {
                             Api::V1 => Why::Metric,
                             Api::V2 => Why::MetricV2,
@@ -318,15 +309,38 @@ pub(super) fn scalar_view(
     };
     let constraint = constraint_text(shape, help_text);
     // A select's default is said in its help line (its "not set" option stays short).
-    let select_default = choices.is_some().then(|| {
+    let select_default = if choices.is_some() {
         view! {
             <span class="default">
                 {move || default_text().map(|d| format!(" Not set: {d}."))}
             </span>
         }
-    });
+        .into_any()
+    } else {
+        ().into_any()
+    };
     let in_seconds = api_name.ends_with("InSeconds");
-    let fix = in_seconds.then(|| seconds_fix(editor, pointer.clone(), id.clone(), shape, value));
+    // Parts of the help line and the field drawn for some fields only, each an `AnyView`
+    // (nothing when left out) rather than an `Option` of its own view type.
+    let constraint = if constraint.is_empty() {
+        ().into_any()
+    } else {
+        view! { " "<span class="constraint">{constraint}</span> }.into_any()
+    };
+    // Seconds read as a duration: 14400 is "4 hours".
+    let (duration_text, fix) = if in_seconds {
+        (
+            view! {
+                <span class="duration">
+                    {move || value.with(|v| duration(v).map(|d| format!(" {v} s is {d}.")))}
+                </span>
+            }
+            .into_any(),
+            seconds_fix(editor, pointer.clone(), id.clone(), shape, value),
+        )
+    } else {
+        (().into_any(), ().into_any())
+    };
     view! {
         <div class="field" class:has-error=move || invalid.get()>
             <label for=id>
@@ -337,17 +351,9 @@ pub(super) fn scalar_view(
             </label>
             <p class="help" id=help>
                 {help_text}
-                {(!constraint.is_empty()).then(|| view! { " "<span class="constraint">{constraint}</span> })}
+                {constraint}
                 {select_default}
-                // Seconds read as a duration: 14400 is "4 hours".
-                {in_seconds
-                    .then(|| {
-                        view! {
-                            <span class="duration">
-                                {move || value.with(|v| duration(v).map(|d| format!(" {v} s is {d}.")))}
-                            </span>
-                        }
-                    })}
+                {duration_text}
             </p>
             {control}
             {messages(&pointer, Some(messages_list))}
@@ -371,7 +377,7 @@ fn seconds_fix(
 ) -> AnyView {
     // What was typed and, when it reads so, the seconds it comes to (as text: a memo of this
     // type the page already has, where one of `(u64, String)` would be Leptos' code again).
-    let seconds = Memo::new(move |_| {
+    let seconds = memo(move || {
         value.with(|v| match check::seconds_to_write(shape, v) {
             Some(n) => (v.trim().to_string(), Some(n.to_string())),
             None => (String::new(), None),
