@@ -194,6 +194,13 @@ fn member_view(editor: Editor, pointer: String) -> AnyView {
     }
 }
 
+/// A field's or a group's name as a person reads it, then as the API spells it
+/// (`Label <code class="api">Name</code>`): one view for a field's label, a list's legend
+/// and an optional group's.
+fn named(label: AnyView, api: &'static str) -> AnyView {
+    view! { {label}" "<code class="api">{api}</code> }.into_any()
+}
+
 /// A box of fields: a fieldset with its legend, what comes before its findings, its findings
 /// and what comes after them. One view for a structure's box, the VPC's and a list item's.
 fn group_box(
@@ -251,7 +258,7 @@ fn optional_group(
             group_box(
                 "group",
                 &pointer,
-                view! { {label}" "<code class="api">{shape.name}</code> }.into_any(),
+                named(label.into_any(), shape.name),
                 view! { <p class="help">{help}</p> }.into_any(),
                 view! {
                     {structure_members(editor, &pointer, shape)}

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::super::messages::messages;
 use super::live::{live_view, memo, shown_when};
+use super::named;
 use crate::browser;
 use crate::state::api::Api;
 use crate::state::duration::duration;
@@ -342,11 +343,9 @@ pub(super) fn scalar_view(
         (().into_any(), ().into_any())
     };
     view! {
-        <div class="field" class:has-error=move || invalid.get()>
+        <div class=move || if invalid.get() { "field has-error" } else { "field" }>
             <label for=id>
-                <span class="label">{label}</span>
-                " "
-                <code class="api">{api_name}</code>
+                {named(view! { <span class="label">{label}</span> }.into_any(), api_name)}
                 {shown_when(move || required.get(), || view! { <span class="required">"required"</span> }.into_any())}
             </label>
             <p class="help" id=help>
