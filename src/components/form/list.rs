@@ -2,6 +2,7 @@
 
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use super::super::messages::messages;
 use super::live::{live_view, memo};
@@ -157,7 +158,7 @@ fn list_item(
             };
             let members = structure_members(editor, &pointer, member);
             let fields = if noun == "tag" {
-                view! { <form class="item-fields row" novalidate=true>{members}</form> }.into_any()
+                view! { <form class="item-fields row" {..custom_attribute("novalidate", "")}>{members}</form> }.into_any()
             } else {
                 view! { <div class="item-fields">{members}</div> }.into_any()
             };

@@ -9,6 +9,7 @@
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::{custom_attribute, CustomAttr};
 
 /// A closure the view re-runs when what it reads changes: Leptos' own shared form of one
 /// (tachys' `SharedReactiveFunction`).
@@ -48,4 +49,15 @@ where
     T: PartialEq + Send + Sync + 'static,
 {
     Memo::new(move |_| f())
+}
+
+/// An attribute whose text follows what `f` reads, named by text. Leptos' code for a named
+/// attribute (`aria-invalid=…`) is instantiated per name and value type; through this one
+/// type (a custom attribute, whose name is a value) every such attribute of the form shares
+/// one copy.
+pub(crate) fn text_attr(
+    name: &'static str,
+    f: impl FnMut() -> String + Send + 'static,
+) -> CustomAttr<&'static str, Arc<Mutex<dyn FnMut() -> String + Send>>> {
+    custom_attribute(name, leptos::__as_shared_reactive_fn(f))
 }

@@ -9,8 +9,9 @@ mod scalar;
 
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
 
-use self::live::{live_view, memo, shown_when};
+use self::live::{live_view, memo, shown_when, text_attr};
 use super::messages::messages;
 use super::use_editor;
 use crate::state::draft::{self, KEPT_WHEN_EMPTY};
@@ -59,8 +60,8 @@ pub fn FormSection(
                 <button
                     type="button"
                     class="section-toggle"
-                    aria-expanded=move || is_open.get().to_string()
-                    aria-controls=body_id.clone()
+                    {..text_attr("aria-expanded", move || is_open.get().to_string())}
+                    {..custom_attribute("aria-controls", body_id.clone())}
                     on:click=toggle
                 >
                     <span class="chevron" aria-hidden="true"></span>
@@ -93,7 +94,7 @@ pub fn FormSection(
                     if section.form_per_item {
                         body.into_any()
                     } else {
-                        view! { <form novalidate=true>{body}</form> }.into_any()
+                        view! { <form {..custom_attribute("novalidate", "")}>{body}</form> }.into_any()
                     }
                 }
             </div>

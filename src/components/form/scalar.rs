@@ -5,9 +5,10 @@ use automl_rules::check;
 use automl_rules::diag::Diagnostic;
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use super::super::messages::messages;
-use super::live::{live_view, memo, shown_when};
+use super::live::{live_view, memo, shown_when, text_attr};
 use super::named;
 use crate::browser;
 use crate::state::api::Api;
@@ -129,7 +130,7 @@ fn enum_options(
 
 /// A group of an enum select's options, under its label.
 fn optgroup(label: String, options: Vec<AnyView>) -> AnyView {
-    view! { <optgroup label=label>{options}</optgroup> }.into_any()
+    view! { <optgroup {..custom_attribute("label", label)}>{options}</optgroup> }.into_any()
 }
 
 /// One control for a scalar member: text, number, enum select or three-state boolean.
@@ -215,9 +216,9 @@ pub(super) fn scalar_view(
                         on_input(ev);
                         on_change(());
                     }
-                    aria-invalid=move || invalid.get().to_string()
-                    aria-required=move || required.get().to_string()
-                    aria-describedby=move || described_by()
+                    {..text_attr("aria-invalid", move || invalid.get().to_string())}
+                    {..text_attr("aria-required", move || required.get().to_string())}
+                    {..text_attr("aria-describedby", described_by)}
                 >
                     // Short, so it fits the select on a 320 px phone; the default is in
                     // the help line above, which wraps ("...chosen wit" was cut off here).
@@ -288,8 +289,8 @@ pub(super) fn scalar_view(
                     id=id.clone()
                     name=pointer.clone()
                     inputmode=inputmode
-                    autocomplete="off"
                     spellcheck="false"
+                    {..custom_attribute("autocomplete", "off")}
                     prop:value=move || value.get()
                     on:input=on_input
                     on:change=move |_| on_change(())
@@ -300,9 +301,9 @@ pub(super) fn scalar_view(
                             .or_else(|| default_text().map(|d| format!("default: {d}")))
                             .or_else(|| example_of(api_name).map(|e| format!("e.g. {e}")))
                     }
-                    aria-invalid=move || invalid.get().to_string()
-                    aria-required=move || required.get().to_string()
-                    aria-describedby=move || described_by()
+                    {..text_attr("aria-invalid", move || invalid.get().to_string())}
+                    {..text_attr("aria-required", move || required.get().to_string())}
+                    {..text_attr("aria-describedby", described_by)}
                 />
             }
             .into_any()
