@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use super::super::messages::messages;
-use super::live::{live_view, memo};
+use super::live::{live_view, memo, text_attr};
 use super::rows::{keyed, rows};
 use super::scalar::scalar_view;
 use super::{group_box, named, structure_members};
@@ -205,15 +205,15 @@ fn item_button(
             type="button"
             class=class
             id=format!("{prefix}:{list}/{i}")
-            aria-label=label
-            title=move || match action {
+            aria-label={label}
+            {..text_attr("title", move || match action {
                 Move::Up => "Move up".to_string(),
                 Move::Down => "Move down".to_string(),
                 Move::Remove if len.get() <= min => {
                     format!("Remove (the request needs at least {min})")
                 }
                 Move::Remove => "Remove".to_string(),
-            }
+            })}
             disabled=move || match action {
                 Move::Up => i == 0,
                 Move::Down => i + 1 >= len.get(),

@@ -61,3 +61,12 @@ pub(crate) fn text_attr(
 ) -> CustomAttr<&'static str, Arc<Mutex<dyn FnMut() -> String + Send>>> {
     custom_attribute(name, leptos::__as_shared_reactive_fn(f))
 }
+
+/// An attribute present while `f` gives its text, named by text: one type for every such
+/// attribute of the form, as [`text_attr`].
+pub(crate) fn maybe_attr(
+    name: &'static str,
+    f: impl FnMut() -> Option<String> + Send + 'static,
+) -> CustomAttr<&'static str, Arc<Mutex<dyn FnMut() -> Option<String> + Send>>> {
+    custom_attribute(name, leptos::__as_shared_reactive_fn(f))
+}

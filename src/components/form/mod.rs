@@ -55,7 +55,7 @@ pub fn FormSection(
         let (body_id, heading_id, labelled_by) =
             (body_id.clone(), heading_id.clone(), labelled_by.clone());
         view! {
-        <section class="section" aria-labelledby=labelled_by>
+        <section class="section" {..custom_attribute("aria-labelledby", labelled_by)}>
             <h2 id=heading_id>
                 <button
                     type="button"
@@ -64,7 +64,7 @@ pub fn FormSection(
                     {..custom_attribute("aria-controls", body_id.clone())}
                     on:click=toggle
                 >
-                    <span class="chevron" aria-hidden="true"></span>
+                    <span class="chevron" {..custom_attribute("aria-hidden", "true")}></span>
                     {section.title}
                     {live_view(move || {
                         let (e, w) = shown_count.get();

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use super::super::messages::messages;
-use super::live::{live_view, memo, shown_when, text_attr};
+use super::live::{live_view, maybe_attr, memo, shown_when, text_attr};
 use super::named;
 use crate::browser;
 use crate::state::api::Api;
@@ -288,19 +288,20 @@ pub(super) fn scalar_view(
                     type="text"
                     id=id.clone()
                     name=pointer.clone()
-                    inputmode=inputmode
                     spellcheck="false"
+                    // With the placeholder, one attribute type (one copy of Leptos' code).
+                    {..maybe_attr("inputmode", move || inputmode.map(str::to_string))}
                     {..custom_attribute("autocomplete", "off")}
                     prop:value=move || value.get()
                     on:input=on_input
                     on:change=move |_| on_change(())
-                    on:keydown=on_key
-                    placeholder=move || {
+                    on:keydown={on_key}
+                    {..maybe_attr("placeholder", move || {
                         context
                             .and_then(|(on, text)| on.get().then(|| text.to_string()))
                             .or_else(|| default_text().map(|d| format!("default: {d}")))
                             .or_else(|| example_of(api_name).map(|e| format!("e.g. {e}")))
-                    }
+                    })}
                     {..text_attr("aria-invalid", move || invalid.get().to_string())}
                     {..text_attr("aria-required", move || required.get().to_string())}
                     {..text_attr("aria-describedby", described_by)}
