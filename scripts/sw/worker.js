@@ -8,11 +8,16 @@
 //   lets the browser keep it ('force-cache'), so that a first visit costs no second download;
 //   index.html kept only when it names this build's start-up script (else asked of the server
 //   again, 'no-cache'); a file that cannot be kept fails the install (an older build stays);
-// - activate: delete this page's caches of other builds, and take control (clients.claim), so
-//   the files the page fetches later in the same visit are kept as they are used;
+// - activate: delete this page's caches of other builds but the one before it, and take
+//   control (clients.claim), so the files the page fetches later in the same visit are kept as
+//   they are used; the build before stays because a tab opened with it goes on running it
+//   under this worker, and its chunks are files this build's manifest may not name (at most two
+//   builds are kept: the third deletes the first);
 // - fetch: only same-origin GETs: a file of the manifest from the cache first (the cache is
-//   this build's, and most names are content-hashed), the page itself (a navigation to
-//   index.html) from the network first, the kept copy when offline; nothing else is touched;
+//   this build's, and most names are content-hashed), then, if content-hashed, from the build
+//   before's, then the network; a content-hashed file of the page that the manifest does not name (the build
+//   before's) from the build before's cache, else the network; the page itself (a navigation
+//   to index.html) from the network first, the kept copy when offline; nothing else is touched;
 // - messages from the page: "loaded" (what it fetched before this worker controlled it) is
 //   kept from the HTTP cache; "fill" (sent at idle by a page this worker controlled from its
 //   start: a returning visitor, and again when a new build's worker takes control of such a
@@ -26,6 +31,8 @@ const PREFIX = `automl-job ${BASE.pathname} `;
 const CACHE = PREFIX + VERSION;
 const PAGE = BASE.href;
 const FILES = new Set([...START, ...LATER].filter((f) => f !== "./").map((f) => new URL(f, BASE).href));
+// A file of some build of the page, named by its content (start-HASH.js, split_v2-HASH.wasm...).
+const HASHED = /^[\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
 
 // The start-up script this build's index.html names: a page that does not name it is another
 // build's (an HTTP cache may still hold one), and is never kept as this build's page.
@@ -40,6 +47,24 @@ async function ours() {
   } catch (_) {
     return null;
   }
+}
+
+function hashed(url) {
+  return url.startsWith(BASE.href) && HASHED.test(url.slice(BASE.href.length));
+}
+
+// A copy of `url` in another build's cache of this page (the build before's, which activate
+// keeps), newest first; looked up by name, never opened: opening a cache that a newer build's
+// worker has just deleted would make it again.
+async function elsewhere(url) {
+  try {
+    for (const name of (await caches.keys()).reverse()) {
+      if (name === CACHE || !name.startsWith(PREFIX)) continue;
+      const copy = await caches.match(url, { cacheName: name });
+      if (copy) return copy;
+    }
+  } catch (_) {}
+  return undefined;
 }
 
 async function kept(cache, url) {
@@ -87,9 +112,10 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    for (const name of await caches.keys()) {
-      if (name !== CACHE && name.startsWith(PREFIX)) await caches.delete(name);
-    }
+    // The names in the order the caches were made: the last of the others is the build
+    // before this one.
+    const others = (await caches.keys()).filter((n) => n !== CACHE && n.startsWith(PREFIX));
+    for (const name of others.slice(0, -1)) await caches.delete(name);
     await self.clients.claim();
   })());
 });
@@ -105,6 +131,8 @@ self.addEventListener("fetch", (event) => {
     }
   } else if (FILES.has(request.url)) {
     event.respondWith(file(event));
+  } else if (hashed(url.href)) {
+    event.respondWith(earlier(event));
   }
 });
 
@@ -125,13 +153,20 @@ async function page(event) {
 
 async function file(event) {
   const cache = await ours();
-  const copy = await kept(cache, event.request.url);
+  const url = event.request.url;
+  // (A name that is not content-hashed may hold other bytes in another build: only ours.)
+  const copy = (await kept(cache, url)) || (hashed(url) && (await elsewhere(url)));
   if (copy) return copy;
   const response = await fetch(event.request);
   if (cache && response.status === 200) {
     event.waitUntil(cache.put(event.request.url, response.clone()).catch(() => {}));
   }
   return response;
+}
+
+// A file of the build before this one, for a tab still running it: its copy, else the network.
+async function earlier(event) {
+  return (await elsewhere(event.request.url)) || fetch(event.request);
 }
 
 // One message's work at a time (a "fill" after a "loaded" finds what that kept), each file

@@ -2,7 +2,8 @@
 // by the start-up script from scripts/sw/register.js): after one visit the page reloads and
 // checks offline; after a second visit what loads on demand (V2's chunk, the data panel's chunk
 // and worker, the rules package) works offline too; a first visit fetches nothing it does not
-// use; a new build's worker replaces the old cache. The only tests with the service worker
+// use; a new build's worker keeps the build before's cache (a tab still showing that build loads
+// its chunks offline) and deletes older ones. The only tests with the service worker
 // allowed (tests/e2e/browser.mjs blocks it elsewhere), each with a server of its own, which
 // serves with Cache-Control: no-cache as a static host that lets the browser keep its files.
 import { test } from 'node:test';
@@ -48,26 +49,26 @@ async function withBrowser(dir, body) {
   }
 }
 
-/** The page's caches: name -> the paths (under the prefix) each holds, sorted. */
-function caches(page) {
-  return page.evaluate(async (prefix) => {
-    const out = {};
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      out[name] = (await cache.keys()).map((r) => new URL(r.url).pathname.slice(prefix.length) || './').sort();
-    }
-    return out;
-  }, PREFIX);
+/** The names of the page's caches, in the order they were made, and the paths (under the
+ * prefix) the cache `name` holds, sorted. Only that cache is opened: opening one a worker has
+ * just deleted would make it again. */
+function caches(page, name) {
+  return page.evaluate(async ([prefix, name]) => {
+    const names = await caches.keys();
+    if (!names.includes(name)) return { names, held: [] };
+    const held = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname.slice(prefix.length) || './');
+    return { names, held: held.sort() };
+  }, [PREFIX, name]);
 }
 
-/** Waits until the cache `name` holds every one of `files` ("./" is the page); returns the caches. */
+/** Waits until the cache `name` holds every one of `files` ("./" is the page); returns the
+ * names of the page's caches. */
 async function cachedAll(page, name, files) {
   const deadline = Date.now() + 20000;
   for (;;) {
-    const all = await caches(page);
-    const held = all[name] || [];
-    if (files.every((f) => held.includes(f))) return all;
-    if (Date.now() > deadline) assert.fail(`${name} holds ${held}, not all of ${files}; caches: ${JSON.stringify(all)}`);
+    const { names, held } = await caches(page, name);
+    if (files.every((f) => held.includes(f))) return names;
+    if (Date.now() > deadline) assert.fail(`${name} holds ${held}, not all of ${files}; caches: ${names}`);
     await page.waitForTimeout(100);
   }
 }
@@ -96,7 +97,7 @@ test('a first visit fetches what it uses once, and nothing that loads on demand'
   await withBrowser(DIST, async (b, server) => {
     const { version, start, later } = manifest(DIST);
     const all = await firstVisit(b.page, server);
-    assert.deepEqual(Object.keys(all), [`automl-job ${PREFIX} ${version}`]);
+    assert.deepEqual(all, [`automl-job ${PREFIX} ${version}`]);
     await checksKeystroke(b.page);
     // Time for anything an idle page would still fetch.
     await b.page.waitForTimeout(1500);
@@ -204,34 +205,92 @@ test('what a first visit used before the worker took control, and after, is kept
   });
 });
 
-test('a new build\'s worker replaces the old cache and fills its own', async () => {
+/** The next build in DIR: index.html changed (`mark` appended), without the files `drop`
+ * names, sw.js written again with its manifest; its cache's name. */
+function nextBuild(dir, mark, drop = /$^/) {
+  for (const f of fs.readdirSync(dir)) if (drop.test(f)) fs.rmSync(path.join(dir, f));
+  fs.appendFileSync(path.join(dir, 'index.html'), `<!-- ${mark} -->\n`);
+  execFileSync('python3', [WRITE_SW, dir], { stdio: 'pipe' });
+  return `automl-job ${PREFIX} ${manifest(dir).version}`;
+}
+
+/** The names of the page's caches, in the order they were made, once the worker whose cache is
+ * `name` has activated (its activation deletes caches, and takes a while). */
+async function cacheNames(page, name) {
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    const [names, done] = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return [await caches.keys(), !!r && !r.installing && !r.waiting && r.active?.state === 'activated'];
+    });
+    if (done && names.includes(name)) return names;
+    if (Date.now() > deadline) assert.fail(`no worker of ${name} activated; caches: ${names}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+test('a tab still showing the build before loads that build\'s chunks offline under the new worker', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'automl-web-dist-'));
+  try {
+    fs.cpSync(DIST, dir, { recursive: true });
+    await withBrowser(dir, async (b, server) => {
+      const { page, context } = b;
+      const { version, start, later } = manifest(dir);
+      const old = `automl-job ${PREFIX} ${version}`;
+      await firstVisit(page, server, dir);
+      await page.reload();
+      await page.waitForSelector('[name="/AutoMLJobName"]', { timeout: 20000 });
+      await cachedAll(page, old, [...start, ...later]);
+      // A new build is deployed while the tab is open: its V2 chunk is not the old one (here:
+      // gone from the host and from the new manifest), and its worker takes this tab over.
+      const changed = page.evaluate(() => new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done)));
+      const name = nextBuild(dir, 'the next build', /^split_v2-/);
+      assert.ok(!manifest(dir).later.some((f) => f.startsWith('split_v2-')));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      // (The new worker claims the tab once its activation, which deletes caches, is done.)
+      await changed;
+      assert.deepEqual(await cacheNames(page, name), [old, name], 'the build before\'s cache is kept');
+
+      await context.setOffline(true);
+      const from = server.requests.length;
+      await page.check('[id="operation:v2"]');
+      await page.waitForSelector('[id="problem-type:TimeSeriesForecastingJobConfig"]', { timeout: 20000 });
+      assert.match(await page.locator('h1').textContent(), /CreateAutoMLJobV2/);
+      assert.deepEqual(paths(server, from), [], 'offline: nothing reached the server');
+      assert.deepEqual(b.errors, []);
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a new build\'s worker keeps the build before\'s cache, fills its own, and the third deletes the first', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'automl-web-dist-'));
   try {
     fs.cpSync(DIST, dir, { recursive: true });
     await withBrowser(dir, async (b, server) => {
       const { page } = b;
-      const old = manifest(dir).version;
+      const first = `automl-job ${PREFIX} ${manifest(dir).version}`;
       await firstVisit(page, server, dir);
       // The next build: index.html changed, sw.js written again with its manifest.
-      fs.appendFileSync(path.join(dir, 'index.html'), '<!-- the next build -->\n');
-      execFileSync('python3', [WRITE_SW, dir], { stdio: 'pipe' });
-      const { version, start, later } = manifest(dir);
-      assert.notEqual(version, old);
+      const name = nextBuild(dir, 'the next build');
+      const { start, later } = manifest(dir);
+      assert.notEqual(name, first);
       await page.reload();
       await page.waitForSelector('[name="/AutoMLJobName"]', { timeout: 20000 });
-      const name = `automl-job ${PREFIX} ${version}`;
-      const deadline = Date.now() + 20000;
-      let all = await caches(page);
-      while (Object.keys(all).join() !== name && Date.now() < deadline) {
-        await page.waitForTimeout(100);
-        all = await caches(page);
-      }
-      assert.deepEqual(Object.keys(all), [name], 'only the new build\'s cache is left');
       // The page was the old worker's from its start (a returning visitor's): the new worker,
-      // once in control, is asked to fetch the rest of the page's files too.
+      // once in control (its activation done), is asked to fetch the rest of the page's files.
       await cachedAll(page, name, [...start, ...later]);
+      // The build before's cache stays (a tab may still run it), beside the new one.
+      assert.deepEqual(await cacheNames(page, name), [first, name]);
       const kept = await page.evaluate(async (name) => (await (await caches.open(name)).match('./')).text(), name);
       assert.match(kept, /<!-- the next build -->/, 'the new index.html is the one kept');
+      // A third build deletes the first's cache: two builds at most.
+      const third = nextBuild(dir, 'the build after');
+      await page.reload();
+      await page.waitForSelector('[name="/AutoMLJobName"]', { timeout: 20000 });
+      await cachedAll(page, third, [...start, ...later]);
+      assert.deepEqual(await cacheNames(page, third), [name, third]);
       assert.deepEqual(b.errors, []);
     });
   } finally {
