@@ -7,11 +7,13 @@ use leptos::prelude::*;
 
 use super::data_check::DataCheck;
 use super::export::Export;
+use super::form::live::live_view;
 use super::form::FormSection;
 use super::import::Import;
 use super::mobile_status::MobileStatus;
 use super::operation::OperationChoice;
 use super::other_tab::OtherTab;
+use super::shared::button;
 use super::summary::Summary;
 use super::toolbar::Toolbar;
 use crate::browser;
@@ -180,37 +182,42 @@ pub fn App() -> impl IntoView {
                 <p id="api-load" class="notice" role=if failed { "alert" } else { "status" }>
                     {move || load.with(|l| l.as_ref().map(ApiLoad::line).unwrap_or_default())}
                 </p>
-                {failed
-                    .then(|| {
+                // Erased, as the other parts drawn on a condition are (no Option of a view
+                // type of its own).
+                {if failed {
                         view! {
                             <p class="actions">
-                                <button type="button" id="api-load-retry" on:click=move |_| attempt()>
-                                    "Try again"
-                                </button>
+                                {button("api-load-retry", "", "Try again", Box::new(attempt))}
                                 " "
-                                <button type="button" class="secondary" id="api-load-new" on:click=move |_| start_new()>
-                                    "Start a new CreateAutoMLJob request"
-                                </button>
+                                {button(
+                                    "api-load-new",
+                                    "secondary",
+                                    "Start a new CreateAutoMLJob request",
+                                    Box::new(start_new),
+                                )}
                             </p>
                             <p class="hint">
                                 "A new request keeps this one one Undo away: Undo opens it once CreateAutoMLJobV2 can load."
                             </p>
                         }
-                    })}
+                        .into_any()
+                    } else {
+                        ().into_any()
+                    }}
             </main>
         }
     };
-    (move || {
+    // Through the form's one closure type for parts drawn again (see `live_view`).
+    live_view(move || {
         if ready.get() {
             waiting
                 .try_update_value(Option::take)
                 .flatten()
-                .map(|initial| start(initial).into_any())
+                .map_or_else(|| ().into_any(), |initial| start(initial).into_any())
         } else {
-            Some(waiting_view().into_any())
+            waiting_view().into_any()
         }
     })
-    .into_any()
 }
 
 /// The page with its editor, from what it starts with (whose operation's tables are here).
@@ -403,8 +410,7 @@ pub fn Page(
             <h1>{move || format!("{} request", editor.api.get().name())}</h1>
             <p class="lede">
                 "Write a SageMaker Autopilot "<code>{move || editor.api.get().name()}</code>
-                " request, checked as you type against every constraint the service enforces. "
-                "Nothing leaves this page: your draft is kept in this browser."
+                " request, checked as you type against every constraint the service enforces. Nothing leaves this page: your draft is kept in this browser."
             </p>
             <Toolbar/>
             <ApiLoading/>
@@ -416,7 +422,7 @@ pub fn Page(
                 <OperationChoice/>
                 <div role="form" aria-label="Request" on:submit=|ev| ev.prevent_default()>
                     // The sections of the draft's operation, drawn again when it changes.
-                    {move || {
+                    {live_view(move || {
                         editor
                             .api
                             .get()
@@ -425,7 +431,8 @@ pub fn Page(
                             .iter()
                             .map(|s| view! { <FormSection section=s/> })
                             .collect_view()
-                    }}
+                            .into_any()
+                    })}
                 </div>
             </main>
             // Import first: on a wide screen the side column is sticky and scrolls on its
@@ -454,27 +461,27 @@ pub fn Page(
 #[component]
 fn ApiLoading() -> impl IntoView {
     let editor = crate::state::editor::use_editor();
-    move || {
-        editor.api_load.get().map(|load| {
-            let failed = matches!(load, ApiLoad::Failed(..));
-            view! {
+    live_view(move || {
+        let Some(load) = editor.api_load.get() else {
+            return ().into_any();
+        };
+        let failed = matches!(load, ApiLoad::Failed(..));
+        view! {
                 <div class="offer" id="api-load" role=if failed { "alert" } else { "status" } aria-busy=(!failed).then_some("true")>
                     <p>{load.line()}</p>
-                    {failed
-                        .then(|| {
+                    {if failed {
                             view! {
                                 <div class="actions">
-                                    <button type="button" id="api-load-retry" on:click=move |_| editor.retry_load()>
-                                        "Try again"
-                                    </button>
-                                    <button type="button" class="secondary" id="api-load-cancel" on:click=move |_| editor.cancel_load()>
-                                        "Cancel"
-                                    </button>
+                                    {button("api-load-retry", "", "Try again", Box::new(move || editor.retry_load()))}
+                                    {button("api-load-cancel", "secondary", "Cancel", Box::new(move || editor.cancel_load()))}
                                 </div>
                             }
-                        })}
+                            .into_any()
+                        } else {
+                            ().into_any()
+                        }}
                 </div>
             }
-        })
-    }
+            .into_any()
+    })
 }

@@ -3,6 +3,7 @@
 use automl_rules::export::Target;
 use leptos::prelude::*;
 
+use super::form::live::live_view;
 use super::use_editor;
 use crate::browser;
 use crate::on_demand;
@@ -121,6 +122,8 @@ pub fn Export() -> impl IntoView {
                                 {t.label()}
                             </label>
                         }
+                        // Erased: a list of the one view type the form's lists are.
+                        .into_any()
                     })
                     .collect_view()}
             </fieldset>
@@ -132,7 +135,10 @@ pub fn Export() -> impl IntoView {
             >
                 <code id="export-text">{move || text.with(|t| t.0.clone())}</code>
             </pre>
-            {move || text.with(|t| t.1.clone()).map(|note| view! { <p class="export-more">{note}</p> })}
+            {live_view(move || {
+                text.with(|t| t.1.clone())
+                    .map_or_else(|| ().into_any(), |note| view! { <p class="export-more">{note}</p> }.into_any())
+            })}
             <label class="switch">
                 <input
                     type="checkbox"

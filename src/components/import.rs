@@ -3,6 +3,7 @@
 use automl_rules::{import, json};
 use leptos::prelude::*;
 
+use super::shared::button;
 use super::use_editor;
 use crate::browser;
 use crate::on_demand;
@@ -253,9 +254,7 @@ pub fn Import() -> impl IntoView {
                 aria-busy=move || loading.get().then_some("true")
             ></textarea>
             <div class="actions">
-                <button type="button" id="import-button" on:click=move |_| import_text(text.get_untracked())>
-                    "Import"
-                </button>
+                {button("import-button", "", "Import", Box::new(move || import_text(text.get_untracked())))}
                 <label class="file">
                     "Open a file"
                     <input

@@ -15,6 +15,7 @@ pub mod messages;
 pub mod mobile_status;
 pub mod operation;
 pub mod other_tab;
+pub mod shared;
 pub mod summary;
 pub mod toolbar;
 

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::form::live::live_view;
 use super::use_editor;
 use crate::browser;
 use crate::on_demand;
@@ -33,15 +34,17 @@ pub fn OperationChoice() -> impl IntoView {
         editor.when_ready(to, move || choose_now(to));
     };
     let open = Memo::new(move |_| offer.with(Option::is_some));
+    // Through the form's one closure type for parts drawn again (see `live_view`).
     let offer_view = move || {
-        open.get()
-            .then(api::switching)
-            .flatten()
-            .map(|switching| (switching.offer)(editor, offer))
+        open.get().then(api::switching).flatten().map_or_else(
+            || ().into_any(),
+            |switching| (switching.offer)(editor, offer),
+        )
     };
     view! {
         <fieldset class="operation" id="operation" tabindex="-1">
             <legend>"Operation"</legend>
+            // Each option erased: a list of the one view type the form's lists are.
             {Api::ALL
                 .into_iter()
                 .map(|api| {
@@ -69,9 +72,10 @@ pub fn OperationChoice() -> impl IntoView {
                             <span class="line">{api.explanation()}</span>
                         </label>
                     }
+                    .into_any()
                 })
                 .collect_view()}
-            {offer_view}
+            {live_view(offer_view)}
         </fieldset>
     }
 }

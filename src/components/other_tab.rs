@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::app::save_draft;
+use super::shared::button;
 use super::use_editor;
 use crate::browser;
 use crate::state::tabs::other_tab_line;
@@ -30,29 +31,26 @@ pub fn OtherTab() -> impl IntoView {
                     }}
                 </p>
                 <div class="actions">
-                    <button
-                        type="button"
-                        id="keep-mine"
-                        on:click=move |_| {
+                    {button(
+                        "keep-mine",
+                        "",
+                        "Keep mine",
+                        Box::new(move || {
                             editor.keep_mine();
                             // This tab's request is the draft again: the other tab hears of it.
                             save_draft(editor);
                             browser::focus("status");
-                        }
-                    >
-                        "Keep mine"
-                    </button>
-                    <button
-                        type="button"
-                        id="load-other"
-                        class="secondary"
-                        on:click=move |_| {
+                        }),
+                    )}
+                    {button(
+                        "load-other",
+                        "secondary",
+                        "Load the other",
+                        Box::new(move || {
                             editor.load_other();
                             browser::focus("status");
-                        }
-                    >
-                        "Load the other"
-                    </button>
+                        }),
+                    )}
                 </div>
             </div>
     }

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use super::finding_list;
+use super::form::live::{live_view, shown_when};
+use super::shared::button;
 use super::use_editor;
 use crate::browser;
 use crate::state::editor::Editor;
@@ -13,33 +15,38 @@ use crate::state::WORDING_KEY;
 /// Draws the findings list's entries ([`finding_list::entries`]).
 type Entries = fn(Editor) -> AnyView;
 
-/// Where the code of the findings list's entries is. A first visit does not see them (they
-/// are inside the closed `<details>`), so in the release page (built with
+/// The code of the findings list's entries, once here. A first visit does not see them
+/// (they are inside the closed `<details>`), so in the release page (built with
 /// `--cfg automl_split`) they are the wasm chunk `finding_list`, fetched when the findings
 /// first open (a click on their summary, "Check all", "Review", an import, a share link):
-/// "Loading the list…" meanwhile, and a failed fetch says so with Try again. Everywhere else
-/// (the component tests) they are linked in and here from the start.
-#[derive(Clone, Copy)]
-enum List {
-    // Only the release page starts without the entries.
-    #[cfg_attr(not(automl_split), allow(dead_code))]
-    NotYet,
-    Loading,
-    Failed,
-    Here(Entries),
+/// "Loading the list…" meanwhile, and a failed fetch says so with Try again. The page keeps
+/// them here once fetched (kept in a cell rather than in a signal of a type of its own: each
+/// signal type is its own code in the wasm; the panel follows them with `bool` signals).
+#[cfg(automl_split)]
+static ENTRIES: std::sync::OnceLock<Entries> = std::sync::OnceLock::new();
+
+/// The entries, when their code is here.
+#[cfg(automl_split)]
+fn entries_here() -> Option<Entries> {
+    ENTRIES.get().copied()
 }
 
-impl List {
-    #[cfg(automl_split)]
-    fn at_start() -> List {
-        List::NotYet
-    }
-
-    #[cfg(not(automl_split))]
-    fn at_start() -> List {
-        List::Here(finding_list::entries)
-    }
+/// Everywhere but the release page (the component tests) the entries are linked in and here
+/// from the start.
+#[cfg(not(automl_split))]
+fn entries_here() -> Option<Entries> {
+    Some(finding_list::entries)
 }
+
+/// Keeps the entries fetched.
+#[cfg(automl_split)]
+fn keep_entries(entries: Entries) {
+    let _ = ENTRIES.set(entries);
+}
+
+/// Linked in: nothing to keep.
+#[cfg(not(automl_split))]
+fn keep_entries(_: Entries) {}
 
 /// The split point: the only code of the main module that names the entries, so they and
 /// what only they use go to the chunk. `fallible`: a chunk that does not arrive is an `Err`.
@@ -66,45 +73,64 @@ pub fn Summary() -> impl IntoView {
     // screen reader hears "The service would reject this" once when it becomes so, not a
     // new count at every keystroke (ten announcements for a name, a role and a duration).
     // The counts beside it update silently; they are one arrow key away. (A debounced
-    // region would still announce a count at every pause in typing, and late.)
-    let kind = Memo::new(move |_| verdict.get().headline());
+    // region would still announce a count at every pause in typing, and late.) No memo of
+    // its own: a text node is written only when its text changes.
     let counts = Memo::new(move |_| editor.findings.with(|f| (f.errors, f.warnings)));
+    // Whether there is anything to review: the findings' `<details>` is drawn while so
+    // (through the form's one closure type for parts shown on a condition, not a `<Show>`
+    // of its own type), and drawn again only when this changes.
+    let any = Memo::new(move |_| counts.get() != (0, 0));
     let all_shown = Memo::new(move |_| editor.reveal.with(|r| r.all));
     // Worked out only while the switch shows it (it would cost every keystroke otherwise),
     // and drawn by the one closure that works it out: no memo and no <Show> of their own
-    // types (each is its own code in the wasm). A new answer of the same shape updates the
-    // text in place.
+    // types (each is its own code in the wasm), through the form's one closure type for
+    // parts drawn again. A new answer of the same shape updates the text in place.
     let response = move || {
         if !editor.wording.get() {
-            return None;
+            return ().into_any();
         }
-        let (who, text) = editor.findings.with(|f| match f.cli_response() {
+        let Some((who, text)) = editor.findings.with(|f| match f.cli_response() {
             Some(cli) => Some(("The AWS CLI would refuse to send it:", cli)),
             None => f
                 .service_response()
                 .map(|s| ("The service would answer:", s)),
-        })?;
-        Some(view! {
+        }) else {
+            return ().into_any();
+        };
+        view! {
             <div class="response">
                 <p class="who">{who}</p>
                 <pre class="code" tabindex="0" aria-label="The whole answer">
                     <code>{text}</code>
                 </pre>
             </div>
-        })
-    };
-    // The entries' code, fetched when the findings first open (see [`List`]).
-    let list = RwSignal::new(List::at_start());
-    let load = move || {
-        if matches!(list.get_untracked(), List::NotYet | List::Failed) {
-            list.set(List::Loading);
-            leptos::task::spawn_local(async move {
-                let _ = list.try_set(match entries_chunk().await {
-                    Ok(entries) => List::Here(entries),
-                    Err(_) => List::Failed,
-                });
-            });
         }
+        .into_any()
+    };
+    // The entries' code, fetched when the findings first open (see [`ENTRIES`]): here,
+    // or its fetch failed; a fetch under way is not started again.
+    let here = RwSignal::new(entries_here().is_some());
+    let failed = RwSignal::new(false);
+    let fetching = StoredValue::new(false);
+    let load = move || {
+        if entries_here().is_some() || fetching.get_value() {
+            return;
+        }
+        fetching.set_value(true);
+        failed.set(false);
+        leptos::task::spawn_local(async move {
+            let fetched = entries_chunk().await;
+            fetching.try_set_value(false);
+            match fetched {
+                Ok(entries) => {
+                    keep_entries(entries);
+                    here.try_set(true);
+                }
+                Err(_) => {
+                    failed.try_set(true);
+                }
+            }
+        });
     };
     let show_wording = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
@@ -115,7 +141,7 @@ pub fn Summary() -> impl IntoView {
         <section class="summary" id="summary" tabindex="-1" aria-labelledby="summary-title">
             <h2 id="summary-title">"Check"</h2>
             <p class=move || verdict.get().class()>
-                <span id="verdict-kind" role="status">{move || kind.get()}</span>
+                <span id="verdict-kind" role="status">{move || verdict.get().headline()}</span>
                 " "
                 <span class="verdict-detail">{move || verdict.get().detail()}</span>
             </p>
@@ -128,8 +154,8 @@ pub fn Summary() -> impl IntoView {
                 />
                 " Show what the service (or the AWS CLI) would say under each message"
             </label>
-            {response}
-            <Show when=move || counts.get() != (0, 0)>
+            {live_view(response)}
+            {shown_when(move || any.get(), move || view! {
                 // Opened by "Check all" and imports; following an entry (which touches its
                 // field) leaves it as the person left it.
                 <details
@@ -148,24 +174,22 @@ pub fn Summary() -> impl IntoView {
                             format!("{} and {} to review", plural(e, "error"), plural(w, "warning"))
                         }}
                     </summary>
-                    {move || match list.get() {
-                        List::Here(entries) => view! { <ul class="finding-list">{entries(editor)}</ul> }.into_any(),
-                        List::Failed => view! {
+                    {move || match (here.get().then(entries_here).flatten(), failed.get()) {
+                        (Some(entries), _) => view! { <ul class="finding-list">{entries(editor)}</ul> }.into_any(),
+                        (None, true) => view! {
                             <p class="list-load" role="alert">
                                 "The list of findings could not load. "
-                                <button type="button" class="secondary small" on:click=move |_| load()>
-                                    "Try again"
-                                </button>
+                                {button("", "secondary small", "Try again", Box::new(load))}
                             </p>
                         }
                         .into_any(),
-                        List::NotYet | List::Loading => view! {
+                        (None, false) => view! {
                             <p class="list-load" role="status" aria-busy="true">"Loading the list…"</p>
                         }
                         .into_any(),
                     }}
                 </details>
-            </Show>
+            }.into_any())}
         </section>
     }
 }

@@ -4,6 +4,8 @@
 use automl_rules::json;
 use leptos::prelude::*;
 
+use super::form::live::live_view;
+use super::shared::button;
 use super::use_editor;
 use crate::browser;
 use crate::state::api::Api;
@@ -15,14 +17,14 @@ use crate::state::{share, EXAMPLE, EXAMPLE_V2};
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let editor = use_editor();
-    let new_request = move |_| {
+    let new_request = move || {
         editor.replace(
             Draft::new_for(editor.api.get_untracked()),
             "Started a new request. Undo puts your previous draft back.",
             false,
         );
     };
-    let example = move |_| {
+    let example = move || {
         // The example is JSON (a test holds it to that), a CreateAutoMLJob request; while a
         // V2 request is written, its tabular V2 form (as "Convert" makes it; a test holds it
         // to that).
@@ -42,7 +44,7 @@ pub fn Toolbar() -> impl IntoView {
             );
         }
     };
-    let check_all = move |_| {
+    let check_all = move || {
         editor.announce();
         editor.reveal.update(|r| r.all = true);
         // The Check panel's words, from the same verdict.
@@ -56,7 +58,7 @@ pub fn Toolbar() -> impl IntoView {
             browser::focus("summary");
         }
     };
-    let share_link = move |_| {
+    let share_link = move || {
         let text = editor.draft.with_untracked(Draft::to_compact);
         let url = browser::url_with_fragment(&share::fragment(&text));
         let length = url.len();
@@ -83,46 +85,61 @@ pub fn Toolbar() -> impl IntoView {
     let steps = move |back: bool| editor.history.with(|h| h.title(back));
     // A line that promises Undo ("Undo puts your previous draft back") is the step Undo
     // takes back: it offers Undo right beside it, so the promise is always kept in view.
-    let offers_undo = Memo::new(move |_| {
+    // (No memo of its own: the attribute is written only when the answer changes.)
+    let offers_undo = move || {
         editor.notice.with(|n| {
             !n.is_empty()
                 && editor
                     .history
                     .with(|h| h.back.last().is_some_and(|s| s.1 == *n))
         })
-    });
+    };
     view! {
         <div class="toolbar" role="toolbar" aria-label="Request actions">
-            <button type="button" on:click=new_request>"New request"</button>
-            <button type="button" on:click=example>"Start from an example"</button>
+            {button("", "", "New request", Box::new(new_request))}
+            {button("", "", "Start from an example", Box::new(example))}
             // The Import panel heads the side column: below the form on a phone.
-            <button type="button" on:click=move |_| { browser::focus("import-text"); }>
-                "Import…"
-            </button>
-            <button type="button" on:click=check_all>"Check all"</button>
-            <button type="button" on:click=share_link>"Copy share link"</button>
+            {button(
+                "",
+                "",
+                "Import…",
+                Box::new(|| {
+                    browser::focus("import-text");
+                }),
+            )}
+            {button("", "", "Check all", Box::new(check_all))}
+            {button("", "", "Copy share link", Box::new(share_link))}
             // Each button drawn by the closure that reads its title (no <Show> of its own
-            // type); a new title updates the button in place.
-            {move || {
+            // type, and the form's one closure type for parts drawn again); a new title
+            // updates the button in place.
+            {live_view(move || {
                 steps(true)
-                    .map(|title| {
-                        view! {
-                            <button type="button" class="undo" title=title on:click=undo>
-                                "Undo"
-                            </button>
-                        }
-                    })
-            }}
-            {move || {
+                    .map_or_else(
+                        || ().into_any(),
+                        |title| {
+                            view! {
+                                <button type="button" class="undo" title=title on:click=undo>
+                                    "Undo"
+                                </button>
+                            }
+                                .into_any()
+                        },
+                    )
+            })}
+            {live_view(move || {
                 steps(false)
-                    .map(|title| {
-                        view! {
-                            <button type="button" class="redo" title=title on:click=redo>
-                                "Redo"
-                            </button>
-                        }
-                    })
-            }}
+                    .map_or_else(
+                        || ().into_any(),
+                        |title| {
+                            view! {
+                                <button type="button" class="redo" title=title on:click=redo>
+                                    "Redo"
+                                </button>
+                            }
+                                .into_any()
+                        },
+                    )
+            })}
         </div>
         <div class="notice-row">
             <p class="notice" id="status" tabindex="-1" role="status" aria-live="polite">
@@ -131,7 +148,7 @@ pub fn Toolbar() -> impl IntoView {
             <button
                 type="button"
                 class="secondary small undo-here"
-                hidden=move || !offers_undo.get()
+                hidden=move || !offers_undo()
                 on:click=undo
             >
                 "Undo"

@@ -13,6 +13,8 @@
 
 use leptos::prelude::*;
 
+use super::form::live::live_view;
+use super::shared::button;
 use crate::state::data_check::{channels, DataChannel};
 use crate::state::editor::use_editor;
 
@@ -172,7 +174,7 @@ pub fn DataCheck() -> impl IntoView {
             }
         });
     };
-    let cancel = move |_| {
+    let cancel = move || {
         waiting.set_value(None);
         shell.set(Shell::Idle);
     };
@@ -187,7 +189,8 @@ pub fn DataCheck() -> impl IntoView {
         }
         chans
             .into_iter()
-            .map(|c| stand_in_channel(c, shell, choose, cancel))
+            // Each row erased: a list of the one view type the form's lists are.
+            .map(|c| stand_in_channel(c, shell, choose, cancel).into_any())
             .collect_view()
             .into_any()
     };
@@ -196,10 +199,9 @@ pub fn DataCheck() -> impl IntoView {
             <section class="data-check" id="data-check" aria-labelledby="data-check-title">
                 <h2 id="data-check-title">"Check my data"</h2>
                 <p class="hint">
-                    "Choose or drop each channel's file (CSV or Parquet, gzip or not) to learn whether the job would start with it. "
-                    "It is read in this browser: nothing is uploaded."
+                    "Choose or drop each channel's file (CSV or Parquet, gzip or not) to learn whether the job would start with it. It is read in this browser: nothing is uploaded."
                 </p>
-                {rows}
+                {live_view(rows)}
                 <p role="status" class="data-verdict"></p>
                 // The wait, for screen readers (the channel shows it; a region that is on the
                 // page before its text changes is the one they announce).
@@ -212,13 +214,18 @@ pub fn DataCheck() -> impl IntoView {
             </section>
         }
     };
-    move || {
+    // The stand-in, then the panel: through the form's one closure type for parts drawn
+    // again (see `live_view`), as are the channels' rows and what a channel says.
+    live_view(move || {
         if ready.get() {
-            built.try_update_value(Option::take).flatten()
+            built
+                .try_update_value(Option::take)
+                .flatten()
+                .unwrap_or_else(|| ().into_any())
         } else {
-            Some(stand_in().into_any())
+            stand_in().into_any()
         }
-    }
+    })
 }
 
 /// The chunk did not come: said at the channel whose file waited.
@@ -241,7 +248,7 @@ fn stand_in_channel(
     channel: DataChannel,
     shell: RwSignal<Shell>,
     choose: impl Fn(usize, web_sys::File) + Copy + Send + Sync + 'static,
-    cancel: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+    cancel: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let slot = channel.slot;
     let input_id = format!("data-file-{slot}");
@@ -285,36 +292,36 @@ fn stand_in_channel(
                 disabled=other_waits
                 on:change=on_change
             />
-            {move || {
+            {live_view(move || {
                 // A file refused here while another is read: said in this place.
                 let refused = shell.with(|s| match s {
                     Shell::Loading { refused: Some((at, first)), .. } if *at == slot => Some(first.clone()),
                     _ => None,
                 });
                 if let Some(first) = refused {
-                    return Some(view! {
+                    return view! {
                         <p class="msg warning data-refused" role="alert">{one_at_a_time(&first)}</p>
-                    }.into_any());
+                    }.into_any();
                 }
                 match shell.get() {
-                    Shell::Loading { slot: s, file, .. } if s == slot => Some(view! {
+                    Shell::Loading { slot: s, file, .. } if s == slot => view! {
                         <div class="data-progress">
                             <progress max="1000" aria-label=format!("Reading {file}")></progress>
                             <span>{format!("Loading the data checker for {file}…")}</span>
                             " "
-                            <button type="button" class="secondary small data-cancel" on:click=move |ev| {
-                            cancel(ev);
-                            let id = format!("data-file-{slot}");
-                            crate::browser::after_tick(move || crate::browser::refocus(&id));
-                        }>"Cancel"</button>
+                            {button("", "secondary small data-cancel", "Cancel", Box::new(move || {
+                                cancel();
+                                let id = format!("data-file-{slot}");
+                                crate::browser::after_tick(move || crate::browser::refocus(&id));
+                            }))}
                         </div>
-                    }.into_any()),
-                    Shell::Failed { slot: s, file } if s == slot => Some(view! {
+                    }.into_any(),
+                    Shell::Failed { slot: s, file } if s == slot => view! {
                         <p class="msg error" role="alert">{format!("{file}: {NOT_LOADED}")}</p>
-                    }.into_any()),
-                    _ => None,
+                    }.into_any(),
+                    _ => ().into_any(),
                 }
-            }}
+            })}
         </div>
     }
 }
