@@ -2,12 +2,13 @@
 
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use super::super::messages::messages;
-use super::live::live_view;
+use super::live::{live_view, memo, text_attr};
 use super::rows::{keyed, rows};
 use super::scalar::scalar_view;
-use super::{group_box, structure_members};
+use super::{group_box, named, structure_members};
 use crate::browser;
 use crate::state::editor::Editor;
 use crate::state::findings::plural;
@@ -29,10 +30,10 @@ pub(super) fn list_view(
     let noun = item_noun(shape);
     let len = {
         let pointer = pointer.clone();
-        Memo::new(move |_| editor.draft.with(|d| d.len(&pointer)))
+        memo(move || editor.draft.with(|d| d.len(&pointer)))
     };
     let drawn = rows_drawn(max);
-    let drawn_rows = Memo::new(move |_| len.get().min(drawn));
+    let drawn_rows = memo(move || len.get().min(drawn));
     let more = {
         let pointer = pointer.clone();
         live_view(move || {
@@ -93,9 +94,7 @@ pub(super) fn list_view(
     );
     view! {
         <fieldset class="group list" id=field_id(&pointer) tabindex="-1">
-            <legend>
-                {label}" "<code class="api">{def.map_or("", |d| d.name)}</code>
-            </legend>
+            <legend>{named(label.into_any(), def.map_or("", |d| d.name))}</legend>
             <p class="help" id=help_id(&pointer)>
                 {help}" "<span class="bounds">{bounds}</span>
             </p>
@@ -127,6 +126,7 @@ fn list_item(
 ) -> impl IntoView {
     let pointer = format!("{list}/{i}");
     let n = i + 1;
+    let name = format!("{} {n}", capitalize(noun));
     let buttons = view! {
         <div class="item-actions">
             {item_button(editor, &list, i, noun, len, min, Move::Up)}
@@ -154,26 +154,19 @@ fn list_item(
                     }
                     .into_any()
                 }
-                _ => format!("{} {n}", capitalize(noun)).into_any(),
+                _ => name.into_any(),
             };
+            let members = structure_members(editor, &pointer, member);
             let fields = if noun == "tag" {
-                view! {
-                    <form class="item-fields row" novalidate=true>
-                        {structure_members(editor, &pointer, member)}
-                    </form>
-                }
-                .into_any()
+                view! { <form class="item-fields row" {..custom_attribute("novalidate", "")}>{members}</form> }.into_any()
             } else {
-                view! {
-                    <div class="item-fields">{structure_members(editor, &pointer, member)}</div>
-                }
-                .into_any()
+                view! { <div class="item-fields">{members}</div> }.into_any()
             };
             group_box("item", &pointer, title, buttons.into_any(), fields)
         }
         _ => view! {
             <div class="item scalar-item">
-                {scalar_view(editor, pointer.clone(), member, None, Some(format!("{} {n}", capitalize(noun))))}
+                {scalar_view(editor, pointer.clone(), member, None, Some(name))}
                 {buttons}
             </div>
         }
@@ -212,15 +205,15 @@ fn item_button(
             type="button"
             class=class
             id=format!("{prefix}:{list}/{i}")
-            aria-label=label
-            title=move || match action {
+            aria-label={label}
+            {..text_attr("title", move || match action {
                 Move::Up => "Move up".to_string(),
                 Move::Down => "Move down".to_string(),
                 Move::Remove if len.get() <= min => {
                     format!("Remove (the request needs at least {min})")
                 }
                 Move::Remove => "Remove".to_string(),
-            }
+            })}
             disabled=move || match action {
                 Move::Up => i == 0,
                 Move::Down => i + 1 >= len.get(),

@@ -9,6 +9,7 @@
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::{custom_attribute, CustomAttr};
 
 /// A closure the view re-runs when what it reads changes: Leptos' own shared form of one
 /// (tachys' `SharedReactiveFunction`).
@@ -30,4 +31,42 @@ pub(crate) fn shown_when(
     view: impl Fn() -> AnyView + Send + 'static,
 ) -> AnyView {
     live_view(move || if when() { view() } else { ().into_any() })
+}
+
+/// A memo of what `f` computes. Leptos instantiates its memo code (the constructor and the
+/// closure it wraps) for every closure type; through this one boxed form, once per value
+/// type, as the page's effects go through `state::editor::effect`.
+pub(crate) fn memo<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    memo_boxed(Box::new(f))
+}
+
+#[inline(never)]
+fn memo_boxed<T>(f: Box<dyn Fn() -> T + Send + Sync>) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| f())
+}
+
+/// An attribute whose text follows what `f` reads, named by text. Leptos' code for a named
+/// attribute (`aria-invalid=…`) is instantiated per name and value type; through this one
+/// type (a custom attribute, whose name is a value) every such attribute of the form shares
+/// one copy.
+pub(crate) fn text_attr(
+    name: &'static str,
+    f: impl FnMut() -> String + Send + 'static,
+) -> CustomAttr<&'static str, Arc<Mutex<dyn FnMut() -> String + Send>>> {
+    custom_attribute(name, leptos::__as_shared_reactive_fn(f))
+}
+
+/// An attribute present while `f` gives its text, named by text: one type for every such
+/// attribute of the form, as [`text_attr`].
+pub(crate) fn maybe_attr(
+    name: &'static str,
+    f: impl FnMut() -> Option<String> + Send + 'static,
+) -> CustomAttr<&'static str, Arc<Mutex<dyn FnMut() -> Option<String> + Send>>> {
+    custom_attribute(name, leptos::__as_shared_reactive_fn(f))
 }

@@ -9,8 +9,9 @@ mod scalar;
 
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
 
-use self::live::{live_view, shown_when};
+use self::live::{live_view, memo, shown_when, text_attr};
 use super::messages::messages;
 use super::use_editor;
 use crate::state::draft::{self, KEPT_WHEN_EMPTY};
@@ -27,7 +28,7 @@ pub fn FormSection(
 ) -> impl IntoView {
     let editor = use_editor();
     let id = section.id;
-    let is_open = Memo::new(move |_| editor.open.with(|o| o.contains(id)));
+    let is_open = memo(move || editor.open.with(|o| o.contains(id)));
     let toggle = move |_| {
         editor.open.update(|o| {
             if !o.remove(id) {
@@ -35,11 +36,11 @@ pub fn FormSection(
             }
         })
     };
-    let shown_count = Memo::new(move |_| editor.section_count(id));
+    let shown_count = memo(move || editor.section_count(id));
     // A problem type's settings are on the page while it is chosen.
     let present = section
         .when
-        .map(|at| Memo::new(move |_| editor.draft.with(|d| d.has(at))));
+        .map(|at| memo(move || editor.draft.with(|d| d.has(at))));
     let body_id = format!("section-body-{id}");
     let heading_id = format!("section-{id}");
     let labelled_by = heading_id.clone();
@@ -47,16 +48,16 @@ pub fn FormSection(
         let (body_id, heading_id, labelled_by) =
             (body_id.clone(), heading_id.clone(), labelled_by.clone());
         view! {
-        <section class="section" aria-labelledby=labelled_by>
+        <section class="section" {..custom_attribute("aria-labelledby", labelled_by)}>
             <h2 id=heading_id>
                 <button
                     type="button"
                     class="section-toggle"
-                    aria-expanded=move || is_open.get().to_string()
-                    aria-controls=body_id.clone()
+                    {..text_attr("aria-expanded", move || is_open.get().to_string())}
+                    {..custom_attribute("aria-controls", body_id.clone())}
                     on:click=toggle
                 >
-                    <span class="chevron" aria-hidden="true"></span>
+                    <span class="chevron" {..custom_attribute("aria-hidden", "true")}></span>
                     {section.title}
                     {live_view(move || {
                         let (e, w) = shown_count.get();
@@ -86,7 +87,7 @@ pub fn FormSection(
                     if section.form_per_item {
                         body.into_any()
                     } else {
-                        view! { <form novalidate=true>{body}</form> }.into_any()
+                        view! { <form {..custom_attribute("novalidate", "")}>{body}</form> }.into_any()
                     }
                 }
             </div>
@@ -187,6 +188,13 @@ fn member_view(editor: Editor, pointer: String) -> AnyView {
     }
 }
 
+/// A field's or a group's name as a person reads it, then as the API spells it
+/// (`Label <code class="api">Name</code>`): one view for a field's label, a list's legend
+/// and an optional group's.
+fn named(label: AnyView, api: &'static str) -> AnyView {
+    view! { {label}" "<code class="api">{api}</code> }.into_any()
+}
+
 /// A box of fields: a fieldset with its legend, what comes before its findings, its findings
 /// and what comes after them. One view for a structure's box, the VPC's and a list item's.
 fn group_box(
@@ -226,7 +234,7 @@ fn optional_group(
 ) -> AnyView {
     let present = {
         let pointer = pointer.clone();
-        Memo::new(move |_| editor.draft.with(|d| d.has(&pointer)))
+        memo(move || editor.draft.with(|d| d.has(&pointer)))
     };
     let label = def.map_or("", |d| d.label);
     let help = def.map_or("", |d| d.help);
@@ -244,7 +252,7 @@ fn optional_group(
             group_box(
                 "group",
                 &pointer,
-                view! { {label}" "<code class="api">{shape.name}</code> }.into_any(),
+                named(label.into_any(), shape.name),
                 view! { <p class="help">{help}</p> }.into_any(),
                 view! {
                     {structure_members(editor, &pointer, shape)}

@@ -5,9 +5,11 @@ use automl_rules::check;
 use automl_rules::diag::Diagnostic;
 use automl_rules::model::{Kind, MemberDef, Shape};
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
 
 use super::super::messages::messages;
-use super::live::{live_view, shown_when};
+use super::live::{live_view, maybe_attr, memo, shown_when, text_attr};
+use super::named;
 use crate::browser;
 use crate::state::api::Api;
 use crate::state::duration::duration;
@@ -24,7 +26,7 @@ use crate::state::words::{constraint_text, example_of, metric_default, metric_de
 fn context_placeholder(editor: Editor, pointer: &str) -> Option<(Memo<bool>, &'static str)> {
     match pointer {
         "/ModelDeployConfig/EndpointName" => Some((
-            Memo::new(move |_| {
+            memo(move || {
                 editor
                     .draft
                     .with(|d| d.text("/ModelDeployConfig/AutoGenerateEndpointName") == "true")
@@ -38,7 +40,7 @@ fn context_placeholder(editor: Editor, pointer: &str) -> Option<(Memo<bool>, &'s
                 Api::V2 => "/AutoMLJobInputDataConfig",
             };
             Some((
-                Memo::new(move |_| {
+                memo(move || {
                     editor.draft.with(|d| {
                         (0..d.len(channels))
                             .any(|i| d.text(&format!("{channels}/{i}/ChannelType")) == "validation")
@@ -81,51 +83,54 @@ fn enum_options(
         }
         .into_any()
     };
-    live_view(move || match suited.and_then(|s| s.get()) {
-        None => match grouped {
-            None => values
-                .iter()
-                .map(|v| option(v, None))
-                .collect_view()
-                .into_any(),
-            Some(why) => suited::grouped(values, why)
-                .into_iter()
-                .map(|(label, members, never)| {
-                    optgroup(
-                        label,
-                        members
-                            .into_iter()
-                            .map(|v| option(v, never.then_some(why)))
-                            .collect(),
-                    )
-                })
-                .collect_view()
-                .into_any(),
-        },
-        Some((context, good, why)) => {
-            let others: Vec<&'static str> = values
-                .iter()
-                .copied()
-                .filter(|v| !good.contains(v))
-                .collect();
-            (
-                optgroup(
-                    format!("Suit {context}"),
-                    good.into_iter().map(|v| option(v, None)).collect(),
-                ),
-                optgroup(
-                    format!("Rejected with {context}"),
-                    others.into_iter().map(|v| option(v, Some(why))).collect(),
-                ),
-            )
-                .into_any()
+    // One path for the three layouts: the values as they are, grouped by what they suit,
+    // or those that suit what the select depends on and those it rejects.
+    live_view(move || {
+        let groups: Vec<(Option<String>, Vec<(&'static str, Option<Why>)>)> =
+            match suited.and_then(|s| s.get()) {
+                None => match grouped {
+                    None => vec![(None, values.iter().map(|v| (*v, None)).collect())],
+                    Some(why) => suited::grouped(values, why)
+                        .into_iter()
+                        .map(|(label, members, never)| {
+                            let why = never.then_some(why);
+                            (Some(label), members.into_iter().map(|v| (v, why)).collect())
+                        })
+                        .collect(),
+                },
+                Some((context, good, why)) => {
+                    let others = values
+                        .iter()
+                        .filter(|v| !good.contains(v))
+                        .map(|v| (*v, Some(why)))
+                        .collect();
+                    vec![
+                        (
+                            Some(format!("Suit {context}")),
+                            good.into_iter().map(|v| (v, None)).collect(),
+                        ),
+                        (Some(format!("Rejected with {context}")), others),
+                    ]
+                }
+            };
+        let mut out: Vec<AnyView> = Vec::new();
+        for (label, members) in groups {
+            let mut options: Vec<AnyView> = Vec::new();
+            for (v, why) in members {
+                options.push(option(v, why));
+            }
+            match label {
+                None => out.append(&mut options),
+                Some(label) => out.push(optgroup(label, options)),
+            }
         }
+        out.into_any()
     })
 }
 
 /// A group of an enum select's options, under its label.
 fn optgroup(label: String, options: Vec<AnyView>) -> AnyView {
-    view! { <optgroup label=label>{options}</optgroup> }.into_any()
+    view! { <optgroup {..custom_attribute("label", label)}>{options}</optgroup> }.into_any()
 }
 
 /// One control for a scalar member: text, number, enum select or three-state boolean.
@@ -141,7 +146,7 @@ pub(super) fn scalar_view(
         shown,
         required,
     } = editor.field(&pointer);
-    let invalid = Memo::new(move |_| shown.with(|s| s.iter().any(Diagnostic::is_error)));
+    let invalid = memo(move || shown.with(|s| s.iter().any(Diagnostic::is_error)));
     let id = field_id(&pointer);
     let help = help_id(&pointer);
     let messages_list = messages_id(&pointer);
@@ -157,21 +162,12 @@ pub(super) fn scalar_view(
     };
     let label = label_override.unwrap_or_else(|| def.map_or("", |d| d.label).to_string());
     let api = editor.api.get_untracked();
-    let api_name = match def {
-        Some(d) if api.member_at(&pointer).is_some() => d.name,
-        _ => shape.name,
-    };
-    let help_text = if api.member_at(&pointer).is_some() {
-        def.map_or("", |d| d.help)
-    } else {
-        ""
-    };
+    // The member's own description, unless the field stands for another (a list's item).
+    let own = def.filter(|_| api.member_at(&pointer).is_some());
+    let api_name = own.map_or(shape.name, |d| d.name);
+    let help_text = own.map_or("", |d| d.help);
     let is_metric = pointer == "/AutoMLJobObjective/MetricName";
-    let own_default = if api.member_at(&pointer).is_some() {
-        def.and_then(|d| d.default)
-    } else {
-        None
-    };
+    let own_default = own.and_then(|d| d.default);
     let default_text = move || -> Option<String> {
         if is_metric && api == Api::V2 {
             return Some(
@@ -220,9 +216,9 @@ pub(super) fn scalar_view(
                         on_input(ev);
                         on_change(());
                     }
-                    aria-invalid=move || invalid.get().to_string()
-                    aria-required=move || required.get().to_string()
-                    aria-describedby=described_by
+                    {..text_attr("aria-invalid", move || invalid.get().to_string())}
+                    {..text_attr("aria-required", move || required.get().to_string())}
+                    {..text_attr("aria-describedby", described_by)}
                 >
                     // Short, so it fits the select on a 320 px phone; the default is in
                     // the help line above, which wraps ("...chosen wit" was cut off here).
@@ -231,7 +227,7 @@ pub(super) fn scalar_view(
                         values,
                         value,
                         Depends::of(api, &pointer)
-                            .map(|on| Memo::new(move |_| editor.draft.with(|d| on.suited(d)))),
+                            .map(|on| memo(move || editor.draft.with(|d| on.suited(d)))),
                         is_metric.then_some(match api {
                             Api::V1 => Why::Metric,
                             Api::V2 => Why::MetricV2,
@@ -292,22 +288,23 @@ pub(super) fn scalar_view(
                     type="text"
                     id=id.clone()
                     name=pointer.clone()
-                    inputmode=inputmode
-                    autocomplete="off"
                     spellcheck="false"
+                    // With the placeholder, one attribute type (one copy of Leptos' code).
+                    {..maybe_attr("inputmode", move || inputmode.map(str::to_string))}
+                    {..custom_attribute("autocomplete", "off")}
                     prop:value=move || value.get()
                     on:input=on_input
                     on:change=move |_| on_change(())
-                    on:keydown=on_key
-                    placeholder=move || {
+                    on:keydown={on_key}
+                    {..maybe_attr("placeholder", move || {
                         context
                             .and_then(|(on, text)| on.get().then(|| text.to_string()))
                             .or_else(|| default_text().map(|d| format!("default: {d}")))
                             .or_else(|| example_of(api_name).map(|e| format!("e.g. {e}")))
-                    }
-                    aria-invalid=move || invalid.get().to_string()
-                    aria-required=move || required.get().to_string()
-                    aria-describedby=described_by
+                    })}
+                    {..text_attr("aria-invalid", move || invalid.get().to_string())}
+                    {..text_attr("aria-required", move || required.get().to_string())}
+                    {..text_attr("aria-describedby", described_by)}
                 />
             }
             .into_any()
@@ -315,36 +312,49 @@ pub(super) fn scalar_view(
     };
     let constraint = constraint_text(shape, help_text);
     // A select's default is said in its help line (its "not set" option stays short).
-    let select_default = choices.is_some().then(|| {
+    let select_default = if choices.is_some() {
         view! {
             <span class="default">
                 {move || default_text().map(|d| format!(" Not set: {d}."))}
             </span>
         }
-    });
+        .into_any()
+    } else {
+        ().into_any()
+    };
     let in_seconds = api_name.ends_with("InSeconds");
-    let fix = in_seconds.then(|| seconds_fix(editor, pointer.clone(), id.clone(), shape, value));
+    // Parts of the help line and the field drawn for some fields only, each an `AnyView`
+    // (nothing when left out) rather than an `Option` of its own view type.
+    let constraint = if constraint.is_empty() {
+        ().into_any()
+    } else {
+        view! { " "<span class="constraint">{constraint}</span> }.into_any()
+    };
+    // Seconds read as a duration: 14400 is "4 hours".
+    let (duration_text, fix) = if in_seconds {
+        (
+            view! {
+                <span class="duration">
+                    {move || value.with(|v| duration(v).map(|d| format!(" {v} s is {d}.")))}
+                </span>
+            }
+            .into_any(),
+            seconds_fix(editor, pointer.clone(), id.clone(), shape, value),
+        )
+    } else {
+        (().into_any(), ().into_any())
+    };
     view! {
-        <div class="field" class:has-error=move || invalid.get()>
+        <div class=move || if invalid.get() { "field has-error" } else { "field" }>
             <label for=id>
-                <span class="label">{label}</span>
-                " "
-                <code class="api">{api_name}</code>
+                {named(view! { <span class="label">{label}</span> }.into_any(), api_name)}
                 {shown_when(move || required.get(), || view! { <span class="required">"required"</span> }.into_any())}
             </label>
             <p class="help" id=help>
                 {help_text}
-                {(!constraint.is_empty()).then(|| view! { " "<span class="constraint">{constraint}</span> })}
+                {constraint}
                 {select_default}
-                // Seconds read as a duration: 14400 is "4 hours".
-                {in_seconds
-                    .then(|| {
-                        view! {
-                            <span class="duration">
-                                {move || value.with(|v| duration(v).map(|d| format!(" {v} s is {d}.")))}
-                            </span>
-                        }
-                    })}
+                {duration_text}
             </p>
             {control}
             {messages(&pointer, Some(messages_list))}
@@ -368,7 +378,7 @@ fn seconds_fix(
 ) -> AnyView {
     // What was typed and, when it reads so, the seconds it comes to (as text: a memo of this
     // type the page already has, where one of `(u64, String)` would be Leptos' code again).
-    let seconds = Memo::new(move |_| {
+    let seconds = memo(move || {
         value.with(|v| match check::seconds_to_write(shape, v) {
             Some(n) => (v.trim().to_string(), Some(n.to_string())),
             None => (String::new(), None),
