@@ -59,7 +59,7 @@ pub(crate) fn text_attr(
     name: &'static str,
     f: impl FnMut() -> String + Send + 'static,
 ) -> CustomAttr<&'static str, Arc<Mutex<dyn FnMut() -> String + Send>>> {
-    custom_attribute(name, leptos::__as_shared_reactive_fn(f))
+    custom_attribute(name, Arc::new(Mutex::new(f)))
 }
 
 /// An attribute present while `f` gives its text, named by text: one type for every such
@@ -68,5 +68,5 @@ pub(crate) fn maybe_attr(
     name: &'static str,
     f: impl FnMut() -> Option<String> + Send + 'static,
 ) -> CustomAttr<&'static str, Arc<Mutex<dyn FnMut() -> Option<String> + Send>>> {
-    custom_attribute(name, leptos::__as_shared_reactive_fn(f))
+    custom_attribute(name, Arc::new(Mutex::new(f)))
 }
