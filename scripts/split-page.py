@@ -13,7 +13,8 @@ Run by scripts/build-page.sh after `trunk build --release`, which compiled the p
    exports the chunks link to (`--keep-lld-exports`); the exports nothing reaches are dropped
    and the names by which the glue and the main module call each other shortened
    (`shorten_names`);
-3. wasm-opt 132 (`-Oz`, as trunk runs it) shrinks the main module and each chunk;
+3. wasm-opt 132 (`OPTIMIZE`: `-Oz` as trunk runs it, a bound on inlining functions with one
+   caller, the build-describing sections stripped) shrinks the main module and each chunk;
 4. the chunks and the loader get content-hashed names (a host may cache them for ever),
    index.html's integrity hashes are written again for the files that changed, and the loader
    is preloaded beside the glue (the glue imports it at start).

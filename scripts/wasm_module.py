@@ -1,5 +1,5 @@
-"""Reading a wasm module's sections, for scripts/split-page.py (which rewrites the export
-section) and scripts/size-gate.py (which reads the function names). Hand-written: a few lines
+"""Reading a wasm module's sections, for scripts/split-page.py (which rewrites the import and
+export sections) and scripts/size-gate.py (which reads the function names). Hand-written: a few lines
 of the binary format (LEB128 numbers, sections as id, size, body); no package on PyPI that the
 project already installs reads it."""
 from collections.abc import Iterator

@@ -4,7 +4,8 @@ manifest: every file of dist/ but the precompressed copies (NAME.gz, NAME.br) an
 index.html standing as "./" (the page); which of them a first visit loads (index.html, what it
 names, and what the start-up script names, as scripts/size-gate.py counts the first load); and
 its version, a hash of the files' names and contents, which names its cache (with the page's
-path), so a new build gets a new cache and its worker deletes the old one.
+path), so a new build gets a new cache; its worker keeps the build before's (a tab may still
+run it) and deletes older ones.
 
 Run by scripts/build-page.sh once dist/ is complete (minified by tools/minify.mjs) and before
 the precompressed copies are written (sw.js gets its own); minifies sw.js with terser as

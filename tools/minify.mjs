@@ -70,8 +70,8 @@ const sha = (...parts) => {
   return hash.digest("hex").slice(0, 16);
 };
 // Renames file `from` (at dist's top) to `to`, and every mention of its name in dist's text.
-// (Whole file names only: the wasm imports the glue's functions under the module name
-// "./automl-job-web-HASH_bg.js", which is not a file and stays as the wasm has it.)
+// (Whole file names only: a module name inside the wasm is not a file, and scripts/split-page.py
+// has already renamed the glue's module of imports to a short one.)
 function rename(from, to) {
   if (from === to) return;
   fs.renameSync(path.join(dist, from), path.join(dist, to));

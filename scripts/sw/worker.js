@@ -8,7 +8,8 @@
 //   lets the browser keep it ('force-cache'), so that a first visit costs no second download;
 //   index.html kept only when it names this build's start-up script (else asked of the server
 //   again, 'no-cache'); a file that cannot be kept fails the install (an older build stays);
-// - activate: delete this page's caches of other builds but the one before it, and take
+// - activate: mark this build's cache as one that took charge, delete this page's caches of
+//   other builds but the one before it (the newest other so marked), and take
 //   control (clients.claim), so the files the page fetches later in the same visit are kept as
 //   they are used; the build before stays because a tab opened with it goes on running it
 //   under this worker, and its chunks are files this build's manifest may not name (at most two
@@ -30,6 +31,8 @@ const BASE = new URL("./", self.location);
 const PREFIX = `automl-job ${BASE.pathname} `;
 const CACHE = PREFIX + VERSION;
 const PAGE = BASE.href;
+// The mark a build's cache gets when its worker takes charge (no file of the page has this name).
+const ACTIVATED = new URL("./.activated", BASE).href;
 const FILES = new Set([...START, ...LATER].filter((f) => f !== "./").map((f) => new URL(f, BASE).href));
 // A file of some build of the page, named by its content (start-HASH.js, split_v2-HASH.wasm...).
 const HASHED = /^[\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
@@ -38,7 +41,7 @@ const HASHED = /^[\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
 // build's (an HTTP cache may still hold one), and is never kept as this build's page.
 const START_SCRIPT = START.find((f) => /^\.\/start-[0-9a-f]+\.js$/.test(f));
 
-// This build's cache; null once a newer build's worker has deleted it, which a worker still
+// This build's cache; null once a later build's worker has deleted it, which a worker still
 // finishing its work must not make again (the install makes it), or when the browser's storage
 // fails (then the network answers, as without a worker).
 async function ours() {
@@ -112,10 +115,22 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    // The names in the order the caches were made: the last of the others is the build
-    // before this one.
+    // This build's cache is marked as one that took charge. The build before this one is the
+    // newest other cache so marked (the names come in the order the caches were made): a
+    // cache whose worker could not install (a file missing from the host, the browser closed
+    // meanwhile) ran no tab and is deleted with the older ones.
+    try {
+      await (await caches.open(CACHE)).put(ACTIVATED, new Response(""));
+    } catch (_) {}
     const others = (await caches.keys()).filter((n) => n !== CACHE && n.startsWith(PREFIX));
-    for (const name of others.slice(0, -1)) await caches.delete(name);
+    let before = null;
+    for (const name of [...others].reverse()) {
+      if (await caches.match(ACTIVATED, { cacheName: name })) {
+        before = name;
+        break;
+      }
+    }
+    for (const name of others) if (name !== before) await caches.delete(name);
     await self.clients.claim();
   })());
 });

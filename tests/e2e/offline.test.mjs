@@ -250,6 +250,10 @@ test('a tab still showing the build before loads that build\'s chunks offline un
       // (The new worker claims the tab once its activation, which deletes caches, is done.)
       await changed;
       assert.deepEqual(await cacheNames(page, name), [old, name], 'the build before\'s cache is kept');
+      // The tab was the old worker's from its start: the new worker fills its cache; let it
+      // finish before going offline (none of its requests may be counted below).
+      const next = manifest(dir);
+      await cachedAll(page, name, [...next.start, ...next.later]);
 
       await context.setOffline(true);
       const from = server.requests.length;
@@ -258,6 +262,44 @@ test('a tab still showing the build before loads that build\'s chunks offline un
       assert.match(await page.locator('h1').textContent(), /CreateAutoMLJobV2/);
       assert.deepEqual(paths(server, from), [], 'offline: nothing reached the server');
       assert.deepEqual(b.errors, []);
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a build whose worker could not install is not kept as the build before', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'automl-web-dist-'));
+  try {
+    fs.cpSync(DIST, dir, { recursive: true });
+    await withBrowser(dir, async (b, server) => {
+      const { page } = b;
+      const first = `automl-job ${PREFIX} ${manifest(dir).version}`;
+      await firstVisit(page, server, dir);
+      // The next build names a file of its first load the host does not have (its files
+      // uploaded after its sw.js): its worker cannot install, and leaves a partial cache.
+      fs.writeFileSync(path.join(dir, 'late.css'), '');
+      fs.appendFileSync(path.join(dir, 'index.html'), '<link rel="stylesheet" href="./late.css">\n');
+      const failed = nextBuild(dir, 'a build that cannot install');
+      assert.ok(manifest(dir).start.includes('late.css'));
+      fs.rmSync(path.join(dir, 'late.css'));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
+      const deadline = Date.now() + 20000;
+      for (;;) {
+        const [names, busy] = await page.evaluate(async () => {
+          const r = await navigator.serviceWorker.getRegistration();
+          return [await caches.keys(), !!(r.installing || r.waiting)];
+        });
+        if (names.includes(failed) && !busy) break;
+        if (Date.now() > deadline) assert.fail(`the failed install did not end; caches: ${names}`);
+        await page.waitForTimeout(100);
+      }
+      // The build after installs: the first build's cache, whose worker ran the tab, is the
+      // one kept beside it.
+      const next = nextBuild(dir, 'the build after');
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      assert.deepEqual(await cacheNames(page, next), [first, next]);
+      assert.deepEqual(b.errors.filter((e) => !/late\.css|sw\.js|service ?worker/i.test(e)), []);
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

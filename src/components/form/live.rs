@@ -1,10 +1,12 @@
-//! The parts of the form's views drawn again when what they read changes (a section shown
+//! The parts of the page's views drawn again when what they read changes (a section shown
 //! or not, the VPC group, an enum's options, the seconds hint, a list's hidden rows, the
-//! required mark, a finding's wording) as one type. Leptos instantiates its render-effect
-//! code (build, rebuild, the view's type erasure) for every closure type it is given; behind
-//! [`Live`] every such part shares one copy of it. (Texts and attributes stay plain closures:
-//! put behind one type they came out 177 B gzip heavier, as Leptos' attribute code is per
-//! attribute name and a shared closure is no longer inlined.)
+//! required mark, a finding's wording, and around the form the panels' changing parts) as one
+//! type. Leptos instantiates its render-effect code (build, rebuild, the view's type erasure)
+//! for every closure type it is given; behind [`Live`] every such part shares one copy of it.
+//! The form's own attributes go through [`text_attr`] and [`maybe_attr`]: custom attributes
+//! named by text, one copy of Leptos' attribute code per value type rather than one per
+//! attribute name. (Texts stay plain closures: put behind one type they came out heavier, as a
+//! shared closure is no longer inlined.)
 
 use std::sync::{Arc, Mutex};
 
