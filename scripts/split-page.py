@@ -99,23 +99,17 @@ def drop_dead_exports(wasm: pathlib.Path, glue: pathlib.Path) -> list[str]:
     data = wasm.read_bytes()
     out, dropped = bytearray(MAGIC), []
     try:
-        for section, start, body, end in sections(data):
-            if section != 7:
+        for kind, start, body, end in sections(data):
+            if kind != 7:
                 out += data[start:end]
                 continue
-            count, pos = leb128(data, body)
             kept = []
-            for _ in range(count):
-                length, name_at = leb128(data, pos)
-                name = data[name_at : name_at + length].decode()
-                _, after = leb128(data, name_at + length + 1)  # kind byte, then the index
+            for name, what in exports(data, body):
                 if DEAD_EXPORT.fullmatch(name):
                     dropped.append(name)
                 else:
-                    kept.append(data[pos:after])
-                pos = after
-            exports = to_leb128(len(kept)) + b"".join(kept)
-            out += bytes([7]) + to_leb128(len(exports)) + exports
+                    kept.append(encode_name(name) + what)
+            out += section(7, to_leb128(len(kept)) + b"".join(kept))
     except ValueError as e:
         fail(f"{wasm}: {e}")
     wasm.write_bytes(bytes(out))
@@ -201,6 +195,24 @@ def shorten_names(wasm: pathlib.Path, glue: pathlib.Path, module: str) -> int:
     return renamed
 
 
+def linked_by_name(main: pathlib.Path, chunks: list[pathlib.Path]) -> None:
+    """Fails unless every chunk's import from the main module (`__wasm_split.js` hands a chunk
+    the main module's exports by name) is an export of `main` as written: a chunk that asked
+    for a renamed export would fail to link only when it is first fetched."""
+    data = main.read_bytes()
+    exported = {
+        name for kind, _, body, _ in sections(data) if kind == 7 for name, _ in exports(data, body)
+    }
+    for chunk in chunks:
+        raw = chunk.read_bytes()
+        for kind, _, body, _ in sections(raw):
+            if kind != 2:
+                continue
+            for module, name, _ in imports(raw, body):
+                if module == "__wasm_split" and name not in exported:
+                    fail(f"{chunk.name} imports {name}, which the main module does not export")
+
+
 def sri(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
@@ -235,6 +247,7 @@ def main() -> None:
         )
         dropped = drop_dead_exports(work / "out" / f"{name}_bg.wasm", work / "out" / f"{name}.js")
         renamed = shorten_names(work / "out" / f"{name}_bg.wasm", work / "out" / f"{name}.js", f"./{name}_bg.js")
+        linked_by_name(work / "out" / f"{name}_bg.wasm", chunks + shared)
         shutil.rmtree(KEEP, ignore_errors=True)
         KEEP.mkdir(parents=True)
         shutil.copy(work / "out" / f"{name}_bg.wasm", KEEP / "main_bg.wasm")
