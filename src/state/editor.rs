@@ -10,6 +10,8 @@ use std::time::Duration;
 use automl_rules::diag::Diagnostic;
 use leptos::prelude::*;
 
+use super::shared::Shared;
+
 use super::api::{is_ready, split_saved, Api};
 pub use super::api_load::ApiLoad;
 use super::draft::{self, Draft};
@@ -117,90 +119,6 @@ fn effect_boxed(mut f: Box<dyn FnMut(bool)>) {
     Effect::new(move |before: Option<()>| f(before.is_none()));
 }
 
-/// A value the page shares and reads reactively, as a signal is: a `StoredValue` and a
-/// `Trigger` that says it changed. For the editor's values of their own types (what is
-/// revealed, the open sections, Undo's steps, an operation's tables loading): Leptos' `RwSignal<T>` is its own copy of the
-/// signal code for each `T` (its read and write guards and subscribers, about 2 KB of wasm
-/// before wasm-opt), a `StoredValue<T>` less, and the trigger's code is shared by all.
-pub struct Shared<T: 'static> {
-    value: StoredValue<T>,
-    changed: Trigger,
-}
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for Shared<T> {}
-
-impl<T: Send + Sync + 'static> Shared<T> {
-    /// Holds `value`.
-    pub fn new(value: T) -> Self {
-        Shared {
-            value: StoredValue::new(value),
-            changed: Trigger::new(),
-        }
-    }
-
-    /// Makes the running effect or memo run again when the value changes.
-    pub fn track(&self) {
-        self.changed.track();
-    }
-
-    /// Reads the value, tracked.
-    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        self.changed.track();
-        self.value.with_value(f)
-    }
-
-    /// Reads the value, not tracked.
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        self.value.with_value(f)
-    }
-
-    /// Changes the value, and says so.
-    pub fn update(&self, f: impl FnOnce(&mut T)) {
-        self.value.update_value(f);
-        self.changed.notify();
-    }
-
-    /// Changes the value and says so; `None` once the value is gone (its owner disposed).
-    pub fn try_update<R>(&self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
-        let out = self.value.try_update_value(f)?;
-        self.changed.notify();
-        Some(out)
-    }
-
-    /// Replaces the value, and says so.
-    pub fn set(&self, value: T) {
-        self.value.set_value(value);
-        self.changed.notify();
-    }
-
-    /// Replaces the value and says so; `false` once the value is gone (its owner disposed).
-    pub fn try_set(&self, value: T) -> bool {
-        let set = self.value.try_set_value(value).is_none();
-        if set {
-            self.changed.notify();
-        }
-        set
-    }
-}
-
-impl<T: Clone + Send + Sync + 'static> Shared<T> {
-    /// A copy of the value, tracked.
-    pub fn get(&self) -> T {
-        self.with(T::clone)
-    }
-
-    /// A copy of the value, not tracked.
-    pub fn get_untracked(&self) -> T {
-        self.with_untracked(T::clone)
-    }
-}
-
 /// Whether a problem type's value holds any setting (not an empty object).
 fn has_settings(node: &automl_rules::json::Node) -> bool {
     !matches!(&node.value, automl_rules::json::Value::Object(m) if m.is_empty())
@@ -231,7 +149,7 @@ pub struct OpenSections(Vec<&'static str>);
 impl OpenSections {
     /// Whether the section `id` is open.
     pub fn contains(&self, id: &str) -> bool {
-        self.0.iter().any(|s| *s == id)
+        self.0.contains(&id)
     }
 
     /// Opens the section `id`; `false` when it was open.
@@ -713,7 +631,7 @@ impl Editor {
                 });
         let mut what = format!("Chose {label}.");
         if back.is_some() {
-            what.push_str(&format!(" Its settings you wrote before are back."));
+            what.push_str(" Its settings you wrote before are back.");
         }
         if !leaving.is_empty() {
             what.push_str(&format!(

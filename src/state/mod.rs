@@ -14,7 +14,8 @@
 //!   select suit the rest of the request; [`stepper`]: the arrow keys in number fields;
 //!   [`duration`]: seconds in words;
 //! - [`data_check`]: the "Check my data" panel's channels, worker request and wording;
-//! - [`share`]: the share-link compression; [`tabs`]: what a tab makes of a draft another
+//! - [`shared`]: a value read reactively as a signal is, with less code; [`share`]: the
+//!   share-link compression; [`tabs`]: what a tab makes of a draft another
 //!   tab saved.
 
 pub mod api;
@@ -27,6 +28,7 @@ pub mod findings;
 pub mod history;
 pub mod layout;
 pub mod share;
+pub mod shared;
 pub mod stepper;
 pub mod suited;
 pub mod tabs;

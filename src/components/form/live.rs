@@ -53,6 +53,10 @@ where
     Memo::new(move |_| f())
 }
 
+/// An attribute's value the view re-reads when what it reads changes (tachys' shared form of a
+/// closure, as [`Live`]).
+type LiveText<T> = Arc<Mutex<dyn FnMut() -> T + Send>>;
+
 /// An attribute whose text follows what `f` reads, named by text. Leptos' code for a named
 /// attribute (`aria-invalid=…`) is instantiated per name and value type; through this one
 /// type (a custom attribute, whose name is a value) every such attribute of the form shares
@@ -60,7 +64,7 @@ where
 pub(crate) fn text_attr(
     name: &'static str,
     f: impl FnMut() -> String + Send + 'static,
-) -> CustomAttr<&'static str, Arc<Mutex<dyn FnMut() -> String + Send>>> {
+) -> CustomAttr<&'static str, LiveText<String>> {
     custom_attribute(name, Arc::new(Mutex::new(f)))
 }
 
@@ -69,6 +73,6 @@ pub(crate) fn text_attr(
 pub(crate) fn maybe_attr(
     name: &'static str,
     f: impl FnMut() -> Option<String> + Send + 'static,
-) -> CustomAttr<&'static str, Arc<Mutex<dyn FnMut() -> Option<String> + Send>>> {
+) -> CustomAttr<&'static str, LiveText<Option<String>>> {
     custom_attribute(name, Arc::new(Mutex::new(f)))
 }

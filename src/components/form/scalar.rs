@@ -17,6 +17,10 @@ use crate::state::editor::{Editor, FieldSignals};
 use crate::state::layout::{field_id, help_id, messages_id};
 use crate::state::stepper::Stepper;
 use crate::state::suited::{self, Depends, Suited, Why};
+
+/// An enum select's group of options: its label (none for the values as they are) and each
+/// value with why it suits or not.
+type OptionGroup = (Option<String>, Vec<(&'static str, Option<Why>)>);
 use crate::state::words::{constraint_text, example_of, metric_default, metric_default_v2};
 
 /// For the fields whose default or example stops applying with the rest of the request:
@@ -86,33 +90,32 @@ fn enum_options(
     // One path for the three layouts: the values as they are, grouped by what they suit,
     // or those that suit what the select depends on and those it rejects.
     live_view(move || {
-        let groups: Vec<(Option<String>, Vec<(&'static str, Option<Why>)>)> =
-            match suited.and_then(|s| s.get()) {
-                None => match grouped {
-                    None => vec![(None, values.iter().map(|v| (*v, None)).collect())],
-                    Some(why) => suited::grouped(values, why)
-                        .into_iter()
-                        .map(|(label, members, never)| {
-                            let why = never.then_some(why);
-                            (Some(label), members.into_iter().map(|v| (v, why)).collect())
-                        })
-                        .collect(),
-                },
-                Some((context, good, why)) => {
-                    let others = values
-                        .iter()
-                        .filter(|v| !good.contains(v))
-                        .map(|v| (*v, Some(why)))
-                        .collect();
-                    vec![
-                        (
-                            Some(format!("Suit {context}")),
-                            good.into_iter().map(|v| (v, None)).collect(),
-                        ),
-                        (Some(format!("Rejected with {context}")), others),
-                    ]
-                }
-            };
+        let groups: Vec<OptionGroup> = match suited.and_then(|s| s.get()) {
+            None => match grouped {
+                None => vec![(None, values.iter().map(|v| (*v, None)).collect())],
+                Some(why) => suited::grouped(values, why)
+                    .into_iter()
+                    .map(|(label, members, never)| {
+                        let why = never.then_some(why);
+                        (Some(label), members.into_iter().map(|v| (v, why)).collect())
+                    })
+                    .collect(),
+            },
+            Some((context, good, why)) => {
+                let others = values
+                    .iter()
+                    .filter(|v| !good.contains(v))
+                    .map(|v| (*v, Some(why)))
+                    .collect();
+                vec![
+                    (
+                        Some(format!("Suit {context}")),
+                        good.into_iter().map(|v| (v, None)).collect(),
+                    ),
+                    (Some(format!("Rejected with {context}")), others),
+                ]
+            }
+        };
         let mut out: Vec<AnyView> = Vec::new();
         for (label, members) in groups {
             let mut options: Vec<AnyView> = Vec::new();

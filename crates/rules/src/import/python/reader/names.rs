@@ -103,7 +103,7 @@ impl Reader<'_, '_> {
                     .map(|&(_, end, statement)| (statement, Set::Unvalued(end))),
             )
             .collect();
-        candidates.sort_by(|a, b| b.0.cmp(&a.0));
+        candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
         for (statement, set) in candidates {
             if let Some((d, _)) = param {
                 if !self.blocks[d].holds(statement) {
