@@ -10,6 +10,7 @@ use super::use_editor;
 use crate::browser;
 use crate::state::api::Api;
 use crate::state::draft::Draft;
+use crate::state::editor::Editor;
 use crate::state::verdict::Verdict;
 use crate::state::{share, EXAMPLE, EXAMPLE_V2};
 
@@ -72,17 +73,7 @@ pub fn Toolbar() -> impl IntoView {
             editor.notice.set(message);
         });
     };
-    // Focus moves to the message saying what Undo or Redo did (always on the page, so at
-    // once: the button pressed may be gone).
-    let undo = move |_| {
-        editor.undo();
-        browser::focus("status");
-    };
-    let redo = move |_| {
-        editor.redo();
-        browser::focus("status");
-    };
-    let steps = move |back: bool| editor.history.with(|h| h.title(back));
+    let undo = move |_| step(editor, true);
     // A line that promises Undo ("Undo puts your previous draft back") is the step Undo
     // takes back: it offers Undo right beside it, so the promise is always kept in view.
     // (No memo of its own: the attribute is written only when the answer changes.)
@@ -109,37 +100,8 @@ pub fn Toolbar() -> impl IntoView {
             )}
             {button("", "", "Check all", Box::new(check_all))}
             {button("", "", "Copy share link", Box::new(share_link))}
-            // Each button drawn by the closure that reads its title (no <Show> of its own
-            // type, and the form's one closure type for parts drawn again); a new title
-            // updates the button in place.
-            {live_view(move || {
-                steps(true)
-                    .map_or_else(
-                        || ().into_any(),
-                        |title| {
-                            view! {
-                                <button type="button" class="undo" title=title on:click=undo>
-                                    "Undo"
-                                </button>
-                            }
-                                .into_any()
-                        },
-                    )
-            })}
-            {live_view(move || {
-                steps(false)
-                    .map_or_else(
-                        || ().into_any(),
-                        |title| {
-                            view! {
-                                <button type="button" class="redo" title=title on:click=redo>
-                                    "Redo"
-                                </button>
-                            }
-                                .into_any()
-                        },
-                    )
-            })}
+            {step_button(editor, true)}
+            {step_button(editor, false)}
         </div>
         <div class="notice-row">
             <p class="notice" id="status" tabindex="-1" role="status" aria-live="polite">
@@ -155,4 +117,39 @@ pub fn Toolbar() -> impl IntoView {
             </button>
         </div>
     }
+}
+
+/// Takes the step back (Undo) or forward (Redo). Focus moves to the message saying what it
+/// did (always on the page, so at once: the button pressed may be gone).
+fn step(editor: Editor, back: bool) {
+    if back {
+        editor.undo();
+    } else {
+        editor.redo();
+    }
+    browser::focus("status");
+}
+
+/// Undo (`back`) or Redo while there is a step to take, its title naming the step: drawn by
+/// the closure that reads the title (no <Show> of its own type, and the form's one closure
+/// type for parts drawn again), so a new title updates the button in place.
+fn step_button(editor: Editor, back: bool) -> AnyView {
+    let (class, label) = if back {
+        ("undo", "Undo")
+    } else {
+        ("redo", "Redo")
+    };
+    live_view(move || {
+        editor.history.with(|h| h.title(back)).map_or_else(
+            || ().into_any(),
+            |title| {
+                view! {
+                    <button type="button" class=class title=title on:click=move |_| step(editor, back)>
+                        {label}
+                    </button>
+                }
+                .into_any()
+            },
+        )
+    })
 }
