@@ -49,6 +49,23 @@ async function withBrowser(dir, body) {
   }
 }
 
+/** A copy of dist/ (the tests deploy new builds into it), served, with a browser, as
+ * [`withBrowser`]; the copy is removed afterwards. */
+async function withCopy(body) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'automl-web-dist-'));
+  try {
+    fs.cpSync(DIST, dir, { recursive: true });
+    await withBrowser(dir, (b, server) => body(dir, b, server));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Asks the browser to look for a new sw.js now (as it does on a navigation). */
+function update(page) {
+  return page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
+}
+
 /** The names of the page's caches, in the order they were made, and the paths (under the
  * prefix) the cache `name` holds, sorted. Only that cache is opened: opening one a worker has
  * just deleted would make it again. */
@@ -230,112 +247,94 @@ async function cacheNames(page, name) {
 }
 
 test('a tab still showing the build before loads that build\'s chunks offline under the new worker', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'automl-web-dist-'));
-  try {
-    fs.cpSync(DIST, dir, { recursive: true });
-    await withBrowser(dir, async (b, server) => {
-      const { page, context } = b;
-      const { version, start, later } = manifest(dir);
-      const old = `automl-job ${PREFIX} ${version}`;
-      await firstVisit(page, server, dir);
-      await page.reload();
-      await page.waitForSelector('[name="/AutoMLJobName"]', { timeout: 20000 });
-      await cachedAll(page, old, [...start, ...later]);
-      // A new build is deployed while the tab is open: its V2 chunk is not the old one (here:
-      // gone from the host and from the new manifest), and its worker takes this tab over.
-      const changed = page.evaluate(() => new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done)));
-      const name = nextBuild(dir, 'the next build', /^split_v2-/);
-      assert.ok(!manifest(dir).later.some((f) => f.startsWith('split_v2-')));
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-      // (The new worker claims the tab once its activation, which deletes caches, is done.)
-      await changed;
-      assert.deepEqual(await cacheNames(page, name), [old, name], 'the build before\'s cache is kept');
-      // The tab was the old worker's from its start: the new worker fills its cache; let it
-      // finish before going offline (none of its requests may be counted below).
-      const next = manifest(dir);
-      await cachedAll(page, name, [...next.start, ...next.later]);
+  await withCopy(async (dir, b, server) => {
+    const { page, context } = b;
+    const { version, start, later } = manifest(dir);
+    const old = `automl-job ${PREFIX} ${version}`;
+    await firstVisit(page, server, dir);
+    await page.reload();
+    await page.waitForSelector('[name="/AutoMLJobName"]', { timeout: 20000 });
+    await cachedAll(page, old, [...start, ...later]);
+    // A new build is deployed while the tab is open: its V2 chunk is not the old one (here:
+    // gone from the host and from the new manifest), and its worker takes this tab over.
+    const changed = page.evaluate(() => new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done)));
+    const name = nextBuild(dir, 'the next build', /^split_v2-/);
+    assert.ok(!manifest(dir).later.some((f) => f.startsWith('split_v2-')));
+    await update(page);
+    // (The new worker claims the tab once its activation, which deletes caches, is done.)
+    await changed;
+    assert.deepEqual(await cacheNames(page, name), [old, name], 'the build before\'s cache is kept');
+    // The tab was the old worker's from its start: the new worker fills its cache; let it
+    // finish before going offline (none of its requests may be counted below).
+    const next = manifest(dir);
+    await cachedAll(page, name, [...next.start, ...next.later]);
 
-      await context.setOffline(true);
-      const from = server.requests.length;
-      await page.check('[id="operation:v2"]');
-      await page.waitForSelector('[id="problem-type:TimeSeriesForecastingJobConfig"]', { timeout: 20000 });
-      assert.match(await page.locator('h1').textContent(), /CreateAutoMLJobV2/);
-      assert.deepEqual(paths(server, from), [], 'offline: nothing reached the server');
-      assert.deepEqual(b.errors, []);
-    });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+    await context.setOffline(true);
+    const from = server.requests.length;
+    await page.check('[id="operation:v2"]');
+    await page.waitForSelector('[id="problem-type:TimeSeriesForecastingJobConfig"]', { timeout: 20000 });
+    assert.match(await page.locator('h1').textContent(), /CreateAutoMLJobV2/);
+    assert.deepEqual(paths(server, from), [], 'offline: nothing reached the server');
+    assert.deepEqual(b.errors, []);
+  });
 });
 
 test('a build whose worker could not install is not kept as the build before', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'automl-web-dist-'));
-  try {
-    fs.cpSync(DIST, dir, { recursive: true });
-    await withBrowser(dir, async (b, server) => {
-      const { page } = b;
-      const first = `automl-job ${PREFIX} ${manifest(dir).version}`;
-      await firstVisit(page, server, dir);
-      // The next build names a file of its first load the host does not have (its files
-      // uploaded after its sw.js): its worker cannot install, and leaves a partial cache.
-      fs.writeFileSync(path.join(dir, 'late.css'), '');
-      fs.appendFileSync(path.join(dir, 'index.html'), '<link rel="stylesheet" href="./late.css">\n');
-      const failed = nextBuild(dir, 'a build that cannot install');
-      assert.ok(manifest(dir).start.includes('late.css'));
-      fs.rmSync(path.join(dir, 'late.css'));
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
-      const deadline = Date.now() + 20000;
-      for (;;) {
-        const [names, busy] = await page.evaluate(async () => {
-          const r = await navigator.serviceWorker.getRegistration();
-          return [await caches.keys(), !!(r.installing || r.waiting)];
-        });
-        if (names.includes(failed) && !busy) break;
-        if (Date.now() > deadline) assert.fail(`the failed install did not end; caches: ${names}`);
-        await page.waitForTimeout(100);
-      }
-      // The build after installs: the first build's cache, whose worker ran the tab, is the
-      // one kept beside it.
-      const next = nextBuild(dir, 'the build after');
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-      assert.deepEqual(await cacheNames(page, next), [first, next]);
-      assert.deepEqual(b.errors.filter((e) => !/late\.css|sw\.js|service ?worker/i.test(e)), []);
-    });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  await withCopy(async (dir, b, server) => {
+    const { page } = b;
+    const first = `automl-job ${PREFIX} ${manifest(dir).version}`;
+    await firstVisit(page, server, dir);
+    // The next build names a file of its first load the host does not have (its files
+    // uploaded after its sw.js): its worker cannot install, and leaves a partial cache.
+    fs.writeFileSync(path.join(dir, 'late.css'), '');
+    fs.appendFileSync(path.join(dir, 'index.html'), '<link rel="stylesheet" href="./late.css">\n');
+    const failed = nextBuild(dir, 'a build that cannot install');
+    assert.ok(manifest(dir).start.includes('late.css'));
+    fs.rmSync(path.join(dir, 'late.css'));
+    await update(page);
+    const deadline = Date.now() + 20000;
+    for (;;) {
+      const [names, busy] = await page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return [await caches.keys(), !!(r.installing || r.waiting)];
+      });
+      if (names.includes(failed) && !busy) break;
+      if (Date.now() > deadline) assert.fail(`the failed install did not end; caches: ${names}`);
+      await page.waitForTimeout(100);
+    }
+    // The build after installs: the first build's cache, whose worker ran the tab, is the
+    // one kept beside it.
+    const next = nextBuild(dir, 'the build after');
+    await update(page);
+    assert.deepEqual(await cacheNames(page, next), [first, next]);
+    assert.deepEqual(b.errors.filter((e) => !/late\.css|sw\.js|service ?worker/i.test(e)), []);
+  });
 });
 
 test('a new build\'s worker keeps the build before\'s cache, fills its own, and the third deletes the first', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'automl-web-dist-'));
-  try {
-    fs.cpSync(DIST, dir, { recursive: true });
-    await withBrowser(dir, async (b, server) => {
-      const { page } = b;
-      const first = `automl-job ${PREFIX} ${manifest(dir).version}`;
-      await firstVisit(page, server, dir);
-      // The next build: index.html changed, sw.js written again with its manifest.
-      const name = nextBuild(dir, 'the next build');
-      const { start, later } = manifest(dir);
-      assert.notEqual(name, first);
-      await page.reload();
-      await page.waitForSelector('[name="/AutoMLJobName"]', { timeout: 20000 });
-      // The page was the old worker's from its start (a returning visitor's): the new worker,
-      // once in control (its activation done), is asked to fetch the rest of the page's files.
-      await cachedAll(page, name, [...start, ...later]);
-      // The build before's cache stays (a tab may still run it), beside the new one.
-      assert.deepEqual(await cacheNames(page, name), [first, name]);
-      const kept = await page.evaluate(async (name) => (await (await caches.open(name)).match('./')).text(), name);
-      assert.match(kept, /<!-- the next build -->/, 'the new index.html is the one kept');
-      // A third build deletes the first's cache: two builds at most.
-      const third = nextBuild(dir, 'the build after');
-      await page.reload();
-      await page.waitForSelector('[name="/AutoMLJobName"]', { timeout: 20000 });
-      await cachedAll(page, third, [...start, ...later]);
-      assert.deepEqual(await cacheNames(page, third), [name, third]);
-      assert.deepEqual(b.errors, []);
-    });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  await withCopy(async (dir, b, server) => {
+    const { page } = b;
+    const first = `automl-job ${PREFIX} ${manifest(dir).version}`;
+    await firstVisit(page, server, dir);
+    // The next build: index.html changed, sw.js written again with its manifest.
+    const name = nextBuild(dir, 'the next build');
+    const { start, later } = manifest(dir);
+    assert.notEqual(name, first);
+    await page.reload();
+    await page.waitForSelector('[name="/AutoMLJobName"]', { timeout: 20000 });
+    // The page was the old worker's from its start (a returning visitor's): the new worker,
+    // once in control (its activation done), is asked to fetch the rest of the page's files.
+    await cachedAll(page, name, [...start, ...later]);
+    // The build before's cache stays (a tab may still run it), beside the new one.
+    assert.deepEqual(await cacheNames(page, name), [first, name]);
+    const kept = await page.evaluate(async (name) => (await (await caches.open(name)).match('./')).text(), name);
+    assert.match(kept, /<!-- the next build -->/, 'the new index.html is the one kept');
+    // A third build deletes the first's cache: two builds at most.
+    const third = nextBuild(dir, 'the build after');
+    await page.reload();
+    await page.waitForSelector('[name="/AutoMLJobName"]', { timeout: 20000 });
+    await cachedAll(page, third, [...start, ...later]);
+    assert.deepEqual(await cacheNames(page, third), [name, third]);
+    assert.deepEqual(b.errors, []);
+  });
 });
