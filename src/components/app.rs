@@ -19,9 +19,9 @@ use super::toolbar::Toolbar;
 use crate::browser;
 use crate::state::api;
 use crate::state::draft::Draft;
-use crate::state::editor::{effect, ApiLoad, Editor};
+use crate::state::editor::{ApiLoad, Editor};
 use crate::state::history::{step_of, steps_from_text, steps_to_text, History, Step};
-use crate::state::shared::Shared;
+use crate::state::shared::{effect, Shared};
 use crate::state::tabs::{self, Origin, Saved};
 use crate::state::{share, DRAFT_KEY, DRAFT_ORIGIN_KEY, PREVIOUS_KEY, REDO_KEY};
 

@@ -9,6 +9,8 @@ use automl_rules::model::{self, MemberDef, Shape};
 use automl_rules::operation::CREATE_AUTO_ML_JOB_V2;
 use automl_rules::operation::{Operation, CREATE_AUTO_ML_JOB};
 
+use leptos::prelude::*;
+
 use super::draft::Draft;
 use super::layout::{self, Layout};
 use crate::components::operation::Switching;
@@ -362,6 +364,23 @@ pub fn split_saved(text: &str) -> (Api, &str) {
     match text.strip_prefix(V2_MARK) {
         Some(json) => (Api::V2, json),
         None => (Api::V1, text),
+    }
+}
+
+/// Which operation the draft is for, kept as a memo of whether it is V2: the page carries
+/// `Memo<bool>`'s code for many memos, and a `Memo<Api>` was its own copy of it.
+#[derive(Clone, Copy)]
+pub struct ApiMemo(pub(super) Memo<bool>);
+
+impl ApiMemo {
+    /// The operation, tracked.
+    pub fn get(&self) -> Api {
+        Api::of_v2(self.0.get())
+    }
+
+    /// The operation, not tracked.
+    pub fn get_untracked(&self) -> Api {
+        Api::of_v2(self.0.get_untracked())
     }
 }
 

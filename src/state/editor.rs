@@ -10,6 +10,8 @@ use std::time::Duration;
 use automl_rules::diag::Diagnostic;
 use leptos::prelude::*;
 
+use super::api::ApiMemo;
+use super::shared::effect;
 use super::shared::Shared;
 
 use super::api::{is_ready, split_saved, Api};
@@ -107,38 +109,9 @@ pub struct Editor {
     pub(super) waiting: StoredValue<Option<Box<dyn FnOnce()>>, LocalStorage>,
 }
 
-/// Runs `f` at once and again whenever what it read changes, telling it whether this is its
-/// first run. The page's effects go through this one function, which is not generic: Leptos'
-/// `Effect::new` is then one copy in the wasm, not one per effect.
-pub fn effect(f: impl FnMut(bool) + 'static) {
-    effect_boxed(Box::new(f));
-}
-
-#[inline(never)]
-fn effect_boxed(mut f: Box<dyn FnMut(bool)>) {
-    Effect::new(move |before: Option<()>| f(before.is_none()));
-}
-
 /// Whether a problem type's value holds any setting (not an empty object).
 fn has_settings(node: &automl_rules::json::Node) -> bool {
     !matches!(&node.value, automl_rules::json::Value::Object(m) if m.is_empty())
-}
-
-/// Which operation the draft is for, kept as a memo of whether it is V2: the page carries
-/// `Memo<bool>`'s code for many memos, and a `Memo<Api>` was its own copy of it.
-#[derive(Clone, Copy)]
-pub struct ApiMemo(Memo<bool>);
-
-impl ApiMemo {
-    /// The operation, tracked.
-    pub fn get(&self) -> Api {
-        Api::of_v2(self.0.get())
-    }
-
-    /// The operation, not tracked.
-    pub fn get_untracked(&self) -> Api {
-        Api::of_v2(self.0.get_untracked())
-    }
 }
 
 /// The ids of the open sections: a handful, so a vector (a `BTreeSet<&str>` was its own copy

@@ -1,5 +1,6 @@
-//! [`Shared`]: a value the page shares and reads reactively, as a signal is, at a fraction of a
-//! signal's code (see its notes). A leaf: it knows nothing of the editor.
+//! The page's reactive pieces at less code: [`Shared`], a value the page shares and reads
+//! reactively, as a signal is, at a fraction of a signal's code, and [`effect`], the one
+//! non-generic way its effects run. A leaf: it knows nothing of the editor.
 
 use leptos::prelude::*;
 
@@ -86,4 +87,16 @@ impl<T: Clone + Send + Sync + 'static> Shared<T> {
     pub fn get_untracked(&self) -> T {
         self.with_untracked(T::clone)
     }
+}
+
+/// Runs `f` at once and again whenever what it read changes, telling it whether this is its
+/// first run. The page's effects go through this one function, which is not generic: Leptos'
+/// `Effect::new` is then one copy in the wasm, not one per effect.
+pub fn effect(f: impl FnMut(bool) + 'static) {
+    effect_boxed(Box::new(f));
+}
+
+#[inline(never)]
+fn effect_boxed(mut f: Box<dyn FnMut(bool)>) {
+    Effect::new(move |before: Option<()>| f(before.is_none()));
 }

@@ -37,7 +37,7 @@ pub(crate) fn shown_when(
 
 /// A memo of what `f` computes. Leptos instantiates its memo code (the constructor and the
 /// closure it wraps) for every closure type; through this one boxed form, once per value
-/// type, as the page's effects go through `state::editor::effect`.
+/// type, as the page's effects go through `state::shared::effect`.
 pub(crate) fn memo<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: PartialEq + Send + Sync + 'static,
